@@ -1,0 +1,1 @@
+"""careerpath: the back end of a career guide and learning-path platform."""

@@ -1,0 +1,1 @@
+"""Careers: titles, aliases, sections, ladder and related careers."""

@@ -1,0 +1,57 @@
+"""REST API of the careers domain under /api/v1/careers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import PathParameter, QueryParameter
+from litestar.response import Redirect
+from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
+
+from careerpath.careers import service
+from careerpath.careers.presenters import career_read, career_summary
+from careerpath.careers.schemas import CareerPage, CareerRead
+from careerpath.dependencies import DbSession
+
+MAX_PAGE_SIZE = 100
+MAX_QUERY_LENGTH = 200
+SlugParam = Annotated[str, PathParameter(max_length=300, description="Career slug or alias slug")]
+
+
+class CareerController(Controller):
+    """Careers: list, search and read."""
+
+    path = "/api/v1/careers"
+    tags = ["careers"]  # noqa: RUF012
+
+    @get("/", summary="List careers", description="Matches `q` against titles and aliases.")
+    async def list_careers(
+        self,
+        session: DbSession,
+        q: Annotated[str | None, QueryParameter(max_length=MAX_QUERY_LENGTH)] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE)] = 20,
+        offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
+    ) -> CareerPage:
+        """Return one page of careers."""
+        careers, total = await service.list_careers(session, query=q, limit=limit, offset=offset)
+        return CareerPage(
+            items=[career_summary(c) for c in careers], total=total, limit=limit, offset=offset
+        )
+
+    @get(
+        "/{slug:str}",
+        summary="Get a career",
+        description="An alias slug answers 301 with the canonical career's URL.",
+        responses={301: ResponseSpec(data_container=None, description="Moved to canonical slug")},
+    )
+    async def get_career(self, session: DbSession, slug: SlugParam) -> CareerRead | Redirect:
+        """Return one career with its sections, ladder, related careers and sources."""
+        found = await service.resolve_slug(session, slug)
+        if not found.is_canonical:
+            return Redirect(
+                f"{self.path}/{found.canonical_slug}", status_code=HTTP_301_MOVED_PERMANENTLY
+            )
+        career = await service.get_career(session, found.career_id)
+        return career_read(career, await service.sources_of(session, career))

@@ -1,0 +1,1 @@
+"""The ``careerpath`` command line."""

@@ -1,0 +1,61 @@
+"""Settings, read from the environment with the ``CAREERPATH_`` prefix."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VAR_DIR = Path("var")
+
+
+class Settings(BaseSettings):
+    """Everything the app needs to know about where it runs."""
+
+    model_config = SettingsConfigDict(env_prefix="CAREERPATH_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite+aiosqlite:///{VAR_DIR / 'careerpath.db'}"
+    redis_url: str | None = None
+    secret_key: str = ""
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    workers: int = Field(default=1, ge=1, le=64)
+    var_dir: Path = VAR_DIR
+    log_level: str = "INFO"
+    access_log: bool = True
+
+    @model_validator(mode="after")
+    def _require_secret_in_production(self) -> Settings:
+        if self.env == "production" and not self.secret_key:
+            msg = "CAREERPATH_SECRET_KEY is required when CAREERPATH_ENV=production"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Say whether the database is the embedded SQLite one."""
+        return self.database_url.startswith("sqlite")
+
+    def resolved_secret_key(self) -> str:
+        """Return the configured secret, or the one generated once and kept under ``var_dir``."""
+        if self.secret_key:
+            return self.secret_key
+        key_file = self.var_dir / "secret_key"
+        if key_file.exists():
+            return key_file.read_text().strip()
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+        return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Return the process-wide settings read from the environment."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Demo data shipped in the package and loaded by ``careerpath demo``."""

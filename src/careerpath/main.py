@@ -1,0 +1,83 @@
+"""The application factory: ``create_app(settings)`` builds the ASGI app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from litestar import Litestar
+from litestar.config.compression import CompressionConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+
+from careerpath import health
+from careerpath.careers.routes import CareerController
+from careerpath.config import Settings, get_settings
+from careerpath.db import create_engine, create_session_factory
+from careerpath.dependencies import provide_session, provide_settings
+from careerpath.logging import configure_logging
+from careerpath.salaries.routes import CareerSalariesController
+from careerpath.web.middleware import request_id_middleware
+from careerpath.web.pages import PageController
+from careerpath.web.problems import EXCEPTION_HANDLERS
+from careerpath.web.templating import configure_environment
+
+WEB_DIR = Path(__file__).parent / "web"
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """Build the app for ``settings`` (read from the environment when omitted)."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        configure_logging(settings.log_level)  # again: the server may have replaced ours
+        engine = create_engine(settings.database_url)
+        app.state.engine = engine
+        app.state.session_factory = create_session_factory(engine)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    return Litestar(
+        route_handlers=[
+            health.healthz,
+            health.readyz,
+            CareerController,
+            CareerSalariesController,
+            PageController,
+            create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
+        ],
+        dependencies={
+            "session": Provide(provide_session),
+            "settings": Provide(provide_settings, sync_to_thread=False),
+        },
+        state=State({"settings": settings}),
+        lifespan=[lifespan],
+        middleware=[DefineMiddleware(request_id_middleware)],
+        exception_handlers=EXCEPTION_HANDLERS,
+        template_config=TemplateConfig(
+            directory=WEB_DIR / "templates",
+            engine=JinjaTemplateEngine,
+            engine_callback=configure_environment,
+        ),
+        openapi_config=OpenAPIConfig(
+            title="careerpath API",
+            version="1.0.0",
+            description="Careers, salaries, skills, courses and books. "
+            "Errors are RFC 9457 problem documents.",
+            path="/api/docs",
+            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+        ),
+        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        debug=False,
+    )

@@ -1,0 +1,1 @@
+"""Salaries: published figures now; reports, normalisation and aggregates later."""

@@ -1,0 +1,31 @@
+"""REST API of the salaries domain."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.params import PathParameter
+
+from careerpath.careers import service as careers_service
+from careerpath.dependencies import DbSession
+from careerpath.salaries import service
+from careerpath.salaries.schemas import CareerSalariesRead
+
+
+class CareerSalariesController(Controller):
+    """Salary figures of one career."""
+
+    path = "/api/v1/careers/{slug:str}/salaries"
+    tags = ["salaries"]  # noqa: RUF012
+
+    @get("/", summary="Published salary figures of a career, per city")
+    async def get_salaries(
+        self, session: DbSession, slug: Annotated[str, PathParameter(max_length=300)]
+    ) -> CareerSalariesRead:
+        """Return every published median of the career, city by city, with its source."""
+        found = await careers_service.resolve_slug(session, slug)
+        cities = await service.list_published_by_city(session, found.career_id)
+        return CareerSalariesRead(
+            career_slug=found.canonical_slug, disclaimer=service.DISCLAIMER, cities=cities
+        )

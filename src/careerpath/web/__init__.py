@@ -1,0 +1,1 @@
+"""HTML pages, static assets and the HTTP edges shared by API and pages."""

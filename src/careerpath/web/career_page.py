@@ -1,0 +1,120 @@
+"""The view model of a career page: sections, table of contents, salary rows with bars."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from careerpath.careers.schemas import CareerRead, SectionRead, SourceRead
+from careerpath.salaries.schemas import CitySalariesRead, PublishedFigureRead
+from careerpath.web.templating import reading_minutes
+
+CITIES_SHOWN_FIRST = 3
+# A spread above this factor between sources for one city is flagged on the page.
+DISAGREEMENT_FACTOR = 1.5
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One published figure with its bar width and footnote number."""
+
+    figure: PublishedFigureRead
+    bar_percent: int
+    footnote: int
+
+
+@dataclass(frozen=True)
+class CityRow:
+    """A city's figures, and whether its sources disagree enough to say so."""
+
+    city: CitySalariesRead
+    figures: list[FigureRow]
+    disagrees: bool
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A link in the table of contents."""
+
+    anchor: str
+    title: str
+
+
+@dataclass
+class CareerPageView:
+    """Everything the career template renders."""
+
+    career: CareerRead
+    sections: list[SectionRead]
+    tools: list[tuple[str, list[str]]]
+    cities_first: list[CityRow]
+    cities_rest: list[CityRow]
+    footnotes: list[SourceRead]
+    toc: list[TocEntry] = field(default_factory=list)
+    reading_minutes: int = 1
+
+
+def build_career_page(career: CareerRead, cities: list[CitySalariesRead]) -> CareerPageView:
+    """Arrange a career and its published salaries for the page."""
+    footnotes = _footnotes(career, cities)
+    numbers = {source.key: n for n, source in enumerate(footnotes, start=1)}
+    rows = [_city_row(city, numbers) for city in cities]
+    sections = [s for s in career.sections if s.kind != "tools"]
+    view = CareerPageView(
+        career=career,
+        sections=sections,
+        tools=_tools(career),
+        cities_first=rows[:CITIES_SHOWN_FIRST],
+        cities_rest=rows[CITIES_SHOWN_FIRST:],
+        footnotes=footnotes,
+    )
+    view.toc = _toc(view)
+    view.reading_minutes = reading_minutes(_word_count(career))
+    return view
+
+
+def _footnotes(career: CareerRead, cities: list[CitySalariesRead]) -> list[SourceRead]:
+    cited = {f.source_key for city in cities for f in city.figures}
+    by_key = {source.key: source for source in career.sources}
+    salary_sources = [by_key[key] for key in sorted(cited) if key in by_key]
+    others = [s for s in career.sources if s.key not in cited]
+    return salary_sources + others
+
+
+def _city_row(city: CitySalariesRead, numbers: dict[str, int]) -> CityRow:
+    top = max(figure.amount for figure in city.figures)
+    figures = [
+        FigureRow(f, bar_percent=round(100 * f.amount / top), footnote=numbers[f.source_key])
+        for f in city.figures
+    ]
+    return CityRow(city=city, figures=figures, disagrees=city.spread > DISAGREEMENT_FACTOR)
+
+
+def _tools(career: CareerRead) -> list[tuple[str, list[str]]]:
+    tools = next((s for s in career.sections if s.kind == "tools"), None)
+    if tools is None:
+        return []
+    grouped = groupby(tools.items, key=lambda item: item.group or "Other")
+    return [(group, [item.text for item in items]) for group, items in grouped]
+
+
+def _toc(view: CareerPageView) -> list[TocEntry]:
+    entries = [TocEntry(s.kind, s.title) for s in view.sections[:3]]
+    if view.tools:
+        entries.append(TocEntry("tools", "Tools and technologies"))
+    if view.cities_first:
+        entries.append(TocEntry("salaries", "Salaries by city"))
+    entries += [TocEntry(s.kind, s.title) for s in view.sections[3:]]
+    if view.career.ladder:
+        entries.append(TocEntry("ladder", "Career ladder"))
+    if view.career.related:
+        entries.append(TocEntry("related", "Related careers"))
+    entries.append(TocEntry("sources", "Sources"))
+    return entries
+
+
+def _word_count(career: CareerRead) -> int:
+    words = len(career.summary.split())
+    for section in career.sections:
+        words += len(section.body.split()) + sum(len(i.text.split()) for i in section.items)
+    return words

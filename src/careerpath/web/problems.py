@@ -1,0 +1,96 @@
+"""Map every error to RFC 9457 problem JSON (API) or a friendly HTML page (pages), in one place."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.response import Template
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from careerpath.errors import CareerpathError, RateLimitedError
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+API_PREFIX = "/api/"
+TITLES = {
+    400: "Bad request",
+    401: "Authentication required",
+    403: "Permission denied",
+    404: "Not found",
+    405: "Method not allowed",
+    413: "Payload too large",
+    422: "Invalid input",
+    429: "Too many requests",
+    500: "Internal error",
+    503: "Service unavailable",
+}
+
+
+def problem_response(
+    request: Request[Any, Any, Any],
+    status: int,
+    detail: str,
+    *,
+    extra: dict[str, object] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response[Any]:
+    """Return the error as problem JSON for the API, or as the error page for a browser."""
+    title = TITLES.get(status, "Error")
+    if not request.url.path.startswith(API_PREFIX) and request.method in {"GET", "HEAD"}:
+        return Template(
+            template_name="error.html",
+            context={"status": status, "title": title, "detail": detail},
+            status_code=status,
+            headers=headers,
+        )
+    body: dict[str, object] = {"type": "about:blank", "title": title, "status": status}
+    body["detail"] = detail
+    body["instance"] = request.url.path
+    body.update(extra or {})
+    return Response(
+        content=body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
+
+
+def handle_domain_error(request: Request[Any, Any, Any], exc: CareerpathError) -> Response[Any]:
+    """Turn a service's domain error into its HTTP problem."""
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimitedError) else None
+    return problem_response(request, exc.status, exc.detail, extra=exc.extra, headers=headers)
+
+
+def handle_validation_error(
+    request: Request[Any, Any, Any], exc: ValidationException
+) -> Response[Any]:
+    """Report which parameters were wrong, as a 422 problem."""
+    errors = exc.extra if isinstance(exc.extra, list) else []
+    return problem_response(request, 422, exc.detail, extra={"errors": errors})
+
+
+def handle_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    """Render the framework's own HTTP errors (404 route, 405, 413 …) as problems."""
+    headers = dict(exc.headers or {})
+    return problem_response(request, exc.status_code, exc.detail, headers=headers or None)
+
+
+def handle_unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """Log the bug with its trace and answer a 500 problem that reveals nothing."""
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(
+        request,
+        HTTP_500_INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side. The request id identifies it in our logs.",
+    )
+
+
+EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
+    CareerpathError: handle_domain_error,
+    ValidationException: handle_validation_error,
+    HTTPException: handle_http_error,
+    Exception: handle_unexpected_error,
+}
+
+__all__ = ["EXCEPTION_HANDLERS", "MediaType", "problem_response"]

@@ -1,0 +1,33 @@
+"""Jinja environment: filters the templates use for money, dates and reading time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from litestar.plugins.jinja import JinjaTemplateEngine
+
+from careerpath.salaries.money import format_money
+
+WORDS_PER_MINUTE = 230
+
+
+def format_date(value: date | None, precision: str = "day") -> str:
+    """Write a date as people read it, or only its year when that is all the source gave."""
+    if value is None:
+        return "undated"
+    return str(value.year) if precision == "year" else value.strftime("%-d %b %Y")
+
+
+def reading_minutes(words: int) -> int:
+    """Return the reading time of ``words`` words, at least one minute."""
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def configure_environment(engine: JinjaTemplateEngine) -> None:
+    """Register the filters and switch on autoescaping and whitespace trimming."""
+    env = engine.engine
+    env.autoescape = True
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.filters["money"] = format_money
+    env.filters["nice_date"] = format_date

@@ -1,0 +1,39 @@
+"""Helpers the tests share: where optional services live, and skipping honestly."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+POSTGRES_URL = os.environ.get("CAREERPATH_TEST_POSTGRES_URL")
+REDIS_URL = os.environ.get("CAREERPATH_TEST_REDIS_URL")
+CHROMIUM = os.environ.get("CAREERPATH_TEST_CHROMIUM", "/usr/bin/chromium")
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip for a missing optional service, except in CI, where it must be there."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: this must not be skipped)")
+    pytest.skip(reason)
+
+
+def require_shared_data(*parts: str) -> Path:
+    """Return a path under ../shared/data, or skip (fail in CI) when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        unavailable(f"{path} is absent: the real data lives in ../shared/data")
+    return path
+
+
+def require_chromium() -> str:
+    """Return the Chromium binary, or skip (fail in CI) when it is not installed."""
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        unavailable(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    return CHROMIUM
