@@ -1,0 +1,1 @@
+"""Shared import machinery: readers with line numbers, column mapping, per-row reports."""

@@ -1,0 +1,56 @@
+"""What an import did: rows read, imported, unchanged, rejected (with line and reason)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A rejected row: where it was and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """Counts and rejections of one import run; the CLI and the API show the same report."""
+
+    read: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rejected(self) -> int:
+        """Return how many rows were rejected."""
+        return len(self.errors)
+
+    def reject(self, line: int, reason: str) -> None:
+        """Record a rejected row."""
+        self.errors.append(RowError(line, reason))
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the report as plain data for JSON."""
+        return {
+            "read": self.read,
+            "imported": self.imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "seconds": round(self.seconds, 3),
+            "errors": [{"line": e.line, "reason": e.reason} for e in self.errors],
+        }
+
+
+def content_hash(values: Mapping[str, Any]) -> str:
+    """Return a stable SHA-256 of a record's meaningful fields (key order does not matter)."""
+    canonical = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
