@@ -37,3 +37,27 @@ def require_chromium() -> str:
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         unavailable(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
     return CHROMIUM
+
+
+def scratch_postgres_url(name: str) -> str:
+    """Return the URL of an empty sibling database ``<test db>_<name>``, created on demand."""
+    if not POSTGRES_URL:
+        unavailable("PostgreSQL not configured: set CAREERPATH_TEST_POSTGRES_URL")
+    import asyncio
+
+    from sqlalchemy import make_url, text
+
+    from careerpath.db import create_engine
+
+    base = make_url(POSTGRES_URL)
+    database = f"{base.database}_{name}"
+
+    async def _recreate() -> None:
+        engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            await connection.execute(text(f'CREATE DATABASE "{database}"'))
+        await engine.dispose()
+
+    asyncio.run(_recreate())
+    return base.set(database=database).render_as_string(hide_password=False)

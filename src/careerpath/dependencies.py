@@ -9,10 +9,12 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.cache import DocumentCache
 from careerpath.config import Settings
 
 DbSession: TypeAlias = NamedDependency[AsyncSession]
 AppSettings: TypeAlias = NamedDependency[Settings]
+DocCache: TypeAlias = NamedDependency[DocumentCache]
 
 
 async def provide_session(state: State) -> AsyncIterator[AsyncSession]:
@@ -25,3 +27,9 @@ def provide_settings(state: State) -> Settings:
     """Give the request the app's settings."""
     settings: Settings = state.settings
     return settings
+
+
+def provide_cache(state: State) -> DocumentCache:
+    """Give the request the shared read-model cache."""
+    cache: DocumentCache = state.cache
+    return cache

@@ -18,10 +18,11 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from careerpath import health
+from careerpath.cache import DocumentCache, create_store
 from careerpath.careers.routes import CareerController
 from careerpath.config import Settings, get_settings
 from careerpath.db import create_engine, create_session_factory
-from careerpath.dependencies import provide_session, provide_settings
+from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.logging import configure_logging
 from careerpath.salaries.routes import CareerSalariesController
 from careerpath.web.middleware import request_id_middleware
@@ -43,9 +44,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         engine = create_engine(settings.database_url)
         app.state.engine = engine
         app.state.session_factory = create_session_factory(engine)
+        store = create_store(settings.redis_url)
+        app.state.cache = DocumentCache(store)
         try:
             yield
         finally:
+            await store.__aexit__(None, None, None)
             await engine.dispose()
 
     return Litestar(
@@ -59,6 +63,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         dependencies={
             "session": Provide(provide_session),
+            "cache": Provide(provide_cache, sync_to_thread=False),
             "settings": Provide(provide_settings, sync_to_thread=False),
         },
         state=State({"settings": settings}),

@@ -11,9 +11,9 @@ from litestar.response import Redirect
 from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 
 from careerpath.careers import service
-from careerpath.careers.presenters import career_read, career_summary
+from careerpath.careers.presenters import career_summary
 from careerpath.careers.schemas import CareerPage, CareerRead
-from careerpath.dependencies import DbSession
+from careerpath.dependencies import DbSession, DocCache
 
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 200
@@ -46,12 +46,13 @@ class CareerController(Controller):
         description="An alias slug answers 301 with the canonical career's URL.",
         responses={301: ResponseSpec(data_container=None, description="Moved to canonical slug")},
     )
-    async def get_career(self, session: DbSession, slug: SlugParam) -> CareerRead | Redirect:
+    async def get_career(
+        self, session: DbSession, cache: DocCache, slug: SlugParam
+    ) -> CareerRead | Redirect:
         """Return one career with its sections, ladder, related careers and sources."""
-        found = await service.resolve_slug(session, slug)
-        if not found.is_canonical:
+        found = await service.get_career_document(session, cache, slug)
+        if isinstance(found, service.SlugResolution):
             return Redirect(
                 f"{self.path}/{found.canonical_slug}", status_code=HTTP_301_MOVED_PERMANENTLY
             )
-        career = await service.get_career(session, found.career_id)
-        return career_read(career, await service.sources_of(session, career))
+        return found

@@ -8,12 +8,15 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from careerpath.cache import DocumentCache
 from careerpath.careers.models import (
     Career,
     CareerAlias,
     CareerRelation,
     CareerSection,
 )
+from careerpath.careers.presenters import career_read
+from careerpath.careers.schemas import CareerRead
 from careerpath.careers.titles import ALIAS_KIND_RANK, normalize_title, slugify
 from careerpath.errors import NotFoundError
 from careerpath.provenance.models import Source
@@ -46,6 +49,23 @@ async def resolve_slug(session: AsyncSession, slug: str) -> SlugResolution:
         raise NotFoundError(f"No career is called {slug!r}.")
     best = ranked[0]
     return SlugResolution(best.id, best.slug, is_canonical=False)
+
+
+async def get_career_document(
+    session: AsyncSession, cache: DocumentCache, slug: str
+) -> CareerRead | SlugResolution:
+    """Return the read model of the career at ``slug``, or where an alias slug should point."""
+    key = f"career:{slug}"
+    cached = await cache.get(key, CareerRead)
+    if cached is not None:
+        return cached
+    found = await resolve_slug(session, slug)
+    if not found.is_canonical:
+        return found
+    career = await get_career(session, found.career_id)
+    document = career_read(career, await sources_of(session, career))
+    await cache.set(key, document)
+    return document
 
 
 async def get_career(session: AsyncSession, career_id: int) -> Career:

@@ -9,6 +9,7 @@ from typing import TypeVar
 from rich.console import Console
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.cache import clear_shared_cache
 from careerpath.config import Settings, get_settings
 from careerpath.db import create_engine, create_session_factory
 
@@ -28,6 +29,9 @@ async def _run(work: Callable[[AsyncSession], Awaitable[T]], settings: Settings)
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session, session.begin():
-            return await work(session)
+            result = await work(session)
     finally:
         await engine.dispose()
+    # Workers sharing Redis must not serve read models older than what was just written.
+    await clear_shared_cache(settings.redis_url)
+    return result

@@ -25,19 +25,23 @@ def locale_for_country(country_code: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _whole_units_pattern(locale: str) -> str:
+def _locale(country_code: str) -> Locale:
+    return Locale.parse(locale_for_country(country_code))
+
+
+@lru_cache(maxsize=512)
+def _whole_units_pattern(country_code: str) -> str:
     # Salaries are quoted in whole units: drop the fraction digits of the locale's own pattern.
-    pattern: str = Locale.parse(locale).currency_formats["standard"].pattern
+    pattern: str = _locale(country_code).currency_formats["standard"].pattern
     return pattern.replace(".00", "")
 
 
 def format_money(amount: Decimal | int | float, currency: str, country_code: str) -> str:
     """Format ``amount`` of ``currency`` as it is written in ``country_code``, in whole units."""
-    locale = locale_for_country(country_code)
     return format_currency(
         round(Decimal(amount)),
         currency,
-        format=_whole_units_pattern(locale),
-        locale=locale,
+        format=_whole_units_pattern(country_code),
+        locale=_locale(country_code),
         currency_digits=False,
     )

@@ -7,8 +7,7 @@ from typing import Annotated
 from litestar import Controller, get
 from litestar.params import PathParameter
 
-from careerpath.careers import service as careers_service
-from careerpath.dependencies import DbSession
+from careerpath.dependencies import DbSession, DocCache
 from careerpath.salaries import service
 from careerpath.salaries.schemas import CareerSalariesRead
 
@@ -21,11 +20,10 @@ class CareerSalariesController(Controller):
 
     @get("/", summary="Published salary figures of a career, per city")
     async def get_salaries(
-        self, session: DbSession, slug: Annotated[str, PathParameter(max_length=300)]
+        self,
+        session: DbSession,
+        cache: DocCache,
+        slug: Annotated[str, PathParameter(max_length=300)],
     ) -> CareerSalariesRead:
         """Return every published median of the career, city by city, with its source."""
-        found = await careers_service.resolve_slug(session, slug)
-        cities = await service.list_published_by_city(session, found.career_id)
-        return CareerSalariesRead(
-            career_slug=found.canonical_slug, disclaimer=service.DISCLAIMER, cities=cities
-        )
+        return await service.get_career_salaries(session, cache, slug)

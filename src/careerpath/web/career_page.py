@@ -74,9 +74,9 @@ def build_career_page(career: CareerRead, cities: list[CitySalariesRead]) -> Car
 
 
 def _footnotes(career: CareerRead, cities: list[CitySalariesRead]) -> list[SourceRead]:
-    cited = {f.source_key for city in cities for f in city.figures}
+    cited = list(dict.fromkeys(f.source_key for city in cities for f in city.figures))
     by_key = {source.key: source for source in career.sources}
-    salary_sources = [by_key[key] for key in sorted(cited) if key in by_key]
+    salary_sources = [by_key[key] for key in cited if key in by_key]
     others = [s for s in career.sources if s.key not in cited]
     return salary_sources + others
 

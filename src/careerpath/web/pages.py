@@ -10,8 +10,8 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 
 from careerpath.careers import service as careers_service
-from careerpath.careers.presenters import career_read, career_summary
-from careerpath.dependencies import DbSession
+from careerpath.careers.presenters import career_summary
+from careerpath.dependencies import DbSession, DocCache
 from careerpath.salaries import service as salaries_service
 from careerpath.web.career_page import build_career_page
 
@@ -43,19 +43,18 @@ class PageController(Controller):
         self,
         request: Request[Any, Any, Any],
         session: DbSession,
+        cache: DocCache,
         slug: Annotated[str, PathParameter(max_length=300)],
     ) -> Template | Redirect:
         """Show a career page; an alias slug redirects to the canonical page."""
-        found = await careers_service.resolve_slug(session, slug)
-        if not found.is_canonical:
+        found = await careers_service.get_career_document(session, cache, slug)
+        if isinstance(found, careers_service.SlugResolution):
             return Redirect(
                 f"/careers/{found.canonical_slug}", status_code=HTTP_301_MOVED_PERMANENTLY
             )
-        career = await careers_service.get_career(session, found.career_id)
-        sources = await careers_service.sources_of(session, career)
-        cities = await salaries_service.list_published_by_city(session, career.id)
-        page = build_career_page(career_read(career, sources), cities)
-        canonical_url = str(request.base_url).rstrip("/") + f"/careers/{career.slug}"
+        salaries = await salaries_service.get_career_salaries(session, cache, found.slug)
+        page = build_career_page(found, salaries.cities)
+        canonical_url = str(request.base_url).rstrip("/") + f"/careers/{found.slug}"
         return Template(
             template_name="career.html",
             context={"page": page, "canonical_url": canonical_url},

@@ -40,7 +40,7 @@ def problem_response(
 ) -> Response[Any]:
     """Return the error as problem JSON for the API, or as the error page for a browser."""
     title = TITLES.get(status, "Error")
-    if not request.url.path.startswith(API_PREFIX) and request.method in {"GET", "HEAD"}:
+    if _wants_html(request):
         return Template(
             template_name="error.html",
             context={"status": status, "title": title, "detail": detail},
@@ -54,6 +54,13 @@ def problem_response(
     return Response(
         content=body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
     )
+
+
+def _wants_html(request: Request[Any, Any, Any]) -> bool:
+    """Pages get the HTML error page; the API, probes and programs get problem JSON."""
+    if request.url.path.startswith(API_PREFIX) or request.method not in {"GET", "HEAD"}:
+        return False
+    return "text/html" in request.headers.get("accept", "")
 
 
 def handle_domain_error(request: Request[Any, Any, Any], exc: CareerpathError) -> Response[Any]:

@@ -1,0 +1,5 @@
+"""Allow ``python -m careerpath.cli``."""
+
+from careerpath.cli.app import main
+
+main()

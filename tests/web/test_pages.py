@@ -1,0 +1,85 @@
+"""Server-rendered pages."""
+
+from __future__ import annotations
+
+import re
+
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from tests.salaries.test_published import CITIES
+
+Client = TestClient[Litestar]
+
+
+def test_home_lists_careers(client: Client) -> None:
+    html = client.get("/").text
+    assert 'href="/careers/back-end-engineer"' in html
+    assert 'href="/careers/front-end-engineer"' in html
+    assert 'role="search"' in html
+
+
+def test_home_search_matches_aliases(client: Client) -> None:
+    html = client.get("/", params={"q": "Back-end Developer"}).text
+    assert "1 career matching" in html
+    assert 'href="/careers/back-end-engineer"' in html
+    assert 'href="/careers/front-end-engineer"' not in html
+
+
+def test_home_search_escapes_the_query(client: Client) -> None:
+    html = client.get("/", params={"q": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_career_page_has_all_cities_with_sources(client: Client) -> None:
+    html = client.get("/careers/back-end-engineer").text
+    rendered = re.findall(r'data-city="([^"]+)"', html)
+    assert rendered == CITIES
+    assert "₹6,25,000" in html
+    assert "All salaries are estimates" in html
+    assert html.count('class="cite"') == 42
+    assert "See all salaries (15 cities)" in html
+
+
+def test_table_of_contents_links_resolve(client: Client) -> None:
+    html = client.get("/careers/back-end-engineer").text
+    anchors = re.findall(r'<nav class="toc".*?</nav>', html, re.S)[0]
+    targets = re.findall(r'href="#([^"]+)"', anchors)
+    assert len(targets) >= 12
+    for target in targets:
+        assert f'id="{target}"' in html
+
+
+def test_career_page_shows_ladder_related_and_share(client: Client) -> None:
+    html = client.get("/careers/back-end-engineer").text
+    assert html.count('class="ladder__step"') == 4
+    assert 'href="/careers/data-engineer"' in html
+    assert 'data-share="http://testserver.local/careers/back-end-engineer"' in html
+    assert '<link rel="canonical" href="http://testserver.local/careers/back-end-engineer">' in html
+
+
+def test_alias_page_redirects(client: Client) -> None:
+    response = client.get("/careers/backend-engineer", follow_redirects=False)
+    assert response.status_code == 301
+    assert response.headers["location"] == "/careers/back-end-engineer"
+
+
+def test_stub_career_page_renders(client: Client) -> None:
+    response = client.get("/careers/front-end-engineer")
+    assert response.status_code == 200
+    assert "short outline" in response.text
+
+
+def test_unknown_page_is_a_friendly_404(client: Client) -> None:
+    response = client.get("/careers/astronaut", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert "text/html" in response.headers["content-type"]
+    assert "We could not find that page" in response.text
+    assert "Traceback" not in response.text
+
+
+def test_unknown_page_for_a_program_is_a_problem(client: Client) -> None:
+    response = client.get("/careers/astronaut", headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.json()["status"] == 404
