@@ -28,6 +28,7 @@ from careerpath.salaries.routes import CareerSalariesController
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
+from careerpath.web.response_cache import STORE_NAME, response_cache_config
 from careerpath.web.templating import configure_environment
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     """Build the app for ``settings`` (read from the environment when omitted)."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    store = create_store(settings.redis_url)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -44,7 +46,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
         engine = create_engine(settings.database_url)
         app.state.engine = engine
         app.state.session_factory = create_session_factory(engine)
-        store = create_store(settings.redis_url)
         app.state.cache = DocumentCache(store)
         try:
             yield
@@ -83,6 +84,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             path="/api/docs",
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
+        stores={STORE_NAME: store},
+        response_cache_config=response_cache_config(),
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         debug=False,
     )

@@ -42,6 +42,7 @@ class CareerController(Controller):
 
     @get(
         "/{slug:str}",
+        cache=True,
         summary="Get a career",
         description="An alias slug answers 301 with the canonical career's URL.",
         responses={301: ResponseSpec(data_container=None, description="Moved to canonical slug")},

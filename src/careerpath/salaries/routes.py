@@ -18,7 +18,7 @@ class CareerSalariesController(Controller):
     path = "/api/v1/careers/{slug:str}/salaries"
     tags = ["salaries"]  # noqa: RUF012
 
-    @get("/", summary="Published salary figures of a career, per city")
+    @get("/", summary="Published salary figures of a career, per city", cache=True)
     async def get_salaries(
         self,
         session: DbSession,

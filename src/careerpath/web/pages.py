@@ -38,7 +38,7 @@ class PageController(Controller):
             context={"careers": [career_summary(c) for c in careers], "total": total, "q": q},
         )
 
-    @get("/careers/{slug:str}")
+    @get("/careers/{slug:str}", cache=True)
     async def career(
         self,
         request: Request[Any, Any, Any],
