@@ -1,0 +1,1 @@
+"""Matching: resources ranked for careers, learning paths and skill gaps."""

@@ -1,0 +1,137 @@
+"""Pure learning paths: courses that together cover a career's most demanded skills.
+
+Greedy weighted set cover: at each step take the course that adds the most not-yet-covered
+demand per hour (per unit of price when a budget is set), within the limits; stop when nothing
+adds demand. The chosen courses are then ordered beginner before advanced, keeping pick order
+within a level. Greedy set cover is within a factor ln(n) of the optimum and explains itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
+UNKNOWN_LEVEL = 1
+MIN_HOURS = 0.5  # a course with no stated length still costs a learner some time
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    """What the path builder knows of a course."""
+
+    course_id: int
+    skill_ids: frozenset[int]
+    hours: float | None
+    price: Decimal
+    level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PathOptions:
+    """The learner's limits."""
+
+    free_only: bool = False
+    max_hours: float | None = None
+    max_price: Decimal | None = None
+    known_skill_ids: frozenset[int] = frozenset()
+    max_courses: int = 12
+
+
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """A course on the path and the skills it newly covers."""
+
+    course: Course
+    new_skill_ids: frozenset[int]
+    demand_gained: float
+
+
+@dataclass(frozen=True, slots=True)
+class LearningPath:
+    """The ordered courses, the demand they cover and what they cost."""
+
+    steps: tuple[PathStep, ...]
+    coverage: float
+    total_hours: float
+    total_price: Decimal
+
+
+def build_path(
+    courses: Iterable[Course], demand: Mapping[int, float], options: PathOptions = PathOptions()
+) -> LearningPath:
+    """Choose and order courses that cover the most demand within the options' limits."""
+    covered = set(options.known_skill_ids) & set(demand)
+    # Sorted by id so that, between equally good courses, the choice is deterministic.
+    candidates = sorted((c for c in courses if _allowed(c, options)), key=lambda c: c.course_id)
+    steps: list[PathStep] = []
+    hours, price = 0.0, Decimal(0)
+    while candidates and len(steps) < options.max_courses:
+        best = _best_next(candidates, demand, covered, options, hours, price)
+        if best is None:
+            break
+        new_skills = frozenset(best.skill_ids & demand.keys()) - covered
+        steps.append(PathStep(best, new_skills, round(sum(demand[i] for i in new_skills), 6)))
+        covered |= new_skills
+        hours += effective_hours(best)
+        price += best.price
+        candidates.remove(best)
+    return LearningPath(
+        steps=tuple(_ordered(steps)),
+        coverage=_coverage(covered, demand),
+        total_hours=round(hours, 2),
+        total_price=price,
+    )
+
+
+def _allowed(course: Course, options: PathOptions) -> bool:
+    return not (options.free_only and course.price > 0)
+
+
+def _best_next(
+    candidates: list[Course],
+    demand: Mapping[int, float],
+    covered: set[int],
+    options: PathOptions,
+    hours: float,
+    price: Decimal,
+) -> Course | None:
+    best, best_rate = None, 0.0
+    for course in candidates:
+        if not _fits(course, options, hours, price):
+            continue
+        gain = sum(demand[i] for i in course.skill_ids - covered if i in demand)
+        rate = gain / _cost(course, options)
+        if rate > best_rate:
+            best, best_rate = course, rate
+    return best
+
+
+def _fits(course: Course, options: PathOptions, hours: float, price: Decimal) -> bool:
+    if options.max_hours is not None and hours + effective_hours(course) > options.max_hours:
+        return False
+    return options.max_price is None or price + course.price <= options.max_price
+
+
+def _cost(course: Course, options: PathOptions) -> float:
+    if options.max_price is not None and course.price > 0:
+        return float(course.price)
+    return effective_hours(course)
+
+
+def effective_hours(course: Course) -> float:
+    """Return the hours a course costs a learner (a floor for courses with no stated length)."""
+    return max(course.hours or MIN_HOURS, MIN_HOURS)
+
+
+def _ordered(steps: list[PathStep]) -> list[PathStep]:
+    def level_rank(step: PathStep) -> int:
+        return LEVEL_ORDER.get((step.course.level or "").lower(), UNKNOWN_LEVEL)
+
+    return sorted(steps, key=level_rank)  # sorted() is stable: pick order within a level
+
+
+def _coverage(covered: set[int], demand: Mapping[int, float]) -> float:
+    total = sum(demand.values())
+    return round(sum(demand[i] for i in covered if i in demand) / total, 6) if total else 0.0

@@ -1,0 +1,141 @@
+"""Pure relevance of a resource to a career, in [0, 1], with the reasons behind it.
+
+score = w_skills · skill_fit + w_text · text_fit + w_quality · quality
+
+- skill_fit: demand covered by the resource's skills (each skill weighted by the share of the
+  career's postings that ask for it), over the demand of the career's top skills, capped at 1;
+- text_fit: the search engine's relevance of the career profile to the resource, scaled to 0..1
+  by the caller (best hit = 1);
+- quality: a Bayesian-averaged rating mapped to 0..1, so 5.0 from 2 ratings does not beat 4.7
+  from 20,000;
+- availability is a gate, not a weight: broken or retired resources never rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+UNAVAILABLE = frozenset({"link_broken", "retired"})
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each signal counts, and the prior of the rating average."""
+
+    skills: float = 0.6
+    text: float = 0.25
+    quality: float = 0.15
+    top_skills: int = 8
+    prior_rating: float = 4.0
+    prior_count: int = 50
+    max_rating: float = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceSignals:
+    """What the scorer knows of one resource."""
+
+    resource_id: int
+    skill_ids: frozenset[int]
+    text_fit: float = 0.0
+    rating: float | None = None
+    ratings_count: int = 0
+    status: str = "active"
+
+
+@dataclass(frozen=True, slots=True)
+class SkillShare:
+    """A skill of the career with the share of its postings that ask for it."""
+
+    skill_id: int
+    name: str
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One component of a score, and whether it lifted or lowered the resource."""
+
+    name: str
+    contribution: float
+    effect: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A resource's score and its explanation."""
+
+    resource_id: int
+    score: float
+    covered: tuple[SkillShare, ...]
+    signals: tuple[Signal, ...] = field(default_factory=tuple)
+
+    def because(self) -> str:
+        """Say in one sentence which demanded skills the resource covers."""
+        if not self.covered:
+            return "covers none of the skills postings ask for most"
+        names = ", ".join(skill.name for skill in self.covered)
+        shares = ", ".join(f"{round(skill.share * 100)}%" for skill in self.covered)
+        return f"covers {names} — asked for in {shares} of postings"
+
+
+def bayesian_rating(rating: float | None, count: int, weights: Weights = Weights()) -> float:
+    """Return the rating pulled toward the prior in proportion to how few ratings back it."""
+    if rating is None or count <= 0:
+        return weights.prior_rating
+    total = weights.prior_rating * weights.prior_count + rating * count
+    return total / (weights.prior_count + count)
+
+
+def skill_fit(
+    skill_ids: Iterable[int], demand: Mapping[int, SkillShare], weights: Weights = Weights()
+) -> tuple[float, tuple[SkillShare, ...]]:
+    """Return the share of the career's top demand the skills cover, and the skills covered."""
+    top = sorted(demand.values(), key=lambda s: (-s.share, s.skill_id))[: weights.top_skills]
+    ceiling = sum(skill.share for skill in top)
+    covered = sorted(
+        (demand[i] for i in set(skill_ids) if i in demand), key=lambda s: (-s.share, s.skill_id)
+    )
+    if ceiling <= 0:
+        return 0.0, tuple(covered)
+    return min(1.0, sum(skill.share for skill in covered) / ceiling), tuple(covered)
+
+
+def score_resource(
+    resource: ResourceSignals, demand: Mapping[int, SkillShare], weights: Weights = Weights()
+) -> Scored | None:
+    """Score one resource for a career; None when it is not available to learners."""
+    if resource.status in UNAVAILABLE:
+        return None
+    fit, covered = skill_fit(resource.skill_ids, demand, weights)
+    quality = bayesian_rating(resource.rating, resource.ratings_count, weights) / weights.max_rating
+    neutral_quality = weights.prior_rating / weights.max_rating
+    parts = (
+        ("skills", weights.skills * fit, fit > 0),
+        ("text", weights.text * _clamp(resource.text_fit), resource.text_fit > 0),
+        ("quality", weights.quality * quality, quality >= neutral_quality),
+    )
+    total = sum(contribution for _, contribution, _ in parts)
+    signals = tuple(
+        Signal(name, round(contribution, 4), "lifted" if lifted else "lowered")
+        for name, contribution, lifted in parts
+    )
+    return Scored(resource.resource_id, round(_clamp(total), 6), covered[:5], signals)
+
+
+def rank(
+    resources: Iterable[ResourceSignals],
+    demand: Mapping[int, SkillShare],
+    weights: Weights = Weights(),
+    *,
+    limit: int | None = None,
+) -> list[Scored]:
+    """Return the available resources best first (ties broken by id, so order is stable)."""
+    scored = [s for r in resources if (s := score_resource(r, demand, weights)) is not None]
+    scored.sort(key=lambda s: (-s.score, s.resource_id))
+    return scored[:limit] if limit is not None else scored
+
+
+def _clamp(value: float) -> float:
+    return max(0.0, min(1.0, value))

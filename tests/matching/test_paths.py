@@ -1,0 +1,84 @@
+"""Learning paths and skill gaps."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careerpath.matching.gap import skill_gap
+from careerpath.matching.paths import Course, PathOptions, build_path
+
+DEMAND = {1: 0.6, 2: 0.5, 3: 0.3, 4: 0.1}
+
+
+def course(
+    cid: int, skills: set[int], hours: float = 10, price: str = "0", level: str | None = None
+) -> Course:
+    return Course(cid, frozenset(skills), hours, Decimal(price), level)
+
+
+def test_greedy_prefers_demand_per_hour() -> None:
+    courses = [course(1, {1, 2}, hours=40), course(2, {1}, hours=5), course(3, {2}, hours=5)]
+    path = build_path(courses, DEMAND)
+    assert [s.course.course_id for s in path.steps] == [2, 3]
+    assert path.total_hours == 10
+
+
+def test_beginner_courses_come_first() -> None:
+    courses = [
+        course(1, {1}, hours=1, level="advanced"),
+        course(2, {2}, hours=50, level="beginner"),
+    ]
+    path = build_path(courses, DEMAND)
+    assert [s.course.level for s in path.steps] == ["beginner", "advanced"]
+
+
+def test_free_only_and_budget_are_respected() -> None:
+    courses = [course(1, {1, 2, 3}, price="49"), course(2, {1}), course(3, {3}, price="10")]
+    free = build_path(courses, DEMAND, PathOptions(free_only=True))
+    assert [s.course.course_id for s in free.steps] == [2]
+    budget = build_path(courses, DEMAND, PathOptions(max_price=Decimal("20")))
+    assert budget.total_price <= 20
+    assert {s.course.course_id for s in budget.steps} == {2, 3}
+
+
+def test_known_skills_are_not_taught_again() -> None:
+    courses = [course(1, {1}), course(2, {2})]
+    path = build_path(courses, DEMAND, PathOptions(known_skill_ids=frozenset({1})))
+    assert [s.course.course_id for s in path.steps] == [2]
+    assert path.coverage == round((0.6 + 0.5) / 1.5, 6)
+
+
+def test_nothing_useful_gives_an_empty_path() -> None:
+    path = build_path([course(1, {9})], DEMAND)
+    assert path.steps == ()
+    assert path.coverage == 0
+
+
+@given(
+    specs=st.lists(
+        st.tuples(st.sets(st.integers(1, 5)), st.floats(0, 80), st.integers(0, 100)), max_size=12
+    ),
+    max_hours=st.one_of(st.none(), st.floats(1, 100)),
+)
+def test_paths_respect_limits(
+    specs: list[tuple[set[int], float, int]], max_hours: float | None
+) -> None:
+    courses = [course(i, s, hours=h, price=str(p)) for i, (s, h, p) in enumerate(specs)]
+    path = build_path(courses, DEMAND, PathOptions(max_hours=max_hours))
+    ids = [s.course.course_id for s in path.steps]
+    assert len(ids) == len(set(ids))
+    assert 0 <= path.coverage <= 1
+    if max_hours is not None:
+        assert path.total_hours <= max_hours + 1e-9
+
+
+def test_gap_weights_coverage_by_demand() -> None:
+    gap = skill_gap({1, 4}, DEMAND, [course(1, {2, 3}, hours=2), course(2, {2}, hours=10)])
+    assert gap.coverage == round(0.7 / 1.5, 6)
+    assert gap.present == (1, 4)
+    assert gap.missing == (2, 3)
+    assert [g.course.course_id for g in gap.best_courses] == [1, 2]
+    assert gap.best_courses[0].closes == frozenset({2, 3})
