@@ -1,0 +1,35 @@
+"""Display names of facet values (topic and skill slugs), kept beside each generation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.catalog.models import ResourceSkill, Topic
+
+LABELS_FILE = "labels.json"
+
+
+async def load_labels(session: AsyncSession) -> dict[str, dict[str, str]]:
+    """Return the names of every topic and skill slug, read from the database."""
+    topics = dict(list((await session.execute(select(Topic.slug, Topic.name))).tuples()))
+    skill_query = select(ResourceSkill.skill_slug, ResourceSkill.skill_name).distinct()
+    skills = dict(list((await session.execute(skill_query)).tuples()))
+    return {"topic": topics, "skill": skills}
+
+
+def write_labels(folder: Path, labels: dict[str, dict[str, str]]) -> None:
+    """Store the labels in a generation folder."""
+    (folder / LABELS_FILE).write_text(json.dumps(labels, ensure_ascii=False))
+
+
+def read_labels(folder: Path) -> dict[str, dict[str, str]]:
+    """Read a generation's labels (empty when the file is missing)."""
+    try:
+        data: dict[str, dict[str, str]] = json.loads((folder / LABELS_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+    return data
