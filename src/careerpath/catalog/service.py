@@ -139,3 +139,16 @@ async def resource_topic_ids(session: AsyncSession, resource_id: int) -> list[in
         select(ResourceTopic.topic_id).where(ResourceTopic.resource_id == resource_id)
     )
     return list(rows)
+
+
+async def list_topics(session: AsyncSession) -> list[Topic]:
+    """Return every topic of the tree."""
+    return list(await session.scalars(select(Topic).order_by(Topic.depth, Topic.name)))
+
+
+async def get_topic(session: AsyncSession, slug: str) -> Topic:
+    """Return the topic with ``slug``."""
+    topic = await session.scalar(select(Topic).where(Topic.slug == slug))
+    if topic is None:
+        raise NotFoundError(f"No topic is called {slug!r}")
+    return topic

@@ -37,7 +37,8 @@ def demo() -> None:
         summary = run_in_transaction(load_demo)
     console.print(
         f"[green]Demo loaded[/]: {summary.careers} careers, {summary.sources} sources, "
-        f"{summary.published_salaries} published salary figures "
+        f"{summary.published_salaries} published salary figures, "
+        f"{summary.resources} courses and books "
         f"in {time.perf_counter() - started:.2f}s."
     )
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import tantivy
 
 from careerpath.search.highlight import excerpt, highlight
@@ -21,8 +21,7 @@ FACET_NAMES = {
 }
 
 
-@dataclass
-class FacetValue:
+class FacetValue(msgspec.Struct, frozen=True):
     """One value of a facet and how many results carry it."""
 
     value: str
@@ -30,8 +29,7 @@ class FacetValue:
     count: int
 
 
-@dataclass
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     """One search result as the API and pages show it."""
 
     id: int

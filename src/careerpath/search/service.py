@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tantivy
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.errors import InvalidInputError
@@ -169,3 +170,21 @@ async def update_index(session: AsyncSession, var_dir: Path, ids: Sequence[int])
 def holder(var_dir: Path) -> IndexHolder:
     """Return this process's holder of the index under ``var_dir``."""
     return holder_for(index_root(var_dir))
+
+
+async def topic_counts(session: AsyncSession, var_dir: Path) -> dict[str, int]:
+    """Return how many searchable resources each topic holds, its subtopics included."""
+    live = await ensure_index(session, var_dir)
+    aggs = {"topic": {"terms": {"field": "topic", "size": 100_000}}}
+    result = live.index.searcher().aggregate(tantivy.Query.all_query(), aggs)
+    return {str(b["key"]): int(b["doc_count"]) for b in result["topic"]["buckets"]}
+
+
+HOME_RESULTS = 6
+
+
+async def home_results(session: AsyncSession, var_dir: Path, text: str | None) -> SearchPage | None:
+    """Return the few resources the home page shows beside the careers (``None`` if too long)."""
+    if text and len(text) > MAX_QUERY_LENGTH:
+        return None
+    return await search(session, var_dir, SearchRequest(q=text or "", page_size=HOME_RESULTS))
