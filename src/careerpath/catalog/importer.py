@@ -112,7 +112,7 @@ async def _replace_children(
 
 async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]]) -> dict[str, int]:
     """Create every node of ``paths`` that is missing; return the id of every topic by slug."""
-    known = dict(list((await session.execute(select(Topic.slug, Topic.id))).tuples()))
+    known = {row.slug: row.id for row in await session.execute(select(Topic.slug, Topic.id))}
     for path in sorted(set(paths), key=len):
         parent_id = None
         for depth, (slug, name) in enumerate(zip(path_slugs(path), path, strict=True)):

@@ -15,9 +15,10 @@ LABELS_FILE = "labels.json"
 
 async def load_labels(session: AsyncSession) -> dict[str, dict[str, str]]:
     """Return the names of every topic and skill slug, read from the database."""
-    topics = dict(list((await session.execute(select(Topic.slug, Topic.name))).tuples()))
+    topic_rows = await session.execute(select(Topic.slug, Topic.name))
+    topics = {row.slug: row.name for row in topic_rows}
     skill_query = select(ResourceSkill.skill_slug, ResourceSkill.skill_name).distinct()
-    skills = dict(list((await session.execute(skill_query)).tuples()))
+    skills = {row.skill_slug: row.skill_name for row in await session.execute(skill_query)}
     return {"topic": topics, "skill": skills}
 
 

@@ -70,14 +70,14 @@ class CatalogPageController(Controller):
         session: DbSession,
         settings: AppSettings,
         q: Annotated[str, QueryParameter(max_length=MAX_QUERY_LENGTH)] = "",
-        kind: ResourceKind | None = None,
-        level: ResourceLevel | None = None,
+        kind: Annotated[ResourceKind | None, QueryParameter()] = None,
+        level: Annotated[ResourceLevel | None, QueryParameter()] = None,
         price: Annotated[str | None, QueryParameter(pattern="^(free|paid)$")] = None,
         language: Text = None,
         provider: Text = None,
         topic: Text = None,
         skill: Text = None,
-        sort: SortOrder = SortOrder.RELEVANCE,
+        sort: Annotated[SortOrder, QueryParameter()] = SortOrder.RELEVANCE,
         page: Annotated[int, QueryParameter(ge=1, le=MAX_RESULT_WINDOW)] = 1,
     ) -> Template:
         """Show search results with a facet sidebar, highlights and pagination."""
