@@ -13,7 +13,9 @@ _TRACKING_PARAMS = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm
 _HOST_PARAMS = {"stepik.org": {"search"}}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LETTER = re.compile(r"[^\W\d_]")
-_MOJIBAKE = re.compile(r"[ÂÃâ][\x80-\xbf€™œ‚ž“”˜¦]")
+# A UTF-8 lead byte then continuation bytes, as cp1252/Latin-1 shows them.
+_CONTINUATION = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122"
+_MOJIBAKE = re.compile(f"[\xc2-\xf4][{_CONTINUATION}]{{1,3}}")
 _LEVELS = {
     "beginner": ResourceLevel.BEGINNER,
     "introductory": ResourceLevel.BEGINNER,
@@ -44,15 +46,23 @@ def url_host(url: str) -> str:
 
 
 def fix_mojibake(text: str) -> str:
-    """Repair UTF-8 text that was decoded as Latin-1 or cp1252 (``hoursâno`` → ``hours—no``)."""
-    if not _MOJIBAKE.search(text):
-        return text
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-    return text
+    """Repair UTF-8 that was decoded as cp1252/Latin-1 (``hoursâ\x80\x94no`` → ``hours—no``)."""
+    return _MOJIBAKE.sub(_repair, text)
+
+
+def _repair(found: re.Match[str]) -> str:
+    try:
+        raw = b"".join(_byte(char) for char in found.group())
+        return raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return found.group()
+
+
+def _byte(char: str) -> bytes:
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("latin-1")
 
 
 def detect_language(text: str, default: str = "en") -> str:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import tantivy
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -144,9 +145,13 @@ def apply_update(
         marker = read_marker(root)
         if marker is None:
             return None
-        writer = open_index(root / marker.generation).writer(WRITER_HEAP_BYTES // 4, 1)
-        for resource_id in [*removed_ids, *(row.id for row in rows)]:
-            writer.delete_documents_by_term("id", resource_id)
+        index = open_index(root / marker.generation)
+        writer = index.writer(WRITER_HEAP_BYTES // 4, 1)
+        stale_ids = [*removed_ids, *(row.id for row in rows)]
+        # By query: deleting by term silently misses unsigned fields in tantivy-py.
+        writer.delete_documents_by_query(
+            tantivy.Query.term_set_query(index.schema, "id", stale_ids)
+        )
         for row in rows:
             writer.add_document(make_document(row, marker.mean_rating))
         writer.commit()
