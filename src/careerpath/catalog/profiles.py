@@ -120,7 +120,7 @@ def parse_kizak_row(
 ) -> ResourceIn:
     """Parse a scraped Coursera/Stepik course (Stepik rows are Russian, priced in roubles)."""
     url = _required_url(_text(mapping, fields, "url"))
-    title = _required_title(_text(mapping, fields, "title"))
+    title = norm.fix_mojibake(_required_title(_text(mapping, fields, "title")))
     description = norm.fix_mojibake(_text(mapping, fields, "description") or "")
     provider = _text(mapping, fields, "provider") or norm.url_host(url)
     price = norm.parse_decimal(mapping.value(fields, "price"))

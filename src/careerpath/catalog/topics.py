@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from careerpath.careers.titles import slugify
 
@@ -92,6 +93,7 @@ def clean_topic_name(raw: str) -> str:
     return _SAME_AS.get(name, name)
 
 
+@lru_cache(maxsize=4096)
 def topic_path(subject: str | None, subtopic: str | None = None) -> tuple[str, ...]:
     """Return the tree path of a source subject, e.g. ``("Databases", "PostgreSQL")``."""
     if not subject or not clean_topic_name(subject):

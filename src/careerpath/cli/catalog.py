@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import time
+from functools import partial
 from pathlib import Path
 
 import typer
 from rich.progress import TaskID
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog import service as catalog_service
+from careerpath.catalog.generator import SCALE, generate
+from careerpath.catalog.importer import upsert_resources
 from careerpath.catalog.models import ResourceKind
-from careerpath.catalog.profiles import PROFILES, Profile, SourceInfo, generic_profile
+from careerpath.catalog.profiles import (
+    PROFILES,
+    Profile,
+    ResourceIn,
+    SourceInfo,
+    generic_profile,
+)
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.progress import print_report, progress_bar
 from careerpath.ingest.readers import FileFormat
+from careerpath.ingest.report import ImportReport
 from careerpath.search import service as search_service
 
 app = typer.Typer(help="Import catalog files (courses and books).", no_args_is_help=True)
@@ -45,6 +57,38 @@ def books(
 ) -> None:
     """Import books from FILE."""
     _ingest(file, ResourceKind.BOOK, profile, column, file_format)
+
+
+@app.command()
+def scale(
+    courses: int = typer.Option(50_000, min=0, max=1_000_000, help="Courses to generate"),
+    books: int = typer.Option(100_000, min=0, max=1_000_000, help="Books to generate"),
+    seed: int = typer.Option(42, help="Random seed: the same seed gives the same catalog"),
+) -> None:
+    """Generate a large catalog shaped like the real files (seeded) and import it."""
+    report = ImportReport()
+    started = time.perf_counter()
+    with progress_bar(console, "Generating", courses + books) as bar:
+        rows = []
+        for row in generate(courses, books, seed):
+            rows.append(row)
+            if len(rows) % 1000 == 0:
+                bar.advance(TaskID(0), 1000)
+        bar.update(TaskID(0), completed=courses + books)
+    report.read = len(rows)
+    with console.status("Writing to the database…"):
+        for kind in ResourceKind:
+            run_in_transaction(partial(_upsert_kind, kind=kind, rows=rows, report=report))
+    report.seconds = time.perf_counter() - started
+    print_report(console, "generated catalog", report)
+    console.print("Run [bold]careerpath search reindex[/] to index it.")
+
+
+async def _upsert_kind(
+    session: AsyncSession, *, kind: ResourceKind, rows: list[ResourceIn], report: ImportReport
+) -> None:
+    subset = [row for row in rows if row.kind is kind]
+    await upsert_resources(session, SCALE, kind, subset, report)
 
 
 def _ingest(

@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 import tantivy
 
-from careerpath.search.highlight import excerpt, highlight
+from careerpath.search.highlight import Highlighter
 
 # API facet names and the index fields they count.
 FACET_NAMES = {
@@ -56,17 +56,17 @@ def _first(doc: dict[str, list[Any]], name: str) -> Any:
     return values[0] if values else None
 
 
-def make_hit(document: tantivy.Document, terms: list[str], prefix: bool) -> Hit:
+def make_hit(document: tantivy.Document, marker: Highlighter) -> Hit:
     """Return the hit for one stored document, with the query's words marked."""
     doc = document.to_dict()
     title = str(_first(doc, "title"))
-    summary = excerpt(str(_first(doc, "summary") or ""), terms, last_is_prefix=prefix)
+    summary = marker.excerpt(str(_first(doc, "summary") or ""))
     return Hit(
         id=int(_first(doc, "id")),
         kind=str(_first(doc, "kind")),
         title=title,
-        title_html=str(highlight(title, terms, last_is_prefix=prefix)),
-        summary_html=str(highlight(summary, terms, last_is_prefix=prefix)),
+        title_html=str(marker.mark(title)),
+        summary_html=str(marker.mark(summary)),
         url=str(_first(doc, "url")),
         provider=_first(doc, "provider") or None,
         authors=_first(doc, "authors") or None,

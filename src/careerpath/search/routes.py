@@ -32,7 +32,8 @@ class SearchController(Controller):
             f"typo allowed on words of 5+ letters and the last word completed as a prefix. "
             f"`q` is at most {MAX_QUERY_LENGTH} characters, `page_size` at most {MAX_PAGE_SIZE}, "
             f"and only the first {MAX_RESULT_WINDOW} results can be paged through (422 beyond). "
-            "Facet counts are those of the current results."
+            "Facet counts are those of the current results; above 10,000 results the topic and "
+            "skill counts are estimated from a 1-in-8 sample (`facets_sampled`)."
         ),
     )
     async def search(
@@ -75,6 +76,7 @@ class SearchController(Controller):
             max_result_window=MAX_RESULT_WINDOW,
             items=result.items,
             facets=result.facets,
+            facets_sampled=result.facets_sampled,
         )
 
     @get("/suggest", summary="Complete a search", description="The best few titles for `q`.")

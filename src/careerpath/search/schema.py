@@ -8,7 +8,7 @@ from datetime import date
 import tantivy
 
 # Bump whenever fields or analysis change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ANALYZER = "folded"
 TEXT_FIELDS = {"title": 3.0, "skills": 2.0, "authors": 1.5, "provider": 1.5, "description": 1.0}
 FACET_FIELDS = ("kind", "level", "price_band", "language", "provider_facet", "topic", "skill")
@@ -18,6 +18,9 @@ RATING_PRIOR_VOTES = 100
 # Sources that publish enrolments but no vote counts: assume this share of learners rated.
 RATING_SHARE_OF_LEARNERS = 0.05
 EPOCH = date(1970, 1, 1)
+# Every document falls in one of this many shards (id modulo): facet counts of very large result
+# sets are read from one shard and scaled up (see search.facets).
+SAMPLE_SHARDS = 8
 
 
 def analyzer() -> tantivy.TextAnalyzer:
@@ -35,6 +38,7 @@ def build_schema() -> tantivy.Schema:
     """Return the index schema: searchable text, raw facet fields and fast sort fields."""
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    builder.add_unsigned_field("shard", indexed=True)
     for name in TEXT_FIELDS:
         builder.add_text_field(name, stored=name != "description", tokenizer_name=ANALYZER)
     builder.add_text_field("summary", stored=True, index_option="basic", tokenizer_name="raw")
@@ -94,6 +98,7 @@ def make_document(row: IndexRow, mean_rating: float) -> tantivy.Document:
     """Turn one resource into its index document."""
     doc = tantivy.Document()
     doc.add_unsigned("id", row.id)
+    doc.add_unsigned("shard", row.id % SAMPLE_SHARDS)
     _add_texts(doc, row)
     doc.add_text("kind", row.kind)
     doc.add_text("level", row.level or "unspecified")

@@ -19,6 +19,8 @@ class SearchResponse(msgspec.Struct, frozen=True):
     max_result_window: int
     items: list[Hit]
     facets: dict[str, list[FacetValue]]
+    # True when topic and skill counts were estimated from a 1-in-8 sample (over 10,000 results).
+    facets_sampled: bool = False
 
 
 class SuggestResponse(msgspec.Struct, frozen=True):

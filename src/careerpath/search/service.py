@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.errors import InvalidInputError
 from careerpath.search import builder
+from careerpath.search.facets import count_facets
+from careerpath.search.highlight import Highlighter
 from careerpath.search.labels import load_labels
 from careerpath.search.query import Filters, SortOrder, build_query, query_terms
 from careerpath.search.reader import IndexHolder, OpenIndex, holder_for
@@ -53,6 +55,7 @@ class SearchPage:
     max_page: int
     items: list[Hit]
     facets: dict[str, list[FacetValue]]
+    facets_sampled: bool = False
 
 
 def validate(request: SearchRequest) -> None:
@@ -78,19 +81,21 @@ async def search(session: AsyncSession, var_dir: Path, request: SearchRequest) -
 
 def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
     """Query the open index (no database involved)."""
-    query = build_query(live.schema, request.q, request.filters)
     searcher = live.index.searcher()
+    query = build_query(searcher, live.schema, request.q, request.filters)
     offset = (request.page - 1) * request.page_size
     result = searcher.search(query, request.page_size, True, *_order(request), offset)
     terms = query_terms(request.q)
     prefix = bool(request.q) and not request.q[-1].isspace()
     # tantivy's type stub omits SearchResult.count, which the library does provide.
     total: int = result.count  # type: ignore[attr-defined]
-    hits = [make_hit(searcher.doc(address), terms, prefix) for _, address in result.hits]
-    facets = read_facets(searcher.aggregate(query, _FACET_AGGS), live.labels)
+    marker = Highlighter(terms, last_is_prefix=prefix)
+    hits = [make_hit(searcher.doc(address), marker) for _, address in result.hits]
+    counts, sampled = count_facets(searcher, live.schema, query, total)
+    facets = read_facets(counts, live.labels)
     reachable = min(total, MAX_RESULT_WINDOW)
     max_page = max(1, -(-reachable // request.page_size))
-    return SearchPage(total, request.page, request.page_size, max_page, hits, facets)
+    return SearchPage(total, request.page, request.page_size, max_page, hits, facets, sampled)
 
 
 def _order(request: SearchRequest) -> tuple[str | None]:
@@ -99,15 +104,6 @@ def _order(request: SearchRequest) -> tuple[str | None]:
     if request.sort is SortOrder.RATING or not query_terms(request.q):
         return ("bayes",)
     return (None,)
-
-
-_FACET_AGGS = {
-    name: {"terms": {"field": name, "size": size}}
-    for name, size in (
-        ("kind", 5), ("level", 5), ("price_band", 3), ("language", 10),
-        ("provider_facet", 15), ("topic", 25), ("skill", 25),
-    )
-}  # fmt: skip
 
 
 async def suggest(session: AsyncSession, var_dir: Path, text: str) -> list[Hit]:
