@@ -32,8 +32,8 @@ class SearchController(Controller):
             f"typo allowed on words of 5+ letters and the last word completed as a prefix. "
             f"`q` is at most {MAX_QUERY_LENGTH} characters, `page_size` at most {MAX_PAGE_SIZE}, "
             f"and only the first {MAX_RESULT_WINDOW} results can be paged through (422 beyond). "
-            "Facet counts are those of the current results; above 10,000 results the topic and "
-            "skill counts are estimated from a 1-in-8 sample (`facets_sampled`)."
+            "Facet counts are those of the current results; above 10,000 results they are "
+            "estimated from a fixed 1-in-16 sample of documents (`facets_sampled` is true)."
         ),
     )
     async def search(

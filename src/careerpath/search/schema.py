@@ -8,7 +8,7 @@ from datetime import date
 import tantivy
 
 # Bump whenever fields or analysis change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ANALYZER = "folded"
 TEXT_FIELDS = {"title": 3.0, "skills": 2.0, "authors": 1.5, "provider": 1.5, "description": 1.0}
 FACET_FIELDS = ("kind", "level", "price_band", "language", "provider_facet", "topic", "skill")
@@ -20,7 +20,7 @@ RATING_SHARE_OF_LEARNERS = 0.05
 EPOCH = date(1970, 1, 1)
 # Every document falls in one of this many shards (id modulo): facet counts of very large result
 # sets are read from one shard and scaled up (see search.facets).
-SAMPLE_SHARDS = 8
+SAMPLE_SHARDS = 16
 
 
 def analyzer() -> tantivy.TextAnalyzer:

@@ -19,7 +19,7 @@ class SearchResponse(msgspec.Struct, frozen=True):
     max_result_window: int
     items: list[Hit]
     facets: dict[str, list[FacetValue]]
-    # True when topic and skill counts were estimated from a 1-in-8 sample (over 10,000 results).
+    # True when the facet counts were estimated from a 1-in-16 sample (over 10,000 results).
     facets_sampled: bool = False
 
 
