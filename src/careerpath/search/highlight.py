@@ -30,9 +30,17 @@ def _near(word: str, term: str, *, prefix: bool) -> bool:
 class Highlighter:
     """Marks the words one query matched: exactly, by prefix (last word), or within one edit."""
 
-    def __init__(self, terms: list[str], *, last_is_prefix: bool = False) -> None:
+    def __init__(
+        self,
+        terms: list[str],
+        *,
+        last_is_prefix: bool = False,
+        fuzzy: set[str] | None = None,
+    ) -> None:
         self.terms = [_fold(term) for term in terms]
         self.last_is_prefix = last_is_prefix
+        # The terms the query matched with one edit; None means every long enough term.
+        self.fuzzy = None if fuzzy is None else {_fold(term) for term in fuzzy}
         self.shortest = min((len(term) for term in self.terms), default=0) - 1
         # Texts share most of their words; each distinct word is judged once per query.
         self._seen: dict[str, bool] = {}
@@ -52,9 +60,14 @@ class Highlighter:
             prefix = self.last_is_prefix and number == last
             if folded == term or (prefix and folded.startswith(term)):
                 return True
-            if len(term) >= FUZZY_MIN_LENGTH and _near(folded, term, prefix=prefix):
+            if self._is_fuzzy(term) and _near(folded, term, prefix=prefix):
                 return True
         return False
+
+    def _is_fuzzy(self, term: str) -> bool:
+        if self.fuzzy is not None:
+            return term in self.fuzzy
+        return len(term) >= FUZZY_MIN_LENGTH
 
     def mark(self, text: str) -> Markup:
         """Return ``text`` escaped, with matched words wrapped in ``<mark>``."""

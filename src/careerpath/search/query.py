@@ -88,6 +88,11 @@ def build_query(
     return tantivy.Query.boolean_query(clauses)
 
 
+def fuzzy_terms(searcher: tantivy.Searcher, terms: list[str]) -> set[str]:
+    """Return the terms the query matches with one edit (long ones the index does not know)."""
+    return {t for t in terms if len(t) >= FUZZY_MIN_LENGTH and not _is_known(searcher, t)}
+
+
 def _is_known(searcher: tantivy.Searcher, term: str) -> bool:
     """A word that many titles or skills already contain is taken as meant, not as a typo."""
     return sum(searcher.doc_freq(f, term) for f in FUZZY_FIELDS) >= KNOWN_WORD_DOCS

@@ -17,7 +17,7 @@ from careerpath.search import builder
 from careerpath.search.facets import count_facets
 from careerpath.search.highlight import Highlighter
 from careerpath.search.labels import load_labels
-from careerpath.search.query import Filters, SortOrder, build_query, query_terms
+from careerpath.search.query import Filters, SortOrder, build_query, fuzzy_terms, query_terms
 from careerpath.search.reader import IndexHolder, OpenIndex, holder_for
 from careerpath.search.results import FacetValue, Hit, make_hit, read_facets
 from careerpath.search.store import Marker, index_root
@@ -89,7 +89,7 @@ def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
     prefix = bool(request.q) and not request.q[-1].isspace()
     # tantivy's type stub omits SearchResult.count, which the library does provide.
     total: int = result.count  # type: ignore[attr-defined]
-    marker = Highlighter(terms, last_is_prefix=prefix)
+    marker = Highlighter(terms, last_is_prefix=prefix, fuzzy=fuzzy_terms(searcher, terms))
     hits = [make_hit(searcher.doc(address), marker) for _, address in result.hits]
     counts, sampled = count_facets(searcher, live.schema, query, total)
     facets = read_facets(counts, live.labels)
