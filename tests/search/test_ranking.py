@@ -10,7 +10,7 @@ from careerpath.errors import InvalidInputError
 from careerpath.search.query import Filters, SortOrder
 from careerpath.search.reader import OpenIndex
 from careerpath.search.service import SearchRequest, run_search, validate
-from tests.search.factories import build_catalog
+from tests.search.factories import build_catalog, make_row
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +128,19 @@ def test_limits_are_refused(request_: SearchRequest) -> None:
 
 def test_deepest_allowed_page_is_accepted() -> None:
     validate(SearchRequest(page=50, page_size=20))
+
+
+def test_huge_result_sets_get_sampled_facet_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [make_row(n, f"Book {n}", kind="course" if n % 2 == 0 else "book") for n in range(1, 41)]
+    live = build_catalog(tmp_path, rows)
+    exact = run_search(live, SearchRequest())
+    assert not exact.facets_sampled
+    assert {v.value: v.count for v in exact.facets["kind"]} == {"book": 20, "course": 20}
+    monkeypatch.setattr("careerpath.search.facets.SAMPLE_ABOVE", 10)
+    sampled = run_search(live, SearchRequest())
+    assert sampled.facets_sampled
+    assert sampled.total == 40
+    # The sample is the shard of ids divisible by 16 (16 and 32, both courses), scaled by 16.
+    assert {v.value: v.count for v in sampled.facets["kind"]} == {"course": 32}
