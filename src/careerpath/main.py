@@ -20,11 +20,14 @@ from litestar.template.config import TemplateConfig
 from careerpath import health
 from careerpath.cache import DocumentCache, create_store
 from careerpath.careers.routes import CareerController
+from careerpath.catalog.routes import CatalogController
 from careerpath.config import Settings, get_settings
 from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.logging import configure_logging
 from careerpath.salaries.routes import CareerSalariesController
+from careerpath.search.routes import SearchController
+from careerpath.web.catalog_pages import CatalogPageController
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
@@ -59,6 +62,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             health.readyz,
             CareerController,
             CareerSalariesController,
+            CatalogController,
+            SearchController,
+            CatalogPageController,
             PageController,
             create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
         ],

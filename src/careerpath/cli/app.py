@@ -7,7 +7,7 @@ import time
 import typer
 
 from careerpath import migrate
-from careerpath.cli import db
+from careerpath.cli import catalog, db, search
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.demo.loader import load_demo
@@ -18,6 +18,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(catalog.app, name="ingest")
+app.add_typer(search.app, name="search")
 
 
 @app.command()
@@ -35,7 +37,8 @@ def demo() -> None:
         summary = run_in_transaction(load_demo)
     console.print(
         f"[green]Demo loaded[/]: {summary.careers} careers, {summary.sources} sources, "
-        f"{summary.published_salaries} published salary figures "
+        f"{summary.published_salaries} published salary figures, "
+        f"{summary.resources} courses and books "
         f"in {time.perf_counter() - started:.2f}s."
     )
 

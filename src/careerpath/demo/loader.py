@@ -23,6 +23,7 @@ from careerpath.careers.models import (
     SectionKind,
 )
 from careerpath.careers.titles import normalize_title, slugify
+from careerpath.demo.catalog import load_demo_catalog
 from careerpath.demo.sync import assign, sync_children
 from careerpath.provenance.models import Source
 from careerpath.provenance.service import upsert_source
@@ -38,6 +39,7 @@ class DemoSummary:
     sources: int = 0
     careers: int = 0
     published_salaries: int = 0
+    resources: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -59,6 +61,7 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
     summary.published_salaries = await _load_salaries(
         session, read_demo_file("salaries.toml"), careers, sources
     )
+    summary.resources = await load_demo_catalog(session)
     await session.flush()
     return summary
 

@@ -11,8 +11,9 @@ from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 
 from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
-from careerpath.dependencies import DbSession, DocCache
+from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.salaries import service as salaries_service
+from careerpath.search import service as search_service
 from careerpath.web.career_page import build_career_page
 
 HOME_PAGE_SIZE = 50
@@ -27,15 +28,22 @@ class PageController(Controller):
     async def home(
         self,
         session: DbSession,
+        settings: AppSettings,
         q: Annotated[str | None, QueryParameter(max_length=200)] = None,
     ) -> Template:
         """Show the search box and the careers (matching ``q`` when given)."""
         careers, total = await careers_service.list_careers(
             session, query=q, limit=HOME_PAGE_SIZE, offset=0
         )
+        resources = await search_service.home_results(session, settings.var_dir, q)
         return Template(
             template_name="home.html",
-            context={"careers": [career_summary(c) for c in careers], "total": total, "q": q},
+            context={
+                "careers": [career_summary(c) for c in careers],
+                "total": total,
+                "q": q,
+                "resources": resources,
+            },
         )
 
     @get("/careers/{slug:str}", cache=True)

@@ -1,0 +1,1 @@
+"""Courses and books: resources, topics, skills tags, imports."""

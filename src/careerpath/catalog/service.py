@@ -1,0 +1,154 @@
+"""Read and import catalog resources: the services the API, pages and CLI share."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from careerpath.catalog.importer import UpsertResult, upsert_resources
+from careerpath.catalog.models import Resource, ResourceKind, ResourceTopic, Topic
+from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, guess_profile
+from careerpath.errors import InvalidInputError, NotFoundError
+from careerpath.ingest.readers import FileFormat, SourceRecord, read_records
+from careerpath.ingest.report import ImportReport
+
+
+@dataclass
+class ParsedFile:
+    """The valid rows of one file, keyed by their upsert key, and what was read."""
+
+    rows: list[ResourceIn]
+    report: ImportReport
+    merged: int = 0
+
+
+def choose_profile(path: Path, name: str | None, file_format: FileFormat | None) -> Profile:
+    """Return the named profile, or the one whose columns the file has."""
+    if name:
+        if name not in PROFILES:
+            raise InvalidInputError(f"Unknown profile {name!r}: use one of {sorted(PROFILES)}")
+        return PROFILES[name]
+    first = next(
+        (r for r in read_records(path, file_format=file_format) if isinstance(r, SourceRecord)),
+        None,
+    )
+    guessed = guess_profile(set(first.fields)) if first else None
+    if guessed is None:
+        raise InvalidInputError(f"Cannot tell which profile fits {path.name}: pass --profile")
+    return PROFILES[guessed]
+
+
+def parse_file(
+    path: Path,
+    profile: Profile,
+    kind: ResourceKind,
+    *,
+    file_format: FileFormat | None = None,
+    on_record: Callable[[], None] | None = None,
+) -> ParsedFile:
+    """Validate every record of ``path``; bad ones are rejected with line and reason."""
+    parsed = ParsedFile(rows=[], report=ImportReport())
+    by_key: dict[str, ResourceIn] = {}
+    for record in read_records(path, file_format=file_format):
+        parsed.report.read += 1
+        if on_record:
+            on_record()
+        if not isinstance(record, SourceRecord):
+            parsed.report.reject(record.line, record.reason)
+            continue
+        try:
+            row = profile.parse(profile.mapping, record.fields, kind)
+        except ValueError as exc:
+            parsed.report.reject(record.line, str(exc))
+            continue
+        if row.source_key in by_key:
+            # The same resource listed under a second heading: keep one row, both topics.
+            _merge(by_key[row.source_key], row)
+            parsed.merged += 1
+            continue
+        by_key[row.source_key] = row
+    parsed.rows = list(by_key.values())
+    return parsed
+
+
+def _merge(kept: ResourceIn, duplicate: ResourceIn) -> None:
+    kept.topics = sorted(set(kept.topics) | set(duplicate.topics))
+    kept.skills = list(dict.fromkeys([*kept.skills, *duplicate.skills]))
+
+
+async def import_parsed(
+    session: AsyncSession, profile: Profile, kind: ResourceKind, parsed: ParsedFile
+) -> UpsertResult:
+    """Upsert the valid rows of a parsed file and finish its report."""
+    started = time.perf_counter()
+    result = await upsert_resources(session, profile.source, kind, parsed.rows, parsed.report)
+    parsed.report.seconds += time.perf_counter() - started
+    return result
+
+
+async def get_resource(session: AsyncSession, resource_id: int, kind: ResourceKind) -> Resource:
+    """Return the course or book with ``resource_id``, with topics, skills and source."""
+    resource = await session.scalar(
+        select(Resource)
+        .where(Resource.id == resource_id, Resource.kind == kind)
+        .options(
+            selectinload(Resource.topics),
+            selectinload(Resource.skills),
+            selectinload(Resource.source),
+        )
+    )
+    if resource is None:
+        raise NotFoundError(f"No {kind.value} has id {resource_id}")
+    return resource
+
+
+async def topics_by_id(session: AsyncSession, ids: list[int]) -> dict[int, Topic]:
+    """Return the topics with ``ids`` and all their ancestors, by id."""
+    found: dict[int, Topic] = {}
+    wanted = set(ids)
+    while wanted:
+        rows = await session.scalars(select(Topic).where(Topic.id.in_(wanted)))
+        fresh = {t.id: t for t in rows}
+        found.update(fresh)
+        wanted = {t.parent_id for t in fresh.values() if t.parent_id} - set(found)
+    return found
+
+
+def topic_chain(topic: Topic, topics: dict[int, Topic]) -> Iterator[Topic]:
+    """Yield ``topic``'s ancestors root first, then ``topic`` itself."""
+    chain = [topic]
+    while chain[-1].parent_id and chain[-1].parent_id in topics:
+        chain.append(topics[chain[-1].parent_id])
+    yield from reversed(chain)
+
+
+async def count_resources(session: AsyncSession) -> int:
+    """Return how many resources the catalog holds."""
+    return int(await session.scalar(select(func.count(Resource.id))) or 0)
+
+
+async def resource_topic_ids(session: AsyncSession, resource_id: int) -> list[int]:
+    """Return the ids of the topics a resource is filed under."""
+    rows = await session.scalars(
+        select(ResourceTopic.topic_id).where(ResourceTopic.resource_id == resource_id)
+    )
+    return list(rows)
+
+
+async def list_topics(session: AsyncSession) -> list[Topic]:
+    """Return every topic of the tree."""
+    return list(await session.scalars(select(Topic).order_by(Topic.depth, Topic.name)))
+
+
+async def get_topic(session: AsyncSession, slug: str) -> Topic:
+    """Return the topic with ``slug``."""
+    topic = await session.scalar(select(Topic).where(Topic.slug == slug))
+    if topic is None:
+        raise NotFoundError(f"No topic is called {slug!r}")
+    return topic

@@ -1,0 +1,137 @@
+"""``careerpath ingest courses|books FILE``: import catalog files with a ready or custom mapping."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+
+import typer
+from rich.progress import TaskID
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.catalog import service as catalog_service
+from careerpath.catalog.generator import SCALE, generate
+from careerpath.catalog.importer import upsert_resources
+from careerpath.catalog.models import ResourceKind
+from careerpath.catalog.profiles import (
+    PROFILES,
+    Profile,
+    ResourceIn,
+    SourceInfo,
+    generic_profile,
+)
+from careerpath.cli.runtime import console, run_in_transaction
+from careerpath.config import get_settings
+from careerpath.errors import InvalidInputError
+from careerpath.ingest.progress import print_report, progress_bar
+from careerpath.ingest.readers import FileFormat
+from careerpath.ingest.report import ImportReport
+from careerpath.search import service as search_service
+
+app = typer.Typer(help="Import catalog files (courses and books).", no_args_is_help=True)
+
+FileArg = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="CSV, JSONL or JSON")
+ProfileOpt = typer.Option(None, help=f"Ready profile: {', '.join(sorted(PROFILES))}, or generic")
+MapOpt = typer.Option([], "--map", help="Generic profile: FIELD=COLUMN, repeatable")
+FormatOpt = typer.Option(None, "--format", help="csv, jsonl or json (default: from the suffix)")
+
+
+@app.command()
+def courses(
+    file: Path = FileArg,
+    profile: str | None = ProfileOpt,
+    column: list[str] = MapOpt,
+    file_format: str | None = FormatOpt,
+) -> None:
+    """Import courses from FILE."""
+    _ingest(file, ResourceKind.COURSE, profile, column, file_format)
+
+
+@app.command()
+def books(
+    file: Path = FileArg,
+    profile: str | None = ProfileOpt,
+    column: list[str] = MapOpt,
+    file_format: str | None = FormatOpt,
+) -> None:
+    """Import books from FILE."""
+    _ingest(file, ResourceKind.BOOK, profile, column, file_format)
+
+
+@app.command()
+def scale(
+    courses: int = typer.Option(50_000, min=0, max=1_000_000, help="Courses to generate"),
+    books: int = typer.Option(100_000, min=0, max=1_000_000, help="Books to generate"),
+    seed: int = typer.Option(42, help="Random seed: the same seed gives the same catalog"),
+) -> None:
+    """Generate a large catalog shaped like the real files (seeded) and import it."""
+    report = ImportReport()
+    started = time.perf_counter()
+    with progress_bar(console, "Generating", courses + books) as bar:
+        rows = []
+        for row in generate(courses, books, seed):
+            rows.append(row)
+            if len(rows) % 1000 == 0:
+                bar.advance(TaskID(0), 1000)
+        bar.update(TaskID(0), completed=courses + books)
+    report.read = len(rows)
+    with console.status("Writing to the database…"):
+        for kind in ResourceKind:
+            run_in_transaction(partial(_upsert_kind, kind=kind, rows=rows, report=report))
+    report.seconds = time.perf_counter() - started
+    print_report(console, "generated catalog", report)
+    console.print("Run [bold]careerpath search reindex[/] to index it.")
+
+
+async def _upsert_kind(
+    session: AsyncSession, *, kind: ResourceKind, rows: list[ResourceIn], report: ImportReport
+) -> None:
+    subset = [row for row in rows if row.kind is kind]
+    await upsert_resources(session, SCALE, kind, subset, report)
+
+
+def _ingest(
+    path: Path, kind: ResourceKind, name: str | None, columns: list[str], fmt: str | None
+) -> None:
+    file_format = _file_format(fmt)
+    chosen = _profile(path, name, columns, file_format)
+    total = sum(1 for _ in path.open(encoding="utf-8", errors="replace"))
+    with progress_bar(console, f"Reading {path.name}", total) as bar:
+        parsed = catalog_service.parse_file(
+            path, chosen, kind, file_format=file_format, on_record=lambda: bar.advance(TaskID(0))
+        )
+        bar.update(TaskID(0), completed=total)
+    with console.status("Writing to the database…"):
+        result = run_in_transaction(
+            lambda s: catalog_service.import_parsed(s, chosen, kind, parsed)
+        )
+    print_report(console, f"{kind.value}s from {path.name} ({chosen.name})", parsed.report)
+    if parsed.merged:
+        console.print(f"  {parsed.merged} rows repeated a URL: merged into the first (topics kept)")
+    with console.status("Updating the search index…"):
+        settings = get_settings()
+        outcome = run_in_transaction(
+            lambda s: search_service.update_index(s, settings.var_dir, result.changed_ids)
+        )
+    console.print(f"Search index: {outcome}")
+
+
+def _file_format(raw: str | None) -> FileFormat | None:
+    if raw is None:
+        return None
+    formats: dict[str, FileFormat] = {"csv": "csv", "jsonl": "jsonl", "json": "json"}
+    if raw not in formats:
+        raise typer.BadParameter("use csv, jsonl or json", param_hint="--format")
+    return formats[raw]
+
+
+def _profile(path: Path, name: str | None, columns: list[str], fmt: FileFormat | None) -> Profile:
+    if name == "generic" or columns:
+        overrides = dict(pair.split("=", 1) for pair in columns if "=" in pair)
+        source = SourceInfo(key=f"file:{path.name}", name=path.name, url="", licence="unknown")
+        return generic_profile(source, overrides)
+    try:
+        return catalog_service.choose_profile(path, name, fmt)
+    except InvalidInputError as exc:
+        raise typer.BadParameter(exc.detail, param_hint="--profile") from None

@@ -1,0 +1,1 @@
+"""The tantivy search index over the catalog: schema, generations, queries with facets."""

@@ -1,0 +1,128 @@
+"""Turn what a person typed, plus filters, into a tantivy query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+import tantivy
+
+from careerpath.search.schema import TEXT_FIELDS, analyzer
+
+MAX_TERMS = 8
+# "One edit on longer terms": shorter words (go, sql, java) must match exactly or as a prefix.
+FUZZY_MIN_LENGTH = 5
+PREFIX_MIN_LENGTH = 2
+FUZZY_WEIGHT = 0.5
+PREFIX_WEIGHT = 0.6
+# Typos are forgiven in the short fields only: fuzzy matching over every description word costs
+# several milliseconds on 150k documents, and exact words still match descriptions.
+FUZZY_FIELDS = ("title", "skills", "authors")
+PREFIX_FIELDS = ("title", "skills", "authors", "provider")
+KNOWN_WORD_DOCS = 5
+Occur = tantivy.Occur
+
+
+class SortOrder(StrEnum):
+    """How results are ordered."""
+
+    RELEVANCE = "relevance"
+    RATING = "rating"
+    NEWEST = "newest"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Facet filters; each narrows the results to one value."""
+
+    kind: str | None = None
+    level: str | None = None
+    price: str | None = None
+    max_price: float | None = None
+    language: str | None = None
+    provider: str | None = None
+    topic: str | None = None
+    skill: str | None = None
+
+    def terms(self) -> dict[str, str]:
+        """Return the raw-field filters as ``{index field: value}``."""
+        pairs = {
+            "kind": self.kind,
+            "level": self.level,
+            "price_band": self.price,
+            "language": self.language,
+            "provider_facet": self.provider,
+            "topic": self.topic,
+            "skill": self.skill,
+        }
+        return {k: v for k, v in pairs.items() if v}
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> tantivy.TextAnalyzer:
+    return analyzer()
+
+
+def query_terms(text: str) -> list[str]:
+    """Return the analysed words of ``text`` (as the index stores them), at most MAX_TERMS."""
+    return list(dict.fromkeys(_analyzer().analyze(text)))[:MAX_TERMS]
+
+
+def build_query(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, text: str, filters: Filters
+) -> tantivy.Query:
+    """Return the query: every word must match some field; filters must all hold."""
+    terms = query_terms(text)
+    typing_last = bool(text) and not text[-1].isspace()
+    clauses = []
+    for number, term in enumerate(terms):
+        prefix = typing_last and number == len(terms) - 1
+        clause = _term_clause(schema, term, prefix=prefix, known=_is_known(searcher, term))
+        clauses.append((Occur.Must, clause))
+    clauses.extend((Occur.Must, q) for q in _filter_queries(schema, filters))
+    if not clauses:
+        return tantivy.Query.all_query()
+    if not terms:
+        clauses.append((Occur.Must, tantivy.Query.all_query()))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def fuzzy_terms(searcher: tantivy.Searcher, terms: list[str]) -> set[str]:
+    """Return the terms the query matches with one edit (long ones the index does not know)."""
+    return {t for t in terms if len(t) >= FUZZY_MIN_LENGTH and not _is_known(searcher, t)}
+
+
+def _is_known(searcher: tantivy.Searcher, term: str) -> bool:
+    """A word that many titles or skills already contain is taken as meant, not as a typo."""
+    return sum(searcher.doc_freq(f, term) for f in FUZZY_FIELDS) >= KNOWN_WORD_DOCS
+
+
+def _term_clause(schema: tantivy.Schema, term: str, *, prefix: bool, known: bool) -> tantivy.Query:
+    options = [
+        tantivy.Query.boost_query(tantivy.Query.term_query(schema, field, term), boost)
+        for field, boost in TEXT_FIELDS.items()
+    ]
+    if prefix and len(term) >= PREFIX_MIN_LENGTH:
+        options.extend(_fuzzy(schema, f, term, 0, True, PREFIX_WEIGHT) for f in PREFIX_FIELDS)
+    if len(term) >= FUZZY_MIN_LENGTH and not known:
+        options.extend(_fuzzy(schema, f, term, 1, prefix, FUZZY_WEIGHT) for f in FUZZY_FIELDS)
+    return tantivy.Query.boolean_query([(Occur.Should, q) for q in options])
+
+
+def _fuzzy(
+    schema: tantivy.Schema, field: str, term: str, distance: int, prefix: bool, weight: float
+) -> tantivy.Query:
+    query = tantivy.Query.fuzzy_term_query(schema, field, term, distance, True, prefix)
+    return tantivy.Query.boost_query(query, weight * TEXT_FIELDS[field])
+
+
+def _filter_queries(schema: tantivy.Schema, filters: Filters) -> list[tantivy.Query]:
+    queries = [tantivy.Query.term_query(schema, f, v) for f, v in filters.terms().items()]
+    if filters.max_price is not None:
+        queries.append(
+            tantivy.Query.range_query(
+                schema, "price", tantivy.FieldType.Float, 0.0, float(filters.max_price)
+            )
+        )
+    return queries

@@ -1,0 +1,186 @@
+"""Search the catalog: validate, make sure an index is live, query it, and shape the page."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tantivy
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.errors import InvalidInputError
+from careerpath.search import builder
+from careerpath.search.facets import count_facets
+from careerpath.search.highlight import Highlighter
+from careerpath.search.labels import load_labels
+from careerpath.search.query import Filters, SortOrder, build_query, fuzzy_terms, query_terms
+from careerpath.search.reader import IndexHolder, OpenIndex, holder_for
+from careerpath.search.results import FacetValue, Hit, make_hit, read_facets
+from careerpath.search.store import Marker, index_root
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+# Deepest result reachable by paging (page x page_size); deeper asks get a 422, not a slow scan.
+MAX_RESULT_WINDOW = 1000
+SUGGEST_LIMIT = 8
+# How often a worker compares its index with the database (one cheap COUNT/MAX query).
+STALE_CHECK_SECONDS = 60.0
+_rebuild_lock = asyncio.Lock()
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """One search: words, filters, order and page."""
+
+    q: str = ""
+    filters: Filters = field(default_factory=Filters)
+    sort: SortOrder = SortOrder.RELEVANCE
+    page: int = 1
+    page_size: int = 20
+
+
+@dataclass
+class SearchPage:
+    """One page of results with facet counts."""
+
+    total: int
+    page: int
+    page_size: int
+    max_page: int
+    items: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    facets_sampled: bool = False
+
+
+def validate(request: SearchRequest) -> None:
+    """Refuse queries and pages over the stated limits."""
+    if len(request.q) > MAX_QUERY_LENGTH:
+        raise InvalidInputError(f"q is longer than {MAX_QUERY_LENGTH} characters")
+    if not 1 <= request.page_size <= MAX_PAGE_SIZE:
+        raise InvalidInputError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
+    if request.page < 1 or request.page * request.page_size > MAX_RESULT_WINDOW:
+        raise InvalidInputError(
+            f"Only the first {MAX_RESULT_WINDOW} results can be paged through: "
+            "narrow the search with words or filters",
+            extra={"max_result_window": MAX_RESULT_WINDOW},
+        )
+
+
+async def search(session: AsyncSession, var_dir: Path, request: SearchRequest) -> SearchPage:
+    """Return one page of results for ``request``, building the index first if it is missing."""
+    validate(request)
+    live = await ensure_index(session, var_dir)
+    return run_search(live, request)
+
+
+def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
+    """Query the open index (no database involved)."""
+    searcher = live.index.searcher()
+    query = build_query(searcher, live.schema, request.q, request.filters)
+    offset = (request.page - 1) * request.page_size
+    result = searcher.search(query, request.page_size, True, *_order(request), offset)
+    terms = query_terms(request.q)
+    prefix = bool(request.q) and not request.q[-1].isspace()
+    # tantivy's type stub omits SearchResult.count, which the library does provide.
+    total: int = result.count  # type: ignore[attr-defined]
+    marker = Highlighter(terms, last_is_prefix=prefix, fuzzy=fuzzy_terms(searcher, terms))
+    hits = [make_hit(searcher.doc(address), marker) for _, address in result.hits]
+    counts, sampled = count_facets(searcher, live.schema, query, total)
+    facets = read_facets(counts, live.labels)
+    reachable = min(total, MAX_RESULT_WINDOW)
+    max_page = max(1, -(-reachable // request.page_size))
+    return SearchPage(total, request.page, request.page_size, max_page, hits, facets, sampled)
+
+
+def _order(request: SearchRequest) -> tuple[str | None]:
+    if request.sort is SortOrder.NEWEST:
+        return ("published",)
+    if request.sort is SortOrder.RATING or not query_terms(request.q):
+        return ("bayes",)
+    return (None,)
+
+
+async def suggest(session: AsyncSession, var_dir: Path, text: str) -> list[Hit]:
+    """Return the best few resources for what has been typed so far."""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidInputError(f"q is longer than {MAX_QUERY_LENGTH} characters")
+    if not query_terms(text):
+        return []
+    page = run_search(
+        await ensure_index(session, var_dir), SearchRequest(q=text, page_size=SUGGEST_LIMIT)
+    )
+    return page.items
+
+
+async def ensure_index(session: AsyncSession, var_dir: Path) -> OpenIndex:
+    """Return the live index, rebuilding it from the database when missing or stale."""
+    holder = holder_for(index_root(var_dir))
+    live = holder.current()
+    if live is not None and time.monotonic() - holder.verified_at < STALE_CHECK_SECONDS:
+        return live
+    async with _rebuild_lock:
+        live = holder.current(force=True)
+        fingerprint = await builder.catalog_fingerprint(session)
+        if live is None or live.marker.fingerprint != fingerprint:
+            logger.warning("search index missing or stale under %s: rebuilding", holder.root)
+            await rebuild(session, var_dir)
+            live = holder.current(force=True)
+        holder.verified_at = time.monotonic()
+    if live is None:  # pragma: no cover - a rebuild always publishes a generation
+        raise RuntimeError("the search index could not be built")
+    return live
+
+
+async def rebuild(session: AsyncSession, var_dir: Path) -> Marker:
+    """Build a new generation from the database and switch to it atomically."""
+    rows = await builder.load_rows(session)
+    fingerprint = await builder.catalog_fingerprint(session)
+    labels = await load_labels(session)
+    root = index_root(var_dir)
+    return await asyncio.to_thread(builder.build_generation, root, rows, fingerprint, labels)
+
+
+async def update_index(session: AsyncSession, var_dir: Path, ids: Sequence[int]) -> str:
+    """Bring the changed resources into the live index (or build one if there is none)."""
+    root = index_root(var_dir)
+    if not ids:
+        return "unchanged"
+    rows = await builder.load_rows(session, ids)
+    kept = {row.id for row in rows}
+    removed = [rid for rid in ids if rid not in kept]
+    fingerprint = await builder.catalog_fingerprint(session)
+    labels = await load_labels(session)
+    marker = builder.apply_update(root, rows, fingerprint, labels, removed)
+    if marker is None:
+        marker = await rebuild(session, var_dir)
+        return f"built generation {marker.generation}"
+    return f"{len(rows)} documents updated in generation {marker.generation}"
+
+
+def holder(var_dir: Path) -> IndexHolder:
+    """Return this process's holder of the index under ``var_dir``."""
+    return holder_for(index_root(var_dir))
+
+
+async def topic_counts(session: AsyncSession, var_dir: Path) -> dict[str, int]:
+    """Return how many searchable resources each topic holds, its subtopics included."""
+    live = await ensure_index(session, var_dir)
+    aggs = {"topic": {"terms": {"field": "topic", "size": 100_000}}}
+    result = live.index.searcher().aggregate(tantivy.Query.all_query(), aggs)
+    return {str(b["key"]): int(b["doc_count"]) for b in result["topic"]["buckets"]}
+
+
+HOME_RESULTS = 6
+
+
+async def home_results(session: AsyncSession, var_dir: Path, text: str | None) -> SearchPage | None:
+    """Return the few resources the home page shows beside the careers (``None`` if too long)."""
+    if text and len(text) > MAX_QUERY_LENGTH:
+        return None
+    return await search(session, var_dir, SearchRequest(q=text or "", page_size=HOME_RESULTS))

@@ -1,0 +1,119 @@
+"""Search, suggest, resources and topics through the app, on the demo catalog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+Client = TestClient[Litestar]
+
+
+def search(client: Client, **params: Any) -> dict[str, Any]:
+    response = client.get("/api/v1/search", params=params)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+@pytest.mark.parametrize("typed", ["postgres", "postgre", "postgress", "PostgreSQL"])
+def test_postgres_finds_postgresql_books_and_courses(client: Client, typed: str) -> None:
+    body = search(client, q=typed)
+    titles = [item["title"] for item in body["items"]]
+    assert "Practical PostgreSQL" in titles
+    assert {"book", "course"} <= {v["value"] for v in body["facets"]["kind"]}
+    assert any("<mark>" in item["title_html"] for item in body["items"])
+
+
+def test_facets_count_the_results(client: Client) -> None:
+    body = search(client, q="postgres")
+    kinds = {v["value"]: v["count"] for v in body["facets"]["kind"]}
+    assert sum(kinds.values()) == body["total"]
+    topics = {v["value"]: v for v in body["facets"]["topic"]}
+    assert topics["databases"]["label"] == "Databases"
+    narrowed = search(client, q="postgres", kind="course")
+    assert narrowed["total"] == kinds["course"]
+
+
+def test_filters_and_sorts(client: Client) -> None:
+    russian = search(client, language="ru")
+    assert russian["total"] >= 3
+    assert all(item["language"] == "ru" for item in russian["items"])
+    rated = search(client, q="python", sort="rating")["items"]
+    ratings = [item["rating"] for item in rated if item["rating"]]
+    assert ratings
+    free = search(client, price="free", q="python")
+    assert all(item["is_free"] for item in free["items"])
+
+
+def test_pagination_cap_and_limits_are_422_problems(client: Client) -> None:
+    for params in ({"q": "x" * 201}, {"page_size": 51}, {"page": 60}, {"sort": "price"}):
+        response = client.get("/api/v1/search", params=params)
+        assert response.status_code == 422, params
+        problem = response.json()
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert problem["status"] == 422
+        assert problem["detail"]
+    deep = client.get("/api/v1/search", params={"page": 51, "page_size": 20}).json()
+    assert "first 1000 results" in deep["detail"]
+
+
+def test_suggest_completes_prefixes(client: Client) -> None:
+    response = client.get("/api/v1/suggest", params={"q": "djan"})
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert any("Django" in title for title in titles)
+    assert client.get("/api/v1/suggest", params={"q": ""}).status_code == 422
+
+
+def test_course_and_book_detail(client: Client) -> None:
+    book = search(client, q="Practical PostgreSQL", kind="book")["items"][0]
+    body = client.get(f"/api/v1/books/{book['id']}").json()
+    assert body["title"] == "Practical PostgreSQL"
+    assert body["source"]["licence"] == "CC BY 4.0"
+    assert [t["slug"] for t in body["topics"][0]] == ["databases", "databases-postgresql"]
+    assert client.get(f"/api/v1/courses/{book['id']}").status_code == 404
+    course = search(client, q="python", kind="course", language="ru")["items"][0]
+    detail = client.get(f"/api/v1/courses/{course['id']}").json()
+    assert detail["language"] == "ru"
+    assert detail["skills"]
+
+
+def test_topics_tree_and_topic(client: Client) -> None:
+    tree = client.get("/api/v1/topics").json()["items"]
+    databases = next(node for node in tree if node["slug"] == "databases")
+    child_counts = {c["slug"]: c["count"] for c in databases["children"]}
+    assert child_counts["databases-postgresql"] >= 8
+    assert databases["count"] >= max(child_counts.values())
+    topic = client.get("/api/v1/topics/databases-postgresql").json()
+    assert [p["name"] for p in topic["path"]] == ["Databases", "PostgreSQL"]
+    assert topic["top_resources"]
+    assert client.get("/api/v1/topics/no-such-topic").status_code == 404
+
+
+def test_pages(client: Client) -> None:
+    page = client.get("/search", params={"q": "postgres"})
+    assert page.status_code == 200
+    assert "<mark>" in page.text
+    assert 'class="facets"' in page.text
+    empty = client.get("/search", params={"q": "zzqxv"})
+    assert "Nothing matched" in empty.text
+    assert client.get("/topics").status_code == 200
+    assert "PostgreSQL" in client.get("/topics/databases-postgresql").text
+    home = client.get("/", params={"q": "python"})
+    assert "courses and books matching" in home.text or "course and books" in home.text
+
+
+def test_search_page_escapes_the_query(client: Client) -> None:
+    page = client.get("/search", params={"q": "<script>alert(1)</script>"})
+    assert page.status_code == 200
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;" in page.text
+
+
+def test_resource_pages(client: Client) -> None:
+    book = search(client, q="Practical PostgreSQL", kind="book")["items"][0]
+    assert "Practical PostgreSQL" in client.get(f"/books/{book['id']}").text
+    assert client.get(f"/courses/{book['id']}").status_code == 404
