@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from careerpath.salaries.models import PayPeriod
 from careerpath.salaries.normalize import (
     RejectedError,
     check_plausible,
@@ -15,6 +14,7 @@ from careerpath.salaries.normalize import (
     resolve_currency,
     to_yearly,
 )
+from careerpath.salaries.periods import PayPeriod
 from careerpath.salaries.places import resolve_place
 
 Y, M, H = PayPeriod.YEARLY, PayPeriod.MONTHLY, PayPeriod.HOURLY

@@ -24,7 +24,7 @@ import pycountry
 from babel import Locale, localedata
 from babel.numbers import get_territory_currencies
 
-from careerpath.salaries.models import PayPeriod
+from careerpath.salaries.periods import PayPeriod
 
 PERIOD_FACTORS: Mapping[PayPeriod, int] = {
     PayPeriod.YEARLY: 1,
@@ -88,6 +88,10 @@ class CurrencyChoice:
 def parse_amount(text: str) -> ParsedAmount:
     """Split "₹1,868,000", "$145k", "£67,000 per year" into number, currency and period."""
     cleaned = text.strip()
+    if cleaned.isdigit():  # the common case in data files: a bare whole number
+        if int(cleaned) <= 0:
+            raise RejectedError(f"amount must be positive, got {text!r}")
+        return ParsedAmount(Decimal(cleaned), "", None)
     match = _NUMBER.search(cleaned)
     if match is None:
         raise RejectedError(f"unparseable amount {text!r}")
