@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.careers.models import Career
+from careerpath.provenance.models import Source
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.models import SalaryAggregate, SalaryReport
 from careerpath.salaries.reports import AIJOBS, SalaryProfile, default_mapping
@@ -18,6 +21,8 @@ from tests.salaries.factories import make_career
 from tests.support import require_shared_data
 
 SAMPLE_ROWS = 3000
+# Its own source key: the API tests commit the same rows under the real profile's key.
+PROFILE = replace(AIJOBS, source_key="aijobs-ingest-test")
 
 
 def aijobs_sample(tmp_path: Path) -> Path:
@@ -47,14 +52,17 @@ def expected_us_figures(path: Path, title: str) -> tuple[int, float]:
 async def test_real_aijobs_rows_load_and_aggregate(session: AsyncSession, tmp_path: Path) -> None:
     path = aijobs_sample(tmp_path)
     career = await make_career(session, "Data Scientists", "Data Scientist")
-    result = await ingest_file(session, path, AIJOBS)
+    result = await ingest_file(session, path, PROFILE)
     report = result.report
     assert report.read == SAMPLE_ROWS
     assert report.imported + report.rejected == SAMPLE_ROWS
     assert all(error.line > 1 and error.reason for error in report.errors)
     assert result.unmatched > 0  # titles without a career are kept for later
     unmatched = await session.scalar(
-        select(func.count()).select_from(SalaryReport).where(SalaryReport.career_id.is_(None))
+        select(func.count())
+        .select_from(SalaryReport)
+        .join(Source, Source.id == SalaryReport.source_id)
+        .where(SalaryReport.career_id.is_(None), Source.key == PROFILE.source_key)
     )
     assert unmatched == result.unmatched
     n, median = expected_us_figures(path, "Data Scientist")
@@ -73,8 +81,8 @@ async def test_real_aijobs_rows_load_and_aggregate(session: AsyncSession, tmp_pa
 
 async def test_reingest_changes_nothing(session: AsyncSession, tmp_path: Path) -> None:
     path = aijobs_sample(tmp_path)
-    first = await ingest_file(session, path, AIJOBS)
-    again = await ingest_file(session, path, AIJOBS)
+    first = await ingest_file(session, path, PROFILE)
+    again = await ingest_file(session, path, PROFILE)
     assert again.report.imported == 0
     assert again.report.unchanged == first.report.imported
     assert again.aggregates == 0
@@ -134,7 +142,13 @@ async def test_jsonl_with_column_mapping(session: AsyncSession, tmp_path: Path) 
     result = await ingest_file(session, path, SalaryProfile(mapping, "jsonl", "jsonl", "test"))
     assert result.report.imported == 6
     assert [e.line for e in result.report.errors] == [7]
-    levels = set(await session.scalars(select(SalaryAggregate.level)))
-    assert levels == {"", "senior"}  # "Senior" in the title is the level; career Data Engineer
-    cities = set(await session.scalars(select(SalaryAggregate.city)))
-    assert cities == {"", "Seattle"}
+    seattle = list(
+        await session.scalars(select(SalaryAggregate).where(SalaryAggregate.city == "Seattle"))
+    )
+    # "Senior" in the title is the level; the rest, "Data Engineer", is the career.
+    assert {(a.level, a.n) for a in seattle} == {("", 6), ("senior", 6)}
+    assert {a.career_id for a in seattle} == {await career_id(session, "data-engineer")}
+
+
+async def career_id(session: AsyncSession, slug: str) -> int | None:
+    return await session.scalar(select(Career.id).where(Career.slug == slug))

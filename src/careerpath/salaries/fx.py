@@ -118,3 +118,12 @@ def convert(amount: float, source: str, target: str, rates: dict[str, Rate]) -> 
         return None
     usd = amount * float(rates[source].usd_per_unit)
     return round(usd / float(rates[target].usd_per_unit), 2)
+
+
+def convert_factor(source: str, target: str, rates: dict[str, Rate]) -> float | None:
+    """Return the factor taking amounts in ``source`` to ``target``; None without both rates."""
+    if source == target:
+        return 1.0
+    if source not in rates or target not in rates:
+        return None
+    return float(rates[source].usd_per_unit / rates[target].usd_per_unit)
