@@ -163,7 +163,13 @@ async def _outliers(session: AsyncSession) -> list[Finding]:
 
 async def _thin_groups(session: AsyncSession) -> list[Finding]:
     found = await session.execute(
-        select(Career.slug, SalaryAggregate.country_code, SalaryAggregate.city, SalaryAggregate.n)
+        select(
+            Career.slug,
+            SalaryAggregate.country_code,
+            SalaryAggregate.city,
+            SalaryAggregate.currency,
+            SalaryAggregate.n,
+        )
         .join(Career, Career.id == SalaryAggregate.career_id)
         .where(SalaryAggregate.n < MIN_REPORTS, SalaryAggregate.level == "")
         .order_by(Career.slug, SalaryAggregate.country_code, SalaryAggregate.city)
@@ -171,13 +177,15 @@ async def _thin_groups(session: AsyncSession) -> list[Finding]:
     rows = list(found)
     findings = [
         Finding(
-            "below threshold", f"{slug}: {city or country}", f"n = {n} < {MIN_REPORTS}: no figure"
+            "below threshold",
+            f"{slug}: {city or country} ({currency})",
+            f"n = {n} < {MIN_REPORTS}: no figure",
         )
-        for slug, country, city, n in rows[:TOP]
+        for slug, country, city, currency, n in rows[:TOP]
     ]
     if len(rows) > TOP:
         findings.append(
-            Finding("below threshold", "all", f"{len(rows)} places below {MIN_REPORTS}")
+            Finding("below threshold", "all groups", f"{len(rows)} below {MIN_REPORTS}")
         )
     return findings
 
