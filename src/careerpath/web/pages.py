@@ -12,8 +12,9 @@ from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_read, career_summary
 from careerpath.dependencies import DbSession
-from careerpath.salaries import service as salaries_service
+from careerpath.salaries import computed as salaries_computed
 from careerpath.web.career_page import build_career_page
+from careerpath.web.salary_section import build_salary_section
 
 HOME_PAGE_SIZE = 50
 
@@ -44,6 +45,8 @@ class PageController(Controller):
         request: Request[Any, Any, Any],
         session: DbSession,
         slug: Annotated[str, PathParameter(max_length=300)],
+        currency: Annotated[str | None, QueryParameter(max_length=3)] = None,
+        level: Annotated[str | None, QueryParameter(max_length=20)] = None,
     ) -> Template | Redirect:
         """Show a career page; an alias slug redirects to the canonical page."""
         found = await careers_service.resolve_slug(session, slug)
@@ -53,10 +56,16 @@ class PageController(Controller):
             )
         career = await careers_service.get_career(session, found.career_id)
         sources = await careers_service.sources_of(session, career)
-        cities = await salaries_service.list_published_by_city(session, career.id)
-        page = build_career_page(career_read(career, sources), cities)
+        query = salaries_computed.parse_query(currency, level, None)
+        salaries = await salaries_computed.career_salaries(session, career.id, career.slug, query)
+        page = build_career_page(career_read(career, sources), salaries.cities)
         canonical_url = str(request.base_url).rstrip("/") + f"/careers/{career.slug}"
         return Template(
             template_name="career.html",
-            context={"page": page, "canonical_url": canonical_url},
+            context={
+                "page": page,
+                "canonical_url": canonical_url,
+                "salaries": salaries,
+                "salary_section": build_salary_section(salaries),
+            },
         )
