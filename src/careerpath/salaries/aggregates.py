@@ -7,8 +7,7 @@ pages only ever read the ``salary_aggregate`` table.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,78 +18,76 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.provenance.models import Source
 from careerpath.salaries.careers_port import match_careers
+from careerpath.salaries.grouping import GroupFigures, ReportColumns, aggregate
 from careerpath.salaries.models import SalaryAggregate, SalaryReport
-from careerpath.salaries.stats import MIN_REPORTS, summarize_groups
+from careerpath.salaries.stats import MIN_REPORTS, PERCENTILES
 
 Bucket = tuple[int, str, str]  # career_id, country_code, currency
-GroupKey = tuple[
-    int, str, str, str, str
-]  # career_id, country, city ("" all), level ("" all), currency
 
 
-@dataclass
-class _Group:
-    values: list[float] = field(default_factory=list)
-    first: date | None = None
-    last: date | None = None
-    sources: set[str] = field(default_factory=set)
+class _Codes:
+    """Integer codes for text values; code 0 is reserved for "none"."""
 
-    def add(self, value: float, reported_on: date | None, source: str) -> None:
-        self.values.append(value)
-        self.sources.add(source)
-        if reported_on is not None:
-            self.first = min(self.first or reported_on, reported_on)
-            self.last = max(self.last or reported_on, reported_on)
+    def __init__(self) -> None:
+        self.values: list[object] = [None]
+        self.index: dict[object, int] = {}
 
-
-def group_keys(
-    career_id: int, country: str, city: str | None, level: str | None, currency: str
-) -> list[GroupKey]:
-    """Return every group one report counts in: country and city, all levels and its level."""
-    places = [""] if city is None else ["", city]
-    levels = [""] if level is None else ["", level]
-    return [(career_id, country, p, lv, currency) for p in places for lv in levels]
+    def code(self, value: object) -> int:
+        if value is None:
+            return 0
+        found = self.index.get(value)
+        if found is None:
+            found = self.index[value] = len(self.values)
+            self.values.append(value)
+        return found
 
 
-def build_groups(rows: Iterable[Sequence[Any]]) -> dict[GroupKey, _Group]:
-    """Collect (career, country, city, level, currency, amount, date, source) rows into groups."""
-    groups: dict[GroupKey, _Group] = {}
+def aggregate_rows(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Return ``salary_aggregate`` rows for (career, country, city, level, currency, yearly
+    amount, date, source) report rows; figures are withheld below the threshold."""
+    codes = {name: _Codes() for name in ("country", "city", "level", "currency", "source")}
+    columns: dict[str, list[int]] = {name: [] for name in codes}
+    careers, days, amounts = [], [], []
     for career_id, country, city, level, currency, amount, reported_on, source in rows:
-        for key in group_keys(career_id, country, city, level, currency):
-            groups.setdefault(key, _Group()).add(float(amount), reported_on, source)
-    return groups
-
-
-def aggregate_rows(groups: dict[GroupKey, _Group]) -> list[dict[str, Any]]:
-    """Return one ``salary_aggregate`` row per group, figures withheld below the threshold."""
-    keys = list(groups)
-    lengths = [len(groups[k].values) for k in keys]
-    ids = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
-    values = np.fromiter((v for k in keys for v in groups[k].values), dtype=np.float64)
-    summary = summarize_groups(ids, values)
-    rows = []
-    for position, index in enumerate(summary.group_ids.tolist()):
-        key, group, n = keys[index], groups[keys[index]], int(summary.n[position])
-        figures = {
-            f"p{q}": Decimal(str(summary.percentiles[q][position])) if n >= MIN_REPORTS else None
-            for q in (10, 25, 50, 75, 90)
-        }
-        rows.append(
-            {
-                "career_id": key[0],
-                "country_code": key[1],
-                "city": key[2],
-                "level": key[3],
-                "currency": key[4],
-                "n": n,
-                "outliers": int(summary.outliers[position]),
-                **figures,
-                "first_reported_on": group.first,
-                "last_reported_on": group.last,
-                "source_keys": ",".join(sorted(group.sources))[:1000],
-            }
+        careers.append(career_id)
+        for name, value in zip(codes, (country, city, level, currency, source), strict=True):
+            columns[name].append(codes[name].code(value))
+        days.append(reported_on.toordinal() if reported_on else 0)
+        amounts.append(float(amount))
+    ints = {name: np.array(values, dtype=np.int64) for name, values in columns.items()}
+    figures = aggregate(
+        ReportColumns(
+            career=np.array(careers, dtype=np.int64),
+            day=np.array(days, dtype=np.int64),
+            amount=np.array(amounts, dtype=np.float64),
+            **ints,
         )
-    return rows
+    )
+    return [_row(figures, i, codes) for i in range(len(figures.n))]
+
+
+def _row(f: GroupFigures, i: int, codes: dict[str, _Codes]) -> dict[str, Any]:
+    n = int(f.n[i])
+    sources = [v for bit, v in enumerate(codes["source"].values) if int(f.sources[i]) >> bit & 1]
+    first, last = int(f.first_day[i]), int(f.last_day[i])
+    return {
+        "career_id": int(f.career[i]),
+        "country_code": codes["country"].values[int(f.country[i])],
+        "city": codes["city"].values[int(f.city[i])] or "",
+        "level": codes["level"].values[int(f.level[i])] or "",
+        "currency": codes["currency"].values[int(f.currency[i])],
+        "n": n,
+        "outliers": int(f.outliers[i]),
+        **{
+            f"p{q}": Decimal(str(round(float(f.percentiles[q][i]), 2)))
+            if n >= MIN_REPORTS
+            else None
+            for q in PERCENTILES
+        },
+        "first_reported_on": date.fromordinal(first) if first else None,
+        "last_reported_on": date.fromordinal(last) if last else None,
+        "source_keys": ",".join(sorted(str(s) for s in sources if s))[:1000],
+    }
 
 
 async def recompute(session: AsyncSession, buckets: set[Bucket]) -> int:
@@ -125,7 +122,7 @@ async def recompute(session: AsyncSession, buckets: set[Bucket]) -> int:
                 ).in_(chunk)
             )
         )
-    values = aggregate_rows(build_groups(rows)) if rows else []
+    values = aggregate_rows(rows) if rows else []
     if values:
         await session.execute(insert(SalaryAggregate), values)
     return len(values)

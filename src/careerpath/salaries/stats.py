@@ -83,15 +83,21 @@ def summarize(values: Iterable[float]) -> Summary:
 def summarize_groups(groups: NDArray[np.int64], values: NDArray[np.float64]) -> GroupSummaries:
     """Return the figures of every group at once (same method as ``summarize``), vectorised."""
     order = np.lexsort((values, groups))
-    sorted_groups, sorted_values = groups[order], values[order]
-    starts, counts = _runs(sorted_groups)
+    return summarize_sorted(groups[order], values[order])
+
+
+def summarize_sorted(
+    sorted_groups: NDArray[np.int64], sorted_values: NDArray[np.float64]
+) -> GroupSummaries:
+    """Like ``summarize_groups`` for input already sorted by group, then by value."""
+    starts, counts = runs(sorted_groups)
     q1 = _percentiles(sorted_values, starts, counts, 25)
     q3 = _percentiles(sorted_values, starts, counts, 75)
     spread = IQR_FENCE * (q3 - q1)
     owner = np.repeat(np.arange(len(starts)), counts)
     keep = (sorted_values >= (q1 - spread)[owner]) & (sorted_values <= (q3 + spread)[owner])
     kept_values = sorted_values[keep]
-    kept_starts, kept_counts = _runs(sorted_groups[keep])
+    kept_starts, kept_counts = runs(sorted_groups[keep])
     return GroupSummaries(
         group_ids=sorted_groups[starts],
         n=kept_counts,
@@ -103,7 +109,8 @@ def summarize_groups(groups: NDArray[np.int64], values: NDArray[np.float64]) -> 
     )
 
 
-def _runs(sorted_groups: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+def runs(sorted_groups: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Return where each run of equal group ids starts in a sorted array, and its length."""
     if len(sorted_groups) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
