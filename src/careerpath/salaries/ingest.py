@@ -12,15 +12,17 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import Table, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.db import utcnow
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.readers import FileFormat, Record, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
 from careerpath.provenance.service import upsert_source
 from careerpath.salaries.aggregates import Bucket, recompute
+from careerpath.salaries.bulk import bulk_insert
 from careerpath.salaries.careers_port import CareerMatch, match_careers, title_key
 from careerpath.salaries.fx import current_rates
 from careerpath.salaries.models import SalaryReport
@@ -28,7 +30,29 @@ from careerpath.salaries.normalize import RejectedError
 from careerpath.salaries.reports import ReportIn, SalaryProfile, normalise_record
 
 BATCH_SIZE = 5_000
-_REPORT_INSERT = insert(SalaryReport)
+_REPORT_TABLE: Table = SalaryReport.__table__  # type: ignore[assignment]
+_REPORT_COLUMNS = (
+    "source_id",
+    "content_hash",
+    "line",
+    "job_title",
+    "title_key",
+    "career_id",
+    "level",
+    "amount",
+    "currency",
+    "currency_inferred",
+    "period",
+    "yearly_amount",
+    "country_code",
+    "city",
+    "raw_place",
+    "place_how",
+    "reported_on",
+    "employment_type",
+    "remote_ratio",
+    "created_at",
+)
 
 
 @dataclass
@@ -125,6 +149,7 @@ class _Run:
         self.matches: dict[str, CareerMatch | None] = {}
         self.copies: Counter[str] = Counter()
         self.existing: set[str] = set()
+        self.now = utcnow()
         self.columns = sorted({c for cols in profile.mapping.columns.values() for c in cols})
         self.result = IngestResult(ImportReport())
 
@@ -147,7 +172,7 @@ class _Run:
     def _hash(self, fields: Mapping[str, Any]) -> str:
         # Identical rows are distinct reports (two people, same pay): the copy number keeps
         # them apart while a re-import of the same file still yields the same hashes.
-        identity = "\x1f".join([str(fields.get(column)) for column in self.columns])
+        identity = "\x1f".join(map(str, map(fields.get, self.columns)))
         self.copies[identity] += 1
         text = f"{self.profile.source_key}\x1e{identity}\x1e{self.copies[identity]}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -160,36 +185,35 @@ class _Run:
         unknown = {row.job_title for row in fresh.values()} - self.matches.keys()
         self.matches.update(await match_careers(self.session, unknown))
         values = [self._values(h, row) for h, row in fresh.items()]
-        if values:
-            # Core executemany, not ORM objects: a row costs microseconds instead of an object.
-            connection = await self.session.connection()
-            await connection.execute(_REPORT_INSERT, values)
+        # Tuples straight to the driver, not ORM objects: a row costs microseconds.
+        await bulk_insert(self.session, _REPORT_TABLE, _REPORT_COLUMNS, values)
         self.result.report.imported += len(values)
 
-    def _values(self, digest: str, row: ReportIn) -> dict[str, Any]:
+    def _values(self, digest: str, row: ReportIn) -> tuple[Any, ...]:
         match = self.matches.get(row.job_title)
         if match is None:
             self.result.unmatched += 1
         else:
             self.result.buckets.add((match.career_id, row.place.country_code, row.currency))
-        return {
-            "source_id": self.source_id,
-            "content_hash": digest,
-            "line": row.line,
-            "job_title": row.job_title,
-            "title_key": title_key(row.job_title)[:300],
-            "career_id": None if match is None else match.career_id,
-            "level": row.level or (None if match is None else match.level),
-            "amount": row.amount,
-            "currency": row.currency,
-            "currency_inferred": row.currency_inferred,
-            "period": row.period.value,
-            "yearly_amount": row.yearly_amount,
-            "country_code": row.place.country_code,
-            "city": row.place.city,
-            "raw_place": row.raw_place[:200],
-            "place_how": row.place.how,
-            "reported_on": row.reported_on,
-            "employment_type": row.employment_type,
-            "remote_ratio": row.remote_ratio,
-        }
+        return (
+            self.source_id,
+            digest,
+            row.line,
+            row.job_title,
+            title_key(row.job_title)[:300],
+            None if match is None else match.career_id,
+            row.level or (None if match is None else match.level),
+            row.amount,
+            row.currency,
+            row.currency_inferred,
+            row.period.value,
+            row.yearly_amount,
+            row.place.country_code,
+            row.place.city,
+            row.raw_place[:200],
+            row.place.how,
+            row.reported_on,
+            row.employment_type,
+            row.remote_ratio,
+            self.now,
+        )
