@@ -175,7 +175,7 @@ class _Run:
         identity = "\x1f".join(map(str, map(fields.get, self.columns)))
         self.copies[identity] += 1
         text = f"{self.profile.source_key}\x1e{identity}\x1e{self.copies[identity]}"
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
     async def _insert(self, rows: dict[str, ReportIn]) -> None:
         if not rows:

@@ -68,11 +68,12 @@ class SalaryReport(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
-    content_hash: Mapped[str] = mapped_column(String(64))
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+    # 128 bits of SHA-256: collision-free at any realistic size, half the unique index.
+    content_hash: Mapped[str] = mapped_column(String(32))
     line: Mapped[int]
     job_title: Mapped[str] = mapped_column(String(300))
-    title_key: Mapped[str] = mapped_column(String(300), index=True)
+    title_key: Mapped[str] = mapped_column(String(300))
     career_id: Mapped[int | None] = mapped_column(ForeignKey("career.id", ondelete="SET NULL"))
     level: Mapped[str | None] = mapped_column(String(20))
     amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
