@@ -42,6 +42,9 @@ def test_computed_country_figures_with_n_and_sources(client: Client, sample: Pat
     assert (figure["n"], figure["p50"], figure["currency"]) == (n, median, "USD")
     assert figure["p10"] <= figure["p25"] <= figure["p50"] <= figure["p75"] <= figure["p90"]
     assert figure["sources"] == ["aijobs-salaries"]
+    body = computed(client, "/api/v1/careers/data-engineer/salaries")
+    named = {s["key"]: s for s in body["report_sources"]}
+    assert named["aijobs-salaries"]["licence"] == "CC0 1.0"
     assert figure["first_reported_on"] <= figure["last_reported_on"]
 
 

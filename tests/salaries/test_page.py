@@ -21,6 +21,7 @@ def test_computed_country_medians_with_n(client: Client, sample: Path) -> None: 
     assert 'class="bar__band"' in html
     assert "style=" not in html
     assert "By level in United States" in html
+    assert "aijobs.net salary index" in html
 
 
 def test_published_rows_and_see_all_pattern_stay(client: Client, sample: Path) -> None:  # noqa: F811

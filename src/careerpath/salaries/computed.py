@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
 from careerpath.errors import InvalidInputError
+from careerpath.provenance.models import Source
 from careerpath.salaries import fx
 from careerpath.salaries.figures import (
     COMPUTED_DISAGREEMENT_FACTOR,
@@ -31,6 +32,7 @@ from careerpath.salaries.schemas import (
     CitySalariesRead,
     ComputedFigureRead,
     MoneyRead,
+    ReportSourceRead,
     SalaryComparisonRead,
 )
 from careerpath.salaries.service import DISCLAIMER, list_published_by_city
@@ -217,6 +219,7 @@ async def career_salaries(
     ]
     computed = [figure_read(convert.group(g)) for g in chosen if not g.rolled_up_from]
     levels = _levels(groups, chosen[0] if chosen else None, convert)
+    cited = {key for g in groups for key in g.sources}
     return CareerSalariesRead(
         career_slug=slug,
         disclaimer=DISCLAIMER,
@@ -226,6 +229,7 @@ async def career_salaries(
         place=None if query.place is None else query.place.key,
         computed=computed,
         levels=levels,
+        report_sources=await report_sources(session, cited),
         min_reports=MIN_REPORTS,
         disagreement_factor=COMPUTED_DISAGREEMENT_FACTOR,
         fx_note=convert.note(),
@@ -275,6 +279,14 @@ async def compare(
         careers=rows,
         fx_note=convert.note(),
     )
+
+
+async def report_sources(session: AsyncSession, keys: set[str]) -> list[ReportSourceRead]:
+    """Return the named sources behind computed figures."""
+    if not keys:
+        return []
+    rows = await session.scalars(select(Source).where(Source.key.in_(keys)).order_by(Source.name))
+    return [ReportSourceRead(s.key, s.name, s.url, s.licence) for s in rows]
 
 
 async def career_title(session: AsyncSession, career_id: int) -> str:

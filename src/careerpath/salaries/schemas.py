@@ -16,6 +16,15 @@ class MoneyRead(msgspec.Struct, frozen=True):
     fx_as_of: date | None
 
 
+class ReportSourceRead(msgspec.Struct, frozen=True):
+    """A source of salary reports, named where computed figures cite its key."""
+
+    key: str
+    name: str
+    url: str | None
+    licence: str
+
+
 class ComputedFigureRead(msgspec.Struct, frozen=True):
     """Figures computed from salary reports for one place and level (None: all levels).
 
@@ -84,6 +93,7 @@ class CareerSalariesRead(msgspec.Struct, frozen=True):
     place: str | None = None
     computed: list[ComputedFigureRead] = msgspec.field(default_factory=list)
     levels: list[ComputedFigureRead] = msgspec.field(default_factory=list)
+    report_sources: list[ReportSourceRead] = msgspec.field(default_factory=list)
     min_reports: int = 5
     disagreement_factor: float = 1.5
     fx_note: str | None = None
