@@ -56,7 +56,7 @@ def percentile(sorted_values: Sequence[float], q: float) -> float:
     """Return the ``q``-th percentile (0-100) of ascending ``sorted_values``, numpy's way."""
     if not sorted_values:
         raise ValueError("percentile of no values")
-    position = (len(sorted_values) - 1) * q / 100
+    position = (len(sorted_values) - 1) * (q / 100)  # numpy's order of operations
     below = math.floor(position)
     above = min(below + 1, len(sorted_values) - 1)
     return _lerp(sorted_values[below], sorted_values[above], position - below)
@@ -102,9 +102,10 @@ def summarize_sorted(
         group_ids=sorted_groups[starts],
         n=kept_counts,
         outliers=counts - kept_counts,
+        # Unrounded: callers round to the cent with Python's correctly rounded ``round``
+        # (numpy's scale-and-round can land on the other side of a half cent).
         percentiles={
-            q: np.round(_percentiles(kept_values, kept_starts, kept_counts, q), 2)
-            for q in PERCENTILES
+            q: _percentiles(kept_values, kept_starts, kept_counts, q) for q in PERCENTILES
         },
     )
 
