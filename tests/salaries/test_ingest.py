@@ -152,3 +152,29 @@ async def test_jsonl_with_column_mapping(session: AsyncSession, tmp_path: Path) 
 
 async def career_id(session: AsyncSession, slug: str) -> int | None:
     return await session.scalar(select(Career.id).where(Career.slug == slug))
+
+
+async def test_only_changed_buckets_are_recomputed(session: AsyncSession, tmp_path: Path) -> None:
+    await ingest_file(session, aijobs_sample(tmp_path), PROFILE)
+    before = {
+        (a.country_code, a.currency, a.city, a.level, a.career_id): a.id
+        for a in await session.scalars(select(SalaryAggregate))
+    }
+    assert any(key[:2] == ("GB", "GBP") for key in before)
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "title,amount,currency,place\n" + "Data Engineer,100000,USD,Austin\n" * 3,
+        encoding="utf-8",
+    )
+    result = await ingest_file(session, path, SalaryProfile(default_mapping(), "x", "x", "x"))
+    assert result.buckets == {(await career_id(session, "data-engineer") or 0, "US", "USD")}
+    session.expire_all()
+    after = {
+        (a.country_code, a.currency, a.city, a.level, a.career_id): a.id
+        for a in await session.scalars(select(SalaryAggregate))
+    }
+    engineer = await career_id(session, "data-engineer")
+    untouched = {k: v for k, v in before.items() if k[:2] != ("US", "USD") or k[4] != engineer}
+    assert untouched
+    assert all(after[k] == v for k, v in untouched.items())  # same rows, not rewritten
+    assert after[("US", "USD", "Austin", "", engineer)] not in before.values()
