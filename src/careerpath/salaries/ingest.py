@@ -150,6 +150,7 @@ class _Run:
         self.copies: Counter[str] = Counter()
         self.existing: set[str] = set()
         self.now = utcnow()
+        self.source_key = profile.source_key
         self.columns = sorted({c for cols in profile.mapping.columns.values() for c in cols})
         self.result = IngestResult(ImportReport())
 
@@ -174,8 +175,8 @@ class _Run:
         # them apart while a re-import of the same file still yields the same hashes.
         identity = "\x1f".join(map(str, map(fields.get, self.columns)))
         self.copies[identity] += 1
-        text = f"{self.profile.source_key}\x1e{identity}\x1e{self.copies[identity]}"
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        text = f"{self.source_key}\x1e{identity}\x1e{self.copies[identity]}"
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
     async def _insert(self, rows: dict[str, ReportIn]) -> None:
         if not rows:

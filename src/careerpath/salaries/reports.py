@@ -106,7 +106,7 @@ def _values(mapping: ColumnMapping, fields: Mapping[str, Any]) -> dict[str, str]
     values = {}
     for name, columns in mapping.columns.items():
         raw = fields.get(columns[0]) if len(columns) == 1 else mapping.value(fields, name)
-        if raw is not None and (text := str(raw).strip()):
+        if raw and (text := (raw if isinstance(raw, str) else str(raw)).strip()):
             values[name] = text
     return values
 
