@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 import pycountry
@@ -161,7 +162,15 @@ def figure_read(group: Group) -> ComputedFigureRead:
     )
 
 
-def _published_city_key(city: CitySalariesRead) -> tuple[str, str]:
+def _published_city_key(
+    city: CitySalariesRead, groups: list[Group] | None = None
+) -> tuple[str, str]:
+    """Return the (country, gazetteer city) a published row names, as reports spell it."""
+    if groups is not None and not any(
+        g.city and g.country_code == city.country_code for g in groups
+    ):
+        # No city-level reports there: spare the page the gazetteer (seconds on first use).
+        return city.country_code, city.city
     try:
         place = resolve_place(city.city, city.country_code)
     except RejectedError:
@@ -172,7 +181,7 @@ def _published_city_key(city: CitySalariesRead) -> tuple[str, str]:
 def _with_computed(
     city: CitySalariesRead, groups: list[Group], level: str, convert: _Converter
 ) -> CitySalariesRead:
-    country, name = _published_city_key(city)
+    country, name = _published_city_key(city, groups)
     chosen = figure_for(groups, country, name, level)
     figures = [
         replace(f, in_currency=convert.money(f.amount, city.currency, city.country_code))
@@ -180,7 +189,7 @@ def _with_computed(
     ]
     ratio = None
     if chosen is not None and chosen.enough and chosen.currency == city.currency:
-        published = sorted(f.amount for f in city.figures)[len(city.figures) // 2]
+        published = statistics.median(f.amount for f in city.figures)
         ratio = round(disagreement(published, (chosen.percentiles or {})["p50"]), 2)
     shown = None if chosen is None else figure_read(convert.group(chosen))
     return replace(
@@ -210,7 +219,7 @@ async def career_salaries(
     cities = [
         _with_computed(city, groups, level, convert)
         for city in await list_published_by_city(session, career_id)
-        if query.place is None or _published_city_key(city)[0] == query.place.country_code
+        if query.place is None or city.country_code == query.place.country_code
     ]
     chosen = [
         figure
