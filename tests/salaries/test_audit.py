@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.salaries.audit import run_audit
 from careerpath.salaries.ingest import ingest_file
-from careerpath.salaries.reports import AIJOBS
+from careerpath.salaries.reports import AIJOBS, SalaryProfile, default_mapping
+from tests.salaries.test_computed import REPORTS
 from tests.salaries.test_ingest import aijobs_sample
 
 
@@ -36,3 +37,13 @@ async def test_report_findings_after_an_import(session: AsyncSession, tmp_path: 
     await ingest_file(session, aijobs_sample(tmp_path), profile)
     kinds = {finding.kind for finding in await run_audit(session)}
     assert {"outliers", "below threshold", "unmatched titles"} <= kinds
+
+
+async def test_published_vs_computed_disagreement(session: AsyncSession, tmp_path: Path) -> None:
+    path = tmp_path / "ny.csv"
+    path.write_text(REPORTS, encoding="utf-8")
+    await ingest_file(session, path, SalaryProfile(default_mapping(), "ny", "ny", "test"))
+    findings = [f for f in await run_audit(session) if f.kind == "published vs computed"]
+    new_york = next(f for f in findings if f.subject == "back-end-engineer: New York")
+    assert "2.51x" in new_york.detail
+    assert "n = 6" in new_york.detail

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
 from careerpath.provenance.models import Source
+from careerpath.salaries.computed import SalaryQuery, career_salaries
 from careerpath.salaries.models import PublishedSalary, SalaryAggregate, SalaryReport
 from careerpath.salaries.money import format_money
 from careerpath.salaries.normalize import RejectedError
@@ -49,6 +50,7 @@ async def run_audit(session: AsyncSession) -> list[Finding]:
         *_misspellings(rows),
         *_inferred_currencies(rows),
         *_conflicts(rows),
+        *await _published_vs_computed(session, rows),
         *await _report_places(session),
         *await _outliers(session),
         *await _thin_groups(session),
@@ -118,6 +120,26 @@ def _conflicts(rows: Published) -> list[Finding]:
                     f"{slug}: {city}",
                     f"{high[0] / low[0]:.1f}x apart: {high[0]:,.0f} {currency} ({high[1]}) vs "
                     f"{low[0]:,.0f} {currency} ({low[1]})",
+                )
+            )
+    return findings
+
+
+async def _published_vs_computed(session: AsyncSession, rows: Published) -> list[Finding]:
+    findings = []
+    for career_id, slug in sorted({(row.career_id, slug) for row, _, slug in rows}):
+        body = await career_salaries(session, career_id, slug, SalaryQuery())
+        for city in body.cities:
+            figure = city.computed
+            if not city.computed_disagrees or figure is None:
+                continue
+            where = f"{figure.country_code} figure" if figure.rolled_up_from else "city figure"
+            findings.append(
+                Finding(
+                    "published vs computed",
+                    f"{slug}: {city.city}",
+                    f"published median is {city.computed_ratio}x off the computed "
+                    f"{figure.median_formatted} ({where}, n = {figure.n})",
                 )
             )
     return findings
