@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from tests.salaries.test_ingest import aijobs_sample
 
 
 @pytest.fixture
-def cli_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def cli_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("CAREERPATH_DATABASE_URL", url)
     get_settings.cache_clear()
@@ -43,3 +44,17 @@ def test_unknown_column_is_a_clear_error(cli_database: str, tmp_path: Path) -> N
     result = CliRunner().invoke(app, ["ingest", "salaries", str(path)])
     assert result.exit_code == 2
     assert "no column" in result.output
+
+
+def test_column_mapping_options(cli_database: str, tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "role;pay;cur;city\nData Engineer;120.000;EUR;Berlin\nData Engineer;0;EUR;Berlin\n",
+        encoding="utf-8",
+    )
+    options = ["--map", "title=role", "--map", "amount=pay", "--map", "currency=cur"]
+    options += ["--map", "place=city", "--delimiter", ";", "--source", "mine"]
+    result = CliRunner().invoke(app, ["ingest", "salaries", str(path), *options])
+    assert result.exit_code == 0, result.output
+    assert "line 3: amount must be positive" in result.output
+    assert "imported (new) │ 1" in result.output
