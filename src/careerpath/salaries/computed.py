@@ -62,7 +62,7 @@ def parse_query(currency: str | None, level: str | None, place: str | None) -> S
         try:
             resolved = resolve_place(place)
         except RejectedError as exc:
-            raise InvalidInputError(f"Unknown place {place!r}: {exc.reason}.") from exc
+            raise InvalidInputError(f"{exc.reason[:1].upper()}{exc.reason[1:]}.") from exc
     return SalaryQuery(code, chosen_level, resolved)
 
 
