@@ -51,7 +51,13 @@ def test_amounts(text: str, amount: str, token: str, period: PayPeriod | None) -
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("abc", "unparseable"), ("-5000", "positive"), ("0", "positive"), ("$0.00", "positive")],
+    [
+        ("abc", "unparseable"),
+        ("-5000", "positive"),
+        ("0", "positive"),
+        ("$0.00", "positive"),
+        ("$120,000 - $150,000", "more than one number"),
+    ],
 )
 def test_bad_amounts_are_rejected_with_a_reason(text: str, reason: str) -> None:
     with pytest.raises(RejectedError, match=reason):

@@ -98,6 +98,8 @@ def parse_amount(text: str) -> ParsedAmount:
     head, tail = cleaned[: match.start()], cleaned[match.end() :]
     if head.strip() == "-" or head.rstrip().endswith("-"):
         raise RejectedError(f"amount must be positive, got {text!r}")
+    if any(c.isdigit() for c in tail):
+        raise RejectedError(f"more than one number in {text!r} (a range?)")
     multiplier, tail = _take_multiplier(tail)
     period, tail = _take_period(tail)
     amount = _parse_number(match.group().strip(), has_multiplier=multiplier != 1) * multiplier
