@@ -13,8 +13,9 @@ from careerpath.salaries.money import format_money
 from careerpath.salaries.schemas import CitySalariesRead, PublishedFigureRead
 
 DISCLAIMER = (
-    "All salaries are estimates. Each figure is a median as its source published it; "
-    "the sources disagree, and we show every figure rather than average them."
+    "All salaries are estimates. Published figures are medians as each source published "
+    "them; the sources disagree, and we show every figure rather than average them. "
+    "Computed figures come from individual salary reports, each with its sample size."
 )
 
 
