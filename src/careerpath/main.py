@@ -25,7 +25,7 @@ from careerpath.config import Settings, get_settings
 from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.logging import configure_logging
-from careerpath.salaries.routes import CareerSalariesController
+from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.routes import SearchController
 from careerpath.web.catalog_pages import CatalogPageController
 from careerpath.web.middleware import request_id_middleware
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CatalogController,
             SearchController,
             CatalogPageController,
+            SalaryComparisonController,
             PageController,
             create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
         ],

@@ -30,6 +30,7 @@ def career_read(career: Career, sources: list[Source]) -> CareerRead:
     """Return the full shape of a career; ``sources`` are those its facts point at."""
     keys = {source.id: source.key for source in sources}
     return CareerRead(
+        id=career.id,
         slug=career.slug,
         title=career.title,
         summary=career.summary,

@@ -77,6 +77,7 @@ class RelatedCareerRead(msgspec.Struct, frozen=True):
 class CareerRead(msgspec.Struct, frozen=True):
     """A career with everything its page shows. ``source`` fields name a key of ``sources``."""
 
+    id: int
     slug: str
     title: str
     summary: str

@@ -65,6 +65,8 @@ def read_records(
 def _read_csv(path: Path, delimiter: str) -> Iterator[Record]:
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
         reader = csv.DictReader(handle, delimiter=delimiter)
+        if reader.fieldnames is None:  # reading the names consumes the header line(s)
+            return
         line = reader.line_num + 1
         try:
             for row in reader:

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import enum
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Enum, ForeignKey, Numeric, String, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careerpath.careers.models import Career
-from careerpath.db import Base, TimestampMixin
+from careerpath.db import Base, TimestampMixin, utcnow
 from careerpath.provenance.models import Source
+from careerpath.salaries.periods import PayPeriod
 
-
-class PayPeriod(enum.StrEnum):
-    """The period an amount is paid for."""
-
-    HOURLY = "hourly"
-    DAILY = "daily"
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-    YEARLY = "yearly"
+__all__ = ["FxRate", "PayPeriod", "PublishedSalary", "SalaryAggregate", "SalaryReport"]
 
 
 class PublishedSalary(TimestampMixin, Base):
@@ -60,3 +52,82 @@ class PublishedSalary(TimestampMixin, Base):
 
     career: Mapped[Career] = relationship()
     source: Mapped[Source] = relationship()
+
+
+class SalaryReport(Base):
+    """One salary as someone reported it, normalised; ``content_hash`` makes re-imports no-ops.
+
+    ``career_id`` is NULL when the title matches no career yet: the report is kept so that
+    aggregates can be recomputed once the career exists.
+    """
+
+    __tablename__ = "salary_report"
+    __table_args__ = (
+        UniqueConstraint("content_hash"),
+        Index("ix_salary_report_bucket", "career_id", "country_code", "currency"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+    # 128 bits of SHA-256: collision-free at any realistic size, half the unique index.
+    content_hash: Mapped[str] = mapped_column(String(32))
+    line: Mapped[int]
+    job_title: Mapped[str] = mapped_column(String(300))
+    title_key: Mapped[str] = mapped_column(String(300))
+    career_id: Mapped[int | None] = mapped_column(ForeignKey("career.id", ondelete="SET NULL"))
+    level: Mapped[str | None] = mapped_column(String(20))
+    amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    currency: Mapped[str] = mapped_column(String(3))
+    currency_inferred: Mapped[bool] = mapped_column(default=False)
+    period: Mapped[str] = mapped_column(String(20))
+    yearly_amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    country_code: Mapped[str] = mapped_column(String(2))
+    city: Mapped[str | None] = mapped_column(String(120))
+    raw_place: Mapped[str] = mapped_column(String(200))
+    place_how: Mapped[str] = mapped_column(String(20))
+    reported_on: Mapped[date | None]
+    employment_type: Mapped[str | None] = mapped_column(String(20))
+    remote_ratio: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SalaryAggregate(Base):
+    """Precomputed figures of one career x place x level x currency group.
+
+    ``city`` is "" for the whole country and ``level`` "" for all levels, so the unique key
+    holds on every database. Percentiles are NULL when n is below the publication threshold.
+    """
+
+    __tablename__ = "salary_aggregate"
+    __table_args__ = (UniqueConstraint("career_id", "country_code", "city", "level", "currency"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    career_id: Mapped[int] = mapped_column(ForeignKey("career.id", ondelete="CASCADE"))
+    country_code: Mapped[str] = mapped_column(String(2))
+    city: Mapped[str] = mapped_column(String(120), default="")
+    level: Mapped[str] = mapped_column(String(20), default="")
+    currency: Mapped[str] = mapped_column(String(3))
+    n: Mapped[int]
+    outliers: Mapped[int]
+    p10: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    p25: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    p50: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    p75: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    p90: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    first_reported_on: Mapped[date | None]
+    last_reported_on: Mapped[date | None]
+    source_keys: Mapped[str] = mapped_column(String(1000), default="")
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FxRate(Base):
+    """How many US dollars one unit of a currency was worth on a date, and who said so."""
+
+    __tablename__ = "fx_rate"
+    __table_args__ = (UniqueConstraint("currency", "as_of"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    usd_per_unit: Mapped[Decimal] = mapped_column(Numeric(20, 10))
+    as_of: Mapped[date]
+    source: Mapped[str] = mapped_column(String(500))

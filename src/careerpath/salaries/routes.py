@@ -5,11 +5,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import PathParameter
+from litestar.params import PathParameter, QueryParameter
 
-from careerpath.dependencies import DbSession, DocCache
-from careerpath.salaries import service
-from careerpath.salaries.schemas import CareerSalariesRead
+from careerpath.careers import service as careers_service
+from careerpath.dependencies import DbSession
+from careerpath.errors import InvalidInputError
+from careerpath.salaries import computed
+from careerpath.salaries.schemas import CareerSalariesRead, SalaryComparisonRead
+
+MAX_COMPARED = 10
+Currency = Annotated[str | None, QueryParameter(min_length=3, max_length=3)]
+Level = Annotated[str | None, QueryParameter(max_length=20)]
+Place = Annotated[str | None, QueryParameter(max_length=200)]
 
 
 class CareerSalariesController(Controller):
@@ -18,12 +25,41 @@ class CareerSalariesController(Controller):
     path = "/api/v1/careers/{slug:str}/salaries"
     tags = ["salaries"]  # noqa: RUF012
 
-    @get("/", summary="Published salary figures of a career, per city", cache=True)
+    @get("/", summary="Computed and published salary figures of a career", cache=True)
     async def get_salaries(
         self,
         session: DbSession,
-        cache: DocCache,
         slug: Annotated[str, PathParameter(max_length=300)],
+        currency: Currency = None,
+        level: Level = None,
+        place: Place = None,
     ) -> CareerSalariesRead:
-        """Return every published median of the career, city by city, with its source."""
-        return await service.get_career_salaries(session, cache, slug)
+        """Return computed figures (n, percentiles, sources, dates) and every published median."""
+        query = computed.parse_query(currency, level, place)
+        found = await careers_service.resolve_slug(session, slug)
+        return await computed.career_salaries(session, found.career_id, found.canonical_slug, query)
+
+
+class SalaryComparisonController(Controller):
+    """Several careers side by side at one place."""
+
+    path = "/api/v1/salaries/compare"
+    tags = ["salaries"]  # noqa: RUF012
+
+    @get("/", summary="Compare careers' salaries at one place")
+    async def compare(
+        self,
+        session: DbSession,
+        careers: Annotated[str, QueryParameter(min_length=1, max_length=1000)],
+        place: Annotated[str, QueryParameter(min_length=1, max_length=200)],
+        currency: Currency = None,
+        level: Level = None,
+    ) -> SalaryComparisonRead:
+        """Return each named career's figure at ``place``, converted to ``currency`` if given."""
+        slugs = [s.strip() for s in careers.split(",") if s.strip()]
+        if not 1 <= len(slugs) <= MAX_COMPARED:
+            raise InvalidInputError(f"Name 1 to {MAX_COMPARED} careers, comma-separated.")
+        query = computed.parse_query(currency, level, place)
+        found = [await careers_service.resolve_slug(session, slug) for slug in slugs]
+        pairs = [(f.career_id, f.canonical_slug) for f in found]
+        return await computed.compare(session, pairs, query)

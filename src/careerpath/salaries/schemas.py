@@ -7,6 +7,52 @@ from datetime import date
 import msgspec
 
 
+class MoneyRead(msgspec.Struct, frozen=True):
+    """An amount converted to the chosen currency at the FX table's dated rate."""
+
+    amount: float
+    currency: str
+    formatted: str
+    fx_as_of: date | None
+
+
+class ReportSourceRead(msgspec.Struct, frozen=True):
+    """A source of salary reports, named where computed figures cite its key."""
+
+    key: str
+    name: str
+    url: str | None
+    licence: str
+
+
+class ComputedFigureRead(msgspec.Struct, frozen=True):
+    """Figures computed from salary reports for one place and level (None: all levels).
+
+    ``city`` None is the whole country; ``rolled_up_from`` names the city whose own reports
+    were too few, so the country's figure stands in. Percentiles are None below ``n`` = 5.
+    """
+
+    country_code: str
+    city: str | None
+    level: str | None
+    currency: str
+    converted_from: str | None
+    fx_as_of: date | None
+    n: int
+    outliers: int
+    enough: bool
+    p10: float | None
+    p25: float | None
+    p50: float | None
+    p75: float | None
+    p90: float | None
+    median_formatted: str | None
+    rolled_up_from: str | None
+    sources: list[str]
+    first_reported_on: date | None
+    last_reported_on: date | None
+
+
 class PublishedFigureRead(msgspec.Struct, frozen=True):
     """One median as one source published it."""
 
@@ -18,6 +64,7 @@ class PublishedFigureRead(msgspec.Struct, frozen=True):
     source_name: str
     observed_on: date | None
     observed_precision: str
+    in_currency: MoneyRead | None = None
 
 
 class CitySalariesRead(msgspec.Struct, frozen=True):
@@ -30,6 +77,9 @@ class CitySalariesRead(msgspec.Struct, frozen=True):
     period: str
     figures: list[PublishedFigureRead]
     spread: float
+    computed: ComputedFigureRead | None = None
+    computed_ratio: float | None = None
+    computed_disagrees: bool = False
 
 
 class CareerSalariesRead(msgspec.Struct, frozen=True):
@@ -38,3 +88,33 @@ class CareerSalariesRead(msgspec.Struct, frozen=True):
     career_slug: str
     disclaimer: str
     cities: list[CitySalariesRead]
+    currency: str | None = None
+    level: str | None = None
+    place: str | None = None
+    computed: list[ComputedFigureRead] = msgspec.field(default_factory=list)
+    levels: list[ComputedFigureRead] = msgspec.field(default_factory=list)
+    report_sources: list[ReportSourceRead] = msgspec.field(default_factory=list)
+    min_reports: int = 5
+    disagreement_factor: float = 1.5
+    fx_note: str | None = None
+
+
+class CareerComparisonRead(msgspec.Struct, frozen=True):
+    """One career's figure at the compared place, and what the guides published there."""
+
+    career_slug: str
+    title: str
+    computed: ComputedFigureRead | None
+    published: list[PublishedFigureRead]
+
+
+class SalaryComparisonRead(msgspec.Struct, frozen=True):
+    """Several careers side by side at one place, in one currency when asked."""
+
+    place: str
+    country_code: str
+    city: str | None
+    currency: str | None
+    level: str | None
+    careers: list[CareerComparisonRead]
+    fx_note: str | None = None

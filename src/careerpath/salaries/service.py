@@ -8,33 +8,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from careerpath.cache import DocumentCache
-from careerpath.careers import service as careers_service
 from careerpath.salaries.models import PublishedSalary
 from careerpath.salaries.money import format_money
-from careerpath.salaries.schemas import CareerSalariesRead, CitySalariesRead, PublishedFigureRead
+from careerpath.salaries.schemas import CitySalariesRead, PublishedFigureRead
 
 DISCLAIMER = (
-    "All salaries are estimates. Each figure is a median as its source published it; "
-    "the sources disagree, and we show every figure rather than average them."
+    "All salaries are estimates. Published figures are medians as each source published "
+    "them; the sources disagree, and we show every figure rather than average them. "
+    "Computed figures come from individual salary reports, each with its sample size."
 )
-
-
-async def get_career_salaries(
-    session: AsyncSession, cache: DocumentCache, slug: str
-) -> CareerSalariesRead:
-    """Return the published figures of the career at ``slug`` (canonical or alias)."""
-    key = f"published-salaries:{slug}"
-    cached = await cache.get(key, CareerSalariesRead)
-    if cached is not None:
-        return cached
-    found = await careers_service.resolve_slug(session, slug)
-    cities = await list_published_by_city(session, found.career_id)
-    document = CareerSalariesRead(
-        career_slug=found.canonical_slug, disclaimer=DISCLAIMER, cities=cities
-    )
-    await cache.set(key, document)
-    return document
 
 
 async def list_published_by_city(session: AsyncSession, career_id: int) -> list[CitySalariesRead]:

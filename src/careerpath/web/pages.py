@@ -12,9 +12,10 @@ from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
 from careerpath.dependencies import AppSettings, DbSession, DocCache
-from careerpath.salaries import service as salaries_service
+from careerpath.salaries import computed as salaries_computed
 from careerpath.search import service as search_service
 from careerpath.web.career_page import build_career_page
+from careerpath.web.salary_section import build_salary_section
 
 HOME_PAGE_SIZE = 50
 
@@ -53,6 +54,8 @@ class PageController(Controller):
         session: DbSession,
         cache: DocCache,
         slug: Annotated[str, PathParameter(max_length=300)],
+        currency: Annotated[str | None, QueryParameter(max_length=3)] = None,
+        level: Annotated[str | None, QueryParameter(max_length=20)] = None,
     ) -> Template | Redirect:
         """Show a career page; an alias slug redirects to the canonical page."""
         found = await careers_service.get_career_document(session, cache, slug)
@@ -60,10 +63,16 @@ class PageController(Controller):
             return Redirect(
                 f"/careers/{found.canonical_slug}", status_code=HTTP_301_MOVED_PERMANENTLY
             )
-        salaries = await salaries_service.get_career_salaries(session, cache, found.slug)
+        query = salaries_computed.parse_query(currency, level, None)
+        salaries = await salaries_computed.career_salaries(session, found.id, found.slug, query)
         page = build_career_page(found, salaries.cities)
         canonical_url = str(request.base_url).rstrip("/") + f"/careers/{found.slug}"
         return Template(
             template_name="career.html",
-            context={"page": page, "canonical_url": canonical_url},
+            context={
+                "page": page,
+                "canonical_url": canonical_url,
+                "salaries": salaries,
+                "salary_section": build_salary_section(salaries),
+            },
         )

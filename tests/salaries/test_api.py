@@ -1,0 +1,112 @@
+"""Salary API: computed figures from real reports next to the published ones, both databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from careerpath.salaries.ingest import ingest_file
+from careerpath.salaries.reports import AIJOBS
+from tests.conftest import run_async
+from tests.salaries.test_ingest import aijobs_sample, expected_us_figures
+
+Client = TestClient[Litestar]
+
+
+@pytest.fixture(scope="module")
+def sample(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real aijobs sample, ingested into the app's database (idempotent)."""
+    path = aijobs_sample(tmp_path_factory.mktemp("aijobs"))
+    run_async(lambda session: ingest_file(session, path, AIJOBS), database_url)
+    return path
+
+
+def computed(client: Client, url: str) -> dict[str, Any]:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def us_figure(body: dict[str, Any]) -> dict[str, Any]:
+    return next(f for f in body["computed"] if f["country_code"] == "US" and f["city"] is None)
+
+
+def test_computed_country_figures_with_n_and_sources(client: Client, sample: Path) -> None:
+    figure = us_figure(computed(client, "/api/v1/careers/data-engineer/salaries"))
+    n, median = expected_us_figures(sample, "Data Engineer")
+    assert (figure["n"], figure["p50"], figure["currency"]) == (n, median, "USD")
+    assert figure["p10"] <= figure["p25"] <= figure["p50"] <= figure["p75"] <= figure["p90"]
+    assert figure["sources"] == ["aijobs-salaries"]
+    body = computed(client, "/api/v1/careers/data-engineer/salaries")
+    named = {s["key"]: s for s in body["report_sources"]}
+    assert named["aijobs-salaries"]["licence"] == "CC0 1.0"
+    assert figure["first_reported_on"] <= figure["last_reported_on"]
+
+
+def test_one_chosen_currency(client: Client, sample: Path) -> None:
+    usd = us_figure(computed(client, "/api/v1/careers/data-engineer/salaries"))
+    eur = us_figure(computed(client, "/api/v1/careers/data-engineer/salaries?currency=eur"))
+    assert (eur["currency"], eur["converted_from"]) == ("EUR", "USD")
+    assert eur["fx_as_of"] is not None
+    assert eur["p50"] < usd["p50"]  # a euro buys more than a dollar in the shipped table
+    assert "€" in eur["median_formatted"]
+
+
+def test_level_filter(client: Client, sample: Path) -> None:
+    body = computed(client, "/api/v1/careers/data-engineer/salaries?level=senior")
+    assert body["computed"]
+    assert {f["level"] for f in body["computed"]} == {"senior"}
+    everything = computed(client, "/api/v1/careers/data-engineer/salaries")
+    assert {f["level"] for f in everything["levels"]} <= {"entry", "mid", "senior", "executive"}
+
+
+def test_place_filter_and_not_enough_data(client: Client, sample: Path) -> None:
+    body = computed(client, "/api/v1/careers/data-engineer/salaries?place=United%20States")
+    assert {f["country_code"] for f in body["computed"]} == {"US"}
+    thin = [f for f in body["levels"] if not f["enough"]]
+    assert all(f["p50"] is None and f["n"] < 5 for f in thin)
+
+
+def test_published_figures_stay_beside_computed_ones(client: Client, sample: Path) -> None:
+    body = computed(client, "/api/v1/careers/back-end-engineer/salaries?currency=USD")
+    cities = {c["city"]: c for c in body["cities"]}
+    assert len(cities["Bengaluru"]["figures"]) == 4
+    assert body["disagreement_factor"] == 1.5
+    for city in body["cities"]:
+        ratio = city["computed_ratio"]
+        assert city["computed_disagrees"] == (ratio is not None and ratio > 1.5)
+    london = cities["London"]["figures"][0]["in_currency"]
+    assert london["currency"] == "USD"
+    assert london["amount"] > 91000  # a pound buys more than a dollar
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["currency=XYZ", "level=wizard", "place=Qwertzuiop"],
+)
+def test_bad_parameters_are_problems(client: Client, query: str) -> None:
+    response = client.get(f"/api/v1/careers/data-engineer/salaries?{query}")
+    assert response.status_code in {400, 422}
+    problem = response.json()
+    assert problem["status"] == response.status_code
+    assert problem["detail"]
+
+
+def test_compare_careers_at_one_place(client: Client, sample: Path) -> None:
+    body = computed(
+        client, "/api/v1/salaries/compare?careers=data-engineer,back-end-engineer&place=US"
+    )
+    rows = {r["career_slug"]: r for r in body["careers"]}
+    assert rows.keys() == {"data-engineer", "back-end-engineer"}
+    assert rows["data-engineer"]["computed"]["n"] >= 5
+
+
+def test_compare_needs_known_careers(client: Client) -> None:
+    response = client.get("/api/v1/salaries/compare?careers=no-such-career&place=US")
+    assert response.status_code == 404
+    assert response.json()["title"]
