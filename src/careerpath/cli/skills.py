@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +14,10 @@ from careerpath.ingest.report import ImportReport
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.shipped import write_shipped
+
+OnetDir = Annotated[
+    Path, typer.Argument(exists=True, file_okay=False, help="Folder of O*NET text files")
+]
 
 import_app = typer.Typer(help="Import reference datasets.", no_args_is_help=True)
 skills_app = typer.Typer(help="The skills taxonomy and its quality.", no_args_is_help=True)
@@ -26,7 +31,7 @@ def register(app: typer.Typer) -> None:
 
 @import_app.command("onet")
 def import_onet_command(
-    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="O*NET text files"),
+    directory: OnetDir,
 ) -> None:
     """Import an O*NET release: careers, aliases, related careers, tasks, tools and skills."""
     with console.status("Reading O*NET files…"):
@@ -45,7 +50,7 @@ def import_onet_command(
 
 @skills_app.command("export-shipped")
 def export_shipped(
-    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="O*NET text files"),
+    directory: OnetDir,
 ) -> None:
     """Regenerate the O*NET-derived files shipped in the package (maintainers only)."""
     target = Path(__file__).resolve().parents[1] / "skills" / "data"
