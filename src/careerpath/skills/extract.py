@@ -24,6 +24,11 @@ _CONTEXT = re.compile(
     r"|pivot|vlookup|macros|game engine|ios|apps?)\b"
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Hyphens match spaces ("amazon-web-services", "Objective-C"); both are 1 character long.
+_FOLD_HYPHEN = str.maketrans("-", " ")
+# A lower-case ambiguous name ("spring", "go") counts only inside a list of skills.
+LIST_WINDOW = 25
+_LIST_GLUE = re.compile(r"^(?:[\s,/&()|+;]|\band\b|\bor\b)*$")
 # Around a one-letter name ("C", "R") only these may stand: "R&D" or "C-level" are not skills.
 _LETTER_NEIGHBOURS = frozenset(" \t\r\n,/();:.")
 
@@ -45,6 +50,7 @@ class AliasPattern:
     text: str
     skill_id: int
     ambiguous: bool = False
+    case_sensitive: bool = False
 
 
 def _is_word(char: str) -> bool:
@@ -52,25 +58,33 @@ def _is_word(char: str) -> bool:
 
 
 def lower_same_length(text: str) -> str:
-    """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    """Lower-case ``text`` (hyphens as spaces) without changing its length, so offsets hold."""
     lowered = text.lower()
-    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+    if len(lowered) != len(text):
+        lowered = text.translate(_ASCII_LOWER)
+    return lowered.translate(_FOLD_HYPHEN)
+
+
+def pattern_key(text: str) -> str:
+    """Return what the automaton stores for an alias: folded like the haystack."""
+    return " ".join(text.lower().translate(_FOLD_HYPHEN).split())
 
 
 class Extractor:
     """Text → skill mentions. Build once per process; ``extract`` is safe from any thread."""
 
     def __init__(self, patterns: Iterable[AliasPattern]) -> None:
-        keys: dict[str, tuple[int, frozenset[str] | None]] = {}
+        keys: dict[str, tuple[int, str | None, bool]] = {}
         for pattern in patterns:
-            key = " ".join(pattern.text.lower().split())
+            key = pattern_key(pattern.text)
             if not key or key in keys:
                 continue
-            exact = frozenset({pattern.text}) if pattern.ambiguous else None
-            keys[key] = (pattern.skill_id, exact)
+            exact = pattern.text if pattern.ambiguous or pattern.case_sensitive else None
+            keys[key] = (pattern.skill_id, exact, pattern.ambiguous)
         self._keys = list(keys)
-        self._skills = [skill for skill, _ in keys.values()]
-        self._exact = [exact for _, exact in keys.values()]
+        self._skills = [skill for skill, _, _ in keys.values()]
+        self._exact = [exact for _, exact, _ in keys.values()]
+        self._ambiguous = [ambiguous for _, _, ambiguous in keys.values()]
         self._automaton = AhoCorasick(self._keys, matchkind=MatchKind.LeftmostLongest)
 
     @property
@@ -82,17 +96,21 @@ class Extractor:
         """Return the mentions in ``text``, in order of position."""
         haystack = lower_same_length(text)
         sure: list[Mention] = []
-        unsure: list[Mention] = []
+        unsure: list[tuple[Mention, bool]] = []
         for index, start, end in self._automaton.find_matches_as_indexes(haystack):
             if not self._bounded(text, start, end):
                 continue
             mention = Mention(self._skills[index], start, end, text[start:end])
             exact = self._exact[index]
-            if exact is None:
-                sure.append(mention)
-            elif mention.surface in exact and self._letter_ok(text, start, end):
-                unsure.append(mention)
-        accepted = sure + [m for m in unsure if _has_evidence(text, m, sure)]
+            as_written = exact is None or mention.surface.replace("-", " ") == exact
+            if not self._ambiguous[index]:
+                if as_written:
+                    sure.append(mention)
+            elif self._letter_ok(text, start, end):
+                unsure.append((mention, as_written))
+        accepted = sure + [
+            m for m, as_written in unsure if _has_evidence(text, m, sure, as_written=as_written)
+        ]
         return sorted(accepted, key=lambda m: m.start)
 
     def skill_ids(self, text: str) -> set[int]:
@@ -122,9 +140,18 @@ class Extractor:
         return before in _LETTER_NEIGHBOURS and after in _LETTER_NEIGHBOURS
 
 
-def _has_evidence(text: str, mention: Mention, sure: list[Mention]) -> bool:
+def _has_evidence(text: str, mention: Mention, sure: list[Mention], *, as_written: bool) -> bool:
+    """Exact case needs a skill or a technical word nearby; other cases need a list of skills."""
+    if not as_written:
+        return any(_listed_together(text, mention, other) for other in sure)
     low, high = mention.start - EVIDENCE_WINDOW, mention.end + EVIDENCE_WINDOW
     if any(low <= other.start and other.end <= high for other in sure):
         return True
-    window = lower_same_length(text[max(0, mention.start - 40) : mention.end + 40])
+    window = text[max(0, mention.start - 40) : mention.end + 40].lower()
     return _CONTEXT.search(window) is not None
+
+
+def _listed_together(text: str, mention: Mention, other: Mention) -> bool:
+    first, second = (mention, other) if mention.start < other.start else (other, mention)
+    gap = text[first.end : second.start]
+    return len(gap) <= LIST_WINDOW and _LIST_GLUE.match(gap.lower()) is not None

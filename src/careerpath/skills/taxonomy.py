@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from careerpath.skills.categories import categorize
+from careerpath.skills.extract import AliasPattern
 from careerpath.skills.onet import TechnologyRow
 
 VENDORS = frozenset(
@@ -55,6 +56,8 @@ class ReviewedAliases:
     aliases: dict[str, list[str]]
     ambiguous: frozenset[str]
     blocked: frozenset[str]
+    any_case: frozenset[str]
+    never: frozenset[str]
 
 
 def alias_key(text: str) -> str:
@@ -72,6 +75,8 @@ def reviewed_aliases() -> ReviewedAliases:
         aliases=data["alias"],
         ambiguous=frozenset(rules["ambiguous"]),
         blocked=frozenset(alias_key(b) for b in rules["blocked"]),
+        any_case=frozenset(rules["any_case"]),
+        never=frozenset(alias_key(n) for n in rules["never"]),
     )
 
 
@@ -223,3 +228,24 @@ def _js_variants(base: str) -> set[str]:
         stem = base[:-3]
         return {f"{stem}JS", f"{stem} JS"}
     return set()
+
+
+def alias_patterns(
+    aliases: Iterable[tuple[str, int]], reviewed: ReviewedAliases
+) -> list[AliasPattern]:
+    """Turn (alias name, skill id) pairs into extractor patterns, flagging ambiguous names."""
+    return [
+        AliasPattern(
+            name,
+            skill_id,
+            ambiguous=name in reviewed.ambiguous,
+            case_sensitive=_capital_word(name) and name not in reviewed.any_case,
+        )
+        for name, skill_id in aliases
+        if alias_key(name) not in reviewed.never
+    ]
+
+
+def _capital_word(name: str) -> bool:
+    """ "SET", "LEAD", "REST": capitals that are also English words in lower case."""
+    return name.isupper() and name.isalpha()

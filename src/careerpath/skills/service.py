@@ -1,0 +1,35 @@
+"""Skills services other domains call: the process-wide extractor, skill lookups."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.skills.extract import Extractor
+from careerpath.skills.models import OnetImport, SkillAlias
+from careerpath.skills.taxonomy import alias_patterns, reviewed_aliases
+
+_EXTRACTORS: dict[str, tuple[int | None, Extractor]] = {}
+_LOCK = threading.Lock()
+
+
+async def get_extractor(session: AsyncSession) -> Extractor:
+    """Return the extractor for the taxonomy in the database, built once per process.
+
+    It is rebuilt only when a newer taxonomy was loaded. ``extract(text)`` gives mentions and
+    ``skill_ids(text)`` the distinct skill ids: catalog and matching use it to tag items.
+    """
+    version = await session.scalar(
+        select(func.max(OnetImport.id)).where(OnetImport.kind == "taxonomy")
+    )
+    database = str(session.get_bind().engine.url)
+    cached = _EXTRACTORS.get(database)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    rows = await session.execute(select(SkillAlias.name, SkillAlias.skill_id))
+    extractor = Extractor(alias_patterns(rows.all(), reviewed_aliases()))
+    with _LOCK:
+        _EXTRACTORS[database] = (version, extractor)
+    return extractor
