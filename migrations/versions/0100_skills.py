@@ -2,7 +2,7 @@
 
 Revision ID: 0100
 Revises: 0001
-Create Date: 2026-11-21 09:58:09.863663
+Create Date: 2026-11-21 10:24:09.716187
 """
 
 from __future__ import annotations

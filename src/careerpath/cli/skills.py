@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.cli.runtime import console, run_in_transaction
+from careerpath.config import get_settings
+from careerpath.db import create_engine, create_session_factory
+from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.progress import print_report, progress_bar
 from careerpath.ingest.report import ImportReport
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
+from careerpath.skills.postings import build_mapping, ingest_postings
+from careerpath.skills.queries import top_skills
 from careerpath.skills.shipped import write_shipped
 
 OnetDir = Annotated[
@@ -23,9 +30,13 @@ import_app = typer.Typer(help="Import reference datasets.", no_args_is_help=True
 skills_app = typer.Typer(help="The skills taxonomy and its quality.", no_args_is_help=True)
 
 
+ingest_app = typer.Typer(help="Ingest job postings.", no_args_is_help=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's command groups to the main command."""
     app.add_typer(import_app, name="import")
+    app.add_typer(ingest_app, name="ingest")
     app.add_typer(skills_app, name="skills")
 
 
@@ -56,3 +67,59 @@ def export_shipped(
     target = Path(__file__).resolve().parents[1] / "skills" / "data"
     write_shipped(directory, target)
     console.print(f"[green]Wrote the shipped taxonomy files to {target}[/]")
+
+
+@ingest_app.command("postings")
+def ingest_postings_command(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or JSON Lines")],
+    profile: Annotated[str | None, typer.Option(help="Column profile: dice or google")] = None,
+    title_col: Annotated[str | None, typer.Option(help="Column with the job title")] = None,
+    text_col: Annotated[list[str] | None, typer.Option(help="Text column (repeatable)")] = None,
+    location_col: Annotated[str | None, typer.Option(help="Column with the location")] = None,
+    date_col: Annotated[str | None, typer.Option(help="Column with the posting date")] = None,
+    delimiter: Annotated[str | None, typer.Option(help="CSV delimiter")] = None,
+    source: Annotated[str | None, typer.Option(help="Source label (default: profile)")] = None,
+) -> None:
+    """Ingest postings: normalise titles, extract skills, update demand per career."""
+    mapping = build_mapping(
+        profile,
+        title_col=title_col,
+        text_cols=text_col or (),
+        location_col=location_col,
+        date_col=date_col,
+        delimiter=delimiter,
+    )
+    label = source or profile or path.stem
+    report = asyncio.run(_ingest(path, mapping, label))
+    print_report(console, f"Postings from {path.name}", report)
+
+
+async def _ingest(path: Path, mapping: ColumnMapping, label: str) -> ImportReport:
+    engine = create_engine(get_settings().database_url)
+    try:
+        with progress_bar(console, "Ingesting postings", None) as bar:
+            task = bar.task_ids[0]
+            return await ingest_postings(
+                create_session_factory(engine),
+                path,
+                mapping,
+                source=label,
+                advance=lambda n: bar.advance(task, n),
+            )
+    finally:
+        await engine.dispose()
+
+
+@skills_app.command("top")
+def top_command(
+    source: Annotated[str | None, typer.Option(help="Only postings from this source")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+) -> None:
+    """Print the skills most postings mention."""
+    rows = run_in_transaction(lambda session: top_skills(session, source=source, limit=limit))
+    table = Table(title=f"Top {limit} skills" + (f" in {source} postings" if source else ""))
+    for column in ("skill", "category", "postings", "share"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row.name, row.category, str(row.postings), f"{row.share:.0%}")
+    console.print(table)
