@@ -13,7 +13,7 @@ from careerpath.skills.models import OnetImport, SkillAlias
 from careerpath.skills.taxonomy import alias_patterns, reviewed_aliases
 from careerpath.skills.titles import TitleEntry, TitleIndex, TitleMatch
 
-_EXTRACTORS: dict[str, tuple[int | None, Extractor]] = {}
+_EXTRACTORS: dict[str, tuple[str | None, Extractor]] = {}
 _LOCK = threading.Lock()
 
 
@@ -23,9 +23,15 @@ async def get_extractor(session: AsyncSession) -> Extractor:
     It is rebuilt only when a newer taxonomy was loaded. ``extract(text)`` gives mentions and
     ``skill_ids(text)`` the distinct skill ids: catalog and matching use it to tag items.
     """
-    version = await session.scalar(
-        select(func.max(OnetImport.id)).where(OnetImport.kind == "taxonomy")
-    )
+    latest = (
+        await session.execute(
+            select(OnetImport.id, OnetImport.release)
+            .where(OnetImport.kind == "taxonomy")
+            .order_by(OnetImport.id.desc())
+            .limit(1)
+        )
+    ).first()
+    version = f"{latest[0]}:{latest[1]}" if latest else None
     database = str(session.get_bind().engine.url)
     cached = _EXTRACTORS.get(database)
     if cached is not None and cached[0] == version:
