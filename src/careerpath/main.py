@@ -24,6 +24,7 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_session, provide_settings
 from careerpath.logging import configure_logging
 from careerpath.salaries.routes import CareerSalariesController
+from careerpath.skills.routes import SkillController
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             health.readyz,
             CareerController,
             CareerSalariesController,
+            SkillController,
             PageController,
             create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
         ],

@@ -21,6 +21,8 @@ VENDORS = frozenset(
         *("Apple", "SAP", "Autodesk", "JetBrains", "HashiCorp", "Cloudera", "Red Hat"),
     }
 )
+# Names longer than this show their first reviewed alias instead.
+LONG_NAME = 24
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+#/&.-]{1,9}$")
 _SPACES = re.compile(r"\s+")
 # Priority of an alias's origin when two skills claim the same key (lower wins).
@@ -108,8 +110,9 @@ def build_taxonomy(rows: Iterable[TechnologyRow], reviewed: ReviewedAliases) -> 
 
 
 def _display_name(name: str, reviewed: ReviewedAliases) -> str:
+    """The short name people know: "Java" for "Oracle Java", "AWS" for the formal AWS name."""
     listed = reviewed.aliases.get(name)
-    if listed:
+    if listed and (name.endswith((" " + listed[0], " software")) or len(name) > LONG_NAME):
         return listed[0]
     return strip_software(name)
 
@@ -136,10 +139,10 @@ def _assign_aliases(names: list[str], reviewed: ReviewedAliases) -> dict[str, li
     owners: dict[str, list[AliasSpec]] = defaultdict(list)
     for claimants in claims.values():
         best = min(priority for priority, _, _ in claimants)
-        winners = {(owner, spec) for priority, owner, spec in claimants if priority == best}
+        winners = [(owner, spec) for priority, owner, spec in claimants if priority == best]
         if len({owner for owner, _ in winners}) == 1:
-            owner, spec = sorted(winners, key=lambda w: w[1].name)[0]
-            owners[owner].append(spec)
+            # The first spelling listed wins ("k8s" before "K8S").
+            owners[winners[0][0]].append(winners[0][1])
     return owners
 
 

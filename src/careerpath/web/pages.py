@@ -13,6 +13,7 @@ from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_read, career_summary
 from careerpath.dependencies import DbSession
 from careerpath.salaries import service as salaries_service
+from careerpath.skills import queries as skills_queries
 from careerpath.web.career_page import build_career_page
 
 HOME_PAGE_SIZE = 50
@@ -56,7 +57,8 @@ class PageController(Controller):
         cities = await salaries_service.list_published_by_city(session, career.id)
         page = build_career_page(career_read(career, sources), cities)
         canonical_url = str(request.base_url).rstrip("/") + f"/careers/{career.slug}"
+        skills = await skills_queries.career_skills(session, career)
         return Template(
             template_name="career.html",
-            context={"page": page, "canonical_url": canonical_url},
+            context={"page": page, "canonical_url": canonical_url, "skills": skills},
         )
