@@ -19,6 +19,7 @@ from careerpath.ingest.report import ImportReport
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
+from careerpath.skills.quality import extractor_for, skillspan_quality, title_quality
 from careerpath.skills.queries import top_skills
 from careerpath.skills.shipped import write_shipped
 
@@ -123,3 +124,42 @@ def top_command(
     for row in rows:
         table.add_row(row.name, row.category, str(row.postings), f"{row.share:.0%}")
     console.print(table)
+
+
+@skills_app.command("evaluate")
+def evaluate_command(
+    onet_dir: OnetDir,
+    skillspan: Annotated[Path, typer.Option(exists=True, help="SkillSpan dev.json")],
+    titles: Annotated[
+        int | None, typer.Option(help="Held-out titles to score (default all)")
+    ] = None,
+) -> None:
+    """Print extraction quality on SkillSpan and title top-1/top-5 on held-out O*NET titles."""
+    release = read_onet(onet_dir)
+    with console.status("Scoring extraction…"):
+        strict, overlap = skillspan_quality(skillspan, extractor_for(release))
+    table = Table(title=f"Extraction on {skillspan.name} (Knowledge layer)")
+    for column in ("match", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(column)
+    for label, scores in (("strict span", strict), ("token overlap", overlap)):
+        table.add_row(
+            label,
+            f"{scores.precision:.3f}",
+            f"{scores.recall:.3f}",
+            f"{scores.f1:.3f}",
+            str(scores.predicted),
+            str(scores.gold),
+        )
+    console.print(table)
+    with console.status("Scoring title normalisation…"):
+        quality = title_quality(release, titles)
+    console.print(
+        f"Titles: {quality.queries} held-out O*NET alternate titles (20%, seeded): "
+        f"top-1 {quality.top1:.3f}, top-5 {quality.top5:.3f}"
+    )
+    groups = Table(title="Per SOC major group")
+    for column in ("group", "titles", "top-1", "top-5"):
+        groups.add_column(column)
+    for group, (count, top1, top5) in quality.by_group.items():
+        groups.add_row(group, str(count), f"{top1:.3f}", f"{top5:.3f}")
+    console.print(groups)
