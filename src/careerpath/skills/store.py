@@ -20,14 +20,16 @@ from careerpath.skills.models import (
 from careerpath.skills.onet import TechnologyRow
 from careerpath.skills.taxonomy import SkillSpec
 
-# Rows per INSERT statement: keeps every statement well under SQLite's variable limit.
+# Rows per executemany call (and per ``IN (...)`` list below SQLite's variable limit).
 CHUNK = 500
+INSERT_CHUNK = 10_000
 
 
-async def insert_chunks(session: AsyncSession, table: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` with executemany, ``CHUNK`` rows at a time."""
-    for offset in range(0, len(rows), CHUNK):
-        await session.execute(insert(table), list(rows[offset : offset + CHUNK]))
+async def insert_chunks(session: AsyncSession, model: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` with a plain Core executemany (no ORM bookkeeping), in chunks."""
+    await session.flush()
+    for offset in range(0, len(rows), INSERT_CHUNK):
+        await session.execute(insert(model.__table__), list(rows[offset : offset + INSERT_CHUNK]))
 
 
 def taxonomy_fingerprint(specs: Iterable[SkillSpec]) -> str:
