@@ -1,7 +1,7 @@
 """Ingestion end to end (parse, hash, normalise title, extract, store, update demand).
 
-SQLite always (60,000 postings by default, to stay near 3 minutes; pass a count); PostgreSQL too when CAREERPATH_BENCH_POSTGRES_URL names a
-database this benchmark may empty.
+SQLite always (60,000 postings by default, to stay near 3 minutes; pass a count);
+PostgreSQL too when CAREERPATH_BENCH_POSTGRES_URL names a database this benchmark may empty.
 """
 
 from __future__ import annotations
