@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import (
@@ -299,15 +299,3 @@ async def _upsert_occupations(session: AsyncSession, context: _Context) -> dict[
         row.job_zone, row.release = occupation.job_zone, context.release.release
     await session.flush()
     return {code: found[code].id for code in context.release.occupations}
-
-
-async def count_onet_careers(session: AsyncSession) -> int:
-    """Return how many careers an O*NET import created."""
-    return (
-        await session.scalar(
-            select(func.count())
-            .select_from(OnetOccupation)
-            .where(OnetOccupation.career_id.is_not(None))
-        )
-        or 0
-    )

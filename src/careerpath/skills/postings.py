@@ -58,7 +58,9 @@ class PostingRow:
 
 
 @dataclass(frozen=True)
-class _Tools:
+class IngestTools:
+    """What every batch reuses: the extractor, the title index and the source label."""
+
     extractor: Extractor
     titles: TitleIndex
     source: str
@@ -149,7 +151,7 @@ async def ingest_postings(
     started = time.perf_counter()
     report = ImportReport()
     async with factory() as session:
-        tools = _Tools(await get_extractor(session), await get_title_index(session), source)
+        tools = IngestTools(await get_extractor(session), await get_title_index(session), source)
     records = read_records(path, delimiter=mapping.delimiter)
     for batch in _batches(records, batch_size):
         _check_columns(batch, mapping)
@@ -171,7 +173,7 @@ async def ingest_batch(
     session: AsyncSession,
     batch: list[Record],
     mapping: ColumnMapping,
-    tools: _Tools,
+    tools: IngestTools,
     report: ImportReport,
 ) -> None:
     """Store the new postings of one batch and add them to the demand figures."""
@@ -199,7 +201,7 @@ async def ingest_batch(
     report.imported += len(rows)
 
 
-async def _store(session: AsyncSession, rows: list[PostingRow], tools: _Tools) -> None:
+async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestTools) -> None:
     if not rows:
         return
     today = utcnow().date()
