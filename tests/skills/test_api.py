@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import csv
+from pathlib import Path
+
 from litestar import Litestar
 from litestar.testing import TestClient
+
+from careerpath.db import create_engine, create_session_factory
+from careerpath.skills.postings import build_mapping, ingest_postings
+from tests.support import require_shared_data
 
 Client = TestClient[Litestar]
 
@@ -72,3 +80,35 @@ def test_title_normalize(client: Client) -> None:
 
 def test_title_normalize_needs_a_title(client: Client) -> None:
     assert client.get("/api/v1/titles/normalize").status_code == 422
+
+
+def test_career_page_shows_shares_once_postings_arrive(client: Client, tmp_path: Path) -> None:
+    """Ingest real dice postings as one career's, then the page shows bars and a trend."""
+    source = require_shared_data("jobs-dice-sample", "dice_com-job_us_sample.csv")
+    with source.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[:40]
+    path = tmp_path / "ds.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("jobtitle", "jobdescription", "date"))
+        for number, row in enumerate(rows):
+            month = 1 + number % 3
+            writer.writerow(("Data Engineer", row["jobdescription"], f"2024-0{month}-15"))
+    settings = client.app.state.settings
+    engine = create_engine(settings.database_url)
+
+    async def ingest() -> None:
+        await ingest_postings(
+            create_session_factory(engine),
+            path,
+            build_mapping("dice", date_col="date"),
+            source="page-test",
+        )
+        await engine.dispose()
+
+    asyncio.run(ingest())
+    body = client.get("/api/v1/careers/data-engineer/skills").json()
+    assert body["enough_postings"] and body["postings"] >= 30
+    assert len(body["trend"]) == 3
+    html = client.get("/careers/data-engineer").text
+    assert 'class="bar__fill"' in html and "Postings per month" in html
