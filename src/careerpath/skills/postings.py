@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from careerpath.db import utcnow
@@ -222,10 +222,15 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
             }
         )
         skills.append(tools.extractor.skill_ids(row.text))
-    result = await session.execute(
-        insert(Posting).returning(Posting.id, sort_by_parameter_order=True), values
+    # Plain executemany, then one lookup by hash: much cheaper than INSERT … RETURNING in bulk.
+    await insert_chunks(session, Posting, values)
+    found = await session.execute(
+        select(Posting.content_hash, Posting.id).where(
+            Posting.content_hash.in_([value["content_hash"] for value in values])
+        )
     )
-    ids = list(result.scalars())
+    by_hash = dict(found.all())
+    ids = [by_hash[value["content_hash"]] for value in values]
     delta = DemandDelta()
     links: list[dict[str, int]] = []
     for posting_id, value, skill_ids in zip(ids, values, skills, strict=True):
