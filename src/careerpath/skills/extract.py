@@ -51,10 +51,6 @@ class AliasPattern:
     case_sensitive: bool = False
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def lower_same_length(text: str) -> str:
     """Lower-case ``text`` (hyphens as spaces) without changing its length, so offsets hold."""
     lowered = text.lower()
@@ -163,18 +159,19 @@ class Extractor:
 
 def _bounded(text: str, start: int, end: int) -> bool:
     """Say whether the match stands as whole words ("Java" not in "JavaBeans")."""
-    if start > 0 and _is_word(text[start]):
-        before = text[start - 1]
-        if before.isalnum() or before == "_":
+    if start:
+        first, before = text[start], text[start - 1]
+        if (first.isalnum() or first == "_") and (before.isalnum() or before == "_"):
             return False
-        if before == "." and start > 1 and _is_word(text[start - 2]):
+        if before == "." and first.isalnum() and start > 1 and text[start - 2].isalnum():
             return False
-    if _is_word(text[end - 1]) and end < len(text):
-        after = text[end]
-        if _is_word(after) or after in "+#":
-            return False
-        if after == "." and end + 1 < len(text) and _is_word(text[end + 1]):
-            return False
+    if end < len(text):
+        last, after = text[end - 1], text[end]
+        if last.isalnum() or last == "_":
+            if after.isalnum() or after in "_+#":
+                return False
+            if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+                return False
     return True
 
 
