@@ -1,6 +1,6 @@
 """Ingestion end to end (parse, hash, normalise title, extract, store, update demand).
 
-SQLite always (30,000 postings by default, to stay near 3 minutes; pass a count);
+SQLite always (100,000 postings by default; pass another count as the first argument);
 PostgreSQL too when CAREERPATH_BENCH_POSTGRES_URL names a database this benchmark may empty.
 """
 
@@ -23,8 +23,8 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
 from careerpath.skills.postings import build_mapping, ingest_postings
 
-SQLITE_POSTINGS = int(sys.argv[1]) if len(sys.argv) > 1 else 30_000
-POSTGRES_POSTINGS = 10_000
+SQLITE_POSTINGS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+POSTGRES_POSTINGS = 20_000
 
 
 def write_postings(path: Path, count: int) -> float:
