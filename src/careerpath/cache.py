@@ -44,6 +44,8 @@ class DocumentCache:
 
     async def get(self, key: str, kind: type[T]) -> T | None:
         """Return the cached document of ``kind`` under ``key``, or None."""
+        if not self.ttl:
+            return None
         try:
             raw = await self.store.get(key)
         except (RedisError, OSError) as exc:
@@ -53,6 +55,8 @@ class DocumentCache:
 
     async def set(self, key: str, document: object) -> None:
         """Cache ``document`` under ``key`` for the TTL."""
+        if not self.ttl:
+            return
         try:
             await self.store.set(key, self._encoder.encode(document), expires_in=self.ttl)
         except (RedisError, OSError) as exc:

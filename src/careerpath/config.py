@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, le=64)
     var_dir: Path = VAR_DIR
     log_level: str = "INFO"
+    # Read models and anonymous responses are cached this long; 0 turns both caches off.
+    cache_seconds: int = Field(default=60, ge=0, le=86_400)
     access_log: bool = True
 
     @model_validator(mode="after")

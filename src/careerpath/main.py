@@ -27,6 +27,7 @@ from careerpath.dependencies import provide_cache, provide_session, provide_sett
 from careerpath.logging import configure_logging
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.routes import SearchController
+from careerpath.skills.routes import SkillController
 from careerpath.web.catalog_pages import CatalogPageController
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
@@ -49,7 +50,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         engine = create_engine(settings.database_url)
         app.state.engine = engine
         app.state.session_factory = create_session_factory(engine)
-        app.state.cache = DocumentCache(store)
+        app.state.cache = DocumentCache(store, ttl=settings.cache_seconds)
         try:
             yield
         finally:
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             SearchController,
             CatalogPageController,
             SalaryComparisonController,
+            SkillController,
             PageController,
             create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
         ],
@@ -92,7 +94,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
         stores={STORE_NAME: store},
-        response_cache_config=response_cache_config(),
+        response_cache_config=response_cache_config(settings.cache_seconds),
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         debug=False,
     )

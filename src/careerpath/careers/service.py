@@ -76,6 +76,14 @@ async def get_career(session: AsyncSession, career_id: int) -> Career:
     return career
 
 
+async def get_career_row(session: AsyncSession, career_id: int) -> Career:
+    """Return a career's own row, without its children."""
+    career = await session.get(Career, career_id)
+    if career is None:
+        raise NotFoundError(f"Career {career_id} does not exist.")
+    return career
+
+
 async def get_career_by_slug(session: AsyncSession, slug: str) -> Career:
     """Return the career whose canonical slug is ``slug``."""
     career = await session.scalar(_career_with_children().where(Career.slug == slug))

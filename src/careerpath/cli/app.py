@@ -7,7 +7,7 @@ import time
 import typer
 
 from careerpath import migrate
-from careerpath.cli import db, ingest, salaries, search
+from careerpath.cli import db, ingest, salaries, search, skills
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.demo.loader import load_demo
@@ -21,6 +21,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(salaries.app, name="salaries")
 app.add_typer(search.app, name="search")
+skills.register(app)
 
 
 @app.command()

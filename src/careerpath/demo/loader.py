@@ -28,6 +28,7 @@ from careerpath.demo.sync import assign, sync_children
 from careerpath.provenance.models import Source
 from careerpath.provenance.service import upsert_source
 from careerpath.salaries.models import PayPeriod, PublishedSalary
+from careerpath.skills.shipped import load_shipped_skills
 
 SECTION_ORDER = list(SectionKind)
 
@@ -40,6 +41,7 @@ class DemoSummary:
     careers: int = 0
     published_salaries: int = 0
     resources: int = 0
+    skills: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -62,6 +64,8 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
         session, read_demo_file("salaries.toml"), careers, sources
     )
     summary.resources = await load_demo_catalog(session)
+    codes = {c.onet_soc_code for c in careers.values() if c.onet_soc_code}
+    summary.skills = await load_shipped_skills(session, codes)
     await session.flush()
     return summary
 

@@ -14,6 +14,7 @@ from careerpath.careers.presenters import career_summary
 from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.salaries import computed as salaries_computed
 from careerpath.search import service as search_service
+from careerpath.skills import queries as skills_queries
 from careerpath.web.career_page import build_career_page
 from careerpath.web.salary_section import build_salary_section
 
@@ -65,6 +66,9 @@ class PageController(Controller):
             )
         query = salaries_computed.parse_query(currency, level, None)
         salaries = await salaries_computed.career_salaries(session, found.id, found.slug, query)
+        skills = await skills_queries.career_skills(
+            session, await careers_service.get_career_row(session, found.id)
+        )
         page = build_career_page(found, salaries.cities)
         canonical_url = str(request.base_url).rstrip("/") + f"/careers/{found.slug}"
         return Template(
@@ -74,5 +78,6 @@ class PageController(Controller):
                 "canonical_url": canonical_url,
                 "salaries": salaries,
                 "salary_section": build_salary_section(salaries),
+                "skills": skills,
             },
         )

@@ -13,7 +13,6 @@ from litestar import Request
 from litestar.config.response_cache import ResponseCacheConfig, default_cache_key_builder
 from litestar.types import HTTPScope
 
-RESPONSE_CACHE_SECONDS = 60
 STORE_NAME = "response_cache"
 _PERSONAL_HEADERS = {b"cookie", b"authorization"}
 
@@ -34,11 +33,16 @@ def should_cache(scope: HTTPScope, status_code: int) -> bool:
     return status_code == 200 and not _is_personal(scope["headers"])
 
 
-def response_cache_config() -> ResponseCacheConfig:
-    """Return the app's response-cache settings."""
+def never_cache(_scope: HTTPScope, _status_code: int) -> bool:
+    """Store nothing (caching switched off)."""
+    return False
+
+
+def response_cache_config(seconds: int) -> ResponseCacheConfig:
+    """Return the app's response-cache settings; ``seconds`` 0 switches caching off."""
     return ResponseCacheConfig(
-        default_expiration=RESPONSE_CACHE_SECONDS,
+        default_expiration=seconds or 1,
         key_builder=cache_key,
         store=STORE_NAME,
-        cache_response_filter=should_cache,
+        cache_response_filter=should_cache if seconds else never_cache,
     )

@@ -1,0 +1,93 @@
+"""Extraction throughput with the full O*NET taxonomy vs raw ahocorasick_rs and a regex; RSS."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from _postings import postings
+from _stats import median, print_table, time_runs
+from careerpath.skills.extract import Extractor, lower_same_length
+from careerpath.skills.shipped import shipped_technology
+from careerpath.skills.taxonomy import (
+    alias_patterns,
+    build_taxonomy,
+    reviewed_aliases,
+)
+
+POSTINGS = 2000
+REGEX_POSTINGS = 20
+RSS_PROBE = """
+from pathlib import Path
+from careerpath.skills.extract import Extractor
+from careerpath.skills.shipped import shipped_technology
+from careerpath.skills.taxonomy import alias_patterns, build_taxonomy, reviewed_aliases
+def rss():
+    status = Path("/proc/self/status").read_text()
+    return next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS"))
+before = rss()
+specs = build_taxonomy(shipped_technology(), reviewed_aliases())
+pairs = [(a.name, i) for i, s in enumerate(specs) for a in s.aliases]
+extractor = Extractor(alias_patterns(pairs, reviewed_aliases()))
+del specs, pairs
+extractor.extract("Python and Docker")
+print(before, rss())
+"""
+
+
+def main() -> None:
+    """Print postings/s and MB/s for the extractor, the raw automaton and a regex."""
+    specs = build_taxonomy(shipped_technology(), reviewed_aliases())
+    pairs = [(alias.name, index) for index, spec in enumerate(specs) for alias in spec.aliases]
+    patterns = alias_patterns(pairs, reviewed_aliases())
+    extractor = Extractor(patterns)
+    texts = [text for _title, text in postings(POSTINGS)]
+    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    keys = sorted({key.lower() for key in extractor.keys})
+    raw = AhoCorasick(keys, matchkind=MatchKind.LeftmostLongest)
+    lowered = [lower_same_length(t) for t in texts]
+    ours = median(time_runs(lambda: [extractor.extract(t) for t in texts], runs=5))
+    floor = median(time_runs(lambda: [raw.find_matches_as_indexes(t) for t in lowered], runs=5))
+    alternation = re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    sample = texts[:REGEX_POSTINGS]
+    regex = median(time_runs(lambda: [alternation.findall(t) for t in sample], runs=3))
+    regex_rate = REGEX_POSTINGS / regex
+    rows = [
+        ("extractor (ours)", f"{POSTINGS / ours:,.0f}", f"{megabytes / ours:.1f}"),
+        ("raw ahocorasick_rs, same keys", f"{POSTINGS / floor:,.0f}", f"{megabytes / floor:.1f}"),
+        (
+            "regex alternation, same keys",
+            f"{regex_rate:,.1f}",
+            f"{regex_rate * megabytes / POSTINGS:.3f}",
+        ),
+    ]
+    print_table(
+        f"Extraction: {POSTINGS} synthetic postings ({megabytes:.1f} MB), {len(keys):,} alias "
+        f"keys, one core, median of runs",
+        ("matcher", "postings/s", "MB/s"),
+        rows,
+    )
+    print(f"  ratio ours / raw automaton: {floor / ours:.2f} (target >= 0.6)")
+    print(
+        f"  ratio ours / regex alternation: {(POSTINGS / ours) / regex_rate:,.0f}x (target >= 50x)"
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", RSS_PROBE], capture_output=True, text=True, check=True
+    )
+    before, after = (int(v) / 1024 for v in probe.stdout.split())
+    print(
+        f"  RSS: {after:.0f} MB with the full extractor ({before:.0f} MB after imports; "
+        "target <= 200 MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

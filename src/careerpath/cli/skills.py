@@ -1,0 +1,164 @@
+"""``careerpath import onet``, ``careerpath ingest postings`` and ``careerpath skills …``."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.cli.runtime import console, run_in_transaction
+from careerpath.config import get_settings
+from careerpath.db import create_engine, create_session_factory
+from careerpath.ingest.mapping import ColumnMapping
+from careerpath.ingest.progress import print_report, progress_bar
+from careerpath.ingest.report import ImportReport
+from careerpath.skills.onet import ATTRIBUTION, read_onet
+from careerpath.skills.onet_import import import_onet
+from careerpath.skills.postings import build_mapping, ingest_postings
+from careerpath.skills.quality import extractor_for, skillspan_quality, title_quality
+from careerpath.skills.queries import top_skills
+from careerpath.skills.shipped import write_shipped
+
+OnetDir = Annotated[
+    Path, typer.Argument(exists=True, file_okay=False, help="Folder of O*NET text files")
+]
+
+import_app = typer.Typer(help="Import reference datasets.", no_args_is_help=True)
+skills_app = typer.Typer(help="The skills taxonomy and its quality.", no_args_is_help=True)
+
+
+ingest_app = typer.Typer(help="Ingest job postings.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's command groups to the main command."""
+    app.add_typer(import_app, name="import")
+    app.add_typer(skills_app, name="skills")
+
+
+@import_app.command("onet")
+def import_onet_command(
+    directory: OnetDir,
+) -> None:
+    """Import an O*NET release: careers, aliases, related careers, tasks, tools and skills."""
+    with console.status("Reading O*NET files…"):
+        release = read_onet(directory)
+    console.print(f"O*NET {release.release}: {len(release.occupations)} occupations")
+
+    async def work(session: AsyncSession) -> ImportReport:
+        with progress_bar(console, "Importing occupations", len(release.occupations)) as bar:
+            task = bar.task_ids[0]
+            return await import_onet(session, release, lambda n: bar.advance(task, n))
+
+    report = run_in_transaction(work)
+    print_report(console, f"O*NET {release.release} import", report)
+    console.print(ATTRIBUTION.format(release=release.release), style="dim")
+
+
+@skills_app.command("export-shipped")
+def export_shipped(
+    directory: OnetDir,
+) -> None:
+    """Regenerate the O*NET-derived files shipped in the package (maintainers only)."""
+    target = Path(__file__).resolve().parents[1] / "skills" / "data"
+    write_shipped(directory, target)
+    console.print(f"[green]Wrote the shipped taxonomy files to {target}[/]")
+
+
+@ingest_app.command("postings")
+def ingest_postings_command(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or JSON Lines")],
+    profile: Annotated[str | None, typer.Option(help="Column profile: dice or google")] = None,
+    title_col: Annotated[str | None, typer.Option(help="Column with the job title")] = None,
+    text_col: Annotated[list[str] | None, typer.Option(help="Text column (repeatable)")] = None,
+    location_col: Annotated[str | None, typer.Option(help="Column with the location")] = None,
+    date_col: Annotated[str | None, typer.Option(help="Column with the posting date")] = None,
+    delimiter: Annotated[str | None, typer.Option(help="CSV delimiter")] = None,
+    source: Annotated[str | None, typer.Option(help="Source label (default: profile)")] = None,
+) -> None:
+    """Ingest postings: normalise titles, extract skills, update demand per career."""
+    mapping = build_mapping(
+        profile,
+        title_col=title_col,
+        text_cols=text_col or (),
+        location_col=location_col,
+        date_col=date_col,
+        delimiter=delimiter,
+    )
+    label = source or profile or path.stem
+    report = asyncio.run(_ingest(path, mapping, label))
+    print_report(console, f"Postings from {path.name}", report)
+
+
+async def _ingest(path: Path, mapping: ColumnMapping, label: str) -> ImportReport:
+    engine = create_engine(get_settings().database_url)
+    try:
+        with progress_bar(console, "Ingesting postings", None) as bar:
+            task = bar.task_ids[0]
+            return await ingest_postings(
+                create_session_factory(engine),
+                path,
+                mapping,
+                source=label,
+                advance=lambda n: bar.advance(task, n),
+            )
+    finally:
+        await engine.dispose()
+
+
+@skills_app.command("top")
+def top_command(
+    source: Annotated[str | None, typer.Option(help="Only postings from this source")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+) -> None:
+    """Print the skills most postings mention."""
+    rows = run_in_transaction(lambda session: top_skills(session, source=source, limit=limit))
+    table = Table(title=f"Top {limit} skills" + (f" in {source} postings" if source else ""))
+    for column in ("skill", "category", "postings", "share"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row.name, row.category, str(row.postings), f"{row.share:.0%}")
+    console.print(table)
+
+
+@skills_app.command("evaluate")
+def evaluate_command(
+    onet_dir: OnetDir,
+    skillspan: Annotated[Path, typer.Option(exists=True, help="SkillSpan dev.json")],
+    titles: Annotated[
+        int | None, typer.Option(help="Held-out titles to score (default all)")
+    ] = None,
+) -> None:
+    """Print extraction quality on SkillSpan and title top-1/top-5 on held-out O*NET titles."""
+    release = read_onet(onet_dir)
+    with console.status("Scoring extraction…"):
+        strict, overlap = skillspan_quality(skillspan, extractor_for(release))
+    table = Table(title=f"Extraction on {skillspan.name} (Knowledge layer)")
+    for column in ("match", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(column)
+    for label, scores in (("strict span", strict), ("token overlap", overlap)):
+        table.add_row(
+            label,
+            f"{scores.precision:.3f}",
+            f"{scores.recall:.3f}",
+            f"{scores.f1:.3f}",
+            str(scores.predicted),
+            str(scores.gold),
+        )
+    console.print(table)
+    with console.status("Scoring title normalisation…"):
+        quality = title_quality(release, titles)
+    console.print(
+        f"Titles: {quality.queries} held-out O*NET alternate titles (20%, seeded): "
+        f"top-1 {quality.top1:.3f}, top-5 {quality.top5:.3f}"
+    )
+    groups = Table(title="Per SOC major group")
+    for column in ("group", "titles", "top-1", "top-5"):
+        groups.add_column(column)
+    for group, (count, top1, top5) in quality.by_group.items():
+        groups.add_row(group, str(count), f"{top1:.3f}", f"{top5:.3f}")
+    console.print(groups)

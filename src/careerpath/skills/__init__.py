@@ -1,0 +1,1 @@
+"""Skills: the O*NET taxonomy, extraction from postings, title normalisation, demand."""

@@ -1,0 +1,259 @@
+"""Read skills, their aliases and demand for the API, the page and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.careers.models import Career
+from careerpath.errors import NotFoundError
+from careerpath.skills.categories import CATEGORY_ORDER
+from careerpath.skills.models import (
+    CareerDemand,
+    CareerDemandMonth,
+    CareerSkillDemand,
+    OccupationSkill,
+    OnetOccupation,
+    Posting,
+    PostingSkill,
+    Skill,
+    SkillAlias,
+)
+from careerpath.skills.schemas import (
+    CareerShareRead,
+    CareerSkillsRead,
+    CategoryRead,
+    MonthRead,
+    SkillShareRead,
+)
+
+
+@dataclass(frozen=True)
+class SkillCount:
+    """A skill with the number and share of postings that mention it."""
+
+    skill_id: int
+    name: str
+    category: str
+    postings: int
+    share: float
+
+
+async def top_skills(session: AsyncSession, *, source: str | None, limit: int) -> list[SkillCount]:
+    """Return the skills most postings mention (optionally of one source)."""
+    postings = select(Posting.id)
+    if source:
+        postings = postings.where(Posting.source == source)
+    total = await session.scalar(select(func.count()).select_from(postings.subquery())) or 0
+    counted = func.count(PostingSkill.posting_id)
+    rows = await session.execute(
+        select(Skill.id, Skill.display_name, Skill.category, counted)
+        .join(PostingSkill, PostingSkill.skill_id == Skill.id)
+        .where(PostingSkill.posting_id.in_(postings))
+        .group_by(Skill.id, Skill.display_name, Skill.category)
+        .order_by(counted.desc(), Skill.display_name)
+        .limit(limit)
+    )
+    return [SkillCount(i, name, cat, n, n / total if total else 0.0) for i, name, cat, n in rows]
+
+
+MIN_POSTINGS = 30
+TOP_PER_CATEGORY = 8
+ONET_PER_CATEGORY = 12
+
+
+async def search_skills(
+    session: AsyncSession, *, query: str | None, category: str | None, limit: int, offset: int
+) -> tuple[list[Skill], int]:
+    """Return skills whose name or an alias starts with (or contains) ``query``."""
+    statement = select(Skill)
+    if query:
+        key = query.strip().lower()
+        alias_hit = select(SkillAlias.skill_id).where(SkillAlias.key.like(f"{_escape(key)}%", "\\"))
+        statement = statement.where(
+            or_(
+                Skill.id.in_(alias_hit),
+                func.lower(Skill.display_name).like(f"%{_escape(key)}%", "\\"),
+            )
+        )
+    if category:
+        statement = statement.where(Skill.category == category)
+    total = await session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    rows = await session.scalars(
+        statement.order_by(Skill.hot.desc(), func.length(Skill.display_name), Skill.display_name)
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(rows), total
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def get_skill(session: AsyncSession, skill_id: int) -> Skill:
+    """Return one skill or raise NotFoundError."""
+    skill = await session.get(Skill, skill_id)
+    if skill is None:
+        raise NotFoundError(f"Skill {skill_id} does not exist.")
+    return skill
+
+
+async def skill_aliases(session: AsyncSession, skill_id: int) -> list[str]:
+    """Return the names a skill is written as."""
+    rows = await session.scalars(
+        select(SkillAlias.name).where(SkillAlias.skill_id == skill_id).order_by(SkillAlias.name)
+    )
+    return list(rows)
+
+
+async def careers_asking_for(
+    session: AsyncSession, skill_id: int, limit: int = 20
+) -> list[CareerShareRead]:
+    """Return the careers whose postings mention the skill most (by share, enough postings)."""
+    share = CareerSkillDemand.postings * 1.0 / CareerDemand.postings
+    rows = await session.execute(
+        select(Career.slug, Career.title, CareerSkillDemand.postings, share)
+        .join(CareerDemand, CareerDemand.career_id == CareerSkillDemand.career_id)
+        .join(Career, Career.id == CareerSkillDemand.career_id)
+        .where(CareerSkillDemand.skill_id == skill_id, CareerDemand.postings >= MIN_POSTINGS)
+        .order_by(share.desc(), Career.title)
+        .limit(limit)
+    )
+    return [CareerShareRead(slug, title, n, round(float(s), 4)) for slug, title, n, s in rows]
+
+
+async def occupations_using(session: AsyncSession, skill_id: int, limit: int = 20) -> list[str]:
+    """Return titles of O*NET occupations that list the skill (hot ones first)."""
+    rows = await session.scalars(
+        select(OnetOccupation.title)
+        .join(OccupationSkill, OccupationSkill.occupation_id == OnetOccupation.id)
+        .where(OccupationSkill.skill_id == skill_id)
+        .order_by(OccupationSkill.hot.desc(), OnetOccupation.title)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def _demand_source(
+    session: AsyncSession, career: Career
+) -> tuple[Career, CareerDemand | None]:
+    """A curated career with too few postings of its own shows those of the occupation it
+    refines (same O*NET-SOC code), and says so."""
+    demand = await session.scalar(select(CareerDemand).where(CareerDemand.career_id == career.id))
+    if (demand and demand.postings >= MIN_POSTINGS) or career.onet_soc_code is None:
+        return career, demand
+    parent = await session.scalar(
+        select(Career)
+        .join(OnetOccupation, OnetOccupation.career_id == Career.id)
+        .where(OnetOccupation.soc_code == career.onet_soc_code, Career.id != career.id)
+    )
+    if parent is None:
+        return career, demand
+    inherited = await session.scalar(
+        select(CareerDemand).where(CareerDemand.career_id == parent.id)
+    )
+    if inherited is None or inherited.postings < MIN_POSTINGS:
+        return career, demand
+    return parent, inherited
+
+
+async def career_skills(session: AsyncSession, career: Career) -> CareerSkillsRead:
+    """Return a career's demand figures (when enough postings) and its O*NET skills."""
+    source, demand = await _demand_source(session, career)
+    postings = demand.postings if demand else 0
+    flags = await _onet_flags(session, career.onet_soc_code)
+    enough = postings >= MIN_POSTINGS
+    categories = await _demand_categories(session, source.id, postings, flags) if enough else []
+    trend = await session.execute(
+        select(CareerDemandMonth.month, CareerDemandMonth.postings)
+        .where(CareerDemandMonth.career_id == source.id)
+        .order_by(CareerDemandMonth.month)
+    )
+    inherited = source.id != career.id
+    return CareerSkillsRead(
+        based_on_slug=source.slug if inherited else None,
+        based_on_title=source.title if inherited else None,
+        slug=career.slug,
+        title=career.title,
+        postings=postings,
+        enough_postings=enough,
+        min_postings=MIN_POSTINGS,
+        first_posted_on=demand.first_posted_on if demand else None,
+        last_posted_on=demand.last_posted_on if demand else None,
+        categories=categories,
+        trend=[MonthRead(month, n) for month, n in trend],
+        onet_soc_code=career.onet_soc_code,
+        onet=await _onet_categories(session, flags),
+    )
+
+
+async def _onet_flags(session: AsyncSession, soc_code: str | None) -> dict[int, tuple[bool, bool]]:
+    if soc_code is None:
+        return {}
+    rows = await session.execute(
+        select(OccupationSkill.skill_id, OccupationSkill.hot, OccupationSkill.in_demand)
+        .join(OnetOccupation, OnetOccupation.id == OccupationSkill.occupation_id)
+        .where(OnetOccupation.soc_code == soc_code)
+    )
+    return {skill_id: (hot, in_demand) for skill_id, hot, in_demand in rows}
+
+
+async def _demand_categories(
+    session: AsyncSession, career_id: int, postings: int, flags: dict[int, tuple[bool, bool]]
+) -> list[CategoryRead]:
+    rows = await session.execute(
+        select(Skill.id, Skill.display_name, Skill.category, CareerSkillDemand.postings)
+        .join(CareerSkillDemand, CareerSkillDemand.skill_id == Skill.id)
+        .where(CareerSkillDemand.career_id == career_id)
+        .order_by(CareerSkillDemand.postings.desc(), Skill.display_name)
+    )
+    shares = [
+        SkillShareRead(i, name, cat, n, round(n / postings, 4), *flags.get(i, (False, False)))
+        for i, name, cat, n in rows
+    ]
+    return _group(shares, TOP_PER_CATEGORY)
+
+
+async def _onet_categories(
+    session: AsyncSession, flags: dict[int, tuple[bool, bool]]
+) -> list[CategoryRead]:
+    if not flags:
+        return []
+    rows = await session.execute(
+        select(Skill.id, Skill.display_name, Skill.category).where(Skill.id.in_(list(flags)))
+    )
+    skills = [SkillShareRead(i, name, cat, 0, 0.0, *flags[i]) for i, name, cat in rows]
+    skills.sort(key=lambda s: (not s.in_demand, not s.hot, s.name.lower()))
+    return _group(skills, None)
+
+
+def _group(skills: list[SkillShareRead], per_category: int | None) -> list[CategoryRead]:
+    by_category: dict[str, list[SkillShareRead]] = {}
+    for skill in skills:
+        by_category.setdefault(skill.category, []).append(skill)
+    order = {name: position for position, name in enumerate(CATEGORY_ORDER)}
+    return [
+        CategoryRead(category, items[:per_category] if per_category else items)
+        for category, items in sorted(by_category.items(), key=lambda kv: order.get(kv[0], 99))
+    ]
+
+
+async def skill_names(session: AsyncSession, skill_ids: set[int]) -> dict[int, str]:
+    """Return display names of ``skill_ids``."""
+    if not skill_ids:
+        return {}
+    rows = await session.execute(
+        select(Skill.id, Skill.display_name).where(Skill.id.in_(list(skill_ids)))
+    )
+    return dict(rows.all())
+
+
+async def careers_by_id(session: AsyncSession, career_ids: list[int]) -> dict[int, Career]:
+    """Return careers by id."""
+    if not career_ids:
+        return {}
+    rows = await session.scalars(select(Career).where(Career.id.in_(career_ids)))
+    return {career.id: career for career in rows}

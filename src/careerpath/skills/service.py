@@ -1,0 +1,76 @@
+"""Skills services other domains call: the process-wide extractor, skill lookups."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.careers.models import Career, CareerAlias
+from careerpath.skills.extract import Extractor
+from careerpath.skills.models import OnetImport, SkillAlias
+from careerpath.skills.taxonomy import alias_patterns, reviewed_aliases
+from careerpath.skills.titles import TitleEntry, TitleIndex, TitleMatch
+
+_EXTRACTORS: dict[str, tuple[str | None, Extractor]] = {}
+_LOCK = threading.Lock()
+
+
+async def get_extractor(session: AsyncSession) -> Extractor:
+    """Return the extractor for the taxonomy in the database, built once per process.
+
+    It is rebuilt only when a newer taxonomy was loaded. ``extract(text)`` gives mentions and
+    ``skill_ids(text)`` the distinct skill ids: catalog and matching use it to tag items.
+    """
+    latest = (
+        await session.execute(
+            select(OnetImport.id, OnetImport.release)
+            .where(OnetImport.kind == "taxonomy")
+            .order_by(OnetImport.id.desc())
+            .limit(1)
+        )
+    ).first()
+    version = f"{latest[0]}:{latest[1]}" if latest else None
+    database = str(session.get_bind().engine.url)
+    cached = _EXTRACTORS.get(database)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    rows = await session.execute(select(SkillAlias.name, SkillAlias.skill_id))
+    extractor = Extractor(alias_patterns(rows.all(), reviewed_aliases()))
+    with _LOCK:
+        _EXTRACTORS[database] = (version, extractor)
+    return extractor
+
+
+_TITLE_INDEXES: dict[str, tuple[tuple[int | None, int], TitleIndex]] = {}
+
+
+async def get_title_index(session: AsyncSession) -> TitleIndex:
+    """Return the title index over every career name, rebuilt only when aliases change."""
+    version_row = (
+        await session.execute(select(func.max(CareerAlias.id), func.count(CareerAlias.id)))
+    ).one()
+    version = (version_row[0], int(version_row[1]))
+    database = str(session.get_bind().engine.url)
+    cached = _TITLE_INDEXES.get(database)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    rows = await session.execute(
+        select(CareerAlias.career_id, CareerAlias.name, CareerAlias.kind, Career.is_stub).join(
+            Career, Career.id == CareerAlias.career_id
+        )
+    )
+    index = TitleIndex(TitleEntry(*row) for row in rows.all())
+    with _LOCK:
+        _TITLE_INDEXES[database] = (version, index)
+    return index
+
+
+async def normalize_posting_title(session: AsyncSession, title: str) -> TitleMatch:
+    """Map a job title to ranked (career id, score) candidates and a level.
+
+    The salaries domain calls this to put "Data Scientist" on a career.
+    """
+    index = await get_title_index(session)
+    return index.match(title)

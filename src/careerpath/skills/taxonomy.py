@@ -1,0 +1,254 @@
+"""Build the skills taxonomy from O*NET technology rows: skills, categories, aliases. Pure."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from careerpath.skills.categories import categorize
+from careerpath.skills.extract import AliasPattern
+from careerpath.skills.onet import TechnologyRow
+
+VENDORS = frozenset(
+    {
+        *("Apache", "Amazon", "Oracle", "Microsoft", "IBM", "Google", "Atlassian", "Adobe"),
+        *("Apple", "SAP", "Autodesk", "JetBrains", "HashiCorp", "Cloudera", "Red Hat"),
+    }
+)
+# Names longer than this show their first reviewed alias instead.
+LONG_NAME = 24
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9+#/&.-]{1,9}$")
+_SPACES = re.compile(r"\s+")
+# Priority of an alias's origin when two skills claim the same key (lower wins).
+_PRIORITY = {"name": 0, "reviewed": 1, "rule": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class AliasSpec:
+    """One way of writing a skill, with the rule it came from."""
+
+    name: str
+    key: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class SkillSpec:
+    """A canonical skill derived from one distinct O*NET technology name."""
+
+    name: str
+    display_name: str
+    category: str
+    commodity_code: str
+    commodity_title: str
+    hot: bool
+    aliases: tuple[AliasSpec, ...]
+
+
+@dataclass(frozen=True)
+class ReviewedAliases:
+    """The shipped, reviewed alias file."""
+
+    aliases: dict[str, list[str]]
+    ambiguous: frozenset[str]
+    blocked: frozenset[str]
+    any_case: frozenset[str]
+    never: frozenset[str]
+
+
+def alias_key(text: str) -> str:
+    """Return the matching key of an alias: lower case, single spaces."""
+    return _SPACES.sub(" ", text.strip()).lower()
+
+
+@lru_cache(maxsize=1)
+def reviewed_aliases() -> ReviewedAliases:
+    """Load the reviewed alias file shipped in the package."""
+    text = resources.files("careerpath.skills.data").joinpath("aliases.toml").read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    rules = data["rules"]
+    return ReviewedAliases(
+        aliases=data["alias"],
+        ambiguous=frozenset(rules["ambiguous"]),
+        blocked=frozenset(alias_key(b) for b in rules["blocked"]),
+        any_case=frozenset(rules["any_case"]),
+        never=frozenset(alias_key(n) for n in rules["never"]),
+    )
+
+
+def build_taxonomy(rows: Iterable[TechnologyRow], reviewed: ReviewedAliases) -> list[SkillSpec]:
+    """Return one skill per distinct technology name, each alias owned by exactly one skill."""
+    commodities: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    hot: dict[str, bool] = defaultdict(bool)
+    for row in rows:
+        commodities[row.name][(row.commodity_code, row.commodity_title)] += 1
+        hot[row.name] |= row.hot
+    names = sorted(commodities)
+    owners = _assign_aliases(names, reviewed)
+    specs = []
+    for name in names:
+        (code, title), _count = commodities[name].most_common(1)[0]
+        aliases = tuple(sorted(owners.get(name, []), key=lambda a: (_PRIORITY[a.kind], a.key)))
+        specs.append(
+            SkillSpec(
+                name=name,
+                display_name=_display_name(name, reviewed),
+                category=categorize(name, title),
+                commodity_code=code,
+                commodity_title=title,
+                hot=hot[name],
+                aliases=aliases,
+            )
+        )
+    return specs
+
+
+def _display_name(name: str, reviewed: ReviewedAliases) -> str:
+    """The short name people know: "Java" for "Oracle Java", "AWS" for the formal AWS name."""
+    listed = reviewed.aliases.get(name)
+    if listed and (name.endswith((" " + listed[0], " software")) or len(name) > LONG_NAME):
+        return listed[0]
+    return strip_software(name)
+
+
+def strip_software(name: str) -> str:
+    """Drop a trailing generic " software" from a formal name."""
+    stripped = re.sub(r"\s+software$", "", name)
+    return stripped or name
+
+
+def _assign_aliases(names: list[str], reviewed: ReviewedAliases) -> dict[str, list[AliasSpec]]:
+    """Give each key to one skill: exact names beat reviewed aliases beat rules; ties drop."""
+    claims: dict[str, list[tuple[int, str, AliasSpec]]] = defaultdict(list)
+    known = set(names)
+    for name in names:
+        for alias in _candidates(name, reviewed):
+            claims[alias.key].append((_PRIORITY[alias.kind], name, alias))
+    for target, listed in reviewed.aliases.items():
+        if target not in known:
+            continue
+        for text in listed:
+            spec = AliasSpec(text, alias_key(text), "reviewed")
+            claims[spec.key].append((_PRIORITY["reviewed"], target, spec))
+    owners: dict[str, list[AliasSpec]] = defaultdict(list)
+    for claimants in claims.values():
+        best = min(priority for priority, _, _ in claimants)
+        winners = [(owner, spec) for priority, owner, spec in claimants if priority == best]
+        if len({owner for owner, _ in winners}) == 1:
+            # The first spelling listed wins ("k8s" before "K8S").
+            owners[winners[0][0]].append(winners[0][1])
+    return owners
+
+
+def _candidates(name: str, reviewed: ReviewedAliases) -> list[AliasSpec]:
+    found = [AliasSpec(name, alias_key(name), "name")]
+    for text in _rule_aliases(name):
+        key = alias_key(text)
+        if key not in reviewed.blocked and len(key) >= 2 and key != found[0].key:
+            found.append(AliasSpec(text, key, "rule"))
+    return found
+
+
+def _rule_aliases(name: str) -> set[str]:
+    """Safe rewrites: drop " software", split off a trailing acronym, drop a vendor prefix."""
+    if is_generic(name):
+        acronym = _trailing_acronym(strip_software(name))
+        return {acronym[0]} if acronym else set()
+    out: set[str] = set()
+    base = strip_software(name)
+    if base != name:
+        out.add(base)
+    acronym = _trailing_acronym(base)
+    if acronym:
+        out.update(acronym)
+    else:
+        out |= _without_vendor(base)
+    out |= _js_variants(base)
+    return out
+
+
+def is_generic(name: str) -> bool:
+    """Say whether a name describes a kind of software ("Calendar software"), not a product."""
+    words = strip_software(name).split()
+    if len(words) < 2 and not name.endswith(" software"):
+        return False
+    rest = [w for w in words[1:] if not _ACRONYM.match(w)]
+    return words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in rest)
+
+
+def _trailing_acronym(base: str) -> tuple[str, str] | None:
+    """ "Cascading style sheets CSS" → ("CSS", "Cascading style sheets")."""
+    words = base.replace("(", " ").replace(")", " ").split()
+    if len(words) < 2 or not _ACRONYM.match(words[-1]):
+        return None
+    acronym, expansion = words[-1], " ".join(words[:-1])
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    initials = {w[0].lower() for w in words[:-1]}
+    if not letters or letters[0] not in initials or not _subsequence(letters, expansion.lower()):
+        return None
+    return acronym, expansion
+
+
+def _subsequence(letters: list[str], text: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def _without_vendor(form: str) -> set[str]:
+    words = form.split()
+    for size in (2, 1):
+        vendor = " ".join(words[:size])
+        if vendor in VENDORS and len(words) > size:
+            rest = " ".join(words[size:])
+            return {rest} if _distinctive(rest) else set()
+    return set()
+
+
+def _distinctive(text: str) -> bool:
+    """Vendor-less remainders must not read as plain words ("Word", "Project")."""
+    if len(text) < 3:
+        return False
+    words = text.split()
+    marked = any(c.isdigit() or c in "+#./" for c in text) or any(
+        any(ch.isupper() for ch in w[1:]) for w in words
+    )
+    return marked or (len(words) == 1 and text[0].isupper())
+
+
+def _js_variants(base: str) -> set[str]:
+    if base.endswith(".js"):
+        stem = base[:-3]
+        return {f"{stem}JS", f"{stem} JS"}
+    return set()
+
+
+def alias_patterns(
+    aliases: Iterable[tuple[str, int]], reviewed: ReviewedAliases
+) -> list[AliasPattern]:
+    """Turn (alias name, skill id) pairs into extractor patterns, flagging ambiguous names."""
+    return [
+        AliasPattern(
+            name,
+            skill_id,
+            ambiguous=name in reviewed.ambiguous,
+            case_sensitive=_capital_word(name) and name not in reviewed.any_case,
+        )
+        for name, skill_id in aliases
+        if alias_key(name) not in reviewed.never
+    ]
+
+
+def _capital_word(name: str) -> bool:
+    """ "SET", "LEAD", "REST": capitals that are also English words in lower case."""
+    return name.isupper() and name.isalpha()

@@ -1,0 +1,30 @@
+"""An extractor over the shipped taxonomy, with skill ids = positions, built once."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from careerpath.skills.extract import Extractor
+from careerpath.skills.shipped import shipped_technology
+from careerpath.skills.taxonomy import alias_patterns, build_taxonomy, reviewed_aliases
+
+
+@cache
+def names() -> list[str]:
+    return [spec.name for spec in _specs()]
+
+
+@cache
+def _specs():  # type: ignore[no-untyped-def]
+    return build_taxonomy(shipped_technology(), reviewed_aliases())
+
+
+@cache
+def extractor() -> Extractor:
+    pairs = [(alias.name, index) for index, spec in enumerate(_specs()) for alias in spec.aliases]
+    return Extractor(alias_patterns(pairs, reviewed_aliases()))
+
+
+def found(text: str) -> list[str]:
+    """Return the O*NET names of the skills found in ``text``, in order."""
+    return [names()[m.skill_id] for m in extractor().extract(text)]

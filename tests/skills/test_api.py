@@ -1,0 +1,114 @@
+"""The skills API and the career page section, on the demo data (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from pathlib import Path
+
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from careerpath.db import create_engine, create_session_factory
+from careerpath.skills.postings import build_mapping, ingest_postings
+from tests.support import require_shared_data
+
+Client = TestClient[Litestar]
+
+
+def test_search_and_autocomplete(client: Client) -> None:
+    body = client.get("/api/v1/skills", params={"q": "postg"}).json()
+    assert body["total"] >= 1
+    assert body["items"][0]["onet_name"] == "PostgreSQL"
+
+
+def test_skill_detail_has_aliases_and_occupations(client: Client) -> None:
+    first = client.get("/api/v1/skills", params={"q": "k8s"}).json()["items"][0]
+    body = client.get(f"/api/v1/skills/{first['id']}").json()
+    assert body["onet_name"] == "Kubernetes"
+    assert "k8s" in body["aliases"]
+    assert "Software Developers" in body["onet_occupations"]
+
+
+def test_unknown_skill_is_a_problem(client: Client) -> None:
+    response = client.get("/api/v1/skills/987654321")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_demo_career_shows_onet_skills_without_postings(client: Client) -> None:
+    body = client.get("/api/v1/careers/back-end-engineer/skills").json()
+    assert body["onet_soc_code"] == "15-1252.00"
+    names = {s["name"] for group in body["onet"] for s in group["skills"]}
+    assert {"Python", "Java", "PostgreSQL", "Docker"} <= names
+    flagged = [s for group in body["onet"] for s in group["skills"] if s["in_demand"]]
+    assert flagged
+
+
+def test_career_page_has_the_skills_section(client: Client) -> None:
+    html = client.get("/careers/back-end-engineer").text
+    assert 'id="skills-demand"' in html
+    assert "PostgreSQL" in html and "In demand" in html
+
+
+def test_extract(client: Client) -> None:
+    text = "Senior engineer: Go and PostgreSQL on k8s, some C# and ASP.NET Core."
+    body = client.post("/api/v1/extract", json={"text": text}).json()
+    surfaces = [m["surface"] for m in body["mentions"]]
+    assert surfaces == ["Go", "PostgreSQL", "k8s", "C#", "ASP.NET Core"]
+    assert all(text[m["start"] : m["end"]] == m["surface"] for m in body["mentions"])
+
+
+def test_extract_over_100_kb_is_413(client: Client) -> None:
+    response = client.post("/api/v1/extract", json={"text": "Python " * 20_000})
+    assert response.status_code == 413
+    assert response.json()["status"] == 413
+
+
+def test_extract_rejects_a_bad_body(client: Client) -> None:
+    response = client.post("/api/v1/extract", json={"words": "Python"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_title_normalize(client: Client) -> None:
+    params = {"title": "Sr. Back-End Developer (Node.js) - Remote"}
+    body = client.get("/api/v1/titles/normalize", params=params).json()
+    assert body["level"] == "Senior"
+    assert body["career"]["slug"] == "back-end-engineer"
+
+
+def test_title_normalize_needs_a_title(client: Client) -> None:
+    assert client.get("/api/v1/titles/normalize").status_code == 422
+
+
+def test_career_page_shows_shares_once_postings_arrive(client: Client, tmp_path: Path) -> None:
+    """Ingest real dice postings as one career's, then the page shows bars and a trend."""
+    source = require_shared_data("jobs-dice-sample", "dice_com-job_us_sample.csv")
+    with source.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[:40]
+    path = tmp_path / "ds.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("jobtitle", "jobdescription", "date"))
+        for number, row in enumerate(rows):
+            month = 1 + number % 3
+            writer.writerow(("Data Engineer", row["jobdescription"], f"2024-0{month}-15"))
+    settings = client.app.state.settings
+    engine = create_engine(settings.database_url)
+
+    async def ingest() -> None:
+        await ingest_postings(
+            create_session_factory(engine),
+            path,
+            build_mapping("dice", date_col="date"),
+            source="page-test",
+        )
+        await engine.dispose()
+
+    asyncio.run(ingest())
+    body = client.get("/api/v1/careers/data-engineer/skills").json()
+    assert body["enough_postings"] and body["postings"] >= 30
+    assert len(body["trend"]) == 3
+    html = client.get("/careers/data-engineer").text
+    assert 'class="bar__fill"' in html and "Postings per month" in html

@@ -1,0 +1,96 @@
+"""The extractor: whole words, punctuation-aware names, ambiguity rules, real-data quality."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from careerpath.skills.evaluation import overlap_scores, span_pairs, strict_scores
+from tests.skills.extractor_fixture import extractor, found
+from tests.support import require_shared_data
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We use C# and C++ daily.", ["C#", "C++"]),
+        (
+            "Experience with .NET and ASP.NET Core",
+            ["Microsoft .NET Framework", "Microsoft ASP.NET Core MVC"],
+        ),
+        ("Built on Node.js with React.js", ["Node.js", "React"]),
+        ("Strong CI/CD pipelines", ["Continuous integration software"]),
+        ("MSSQL or Postgres, k8s", ["Microsoft SQL Server", "PostgreSQL", "Kubernetes"]),
+        ("amazon-web-services and ROR", ["Amazon Web Services AWS software", "Ruby on Rails"]),
+    ],
+)
+def test_punctuation_and_aliases(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_whole_words_only() -> None:
+    assert found("javascripting reactive restaurants") == []
+
+
+def test_longest_name_wins() -> None:
+    assert found("Microsoft SQL Server Reporting Services SSRS") == [
+        "Microsoft SQL Server Reporting Services SSRS"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will go the extra mile.",
+        "Excel in a fast-paced team.",
+        "R&D department, C-level stakeholders.",
+        "Spring is our busy season; access to the building is free.",
+        "Join the unity of our shell company.",
+        "A swift response and rust-proof coating.",
+    ],
+)
+def test_ambiguous_words_without_evidence_are_not_skills(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Backend in Go and PostgreSQL", ["Go", "PostgreSQL"]),
+        ("Golang microservices", ["Go"]),
+        ("Statistics in R programming", ["R"]),
+        ("Languages: Java, C, Python", ["Oracle Java", "C", "Python"]),
+        ("Advanced Excel skills (pivot tables)", ["Microsoft Excel"]),
+        ("java, spring, hibernate", ["Oracle Java", "Spring Framework", "Hibernate ORM"]),
+        ("iOS apps in Swift", ["Apple iOS", "Swift"]),
+    ],
+)
+def test_ambiguous_words_with_evidence_are_skills(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_capital_acronyms_that_are_words_need_capitals() -> None:
+    assert found("take a rest and set the lead") == []
+
+
+def test_deterministic_and_thread_safe() -> None:
+    text = "Python, Django, PostgreSQL, Docker, AWS and Kubernetes. " * 200
+    first = extractor().extract(text)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: extractor().extract(text), range(8)))
+    assert all(result == first for result in results)
+    assert len(first) == 6 * 200
+
+
+def test_quality_on_skillspan_dev_knowledge_layer() -> None:
+    """Regression floor on real annotated postings; the README reports the exact figures."""
+    path = require_shared_data("skillspan", "dev.json")
+    sentences = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    data = [(s["tokens"], s["tags_knowledge"]) for s in sentences]
+    pairs = span_pairs(data, lambda t: [(m.start, m.end) for m in extractor().extract(t)])
+    overlap, strict = overlap_scores(pairs), strict_scores(pairs)
+    assert overlap.gold == 1093
+    assert overlap.precision >= 0.65 and overlap.recall >= 0.25
+    assert strict.precision >= 0.5

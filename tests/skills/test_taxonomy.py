@@ -1,0 +1,88 @@
+"""The shipped taxonomy: one skill per O*NET technology, categories, reviewed aliases."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import pytest
+
+from careerpath.skills import categories
+from careerpath.skills.shipped import shipped_technology
+from careerpath.skills.taxonomy import SkillSpec, alias_key, build_taxonomy, reviewed_aliases
+
+
+@cache
+def taxonomy() -> dict[str, SkillSpec]:
+    return {s.name: s for s in build_taxonomy(shipped_technology(), reviewed_aliases())}
+
+
+def owner_of(alias: str) -> str | None:
+    key = alias_key(alias)
+    owners = [s.name for s in taxonomy().values() if any(a.key == key for a in s.aliases)]
+    assert len(owners) <= 1
+    return owners[0] if owners else None
+
+
+def test_one_skill_per_distinct_onet_technology_name() -> None:
+    assert len(taxonomy()) == 8768
+
+
+def test_every_alias_key_belongs_to_exactly_one_skill() -> None:
+    keys = Counter(a.key for s in taxonomy().values() for a in s.aliases)
+    assert keys.most_common(1)[0][1] == 1
+
+
+def test_every_reviewed_alias_names_a_real_onet_technology() -> None:
+    missing = set(reviewed_aliases().aliases) - set(taxonomy())
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("alias", "skill"),
+    [
+        ("AWS", "Amazon Web Services AWS software"),
+        ("Java", "Oracle Java"),
+        ("MSSQL", "Microsoft SQL Server"),
+        ("Postgres", "PostgreSQL"),
+        ("k8s", "Kubernetes"),
+        ("Node", "Node.js"),
+        ("React.js", "React"),
+        ("ROR", "Ruby on Rails"),
+        ("dijango", "Django"),
+        ("Kafka", "Apache Kafka"),
+        ("CSS", "Cascading style sheets CSS"),
+        ("SVN", "Apache Subversion SVN"),
+        ("Ansible", "Ansible software"),
+        ("CI/CD", "Continuous integration software"),
+    ],
+)
+def test_job_ad_spellings_map_to_the_formal_onet_name(alias: str, skill: str) -> None:
+    assert owner_of(alias) == skill
+
+
+@pytest.mark.parametrize("common_word", ["Word", "Project", "Teams", "Access", "Web Services"])
+def test_rules_never_turn_plain_words_into_aliases(common_word: str) -> None:
+    assert owner_of(common_word) is None
+
+
+@pytest.mark.parametrize(
+    ("skill", "category"),
+    [
+        ("Python", categories.LANGUAGES),
+        ("Oracle Java", categories.LANGUAGES),
+        ("PostgreSQL", categories.DATABASES),
+        ("Docker", categories.DEVOPS),
+        ("Amazon Web Services AWS software", categories.CLOUD),
+        ("Django", categories.WEB),
+        ("Microsoft Excel", categories.OFFICE),
+        ("TensorFlow", categories.DATA),
+        ("Linux", categories.OS),
+    ],
+)
+def test_categories_a_person_understands(skill: str, category: str) -> None:
+    assert taxonomy()[skill].category == category
+
+
+def test_categories_are_known() -> None:
+    assert {s.category for s in taxonomy().values()} <= set(categories.CATEGORY_ORDER)
