@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -54,8 +55,18 @@ class CareerPageView:
     reading_minutes: int = 1
 
 
-def build_career_page(career: CareerRead, cities: list[CitySalariesRead]) -> CareerPageView:
-    """Arrange a career and its published salaries for the page."""
+def build_career_page(
+    career: CareerRead,
+    cities: list[CitySalariesRead],
+    *,
+    has_salaries: bool | None = None,
+    extra_toc: Sequence[TocEntry] = (),
+) -> CareerPageView:
+    """Arrange a career and its published salaries for the page.
+
+    ``extra_toc`` lists other domains' sections (shown after the tools); ``has_salaries`` says
+    whether a salary section shows at all (published or computed figures).
+    """
     footnotes = _footnotes(career, cities)
     numbers = {source.key: n for n, source in enumerate(footnotes, start=1)}
     rows = [_city_row(city, numbers) for city in cities]
@@ -68,7 +79,8 @@ def build_career_page(career: CareerRead, cities: list[CitySalariesRead]) -> Car
         cities_rest=rows[CITIES_SHOWN_FIRST:],
         footnotes=footnotes,
     )
-    view.toc = _toc(view)
+    salaries_shown = bool(rows) if has_salaries is None else has_salaries
+    view.toc = _toc(view, salaries_shown, extra_toc)
     view.reading_minutes = reading_minutes(_word_count(career))
     return view
 
@@ -98,11 +110,12 @@ def _tools(career: CareerRead) -> list[tuple[str, list[str]]]:
     return [(group, [item.text for item in items]) for group, items in grouped]
 
 
-def _toc(view: CareerPageView) -> list[TocEntry]:
+def _toc(view: CareerPageView, salaries_shown: bool, extra: Sequence[TocEntry]) -> list[TocEntry]:
     entries = [TocEntry(s.kind, s.title) for s in view.sections[:3]]
     if view.tools:
         entries.append(TocEntry("tools", "Tools and technologies"))
-    if view.cities_first:
+    entries += extra
+    if salaries_shown:
         entries.append(TocEntry("salaries", "Salaries by city"))
     entries += [TocEntry(s.kind, s.title) for s in view.sections[3:]]
     if view.career.ladder:

@@ -15,7 +15,7 @@ from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.salaries import computed as salaries_computed
 from careerpath.search import service as search_service
 from careerpath.skills import queries as skills_queries
-from careerpath.web.career_page import build_career_page
+from careerpath.web.career_page import TocEntry, build_career_page
 from careerpath.web.salary_section import build_salary_section
 
 HOME_PAGE_SIZE = 50
@@ -69,7 +69,14 @@ class PageController(Controller):
         skills = await skills_queries.career_skills(
             session, await careers_service.get_career_row(session, found.id)
         )
-        page = build_career_page(found, salaries.cities)
+        page = build_career_page(
+            found,
+            salaries.cities,
+            has_salaries=bool(salaries.cities or salaries.computed),
+            extra_toc=[TocEntry("skills-demand", "Skills employers ask for")]
+            if skills.categories or skills.onet
+            else [],
+        )
         canonical_url = str(request.base_url).rstrip("/") + f"/careers/{found.slug}"
         return Template(
             template_name="career.html",
