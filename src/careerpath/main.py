@@ -24,6 +24,8 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_session, provide_settings
 from careerpath.logging import configure_logging
 from careerpath.salaries.routes import CareerSalariesController
+from careerpath.security.headers import security_headers_hook
+from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
@@ -63,7 +65,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         state=State({"settings": settings}),
         lifespan=[lifespan],
-        middleware=[DefineMiddleware(request_id_middleware)],
+        middleware=[DefineMiddleware(request_id_middleware), query_limits_middleware],
+        before_send=[security_headers_hook(production=settings.env == "production")],
+        request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(
             directory=WEB_DIR / "templates",
