@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
@@ -18,12 +18,18 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from careerpath import health
+from careerpath.accounts.admin_routes import AdminUserController
+from careerpath.accounts.auth import authentication_middleware
+from careerpath.accounts.lifespan import accounts_lifespan
+from careerpath.accounts.routes import AuthController, MeController
 from careerpath.careers.routes import CareerController
 from careerpath.config import Settings, get_settings
+from careerpath.curation.routes import CurationController
 from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_session, provide_settings
 from careerpath.logging import configure_logging
 from careerpath.salaries.routes import CareerSalariesController
+from careerpath.security.access import Access, authorize
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
 from careerpath.web.middleware import request_id_middleware
@@ -52,20 +58,36 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     return Litestar(
         route_handlers=[
-            health.healthz,
-            health.readyz,
-            CareerController,
-            CareerSalariesController,
-            PageController,
-            create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
+            # Public read routes; a controller's own ``opt`` still overrides this.
+            Router(
+                "/",
+                route_handlers=[
+                    health.healthz,
+                    health.readyz,
+                    CareerController,
+                    CareerSalariesController,
+                    PageController,
+                    create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
+                ],
+                opt={"access": Access.PUBLIC},
+            ),
+            AuthController,
+            MeController,
+            AdminUserController,
+            CurationController,
         ],
+        guards=[authorize],
         dependencies={
             "session": Provide(provide_session),
             "settings": Provide(provide_settings, sync_to_thread=False),
         },
         state=State({"settings": settings}),
-        lifespan=[lifespan],
-        middleware=[DefineMiddleware(request_id_middleware), query_limits_middleware],
+        lifespan=[lifespan, accounts_lifespan],
+        middleware=[
+            DefineMiddleware(request_id_middleware),
+            query_limits_middleware,
+            authentication_middleware,
+        ],
         before_send=[security_headers_hook(production=settings.env == "production")],
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,

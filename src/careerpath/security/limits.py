@@ -24,13 +24,18 @@ PAGE_SIZE_PARAMS = frozenset({"limit", "page_size", "per_page", "size"})
 def check_query(query_string: bytes) -> None:
     """Refuse an over-long query string, an over-long value, or a page size above the maximum."""
     if len(query_string) > MAX_QUERY_STRING:
-        raise InvalidInputError(f"The query string is longer than {MAX_QUERY_STRING} bytes.")
+        _refuse("query", f"The query string is longer than {MAX_QUERY_STRING} bytes.")
     pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
     for name, value in pairs:
         if len(value) > MAX_QUERY_VALUE:
-            raise InvalidInputError(f"Query parameter {name!r} is longer than {MAX_QUERY_VALUE}.")
+            _refuse(name, f"Query parameter {name!r} is longer than {MAX_QUERY_VALUE}.")
         if name in PAGE_SIZE_PARAMS and value.isdigit() and int(value) > MAX_PAGE_SIZE:
-            raise InvalidInputError(f"Query parameter {name!r} may be at most {MAX_PAGE_SIZE}.")
+            _refuse(name, f"Query parameter {name!r} may be at most {MAX_PAGE_SIZE}.")
+
+
+def _refuse(key: str, message: str) -> None:
+    errors = [{"key": key, "source": "query", "message": message}]
+    raise InvalidInputError(message, extra={"errors": errors})
 
 
 def query_limits_middleware(app: ASGIApp) -> ASGIApp:

@@ -1,0 +1,28 @@
+"""Create the accounts domain's per-process services when the app starts."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+
+from careerpath.accounts.items_port import CatalogPort
+from careerpath.accounts.sessions import RedisSessionStore, create_session_store
+from careerpath.security.throttle import Throttle
+
+
+@asynccontextmanager
+async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
+    """Attach the session store, the throttle and (unless a test set one) the items port."""
+    settings = app.state.settings
+    store = create_session_store(settings.redis_url)
+    app.state.session_store = store
+    app.state.throttle = Throttle(settings)
+    if "items_port" not in app.state:
+        app.state.items_port = CatalogPort()
+    try:
+        yield
+    finally:
+        if isinstance(store, RedisSessionStore):
+            await store.redis.aclose()
