@@ -2,7 +2,7 @@
 
 Revision ID: 0400
 Revises: 0001
-Create Date: 2026-11-21 09:58:54.072813
+Create Date: 2026-11-21 10:03:27.448582
 """
 
 from __future__ import annotations

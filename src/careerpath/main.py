@@ -21,6 +21,7 @@ from careerpath import health
 from careerpath.accounts.admin_routes import AdminUserController
 from careerpath.accounts.auth import authentication_middleware
 from careerpath.accounts.lifespan import accounts_lifespan
+from careerpath.accounts.list_routes import ListController, SharedListController, go
 from careerpath.accounts.routes import AuthController, MeController
 from careerpath.careers.routes import CareerController
 from careerpath.config import Settings, get_settings
@@ -32,6 +33,8 @@ from careerpath.salaries.routes import CareerSalariesController
 from careerpath.security.access import Access, authorize
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
+from careerpath.web.account_pages import AccountPages, SignInPages
+from careerpath.web.list_pages import ListPages, shared_list_page
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
@@ -74,6 +77,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AuthController,
             MeController,
             AdminUserController,
+            ListController,
+            SharedListController,
+            go,
+            SignInPages,
+            AccountPages,
+            ListPages,
+            shared_list_page,
             CurationController,
         ],
         guards=[authorize],

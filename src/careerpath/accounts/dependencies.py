@@ -8,6 +8,7 @@ from litestar import Request
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 
+from careerpath.accounts.items_port import ItemsPort
 from careerpath.accounts.sessions import SessionStore
 from careerpath.errors import AuthenticationError
 from careerpath.security.access import Principal, principal_of
@@ -43,3 +44,4 @@ Store: TypeAlias = NamedDependency[SessionStore]
 Throttled: TypeAlias = NamedDependency[Throttle]
 Caller: TypeAlias = NamedDependency[Principal]
 OptionalCaller: TypeAlias = NamedDependency[Principal | None]
+Port: TypeAlias = NamedDependency[ItemsPort]

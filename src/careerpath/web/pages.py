@@ -58,5 +58,5 @@ class PageController(Controller):
         canonical_url = str(request.base_url).rstrip("/") + f"/careers/{career.slug}"
         return Template(
             template_name="career.html",
-            context={"page": page, "canonical_url": canonical_url},
+            context={"page": page, "canonical_url": canonical_url, "career_id": career.id},
         )
