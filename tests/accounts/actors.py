@@ -20,7 +20,7 @@ PASSWORD = "correct horse battery staple"
 _counter = itertools.count()
 
 
-def test_settings(settings: Settings, **overrides: Any) -> Settings:
+def generous_settings(settings: Settings, **overrides: Any) -> Settings:
     """Return the suite's settings with limits high enough for many tests from one address."""
     values: dict[str, Any] = {
         "rate_limit_ip": "100000/minute",
@@ -102,3 +102,17 @@ def new_user(client: TestClient[Litestar], label: str = "user") -> Actor:
     assert created.status_code == 201, created.text
     assert actor.sign_in().status_code == 200
     return actor
+
+
+def grant_role(database_url: str, user_id: int, role: str) -> None:
+    """Give a user a role directly in the database (as ``careerpath users set-role`` does)."""
+    from sqlalchemy import update
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from careerpath.accounts.models import Role, User
+    from tests.conftest import run_async
+
+    async def work(session: AsyncSession) -> None:
+        await session.execute(update(User).where(User.id == user_id).values(role=Role(role)))
+
+    run_async(work, database_url)

@@ -9,12 +9,12 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from careerpath.config import Settings
-from tests.accounts.actors import running_client, test_settings
+from tests.accounts.actors import generous_settings, running_client
 from tests.accounts.fakes import FakeCatalogPort
 
 
 @pytest.fixture(scope="module")
 def api(settings: Settings) -> Iterator[TestClient[Litestar]]:
     """A client of a fresh app (fresh throttles) on the suite's database."""
-    with running_client(test_settings(settings), {"items_port": FakeCatalogPort()}) as client:
+    with running_client(generous_settings(settings), {"items_port": FakeCatalogPort()}) as client:
         yield client

@@ -18,11 +18,13 @@ async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
     settings = app.state.settings
     store = create_session_store(settings.redis_url)
     app.state.session_store = store
-    app.state.throttle = Throttle(settings)
+    throttle = Throttle(settings)
+    app.state.throttle = throttle
     if "items_port" not in app.state:
         app.state.items_port = CatalogPort()
     try:
         yield
     finally:
+        await throttle.close()
         if isinstance(store, RedisSessionStore):
             await store.redis.aclose()

@@ -8,28 +8,33 @@ from __future__ import annotations
 
 import math
 import time
+from typing import Any
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
+from redis.asyncio import ConnectionPool
 
 from careerpath.config import Settings
 from careerpath.errors import RateLimitedError
 
 
-def create_storage(redis_url: str | None) -> Storage:
-    """Return Redis storage for ``redis_url`` (redis-py client), or memory storage."""
-    if redis_url:
+def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storage:
+    """Return Redis storage over ``pool`` (redis-py), or memory storage without a URL."""
+    if redis_url and pool is not None:
         uri = "async+" + redis_url if not redis_url.startswith("async+") else redis_url
-        return RedisStorage(uri, implementation="redispy")
+        options: dict[str, Any] = {"connection_pool": pool}
+        return RedisStorage(uri, implementation="redispy", **options)
     return MemoryStorage()
 
 
 class Throttle:
     """Named limits checked against one storage."""
 
-    def __init__(self, settings: Settings, storage: Storage | None = None) -> None:
-        self.limiter = MovingWindowRateLimiter(storage or create_storage(settings.redis_url))
+    def __init__(self, settings: Settings) -> None:
+        # Our own pool, so that shutdown can close its sockets.
+        self.pool = ConnectionPool.from_url(settings.redis_url) if settings.redis_url else None
+        self.limiter = MovingWindowRateLimiter(create_storage(settings.redis_url, self.pool))
         self.limits: dict[str, RateLimitItem] = {
             "login": parse(settings.rate_limit_login),
             "registration": parse(settings.rate_limit_registration),
@@ -58,6 +63,11 @@ class Throttle:
         """Check and count an attempt in one step."""
         await self.ensure_allowed(name, *keys)
         await self.hit(name, *keys)
+
+    async def close(self) -> None:
+        """Close the Redis connections, if any."""
+        if self.pool is not None:
+            await self.pool.disconnect()
 
     async def _retry_after(self, item: RateLimitItem, *identifiers: str) -> int:
         stats = await self.limiter.get_window_stats(item, *identifiers)
