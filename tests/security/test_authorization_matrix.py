@@ -225,7 +225,8 @@ def test_authorisation_matrix(world: World) -> None:
     print(  # noqa: T201 (the figures the report quotes; visible with -s)
         f"\nauthorisation matrix: {len(ops)} operations ({with_objects} with an object) x "
         f"{len(ACTORS)} callers x {len(SCOPES)} objects = {len(cases)} cases; "
-        f"expected deny {figures['deny']}, may allow {figures['allow']}; unexpected allows {len(unexpected_allows)}; "
+        f"expected deny {figures['deny']}, may allow {figures['allow']}; "
+        f"unexpected allows {len(unexpected_allows)}; "
         f"wrong denial codes {len(wrong_denials)}; allowed calls refused {len(denied_allowed)}"
     )
     assert len(cases) == with_objects * 20 + (len(ops) - with_objects) * 5
