@@ -33,6 +33,7 @@ from careerpath.salaries.routes import CareerSalariesController
 from careerpath.security.access import Access, authorize
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
+from careerpath.security.openapi_errors import document_problem_responses
 from careerpath.web.account_pages import AccountPages, SignInPages
 from careerpath.web.list_pages import ListPages, shared_list_page
 from careerpath.web.middleware import request_id_middleware
@@ -59,7 +60,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             await engine.dispose()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             # Public read routes; a controller's own ``opt`` still overrides this.
             Router(
@@ -117,3 +118,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         debug=False,
     )
+    document_problem_responses(app)
+    return app

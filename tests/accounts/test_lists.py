@@ -86,7 +86,8 @@ def test_another_user_cannot_see_or_change_a_private_list(api: Client) -> None:
         ("PUT", f"/api/v1/lists/{saved}/order", {"item_ids": [item["id"]]}),
         ("POST", f"/api/v1/lists/{saved}/share", None),
         ("DELETE", f"/api/v1/lists/{saved}/share", None),
-        ("GET", f"/api/v1/lists/{saved}/export", None),
+        ("GET", f"/api/v1/lists/{saved}/export.csv", None),
+        ("GET", f"/api/v1/lists/{saved}/export.json", None),
     ]
     for method, url, body in attempts:
         assert bob.request(method, url, json=body).status_code == 404, (method, url)
@@ -152,6 +153,10 @@ def test_revoked_share_link_stops_working(api: Client) -> None:
 def test_shared_list_is_read_only(api: Client) -> None:
     alice = new_user(api)
     token = alice.request("POST", f"/api/v1/lists/{default_list(alice)}/share").json()["token"]
+    csv_export = api.get(f"/api/v1/shared/{token}/export.csv")
+    assert csv_export.status_code == 200
+    assert csv_export.headers["referrer-policy"] == "no-referrer"
+    assert api.get(f"/api/v1/shared/{token}/export.json").json()["name"] == "Saved"
     for method in ("POST", "PUT", "PATCH", "DELETE"):
         assert api.request(method, f"/api/v1/shared/{token}").status_code in {401, 404, 405}
 
@@ -168,7 +173,7 @@ def test_csv_export_neutralises_formulas(api: Client) -> None:
         ("course", 2),
     ):
         alice.request("POST", f"/api/v1/lists/{saved}/items", json={"kind": kind, "ref_id": ref})
-    response = alice.request("GET", f"/api/v1/lists/{saved}/export", params={"format": "csv"})
+    response = alice.request("GET", f"/api/v1/lists/{saved}/export.csv")
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     titles = [row["title"] for row in rows]
@@ -177,7 +182,7 @@ def test_csv_export_neutralises_formulas(api: Client) -> None:
         assert not title.startswith(("=", "+", "-", "@", "\t", "\0"))
     assert titles[-1] == "Designing Data-Intensive Applications, the course"
     assert titles[0] == '\'=HYPERLINK("http://evil.example","Click")'
-    as_json = alice.request("GET", f"/api/v1/lists/{saved}/export").json()
+    as_json = alice.request("GET", f"/api/v1/lists/{saved}/export.json").json()
     assert as_json["items"][0]["title"].startswith("=HYPERLINK")
 
 

@@ -98,3 +98,13 @@ def test_cross_site_form_post_is_refused(api: Client) -> None:
         headers={"origin": "https://evil.example"},
     )
     assert response.status_code == 403
+
+
+def test_nul_characters_are_refused_not_crashing(api: Client) -> None:
+    form = api.post("/signup", data={"email": "a\x00b@example.org", "password": PASSWORD})
+    assert form.status_code == 422
+    body = api.post(
+        "/api/v1/auth/register", json={"email": "a\x00b@example.org", "password": PASSWORD}
+    )
+    assert body.status_code == 422
+    assert api.get("/api/v1/careers", params={"q": "back\x00end"}).status_code == 422

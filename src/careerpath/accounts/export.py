@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -24,9 +23,3 @@ def to_csv(rows: Iterable[Sequence[object]]) -> str:
     for row in rows:
         writer.writerow([neutralise(str(cell)) if cell is not None else "" for cell in row])
     return buffer.getvalue()
-
-
-def to_json(name: str, note: str, rows: Iterable[Sequence[object]]) -> str:
-    """Return the list as a JSON document."""
-    items = [dict(zip(COLUMNS, row, strict=True)) for row in rows]
-    return json.dumps({"name": name, "note": note, "items": items}, default=str, indent=2)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.params import JSONBody, PathParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_204_NO_CONTENT, HTTP_302_FOUND
 
@@ -15,8 +15,15 @@ from careerpath.accounts import lists, outbound
 from careerpath.accounts.auth import client_ip
 from careerpath.accounts.dependencies import Caller, Port, provide_principal
 from careerpath.accounts.items_port import ItemsPort
-from careerpath.accounts.list_views import export_response, list_read, list_summary
+from careerpath.accounts.list_views import (
+    download_headers,
+    export_csv,
+    export_document,
+    list_read,
+    list_summary,
+)
 from careerpath.accounts.schemas import (
+    ExportDocument,
     ItemIn,
     ItemRead,
     ItemUpdateIn,
@@ -35,7 +42,8 @@ from careerpath.security.access import Access
 ListId = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
 ItemId = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
 ShareToken = Annotated[str, PathParameter(min_length=20, max_length=64)]
-ExportFormat = Annotated[Literal["json", "csv"], QueryParameter(description="json or csv")]
+CSV = "text/csv; charset=utf-8"
+NO_REFERRER = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 
 
 def provide_port(state: State) -> ItemsPort:
@@ -184,18 +192,23 @@ class ListController(Controller):
         """Revoke the share link."""
         await lists.unshare(session, principal.user_id, list_id)
 
-    @get("/{list_id:int}/export", summary="Export a list as JSON or CSV")
-    async def export(
-        self,
-        session: DbSession,
-        principal: Caller,
-        port: Port,
-        list_id: ListId,
-        format: ExportFormat = "json",
-    ) -> Response[str]:
-        """Download the list; CSV cells that look like formulas are neutralised."""
+    @get("/{list_id:int}/export.json", summary="Export a list as JSON")
+    async def export_json(
+        self, session: DbSession, principal: Caller, port: Port, list_id: ListId
+    ) -> Response[ExportDocument]:
+        """Download the list as JSON."""
         saved = await lists.get_own_list(session, principal.user_id, list_id)
-        return await export_response(session, port, saved, format)
+        document = await export_document(session, port, saved)
+        return Response(document, headers=download_headers(saved, "json"))
+
+    @get("/{list_id:int}/export.csv", summary="Export a list as CSV", media_type=CSV)
+    async def export_csv(
+        self, session: DbSession, principal: Caller, port: Port, list_id: ListId
+    ) -> Response[str]:
+        """Download the list as CSV; cells that look like formulas are neutralised."""
+        saved = await lists.get_own_list(session, principal.user_id, list_id)
+        document = await export_document(session, port, saved)
+        return Response(export_csv(document), headers=download_headers(saved, "csv"))
 
 
 class SharedListController(Controller):
@@ -218,15 +231,22 @@ class SharedListController(Controller):
             body, headers={"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
         )
 
-    @get("/{token:str}/export", summary="Export a shared list")
-    async def export(
-        self, session: DbSession, port: Port, token: ShareToken, format: ExportFormat = "json"
-    ) -> Response[str]:
-        """Download a shared list as JSON or CSV."""
+    @get("/{token:str}/export.json", summary="Export a shared list as JSON")
+    async def export_json(
+        self, session: DbSession, port: Port, token: ShareToken
+    ) -> Response[ExportDocument]:
+        """Download a shared list as JSON."""
         saved = await lists.get_shared(session, token)
-        response = await export_response(session, port, saved, format)
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+        document = await export_document(session, port, saved)
+        return Response(document, headers={**download_headers(saved, "json"), **NO_REFERRER})
+
+    @get("/{token:str}/export.csv", summary="Export a shared list as CSV", media_type=CSV)
+    async def export_csv(self, session: DbSession, port: Port, token: ShareToken) -> Response[str]:
+        """Download a shared list as CSV; cells that look like formulas are neutralised."""
+        saved = await lists.get_shared(session, token)
+        document = await export_document(session, port, saved)
+        headers = {**download_headers(saved, "csv"), **NO_REFERRER}
+        return Response(export_csv(document), headers=headers)
 
 
 @get(

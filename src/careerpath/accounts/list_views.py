@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from litestar import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.accounts import export, lists
 from careerpath.accounts.items_port import ItemInfo, ItemsPort
 from careerpath.accounts.models import SavedList
-from careerpath.accounts.schemas import ItemRead, ListRead, ListSummary
+from careerpath.accounts.schemas import (
+    ExportDocument,
+    ExportRow,
+    ItemRead,
+    ListRead,
+    ListSummary,
+)
 from careerpath.accounts.sessions import as_utc
 
 GONE = ItemInfo("(no longer available)", None)
@@ -58,20 +63,23 @@ async def list_read(
     )
 
 
-async def export_response(
-    db: AsyncSession, port: ItemsPort, saved: SavedList, file_format: str
-) -> Response[str]:
-    """Return the list as a downloadable JSON or CSV file."""
-    items = await item_reads(db, port, saved)
+async def export_document(db: AsyncSession, port: ItemsPort, saved: SavedList) -> ExportDocument:
+    """Return the list as its JSON export."""
     rows = [
-        (i.position + 1, i.kind.value, i.ref_id, i.title, i.url, i.progress.value, i.added_at)
-        for i in items
+        ExportRow(i.position + 1, i.kind, i.ref_id, i.title, i.url, i.progress, i.added_at)
+        for i in await item_reads(db, port, saved)
     ]
-    filename = f"list-{saved.id}.{file_format}"
-    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
-    if file_format == "csv":
-        return Response(
-            export.to_csv(rows), media_type="text/csv; charset=utf-8", headers=disposition
-        )
-    body = export.to_json(saved.name, saved.note, rows)
-    return Response(body, media_type="application/json", headers=disposition)
+    return ExportDocument(saved.name, saved.note, rows)
+
+
+def download_headers(saved: SavedList, extension: str) -> dict[str, str]:
+    """Return the headers that make a browser save the export as a file."""
+    return {"Content-Disposition": f'attachment; filename="list-{saved.id}.{extension}"'}
+
+
+def export_csv(document: ExportDocument) -> str:
+    """Return the export as CSV, formula-like cells neutralised."""
+    return export.to_csv(
+        (r.position, r.kind.value, r.ref_id, r.title, r.url, r.progress.value, r.added_at)
+        for r in document.items
+    )

@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from careerpath.accounts.items_port import ItemInfo, ItemsPort
 from careerpath.accounts.models import ItemKind, Progress, SavedItem, SavedList
-from careerpath.errors import InvalidInputError, NotFoundError
+from careerpath.errors import ConflictError, InvalidInputError, NotFoundError
 
 MAX_LISTS = 100
 MAX_ITEMS = 1000
@@ -54,7 +54,7 @@ async def create_list(db: AsyncSession, owner_id: int, name: str, note: str) -> 
     """Create a list for the owner."""
     count = await db.scalar(select(func.count()).where(SavedList.owner_id == owner_id))
     if (count or 0) >= MAX_LISTS:
-        raise InvalidInputError(f"You can have at most {MAX_LISTS} lists.")
+        raise ConflictError(f"You can have at most {MAX_LISTS} lists.")
     saved = SavedList(owner_id=owner_id, name=name.strip(), note=note)
     db.add(saved)
     await db.flush()
@@ -107,7 +107,7 @@ async def add_item(
         if item.kind is kind and item.ref_id == ref_id:
             return item
     if len(saved.items) >= MAX_ITEMS:
-        raise InvalidInputError(f"A list holds at most {MAX_ITEMS} items.")
+        raise ConflictError(f"A list holds at most {MAX_ITEMS} items.")
     item = SavedItem(kind=kind, ref_id=ref_id, position=len(saved.items))
     saved.items.append(item)
     await db.flush()

@@ -124,15 +124,19 @@ class AuthController(Controller):
         user = await service.authenticate(session, throttle, ip, data.email, data.password)
         return await sign_in_response(session, store, settings, user, request)
 
-    @post("/logout", summary="Sign out", status_code=HTTP_204_NO_CONTENT)
+    @post(
+        "/logout",
+        summary="Sign out",
+        status_code=HTTP_204_NO_CONTENT,
+        response_cookies=[expired_cookie()],
+    )
     async def logout(
         self, request: Request[Any, Any, Any], session: DbSession, store: Store
-    ) -> Response[None]:
+    ) -> None:
         """End this session."""
         secret = request.cookies.get(SESSION_COOKIE)
         if secret:
             await store.delete(session, service.session_key_of(secret))
-        return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[expired_cookie()])
 
     @post("/password-reset", summary="Ask for a reset link", status_code=HTTP_202_ACCEPTED)
     async def request_reset(
@@ -173,13 +177,17 @@ class MeController(Controller):
         """Return the caller's account."""
         return user_read(await service.get_user(session, principal.user_id))
 
-    @delete("/", summary="Delete my account and its data", status_code=HTTP_204_NO_CONTENT)
+    @delete(
+        "/",
+        summary="Delete my account and its data",
+        status_code=HTTP_204_NO_CONTENT,
+        response_cookies=[expired_cookie()],
+    )
     async def delete_me(
         self, session: DbSession, store: Store, principal: Caller, data: JSONBody[DeleteAccountIn]
-    ) -> Response[None]:
+    ) -> None:
         """Delete the account with its lists, tokens and sessions."""
         await service.delete_account(session, store, principal.user_id, data.password)
-        return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[expired_cookie()])
 
     @post("/password", summary="Change my password", status_code=200)
     async def change_password(
@@ -197,13 +205,15 @@ class MeController(Controller):
         )
         return await sign_in_response(session, store, settings, user, request)
 
-    @post("/logout-all", summary="Sign out everywhere", status_code=HTTP_204_NO_CONTENT)
-    async def logout_all(
-        self, session: DbSession, store: Store, principal: Caller
-    ) -> Response[None]:
+    @post(
+        "/logout-all",
+        summary="Sign out everywhere",
+        status_code=HTTP_204_NO_CONTENT,
+        response_cookies=[expired_cookie()],
+    )
+    async def logout_all(self, session: DbSession, store: Store, principal: Caller) -> None:
         """End every session of the caller."""
         await service.revoke_all(session, store, principal.user_id)
-        return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[expired_cookie()])
 
     @get("/sessions", summary="My sessions")
     async def sessions(

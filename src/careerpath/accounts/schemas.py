@@ -9,24 +9,29 @@ import msgspec
 
 from careerpath.accounts.models import ItemKind, Progress, Role, TokenScope
 
-Email = Annotated[str, msgspec.Meta(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+# Explicit whitespace characters: Python's \s and JSON Schema's (ECMA) \s differ.
+_PART = r"[^@ \t\n\r\f\v\x00]+"
+Email = Annotated[str, msgspec.Meta(max_length=320, pattern=rf"^{_PART}@{_PART}\.{_PART}$")]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
-Note = Annotated[str, msgspec.Meta(max_length=2000)]
+NewPassword = Annotated[str, msgspec.Meta(min_length=10, max_length=200)]
+# PostgreSQL text cannot hold NUL, so free text refuses it up front (422, never 500).
+NO_NUL = r"^[^\x00]*$"
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
+Note = Annotated[str, msgspec.Meta(max_length=2000, pattern=NO_NUL)]
 
 
 class RegisterIn(msgspec.Struct):
     """A sign-up."""
 
     email: Email
-    password: Password
-    display_name: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    password: NewPassword
+    display_name: Annotated[str, msgspec.Meta(max_length=100, pattern=NO_NUL)] = ""
 
 
 class LoginIn(msgspec.Struct):
     """A sign-in."""
 
-    email: Annotated[str, msgspec.Meta(max_length=320)]
+    email: Annotated[str, msgspec.Meta(max_length=320, pattern=NO_NUL)]
     password: Password
 
 
@@ -52,20 +57,20 @@ class PasswordChangeIn(msgspec.Struct):
     """A password change."""
 
     current_password: Password
-    new_password: Password
+    new_password: NewPassword
 
 
 class ResetRequestIn(msgspec.Struct):
     """A request for a password-reset link."""
 
-    email: Annotated[str, msgspec.Meta(max_length=320)]
+    email: Annotated[str, msgspec.Meta(max_length=320, pattern=NO_NUL)]
 
 
 class ResetConfirmIn(msgspec.Struct):
     """A new password set with a reset link's token."""
 
-    token: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    new_password: Password
+    token: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
+    new_password: NewPassword
 
 
 class DeleteAccountIn(msgspec.Struct):
@@ -208,3 +213,23 @@ class ShareRead(msgspec.Struct):
 
     url: str
     token: str
+
+
+class ExportRow(msgspec.Struct):
+    """One item of an exported list."""
+
+    position: int
+    kind: ItemKind
+    ref_id: int
+    title: str
+    url: str | None
+    progress: Progress
+    added_at: datetime
+
+
+class ExportDocument(msgspec.Struct):
+    """A list as its JSON export."""
+
+    name: str
+    note: str
+    items: list[ExportRow]

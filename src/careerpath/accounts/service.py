@@ -24,7 +24,12 @@ from careerpath.accounts.sessions import (
     session_key,
 )
 from careerpath.db import utcnow
-from careerpath.errors import AuthenticationError, ConflictError, InvalidInputError, NotFoundError
+from careerpath.errors import (
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from careerpath.security.throttle import Throttle
 
 RESET_LIFETIME = timedelta(hours=1)
@@ -113,7 +118,7 @@ async def change_password(
     """Set a new password after checking the current one; every session ends."""
     user = await get_user(db, user_id)
     if not passwords.verify_password(user.password_hash, current):
-        raise InvalidInputError("The current password is wrong.")
+        raise PermissionDeniedError("The current password is wrong.")
     passwords.check_policy(new)
     user.password_hash = passwords.hash_password(new)
     await revoke_all(db, store, user.id)
@@ -148,7 +153,7 @@ async def confirm_reset(db: AsyncSession, store: SessionStore, token: str, new: 
     """Set a new password with a reset token; the token is spent and every session ends."""
     reset = await db.scalar(select(PasswordReset).where(PasswordReset.token_hash == _digest(token)))
     if reset is None or reset.used_at is not None or as_utc(reset.expires_at) <= utcnow():
-        raise InvalidInputError("This reset link is invalid or has expired. Ask for a new one.")
+        raise NotFoundError("This reset link is invalid or has expired. Ask for a new one.")
     passwords.check_policy(new)
     user = await get_user(db, reset.user_id)
     user.password_hash = passwords.hash_password(new)
@@ -163,7 +168,7 @@ async def delete_account(
     """Delete a user and everything they own (lists, tokens, sessions, resets)."""
     user = await get_user(db, user_id)
     if not passwords.verify_password(user.password_hash, password):
-        raise InvalidInputError("The password is wrong.")
+        raise PermissionDeniedError("The password is wrong.")
     await revoke_all(db, store, user.id)
     await db.delete(user)
     await db.flush()

@@ -16,13 +16,14 @@ from careerpath.curation import service
 from careerpath.dependencies import DbSession
 from careerpath.security.access import Access
 
-Body = Annotated[str, msgspec.Meta(max_length=20_000)]
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
+Body = Annotated[str, msgspec.Meta(max_length=20_000, pattern=NO_NUL)]
 
 
 class CareerEditIn(msgspec.Struct):
     """Content changes; ``sections`` maps a section kind to its new prose."""
 
-    summary: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+    summary: Annotated[str, msgspec.Meta(max_length=2000, pattern=NO_NUL)] | None = None
     sections: Annotated[dict[SectionKind, Body], msgspec.Meta(max_length=20)] = msgspec.field(
         default_factory=dict
     )

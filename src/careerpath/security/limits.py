@@ -27,6 +27,8 @@ def check_query(query_string: bytes) -> None:
         _refuse("query", f"The query string is longer than {MAX_QUERY_STRING} bytes.")
     pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
     for name, value in pairs:
+        if "\x00" in value or "\x00" in name:
+            _refuse(name, "Query parameters may not contain NUL characters.")
         if len(value) > MAX_QUERY_VALUE:
             _refuse(name, f"Query parameter {name!r} is longer than {MAX_QUERY_VALUE}.")
         if name in PAGE_SIZE_PARAMS and value.isdigit() and int(value) > MAX_PAGE_SIZE:
@@ -43,6 +45,8 @@ def query_limits_middleware(app: ASGIApp) -> ASGIApp:
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP:
+            if "\x00" in scope["path"]:
+                _refuse("path", "The path may not contain NUL characters.")
             check_query(scope.get("query_string", b""))
         await app(scope, receive, send)
 

@@ -20,6 +20,7 @@ from careerpath.accounts.dependencies import Caller, Store, Throttled, provide_p
 from careerpath.accounts.models import TokenScope
 from careerpath.accounts.presenters import session_read, token_read
 from careerpath.accounts.routes import ACCOUNT_DEPENDENCIES, expired_cookie, sign_in_response
+from careerpath.accounts.schemas import NO_NUL
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import CareerpathError, NotFoundError
 from careerpath.security.access import Access
@@ -27,25 +28,28 @@ from careerpath.security.access import Access
 SEE_OTHER: Final = 303
 
 
+FormText = Annotated[str, msgspec.Meta(max_length=2000, pattern=NO_NUL)]
+
+
 class CredentialsForm(msgspec.Struct):
     """The sign-in and sign-up form."""
 
-    email: str = ""
-    password: str = ""
-    display_name: str = ""
+    email: FormText = ""
+    password: FormText = ""
+    display_name: FormText = ""
 
 
 class PasswordForm(msgspec.Struct):
     """The password-change form."""
 
-    current_password: str = ""
-    new_password: str = ""
+    current_password: FormText = ""
+    new_password: FormText = ""
 
 
 class TokenForm(msgspec.Struct):
     """The new-token form."""
 
-    name: str = ""
+    name: FormText = ""
     scope: TokenScope = TokenScope.READ
 
 

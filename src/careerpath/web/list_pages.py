@@ -15,6 +15,7 @@ from careerpath.accounts.dependencies import Caller, Port, provide_principal
 from careerpath.accounts.list_routes import PORT
 from careerpath.accounts.list_views import item_reads, list_read, list_summary
 from careerpath.accounts.models import ItemKind, Progress
+from careerpath.accounts.schemas import Name, Note
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.security.access import Access
 
@@ -34,8 +35,8 @@ class SaveForm(msgspec.Struct):
 class NewListForm(msgspec.Struct):
     """The new-list form."""
 
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
-    note: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+    name: Name
+    note: Note = ""
 
 
 class ProgressForm(msgspec.Struct):
