@@ -39,6 +39,7 @@ from careerpath.web.list_pages import ListPages, shared_list_page
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
+from careerpath.web.reset_pages import ResetPages
 from careerpath.web.templating import configure_environment
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AccountPages,
             ListPages,
             shared_list_page,
+            ResetPages,
             CurationController,
         ],
         guards=[authorize],

@@ -124,7 +124,7 @@ def test_reorder_and_remove(api: Client) -> None:
     reordered = alice.request("PUT", f"/api/v1/lists/{saved}/order", json={"item_ids": ids[::-1]})
     assert [i["id"] for i in reordered.json()["items"]] == ids[::-1]
     bad = alice.request("PUT", f"/api/v1/lists/{saved}/order", json={"item_ids": [ids[0]]})
-    assert bad.status_code == 422
+    assert bad.status_code == 409
     assert alice.request("DELETE", f"/api/v1/lists/{saved}/items/{ids[1]}").status_code == 204
     assert [i["id"] for i in alice.request("GET", f"/api/v1/lists/{saved}").json()["items"]] == [
         ids[0]

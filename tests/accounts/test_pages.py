@@ -108,3 +108,19 @@ def test_nul_characters_are_refused_not_crashing(api: Client) -> None:
     )
     assert body.status_code == 422
     assert api.get("/api/v1/careers", params={"q": "back\x00end"}).status_code == 422
+
+
+def test_forgotten_password_pages(api: Client) -> None:
+    actor = sign_up_by_form(api)
+    known = api.post("/forgot-password", data={"email": actor.email})
+    unknown = api.post("/forgot-password", data={"email": unique_email()})
+    assert known.status_code == unknown.status_code == 200
+    assert "reset link is on its way" in known.text and "reset link is on its way" in unknown.text
+    form = api.get("/reset-password", params={"token": "x" * 43})
+    assert form.status_code == 200
+    assert form.headers["referrer-policy"] == "no-referrer"
+    refused = api.post(
+        "/reset-password", data={"token": "x" * 43, "new_password": "a long new password"}
+    )
+    assert refused.status_code == 404
+    assert "invalid or has expired" in refused.text

@@ -183,7 +183,9 @@ def test_roles_are_checked(api: Client, database_url: str) -> None:
     assert api.patch(url, json=edit).status_code == 401
     assert user.request("PATCH", url, json=edit).status_code == 403
     assert curator.request("GET", "/api/v1/admin/users").status_code == 403
-    edited = curator.request("PATCH", url, json={**edit, "sections": {"overview": "New overview."}})
+    edited = curator.request(
+        "PATCH", url, json={**edit, "sections": [{"kind": "overview", "body": "New overview."}]}
+    )
     assert edited.status_code == 200
     assert api.get("/api/v1/careers/back-end-engineer").json()["summary"] == edit["summary"]
     users = admin.request("GET", "/api/v1/admin/users", params={"limit": 100})

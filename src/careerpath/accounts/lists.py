@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from careerpath.accounts.items_port import ItemInfo, ItemsPort
 from careerpath.accounts.models import ItemKind, Progress, SavedItem, SavedList
-from careerpath.errors import ConflictError, InvalidInputError, NotFoundError
+from careerpath.errors import ConflictError, NotFoundError
 
 MAX_LISTS = 100
 MAX_ITEMS = 1000
@@ -91,7 +91,7 @@ async def delete_list(db: AsyncSession, owner_id: int, list_id: int) -> None:
     """Delete a list (the default one stays)."""
     saved = await get_own_list(db, owner_id, list_id)
     if saved.is_default:
-        raise InvalidInputError("The default list cannot be deleted; remove its items instead.")
+        raise ConflictError("The default list cannot be deleted; remove its items instead.")
     await db.delete(saved)
     await db.flush()
 
@@ -127,7 +127,7 @@ async def set_progress(
     """Record progress on a saved course."""
     item = _own_item(await get_own_list(db, owner_id, list_id), item_id)
     if item.kind is not ItemKind.COURSE:
-        raise InvalidInputError("Progress is kept for courses only.")
+        raise ConflictError("Progress is kept for courses only.")
     item.progress = progress
     await db.flush()
     return item
@@ -146,7 +146,7 @@ async def reorder(db: AsyncSession, owner_id: int, list_id: int, item_ids: list[
     """Put the items in the order given (every item exactly once)."""
     saved = await get_own_list(db, owner_id, list_id)
     if sorted(item_ids) != sorted(item.id for item in saved.items):
-        raise InvalidInputError("Send every item id of the list exactly once.")
+        raise ConflictError("Send every item id of the list exactly once, as it is now.")
     rank = {item_id: position for position, item_id in enumerate(item_ids)}
     for item in saved.items:
         item.position = rank[item.id]

@@ -20,12 +20,19 @@ NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 Body = Annotated[str, msgspec.Meta(max_length=20_000, pattern=NO_NUL)]
 
 
+class SectionEdit(msgspec.Struct):
+    """New prose for one section (added when the career lacks it)."""
+
+    kind: SectionKind
+    body: Body
+
+
 class CareerEditIn(msgspec.Struct):
-    """Content changes; ``sections`` maps a section kind to its new prose."""
+    """Content changes; a later edit of the same section wins."""
 
     summary: Annotated[str, msgspec.Meta(max_length=2000, pattern=NO_NUL)] | None = None
-    sections: Annotated[dict[SectionKind, Body], msgspec.Meta(max_length=20)] = msgspec.field(
-        default_factory=dict
+    sections: Annotated[list[SectionEdit], msgspec.Meta(max_length=20)] = msgspec.field(
+        default_factory=list
     )
 
 
@@ -44,5 +51,6 @@ class CurationController(Controller):
         data: JSONBody[CareerEditIn],
     ) -> CareerRead:
         """Change the content given and return the career as the public API shows it."""
-        career = await service.update_career(session, slug, data.summary, data.sections)
+        sections = {edit.kind: edit.body for edit in data.sections}
+        career = await service.update_career(session, slug, data.summary, sections)
         return career_read(career, await careers_service.sources_of(session, career))

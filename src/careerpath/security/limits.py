@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from careerpath.errors import InvalidInputError
+from careerpath.errors import InvalidInputError, NotFoundError
 
 MAX_BODY_BYTES = 1024 * 1024
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -46,7 +46,7 @@ def query_limits_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP:
             if "\x00" in scope["path"]:
-                _refuse("path", "The path may not contain NUL characters.")
+                raise NotFoundError("No page has a NUL character in its address.")
             check_query(scope.get("query_string", b""))
         await app(scope, receive, send)
 
