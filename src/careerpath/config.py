@@ -27,9 +27,21 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, le=64)
     var_dir: Path = VAR_DIR
     log_level: str = "INFO"
+    # Provider name -> query parameters added to its links by /go/{id}, e.g.
+    # CAREERPATH_AFFILIATE_PARAMS='{"Coursera": {"ref": "careerpath"}}'.
+    affiliate_params: dict[str, dict[str, str]] = Field(default_factory=dict)
     # Read models and anonymous responses are cached this long; 0 turns both caches off.
     cache_seconds: int = Field(default=60, ge=0, le=86_400)
     access_log: bool = True
+    public_url: str = "http://127.0.0.1:8000"
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    mail_from: str = "careerpath <no-reply@careerpath.local>"
+    rate_limit_ip: str = "300/minute"
+    rate_limit_per_api_client: str = "600/minute"
+    rate_limit_login: str = "10/5 minutes"
+    rate_limit_registration: str = "10/5 minutes"
+    rate_limit_reset: str = "10/5 minutes"
 
     @model_validator(mode="after")
     def _require_secret_in_production(self) -> Settings:

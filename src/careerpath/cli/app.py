@@ -7,7 +7,7 @@ import time
 import typer
 
 from careerpath import migrate
-from careerpath.cli import db, ingest, salaries, search, skills
+from careerpath.cli import accounts, db, ingest, salaries, search, skills
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.demo.loader import load_demo
@@ -18,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(accounts.app, name="users")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(salaries.app, name="salaries")
 app.add_typer(search.app, name="search")

@@ -86,5 +86,6 @@ class PageController(Controller):
                 "salaries": salaries,
                 "salary_section": build_salary_section(salaries),
                 "skills": skills,
+                "career_id": found.id,
             },
         )

@@ -1,0 +1,1 @@
+"""Accounts: users, sessions, API tokens, roles, saved lists and sharing."""

@@ -1,0 +1,43 @@
+"""Outgoing mail: SMTP when ``CAREERPATH_SMTP_HOST`` is set, the log (console) otherwise."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import smtplib
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from careerpath.config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Mail:
+    """One message to one recipient."""
+
+    to: str
+    subject: str
+    body: str
+
+
+async def send_mail(settings: Settings, mail: Mail) -> None:
+    """Deliver ``mail`` by SMTP, or write it to the log in development."""
+    if not settings.smtp_host:
+        logger.warning("mail to %s: %s\n%s", mail.to, mail.subject, mail.body)
+        return
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = mail.to
+    message["Subject"] = mail.subject
+    message.set_content(mail.body)
+    try:
+        await asyncio.to_thread(_deliver, settings.smtp_host, settings.smtp_port, message)
+    except (OSError, smtplib.SMTPException):
+        logger.exception("could not send mail to %s", mail.to)
+
+
+def _deliver(host: str, port: int, message: EmailMessage) -> None:
+    with smtplib.SMTP(host, port, timeout=10) as smtp:
+        smtp.send_message(message)

@@ -1,0 +1,268 @@
+"""REST API of accounts: /api/v1/auth (sign up, in, out, reset) and /api/v1/me."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.datastructures import Cookie
+from litestar.di import Provide
+from litestar.params import JSONBody, PathParameter
+from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
+
+from careerpath.accounts import service, tokens
+from careerpath.accounts.auth import SESSION_COOKIE, client_ip, csrf_token_for
+from careerpath.accounts.dependencies import (
+    Caller,
+    Store,
+    Throttled,
+    provide_principal,
+    provide_store,
+    provide_throttle,
+)
+from careerpath.accounts.mail import send_mail
+from careerpath.accounts.models import User
+from careerpath.accounts.presenters import session_read, token_read, user_read
+from careerpath.accounts.schemas import (
+    DeleteAccountIn,
+    LoginIn,
+    LoginResult,
+    PasswordChangeIn,
+    RegisterIn,
+    ResetConfirmIn,
+    ResetRequestIn,
+    SessionRead,
+    TokenCreated,
+    TokenIn,
+    TokenRead,
+    UserRead,
+)
+from careerpath.accounts.sessions import ABSOLUTE_LIFETIME
+from careerpath.dependencies import AppSettings, DbSession
+from careerpath.errors import NotFoundError
+from careerpath.security.access import Access
+
+ACCOUNT_DEPENDENCIES = {
+    "store": Provide(provide_store, sync_to_thread=False),
+    "throttle": Provide(provide_throttle, sync_to_thread=False),
+}
+RESET_ACCEPTED = {"detail": "If an account uses this email, a reset link is on its way."}
+
+
+def session_cookie(secret: str) -> Cookie:
+    """Return the ``__Host-`` session cookie: Secure, HttpOnly, SameSite=Lax, path /."""
+    return Cookie(
+        key=SESSION_COOKIE,
+        value=secret,
+        path="/",
+        secure=True,
+        httponly=True,
+        samesite="lax",
+        max_age=int(ABSOLUTE_LIFETIME.total_seconds()),
+    )
+
+
+def expired_cookie() -> Cookie:
+    """Return a cookie that deletes the session cookie."""
+    return Cookie(key=SESSION_COOKIE, value="", path="/", secure=True, httponly=True, max_age=0)
+
+
+async def sign_in_response(
+    db: DbSession, store: Store, settings: AppSettings, user: User, request: Request[Any, Any, Any]
+) -> Response[LoginResult]:
+    """Drop the caller's old session, open a new one and set its cookie."""
+    old = request.cookies.get(SESSION_COOKIE)
+    if old:
+        await store.delete(db, service.session_key_of(old))
+    secret, data = await service.start_session(
+        db, store, user, request.headers.get("user-agent", "")
+    )
+    csrf = csrf_token_for(settings.resolved_secret_key(), data.key)
+    return Response(LoginResult(user_read(user), csrf), cookies=[session_cookie(secret)])
+
+
+class AuthController(Controller):
+    """Sign up, sign in, sign out, password reset."""
+
+    path = "/api/v1/auth"
+    tags = ["accounts"]  # noqa: RUF012
+    opt = {"access": Access.PUBLIC}  # noqa: RUF012
+    dependencies = ACCOUNT_DEPENDENCIES
+
+    @post("/register", summary="Create an account")
+    async def register(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        throttle: Throttled,
+        data: JSONBody[RegisterIn],
+    ) -> UserRead:
+        """Create a user with the ``user`` role; any other field sent is ignored."""
+        user = await service.register(
+            session,
+            throttle,
+            client_ip(request.scope),
+            data.email,
+            data.password,
+            data.display_name,
+        )
+        return user_read(user)
+
+    @post("/login", summary="Sign in", status_code=200)
+    async def login(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        store: Store,
+        throttle: Throttled,
+        settings: AppSettings,
+        data: JSONBody[LoginIn],
+    ) -> Response[LoginResult]:
+        """Check the credentials and set a new session cookie."""
+        ip = client_ip(request.scope)
+        user = await service.authenticate(session, throttle, ip, data.email, data.password)
+        return await sign_in_response(session, store, settings, user, request)
+
+    @post(
+        "/logout",
+        summary="Sign out",
+        status_code=HTTP_204_NO_CONTENT,
+        response_cookies=[expired_cookie()],
+    )
+    async def logout(
+        self, request: Request[Any, Any, Any], session: DbSession, store: Store
+    ) -> None:
+        """End this session."""
+        secret = request.cookies.get(SESSION_COOKIE)
+        if secret:
+            await store.delete(session, service.session_key_of(secret))
+
+    @post("/password-reset", summary="Ask for a reset link", status_code=HTTP_202_ACCEPTED)
+    async def request_reset(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        throttle: Throttled,
+        settings: AppSettings,
+        data: JSONBody[ResetRequestIn],
+    ) -> Response[dict[str, str]]:
+        """Mail a one-time link if the email is known; the answer is the same either way."""
+        ip = client_ip(request.scope)
+        mail = await service.request_reset(session, throttle, settings.public_url, ip, data.email)
+        background = BackgroundTask(send_mail, settings, mail) if mail else None
+        return Response(RESET_ACCEPTED, status_code=HTTP_202_ACCEPTED, background=background)
+
+    @post("/password-reset/confirm", summary="Set a new password", status_code=HTTP_204_NO_CONTENT)
+    async def confirm_reset(
+        self, session: DbSession, store: Store, data: JSONBody[ResetConfirmIn]
+    ) -> None:
+        """Spend a reset token on a new password; every session of the account ends."""
+        await service.confirm_reset(session, store, data.token, data.new_password)
+
+
+class MeController(Controller):
+    """The signed-in user's account, sessions and tokens."""
+
+    path = "/api/v1/me"
+    tags = ["accounts"]  # noqa: RUF012
+    opt = {"access": Access.USER}  # noqa: RUF012
+    dependencies = {  # noqa: RUF012
+        **ACCOUNT_DEPENDENCIES,
+        "principal": Provide(provide_principal, sync_to_thread=False),
+    }
+
+    @get("/", summary="Who am I")
+    async def me(self, session: DbSession, principal: Caller) -> UserRead:
+        """Return the caller's account."""
+        return user_read(await service.get_user(session, principal.user_id))
+
+    @delete(
+        "/",
+        summary="Delete my account and its data",
+        status_code=HTTP_204_NO_CONTENT,
+        response_cookies=[expired_cookie()],
+    )
+    async def delete_me(
+        self, session: DbSession, store: Store, principal: Caller, data: JSONBody[DeleteAccountIn]
+    ) -> None:
+        """Delete the account with its lists, tokens and sessions."""
+        await service.delete_account(session, store, principal.user_id, data.password)
+
+    @post("/password", summary="Change my password", status_code=200)
+    async def change_password(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        store: Store,
+        settings: AppSettings,
+        principal: Caller,
+        data: JSONBody[PasswordChangeIn],
+    ) -> Response[LoginResult]:
+        """Change the password; every session ends and this caller gets a fresh one."""
+        user = await service.change_password(
+            session, store, principal.user_id, data.current_password, data.new_password
+        )
+        return await sign_in_response(session, store, settings, user, request)
+
+    @post(
+        "/logout-all",
+        summary="Sign out everywhere",
+        status_code=HTTP_204_NO_CONTENT,
+        response_cookies=[expired_cookie()],
+    )
+    async def logout_all(self, session: DbSession, store: Store, principal: Caller) -> None:
+        """End every session of the caller."""
+        await service.revoke_all(session, store, principal.user_id)
+
+    @get("/sessions", summary="My sessions")
+    async def sessions(
+        self, session: DbSession, store: Store, principal: Caller
+    ) -> list[SessionRead]:
+        """List the caller's signed-in browsers."""
+        found = await store.list_for_user(session, principal.user_id)
+        return [session_read(s, principal.session_key) for s in found]
+
+    @delete(
+        "/sessions/{session_id:str}", summary="End one session", status_code=HTTP_204_NO_CONTENT
+    )
+    async def end_session(
+        self,
+        session: DbSession,
+        store: Store,
+        principal: Caller,
+        session_id: Annotated[str, PathParameter(max_length=64)],
+    ) -> None:
+        """End one of the caller's sessions."""
+        for found in await store.list_for_user(session, principal.user_id):
+            if found.public_id == session_id:
+                await store.delete(session, found.key)
+                return
+        raise NotFoundError("No such session.")
+
+    @get("/tokens", summary="My API tokens")
+    async def list_tokens(self, session: DbSession, principal: Caller) -> list[TokenRead]:
+        """List the caller's tokens (never their secrets)."""
+        return [token_read(t) for t in await tokens.list_tokens(session, principal.user_id)]
+
+    @post("/tokens", summary="Create an API token")
+    async def create_token(
+        self, session: DbSession, principal: Caller, data: JSONBody[TokenIn]
+    ) -> TokenCreated:
+        """Create a token; its secret is shown in this answer only."""
+        secret, token = await tokens.create_token(
+            session, principal.user_id, data.name, data.scope, data.expires_in_days
+        )
+        return TokenCreated(secret, token_read(token))
+
+    @delete(
+        "/tokens/{token_id:int}", summary="Revoke an API token", status_code=HTTP_204_NO_CONTENT
+    )
+    async def revoke_token(
+        self,
+        session: DbSession,
+        principal: Caller,
+        token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+    ) -> None:
+        """Revoke one of the caller's tokens."""
+        await tokens.revoke_token(session, principal.user_id, token_id)

@@ -1,0 +1,1 @@
+"""Curation: curators edit career content through the API."""

@@ -1,0 +1,68 @@
+"""Imports run through the API: the same domain services as the CLI, with the same report."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from careerpath.catalog import service as catalog_service
+from careerpath.catalog.models import ResourceKind
+from careerpath.errors import InvalidInputError
+from careerpath.ingest.report import ImportReport
+from careerpath.salaries.ingest import ingest_file
+from careerpath.salaries.reports import PROFILES as SALARY_PROFILES
+from careerpath.search import service as search_service
+from careerpath.skills.postings import build_mapping, ingest_postings
+
+
+class ImportKind(enum.StrEnum):
+    """What an uploaded file holds."""
+
+    COURSES = "courses"
+    BOOKS = "books"
+    SALARIES = "salaries"
+    POSTINGS = "postings"
+
+
+async def run_import(
+    kind: ImportKind,
+    path: Path,
+    profile: str | None,
+    *,
+    session: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    var_dir: Path,
+) -> dict[str, Any]:
+    """Import ``path`` as ``kind`` and return the report (counts and rejected rows)."""
+    if kind is ImportKind.SALARIES:
+        return await _salaries(session, path, profile)
+    if kind is ImportKind.POSTINGS:
+        # Postings commit batch by batch, as the CLI does, so they use their own sessions.
+        mapping = build_mapping(profile)
+        report = await ingest_postings(session_factory, path, mapping, source=f"upload:{path.name}")
+        return report.as_dict()
+    resource_kind = ResourceKind.COURSE if kind is ImportKind.COURSES else ResourceKind.BOOK
+    return await _resources(session, path, profile, resource_kind, var_dir)
+
+
+async def _salaries(session: AsyncSession, path: Path, profile: str | None) -> dict[str, Any]:
+    if profile not in SALARY_PROFILES:
+        known = ", ".join(SALARY_PROFILES)
+        raise InvalidInputError(f"Salary uploads need a ready profile: one of {known}.")
+    result = await ingest_file(session, path, SALARY_PROFILES[profile])
+    return {**result.report.as_dict(), "unmatched_titles": result.unmatched}
+
+
+async def _resources(
+    session: AsyncSession, path: Path, profile: str | None, kind: ResourceKind, var_dir: Path
+) -> dict[str, Any]:
+    chosen = catalog_service.choose_profile(path, profile, None)
+    parsed = catalog_service.parse_file(path, chosen, kind)
+    result = await catalog_service.import_parsed(session, chosen, kind, parsed)
+    await session.flush()
+    await search_service.update_index(session, var_dir, result.changed_ids)
+    report: ImportReport = parsed.report
+    return {**report.as_dict(), "merged": parsed.merged, "profile": chosen.name}

@@ -1,0 +1,1 @@
+"""Security plumbing shared by every route: headers, limits, throttling, access."""

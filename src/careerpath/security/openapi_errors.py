@@ -1,0 +1,92 @@
+"""Document the problem responses every operation can give, so the OpenAPI document is honest.
+
+The guard, the limits and the error handlers apply to every route; rather than repeat the same
+``responses=`` on each handler, they are added once to the generated document.
+"""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.openapi.spec import (
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    OpenAPIType,
+    Operation,
+    PathItem,
+    Schema,
+)
+from litestar.routes import HTTPRoute
+
+from careerpath.security.access import SAFE_METHODS, Access, declared_access
+
+PROBLEM = Schema(
+    type=OpenAPIType.OBJECT,
+    required=["type", "title", "status"],
+    properties={
+        "type": Schema(type=OpenAPIType.STRING),
+        "title": Schema(type=OpenAPIType.STRING),
+        "status": Schema(type=OpenAPIType.INTEGER),
+        "detail": Schema(type=OpenAPIType.STRING),
+        "instance": Schema(type=OpenAPIType.STRING),
+    },
+)
+DESCRIPTIONS = {
+    "400": "Malformed request (problem document)",
+    "401": "Authentication required (problem document)",
+    "403": "Role, token scope, CSRF token or origin refused (problem document)",
+    "404": "Not found, or not yours (problem document)",
+    "409": "Conflicts with existing data (problem document)",
+    "413": "Request body too large (problem document)",
+    "422": "Invalid input or over a size limit (problem document)",
+    "429": "Too many requests; see Retry-After (problem document)",
+}
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def _access_by_operation(app: Litestar) -> dict[tuple[str, str], Access | None]:
+    found: dict[tuple[str, str], Access | None] = {}
+    for route in app.routes:
+        if isinstance(route, HTTPRoute):
+            for handler in route.route_handlers:
+                for method in handler.http_methods:
+                    found[(route.path_format, method)] = declared_access(handler, route.path)
+    return found
+
+
+def _codes(method: str, access: Access | None, has_body: bool) -> list[str]:
+    codes = ["400", "404", "422", "429"]
+    if access is not Access.PUBLIC or method not in SAFE_METHODS:
+        codes += ["401", "403"]
+    if method not in SAFE_METHODS:
+        codes.append("409")
+    if has_body:
+        codes.append("413")
+    return codes
+
+
+def _document(operation: Operation, codes: list[str], is_page: bool) -> None:
+    responses = operation.responses if operation.responses is not None else {}
+    content = {"application/problem+json": OpenAPIMediaType(schema=PROBLEM)}
+    if is_page:  # browsers get the error page instead
+        content["text/html"] = OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING))
+    for code in codes:
+        responses.setdefault(
+            code, OpenAPIResponse(description=DESCRIPTIONS[code], content=dict(content))
+        )
+    operation.responses = responses
+
+
+def document_problem_responses(app: Litestar) -> None:
+    """Add the problem responses of the guard, limits and error handlers to every operation."""
+    access = _access_by_operation(app)
+    for path, item in (app.openapi_schema.paths or {}).items():
+        if not isinstance(item, PathItem):
+            continue
+        for name in METHODS:
+            operation = getattr(item, name)
+            if isinstance(operation, Operation):
+                method = name.upper()
+                codes = _codes(
+                    method, access.get((path, method)), operation.request_body is not None
+                )
+                _document(operation, codes, is_page=not path.startswith("/api/"))

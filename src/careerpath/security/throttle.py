@@ -1,0 +1,74 @@
+"""Throttling with ``limits``: Redis-backed when configured, in memory otherwise.
+
+Failure counters (logins) are only hit on failure; attempt counters (registration, reset, the
+general per-client limit) are hit on every request.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any
+
+from limits import RateLimitItem, parse
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits.aio.strategies import MovingWindowRateLimiter
+from redis.asyncio import ConnectionPool
+
+from careerpath.config import Settings
+from careerpath.errors import RateLimitedError
+
+
+def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storage:
+    """Return Redis storage over ``pool`` (redis-py), or memory storage without a URL."""
+    if redis_url and pool is not None:
+        uri = "async+" + redis_url if not redis_url.startswith("async+") else redis_url
+        options: dict[str, Any] = {"connection_pool": pool}
+        return RedisStorage(uri, implementation="redispy", **options)
+    return MemoryStorage()
+
+
+class Throttle:
+    """Named limits checked against one storage."""
+
+    def __init__(self, settings: Settings) -> None:
+        # Our own pool, so that shutdown can close its sockets.
+        self.pool = ConnectionPool.from_url(settings.redis_url) if settings.redis_url else None
+        self.limiter = MovingWindowRateLimiter(create_storage(settings.redis_url, self.pool))
+        self.limits: dict[str, RateLimitItem] = {
+            "login": parse(settings.rate_limit_login),
+            "registration": parse(settings.rate_limit_registration),
+            "reset": parse(settings.rate_limit_reset),
+            "ip": parse(settings.rate_limit_ip),
+            "client": parse(settings.rate_limit_per_api_client),
+        }
+
+    async def ensure_allowed(self, name: str, *keys: str) -> None:
+        """Raise ``RateLimitedError`` when any of ``keys`` has used up limit ``name``."""
+        item = self.limits[name]
+        for key in keys:
+            if not await self.limiter.test(item, name, key):
+                raise RateLimitedError(
+                    "Too many attempts. Try again later.",
+                    retry_after=await self._retry_after(item, name, key),
+                )
+
+    async def hit(self, name: str, *keys: str) -> None:
+        """Count one event against limit ``name`` for every key."""
+        item = self.limits[name]
+        for key in keys:
+            await self.limiter.hit(item, name, key)
+
+    async def attempt(self, name: str, *keys: str) -> None:
+        """Check and count an attempt in one step."""
+        await self.ensure_allowed(name, *keys)
+        await self.hit(name, *keys)
+
+    async def close(self) -> None:
+        """Close the Redis connections, if any."""
+        if self.pool is not None:
+            await self.pool.disconnect()
+
+    async def _retry_after(self, item: RateLimitItem, *identifiers: str) -> int:
+        stats = await self.limiter.get_window_stats(item, *identifiers)
+        return max(1, math.ceil(stats.reset_time - time.time()))

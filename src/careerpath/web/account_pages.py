@@ -1,0 +1,225 @@
+"""Account pages: sign up, sign in, sign out, account settings (sessions, tokens, password).
+
+Every form is a plain POST with the session's CSRF token, so the pages work without JavaScript.
+Form errors are shown on the form again; everything else goes to the app's error page.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Final
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.di import Provide
+from litestar.params import PathParameter, URLEncodedBody
+from litestar.response import Redirect, Template
+
+from careerpath.accounts import service, tokens
+from careerpath.accounts.auth import client_ip
+from careerpath.accounts.dependencies import Caller, Store, Throttled, provide_principal
+from careerpath.accounts.models import TokenScope
+from careerpath.accounts.presenters import session_read, token_read
+from careerpath.accounts.routes import ACCOUNT_DEPENDENCIES, expired_cookie, sign_in_response
+from careerpath.accounts.schemas import NO_NUL
+from careerpath.dependencies import AppSettings, DbSession
+from careerpath.errors import CareerpathError, NotFoundError
+from careerpath.security.access import Access
+
+SEE_OTHER: Final = 303
+
+
+FormText = Annotated[str, msgspec.Meta(max_length=2000, pattern=NO_NUL)]
+
+
+class CredentialsForm(msgspec.Struct):
+    """The sign-in and sign-up form."""
+
+    email: FormText = ""
+    password: FormText = ""
+    display_name: FormText = ""
+
+
+class PasswordForm(msgspec.Struct):
+    """The password-change form."""
+
+    current_password: FormText = ""
+    new_password: FormText = ""
+
+
+class TokenForm(msgspec.Struct):
+    """The new-token form."""
+
+    name: FormText = ""
+    scope: TokenScope = TokenScope.READ
+
+
+class SignInPages(Controller):
+    """Sign up and sign in; open to everyone."""
+
+    include_in_schema = False
+    opt = {"access": Access.PUBLIC}  # noqa: RUF012
+    dependencies = ACCOUNT_DEPENDENCIES
+
+    @get("/signin")
+    async def signin_form(self) -> Template:
+        """Show the sign-in form."""
+        return Template("signin.html", context={"error": None, "email": ""})
+
+    @post("/signin")
+    async def signin(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        store: Store,
+        throttle: Throttled,
+        settings: AppSettings,
+        data: URLEncodedBody[CredentialsForm],
+    ) -> Any:
+        """Sign in and go to My lists, or show the form again with the error."""
+        try:
+            user = await service.authenticate(
+                session, throttle, client_ip(request.scope), data.email, data.password
+            )
+        except CareerpathError as exc:
+            context = {"error": exc.detail, "email": data.email[:320]}
+            return Template("signin.html", context=context, status_code=exc.status)
+        response = await sign_in_response(session, store, settings, user, request)
+        return Redirect("/lists", status_code=SEE_OTHER, cookies=response.cookies)
+
+    @get("/signup")
+    async def signup_form(self) -> Template:
+        """Show the sign-up form."""
+        return Template("signup.html", context={"error": None, "email": ""})
+
+    @post("/signup")
+    async def signup(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        store: Store,
+        throttle: Throttled,
+        settings: AppSettings,
+        data: URLEncodedBody[CredentialsForm],
+    ) -> Any:
+        """Create the account, sign in and go to My lists."""
+        try:
+            user = await service.register(
+                session,
+                throttle,
+                client_ip(request.scope),
+                data.email[:320],
+                data.password,
+                data.display_name[:100],
+            )
+        except CareerpathError as exc:
+            context = {"error": exc.detail, "email": data.email[:320]}
+            return Template("signup.html", context=context, status_code=exc.status)
+        response = await sign_in_response(session, store, settings, user, request)
+        return Redirect("/lists", status_code=SEE_OTHER, cookies=response.cookies)
+
+    @post("/signout")
+    async def signout(
+        self, request: Request[Any, Any, Any], session: DbSession, store: Store
+    ) -> Redirect:
+        """End this session and go home."""
+        secret = request.cookies.get("__Host-careerpath")
+        if secret:
+            await store.delete(session, service.session_key_of(secret))
+        return Redirect("/", status_code=SEE_OTHER, cookies=[expired_cookie()])
+
+
+class AccountPages(Controller):
+    """Account settings: sessions with revoke, API tokens, password, deletion."""
+
+    path = "/account"
+    include_in_schema = False
+    opt = {"access": Access.USER}  # noqa: RUF012
+    dependencies = {  # noqa: RUF012
+        **ACCOUNT_DEPENDENCIES,
+        "principal": Provide(provide_principal, sync_to_thread=False),
+    }
+
+    @get("/")
+    async def settings_page(self, session: DbSession, store: Store, principal: Caller) -> Template:
+        """Show the account, its sessions and its tokens."""
+        return await _settings(session, store, principal, None, None)
+
+    @post("/sessions/{session_id:str}/revoke")
+    async def revoke_session(
+        self,
+        session: DbSession,
+        store: Store,
+        principal: Caller,
+        session_id: Annotated[str, PathParameter(max_length=64)],
+    ) -> Redirect:
+        """End one session."""
+        for found in await store.list_for_user(session, principal.user_id):
+            if found.public_id == session_id:
+                await store.delete(session, found.key)
+                return Redirect("/account", status_code=SEE_OTHER)
+        raise NotFoundError("No such session.")
+
+    @post("/logout-all")
+    async def logout_all(self, session: DbSession, store: Store, principal: Caller) -> Redirect:
+        """End every session, this one included."""
+        await service.revoke_all(session, store, principal.user_id)
+        return Redirect("/signin", status_code=SEE_OTHER, cookies=[expired_cookie()])
+
+    @post("/tokens")
+    async def create_token(
+        self, session: DbSession, store: Store, principal: Caller, data: URLEncodedBody[TokenForm]
+    ) -> Template:
+        """Create a token and show its secret this once."""
+        name = data.name.strip()[:100] or "token"
+        secret, _ = await tokens.create_token(session, principal.user_id, name, data.scope, 90)
+        return await _settings(session, store, principal, secret, None)
+
+    @post("/tokens/{token_id:int}/revoke")
+    async def revoke_token(
+        self,
+        session: DbSession,
+        principal: Caller,
+        token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+    ) -> Redirect:
+        """Revoke a token."""
+        await tokens.revoke_token(session, principal.user_id, token_id)
+        return Redirect("/account", status_code=SEE_OTHER)
+
+    @post("/password")
+    async def change_password(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        store: Store,
+        settings: AppSettings,
+        principal: Caller,
+        data: URLEncodedBody[PasswordForm],
+    ) -> Any:
+        """Change the password; other sessions end, this browser gets a fresh one."""
+        try:
+            user = await service.change_password(
+                session, store, principal.user_id, data.current_password, data.new_password
+            )
+        except CareerpathError as exc:
+            return await _settings(session, store, principal, None, exc.detail)
+        response = await sign_in_response(session, store, settings, user, request)
+        return Redirect("/account", status_code=SEE_OTHER, cookies=response.cookies)
+
+
+async def _settings(
+    db: DbSession, store: Store, principal: Caller, new_token: str | None, error: str | None
+) -> Template:
+    user = await service.get_user(db, principal.user_id)
+    sessions = [
+        session_read(s, principal.session_key) for s in await store.list_for_user(db, user.id)
+    ]
+    token_rows = [token_read(t) for t in await tokens.list_tokens(db, user.id)]
+    context = {
+        "user": user,
+        "sessions": sessions,
+        "tokens": token_rows,
+        "new_token": new_token,
+        "error": error,
+        "csrf": principal.csrf_token,
+    }
+    return Template("account.html", context=context, status_code=422 if error else 200)

@@ -1,0 +1,65 @@
+"""Curators import files through the API with the CLI's services and per-row report."""
+
+from __future__ import annotations
+
+import httpx
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from tests.accounts.actors import Actor, grant_role, new_user
+from tests.support import require_shared_data
+
+Client = TestClient[Litestar]
+HEADER = "source_file,kind,section,topic,subtopic,title,url,authors,notes,nested\n"
+
+
+def books_file() -> bytes:
+    """Thirty real free-programming-books rows, then one with no URL (line 32)."""
+    real = require_shared_data("catalog-free-programming-books", "free_programming_books_en.csv")
+    lines = real.read_text(encoding="utf-8").splitlines(keepends=True)
+    body = "".join(lines[1:31])
+    bad = "books/x.md,book,S,Databases,,A book without a link,,Nobody,,0\n"
+    return (HEADER + body + bad).encode()
+
+
+def upload(actor: Actor, kind: str, content: bytes, name: str = "books.csv") -> httpx.Response:
+    return actor.request(
+        "POST", f"/api/v1/curation/imports/{kind}", files={"data": (name, content, "text/csv")}
+    )
+
+
+def test_curator_import_reports_every_row_and_is_idempotent(api: Client, database_url: str) -> None:
+    curator = new_user(api, "curator")
+    grant_role(database_url, curator.user_id, "curator")
+    content = books_file()
+    first = upload(curator, "books", content)
+    assert first.status_code == 200, first.text
+    report = first.json()
+    assert report["read"] == 31
+    assert report["rejected"] == 1
+    assert report["errors"][0]["line"] == 32
+    assert "url" in report["errors"][0]["reason"]
+    again = upload(curator, "books", content).json()
+    assert again["imported"] == again["updated"] == 0
+    assert again["unchanged"] == report["imported"] + report["updated"] + report["unchanged"]
+
+
+def test_plain_users_and_visitors_cannot_import(api: Client) -> None:
+    user = new_user(api, "plain")
+    assert upload(user, "books", b"x").status_code == 403
+    anonymous = api.post(
+        "/api/v1/curation/imports/books", files={"data": ("b.csv", b"x", "text/csv")}
+    )
+    assert anonymous.status_code == 401
+
+
+def test_bad_uploads_are_problems(api: Client, database_url: str) -> None:
+    curator = new_user(api, "curator")
+    grant_role(database_url, curator.user_id, "curator")
+    wrong_suffix = upload(curator, "books", b"a,b\n", name="books.exe")
+    assert wrong_suffix.status_code == 422
+    no_profile = upload(curator, "salaries", b"a,b\n1,2\n")
+    assert no_profile.status_code == 422
+    assert no_profile.json()["status"] == 422
+    unknown_kind = upload(curator, "spaceships", b"a\n")
+    assert unknown_kind.status_code in {400, 422}

@@ -1,0 +1,126 @@
+"""The account and list pages work as plain HTML forms, without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from careerpath.accounts.auth import SESSION_COOKIE
+from tests.accounts.actors import PASSWORD, Actor, unique_email
+
+Client = TestClient[Litestar]
+
+
+def csrf_in(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html)
+    assert found, "no CSRF token in the page"
+    return found.group(1)
+
+
+def sign_up_by_form(api: Client) -> Actor:
+    email = unique_email("page")
+    response = api.post(
+        "/signup", data={"email": email, "password": PASSWORD}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    actor = Actor(api, email=email, secret=response.cookies[SESSION_COOKIE])
+    api.cookies.clear()
+    return actor
+
+
+def test_sign_up_save_share_and_open_signed_out(api: Client) -> None:
+    actor = sign_up_by_form(api)
+    career = actor.request("GET", "/careers/back-end-engineer")
+    assert career.status_code == 200
+    assert 'action="/lists/save"' in career.text
+    ref_id = re.search(r'name="ref_id" value="(\d+)"', career.text)
+    assert ref_id
+    form = {"kind": "career", "ref_id": ref_id.group(1)}
+    refused = actor.request("POST", "/lists/save", data=form, follow_redirects=False)
+    assert refused.status_code == 403
+    saved = actor.request(
+        "POST",
+        "/lists/save",
+        data={**form, "csrf_token": csrf_in(career.text)},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    page = actor.request("GET", saved.headers["location"])
+    assert "Back End Engineer" in page.text
+    shared = actor.request(
+        "POST",
+        f"{saved.headers['location']}/share",
+        data={"csrf_token": csrf_in(page.text)},
+        follow_redirects=False,
+    )
+    assert shared.status_code == 303
+    link = re.search(
+        r'href="https?://[^/"]+(/s/[A-Za-z0-9_-]{43})"',
+        actor.request("GET", saved.headers["location"]).text,
+    )
+    assert link
+    public = api.get(link.group(1))
+    assert public.status_code == 200
+    assert "Back End Engineer" in public.text
+    assert public.headers["referrer-policy"] == "no-referrer"
+
+
+def test_sign_in_form_shows_errors_and_pages_need_a_session(api: Client) -> None:
+    wrong = api.post("/signin", data={"email": unique_email(), "password": "not the password"})
+    assert wrong.status_code == 401
+    assert "email or password is wrong" in wrong.text
+    assert api.get("/lists").status_code == 401
+    assert api.get("/account").status_code == 401
+
+
+def test_account_page_lists_sessions_and_creates_tokens(api: Client) -> None:
+    actor = sign_up_by_form(api)
+    page = actor.request("GET", "/account")
+    assert page.status_code == 200
+    assert "this browser" in page.text
+    created = actor.request(
+        "POST",
+        "/account/tokens",
+        data={"name": "laptop", "scope": "read", "csrf_token": csrf_in(page.text)},
+    )
+    token = re.search(r"<code>(cp_[A-Za-z0-9_-]+)</code>", created.text)
+    assert token
+    assert Actor(api, token=token.group(1)).request("GET", "/api/v1/me").status_code == 200
+    assert token.group(1) not in actor.request("GET", "/account").text
+
+
+def test_cross_site_form_post_is_refused(api: Client) -> None:
+    response = api.post(
+        "/signin",
+        data={"email": unique_email(), "password": PASSWORD},
+        headers={"origin": "https://evil.example"},
+    )
+    assert response.status_code == 403
+
+
+def test_nul_characters_are_refused_not_crashing(api: Client) -> None:
+    form = api.post("/signup", data={"email": "a\x00b@example.org", "password": PASSWORD})
+    assert form.status_code == 422
+    body = api.post(
+        "/api/v1/auth/register", json={"email": "a\x00b@example.org", "password": PASSWORD}
+    )
+    assert body.status_code == 422
+    assert api.get("/api/v1/careers", params={"q": "back\x00end"}).status_code == 422
+
+
+def test_forgotten_password_pages(api: Client) -> None:
+    actor = sign_up_by_form(api)
+    known = api.post("/forgot-password", data={"email": actor.email})
+    unknown = api.post("/forgot-password", data={"email": unique_email()})
+    assert known.status_code == unknown.status_code == 200
+    assert "reset link is on its way" in known.text and "reset link is on its way" in unknown.text
+    form = api.get("/reset-password", params={"token": "x" * 43})
+    assert form.status_code == 200
+    assert form.headers["referrer-policy"] == "no-referrer"
+    refused = api.post(
+        "/reset-password", data={"token": "x" * 43, "new_password": "a long new password"}
+    )
+    assert refused.status_code == 404
+    assert "invalid or has expired" in refused.text

@@ -1,0 +1,30 @@
+"""argon2id with at least the OWASP minimum cost, and the length policy."""
+
+from __future__ import annotations
+
+import pytest
+from argon2 import Type, extract_parameters
+
+from careerpath.accounts import passwords
+from careerpath.errors import InvalidInputError
+
+
+def test_hashes_are_argon2id_with_at_least_19_mib_and_2_iterations() -> None:
+    parameters = extract_parameters(passwords.hash_password("correct horse battery staple"))
+    assert parameters.type is Type.ID
+    assert parameters.memory_cost >= 19 * 1024
+    assert parameters.time_cost >= 2
+
+
+def test_verify_accepts_only_the_password() -> None:
+    stored = passwords.hash_password("correct horse battery staple")
+    assert passwords.verify_password(stored, "correct horse battery staple")
+    assert not passwords.verify_password(stored, "correct horse battery stapler")
+    assert not passwords.verify_password(None, "correct horse battery staple")
+    assert not passwords.verify_password("not a hash", "x")
+
+
+@pytest.mark.parametrize("password", ["short", "x" * 201])
+def test_policy_refuses_bad_lengths(password: str) -> None:
+    with pytest.raises(InvalidInputError):
+        passwords.check_policy(password)
