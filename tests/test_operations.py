@@ -78,3 +78,11 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_readyz_handler_is_async() -> None:
     assert asyncio.iscoroutinefunction(readyz.fn)
+
+
+def test_an_unreachable_redis_is_a_503_problem_not_a_500(settings: Settings) -> None:
+    broken = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
+    with TestClient(app=create_app(broken)) as client:
+        response = client.get("/api/v1/careers")
+    assert response.status_code == 503
+    assert response.json()["title"] == "Service unavailable"

@@ -53,13 +53,16 @@ def test_plain_users_and_visitors_cannot_import(api: Client) -> None:
     assert anonymous.status_code == 401
 
 
-def test_bad_uploads_are_problems(api: Client, database_url: str) -> None:
+def test_files_that_cannot_start_are_reported_on_their_header(
+    api: Client, database_url: str
+) -> None:
     curator = new_user(api, "curator")
     grant_role(database_url, curator.user_id, "curator")
-    wrong_suffix = upload(curator, "books", b"a,b\n", name="books.exe")
-    assert wrong_suffix.status_code == 422
-    no_profile = upload(curator, "salaries", b"a,b\n1,2\n")
-    assert no_profile.status_code == 422
-    assert no_profile.json()["status"] == 422
+    for kind, content in (("books", b"a,b\n1,2\n"), ("salaries", b"a,b\n1,2\n")):
+        report = upload(curator, kind, content, name="x.exe").json()
+        assert report["imported"] == report["updated"] == 0
+        assert report["errors"][0]["line"] == 1
+        assert report["errors"][0]["reason"]
     unknown_kind = upload(curator, "spaceships", b"a\n")
     assert unknown_kind.status_code in {400, 422}
+    assert unknown_kind.json()["status"] == unknown_kind.status_code

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, patch
-from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from careerpath.accounts import service
 from careerpath.accounts.dependencies import Store
@@ -13,6 +13,7 @@ from careerpath.accounts.presenters import user_read
 from careerpath.accounts.routes import ACCOUNT_DEPENDENCIES
 from careerpath.accounts.schemas import UserPage, UserRead, UserUpdateIn
 from careerpath.dependencies import DbSession
+from careerpath.params import RowId
 from careerpath.security.access import Access
 
 
@@ -40,7 +41,7 @@ class AdminUserController(Controller):
         self,
         session: DbSession,
         store: Store,
-        user_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+        user_id: RowId,
         data: JSONBody[UserUpdateIn],
     ) -> UserRead:
         """Set a role or disable/enable a user; disabling ends their sessions and tokens."""

@@ -102,11 +102,15 @@ async def resolve_principal(scope: Scope, app: Litestar) -> Principal | None:
     return None
 
 
+# Static files, and the probes that must answer even when Redis (sessions, limits) is down.
+UNAUTHENTICATED_PREFIXES = ("/static/", "/healthz", "/readyz")
+
+
 def authentication_middleware(app: ASGIApp) -> ASGIApp:
     """Put the caller (or None) in ``scope["user"]`` and apply the general request limits."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or scope["path"].startswith("/static/"):
+        if scope["type"] != ScopeType.HTTP or scope["path"].startswith(UNAUTHENTICATED_PREFIXES):
             await app(scope, receive, send)
             return
         litestar_app = Litestar.from_scope(scope)

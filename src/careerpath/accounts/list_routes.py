@@ -37,10 +37,11 @@ from careerpath.accounts.schemas import (
 )
 from careerpath.db import utcnow
 from careerpath.dependencies import AppSettings, DbSession
+from careerpath.params import RowId
 from careerpath.security.access import Access
 
-ListId = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
-ItemId = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
+ListId = RowId
+ItemId = RowId
 ShareToken = Annotated[str, PathParameter(min_length=20, max_length=64)]
 CSV = "text/csv; charset=utf-8"
 NO_REFERRER = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
@@ -263,7 +264,7 @@ async def go(
     session: DbSession,
     port: Port,
     settings: AppSettings,
-    resource_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+    resource_id: RowId,
 ) -> Redirect:
     """Record the click and redirect to the resource's stored URL, never to one from the request."""
     visitor = outbound.visitor_hash(

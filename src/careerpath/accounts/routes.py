@@ -41,6 +41,7 @@ from careerpath.accounts.schemas import (
 from careerpath.accounts.sessions import ABSOLUTE_LIFETIME
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import NotFoundError
+from careerpath.params import RowId
 from careerpath.security.access import Access
 
 ACCOUNT_DEPENDENCIES = {
@@ -262,7 +263,7 @@ class MeController(Controller):
         self,
         session: DbSession,
         principal: Caller,
-        token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+        token_id: RowId,
     ) -> None:
         """Revoke one of the caller's tokens."""
         await tokens.revoke_token(session, principal.user_id, token_id)

@@ -8,6 +8,7 @@ from typing import Annotated
 import msgspec
 
 from careerpath.accounts.models import ItemKind, Progress, Role, TokenScope
+from careerpath.params import MAX_ROW_ID
 
 # Explicit whitespace characters: Python's \s and JSON Schema's (ECMA) \s differ.
 _PART = r"[^@ \t\n\r\f\v\x00]+"
@@ -149,7 +150,7 @@ class ItemIn(msgspec.Struct):
     """Something to save."""
 
     kind: ItemKind
-    ref_id: Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
+    ref_id: Annotated[int, msgspec.Meta(ge=1, le=MAX_ROW_ID)]
 
 
 class ItemUpdateIn(msgspec.Struct):

@@ -13,11 +13,11 @@ from careerpath.catalog.models import ResourceKind
 from careerpath.catalog.presenters import resource_read, topic_tree
 from careerpath.catalog.schemas import ResourceRead, TopicNode, TopicRef, TopicTree
 from careerpath.dependencies import AppSettings, DbSession
+from careerpath.params import RowId
 from careerpath.search import service as search_service
 from careerpath.search.query import Filters, SortOrder
 from careerpath.search.results import Hit
 
-IdParam = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
 TOPIC_PAGE_SIZE = 20
 
 
@@ -66,12 +66,12 @@ class CatalogController(Controller):
     tags = ["catalog"]  # noqa: RUF012
 
     @get("/courses/{resource_id:int}", summary="Get a course")
-    async def get_course(self, session: DbSession, resource_id: IdParam) -> ResourceRead:
+    async def get_course(self, session: DbSession, resource_id: RowId) -> ResourceRead:
         """Return one course with its topics, skills and source."""
         return await read_resource(session, resource_id, ResourceKind.COURSE)
 
     @get("/books/{resource_id:int}", summary="Get a book")
-    async def get_book(self, session: DbSession, resource_id: IdParam) -> ResourceRead:
+    async def get_book(self, session: DbSession, resource_id: RowId) -> ResourceRead:
         """Return one book with its topics, skills and source."""
         return await read_resource(session, resource_id, ResourceKind.BOOK)
 

@@ -27,6 +27,16 @@ class ImportKind(enum.StrEnum):
     POSTINGS = "postings"
 
 
+class ImportProfile(enum.StrEnum):
+    """The ready column profiles, across domains."""
+
+    FREE_PROGRAMMING_BOOKS = "free-programming-books"
+    KIZAK = "kizak"
+    AIJOBS = "aijobs"
+    DICE = "dice"
+    GOOGLE = "google"
+
+
 async def run_import(
     kind: ImportKind,
     path: Path,
@@ -36,7 +46,27 @@ async def run_import(
     session_factory: async_sessionmaker[AsyncSession],
     var_dir: Path,
 ) -> dict[str, Any]:
-    """Import ``path`` as ``kind`` and return the report (counts and rejected rows)."""
+    """Import ``path`` as ``kind`` and return the report (counts and rejected rows).
+
+    A file the import cannot start on (no profile fits, a column is missing) is reported like a
+    bad row: as line 1, its header, with the reason; nothing is written.
+    """
+    try:
+        return await _run(kind, path, profile, session, session_factory, var_dir)
+    except InvalidInputError as exc:
+        report = ImportReport()
+        report.reject(1, exc.detail)
+        return report.as_dict()
+
+
+async def _run(
+    kind: ImportKind,
+    path: Path,
+    profile: str | None,
+    session: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    var_dir: Path,
+) -> dict[str, Any]:
     if kind is ImportKind.SALARIES:
         return await _salaries(session, path, profile)
     if kind is ImportKind.POSTINGS:

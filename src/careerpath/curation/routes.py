@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,15 +18,24 @@ from careerpath.careers.models import SectionKind
 from careerpath.careers.presenters import career_read
 from careerpath.careers.schemas import CareerRead
 from careerpath.curation import service
-from careerpath.curation.imports import ImportKind, run_import
+from careerpath.curation.imports import ImportKind, ImportProfile, run_import
 from careerpath.dependencies import AppSettings, DbSession
-from careerpath.errors import InvalidInputError
 from careerpath.security.access import Access
 from careerpath.security.limits import MAX_UPLOAD_BYTES
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 Prose = Annotated[str, msgspec.Meta(max_length=20_000, pattern=NO_NUL)]
 UPLOAD_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".json"}
+
+
+class UploadFormat(enum.StrEnum):
+    """How an uploaded file is written (default: from its name, else CSV)."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+    JSON = "json"
+
+
 CHUNK_BYTES = 1 << 20
 
 
@@ -85,23 +95,22 @@ class ImportController(Controller):
         settings: AppSettings,
         kind: Annotated[ImportKind, PathParameter()],
         data: Annotated[UploadFile, Body(media_type=RequestEncodingType.MULTI_PART)],
-        profile: Annotated[
-            str | None, QueryParameter(max_length=40, pattern=r"^[a-z0-9_-]+$")
-        ] = None,
+        profile: Annotated[ImportProfile | None, QueryParameter()] = None,
+        file_format: Annotated[UploadFormat | None, QueryParameter(name="format")] = None,
     ) -> dict[str, Any]:
         """Import the uploaded file; valid rows land, each bad row is reported with its line."""
-        suffix = Path(data.filename or "").suffix.lower()
-        if suffix not in UPLOAD_SUFFIXES:
-            raise InvalidInputError("Upload a .csv, .jsonl or .json file.")
+        suffix = f".{file_format.value}" if file_format else Path(data.filename or "").suffix
+        if suffix.lower() not in UPLOAD_SUFFIXES:
+            suffix = ".csv"  # the default format; a file that is not CSV shows as rejected rows
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"upload{suffix}"
+            path = Path(folder) / f"upload{suffix.lower()}"
             with path.open("wb") as target:
                 while chunk := await data.read(CHUNK_BYTES):
                     target.write(chunk)
             return await run_import(
                 kind,
                 path,
-                profile,
+                profile.value if profile else None,
                 session=session,
                 session_factory=state.session_factory,
                 var_dir=settings.var_dir,

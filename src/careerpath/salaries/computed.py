@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
-from careerpath.errors import InvalidInputError
+from careerpath.errors import InvalidInputError, NotFoundError
 from careerpath.provenance.models import Source
 from careerpath.salaries import fx
 from careerpath.salaries.figures import (
@@ -62,7 +62,7 @@ def parse_query(currency: str | None, level: str | None, place: str | None) -> S
         try:
             resolved = resolve_place(place)
         except RejectedError as exc:
-            raise InvalidInputError(f"{exc.reason[:1].upper()}{exc.reason[1:]}.") from exc
+            raise NotFoundError(f"{exc.reason[:1].upper()}{exc.reason[1:]}.") from exc
     return SalaryQuery(code, chosen_level, resolved)
 
 

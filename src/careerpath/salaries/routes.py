@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import pycountry
 from litestar import Controller, get
 from litestar.params import PathParameter, QueryParameter
 
@@ -11,12 +12,25 @@ from careerpath.careers import service as careers_service
 from careerpath.dependencies import DbSession
 from careerpath.errors import InvalidInputError
 from careerpath.salaries import computed
+from careerpath.salaries.levels import LEVELS
 from careerpath.salaries.schemas import CareerSalariesRead, SalaryComparisonRead
 
 MAX_COMPARED = 10
-Currency = Annotated[str | None, QueryParameter(min_length=3, max_length=3)]
-Level = Annotated[str | None, QueryParameter(max_length=20)]
-Place = Annotated[str | None, QueryParameter(max_length=200)]
+# The schema names every accepted value, so that a request it allows is one the service takes.
+_CODES = sorted(c.alpha_3 for c in pycountry.currencies)
+CURRENCY_PATTERN = "^(" + "|".join([*_CODES, *(code.lower() for code in _CODES)]) + ")$"
+LEVEL_PATTERN = "^(" + "|".join(LEVELS) + ")$"
+# Whitespace spelled out: JSON Schema's \s and Python's differ (Python counts \x1c-\x1f).
+_SPACE = " \t\n\r\f\v"
+_ITEM = rf"[{_SPACE}]*[^,{_SPACE}\x00][^,\x00]*"
+CAREER_LIST_PATTERN = rf"^{_ITEM}(,{_ITEM}){{0,{MAX_COMPARED - 1}}}$"
+Currency = Annotated[
+    str | None, QueryParameter(pattern=CURRENCY_PATTERN, description="ISO 4217 code")
+]
+Level = Annotated[str | None, QueryParameter(pattern=LEVEL_PATTERN)]
+Place = Annotated[
+    str | None, QueryParameter(max_length=200, description="City or country; unknown: 404")
+]
 
 
 class CareerSalariesController(Controller):
@@ -50,13 +64,20 @@ class SalaryComparisonController(Controller):
     async def compare(
         self,
         session: DbSession,
-        careers: Annotated[str, QueryParameter(min_length=1, max_length=1000)],
+        careers: Annotated[
+            str,
+            QueryParameter(
+                max_length=1000,
+                pattern=CAREER_LIST_PATTERN,
+                description=f"1 to {MAX_COMPARED} career slugs, comma-separated",
+            ),
+        ],
         place: Annotated[str, QueryParameter(min_length=1, max_length=200)],
         currency: Currency = None,
         level: Level = None,
     ) -> SalaryComparisonRead:
         """Return each named career's figure at ``place``, converted to ``currency`` if given."""
-        slugs = [s.strip() for s in careers.split(",") if s.strip()]
+        slugs = [s.strip(_SPACE) for s in careers.split(",") if s.strip(_SPACE)]
         if not 1 <= len(slugs) <= MAX_COMPARED:
             raise InvalidInputError(f"Name 1 to {MAX_COMPARED} careers, comma-separated.")
         query = computed.parse_query(currency, level, place)

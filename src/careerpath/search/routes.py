@@ -44,7 +44,11 @@ class SearchController(Controller):
         kind: Annotated[ResourceKind | None, QueryParameter()] = None,
         level: Annotated[ResourceLevel | None, QueryParameter()] = None,
         price: PriceBand = None,
-        max_price: Annotated[float | None, QueryParameter(ge=0, le=1_000_000)] = None,
+        max_price: Annotated[
+            float | None,
+            # Litestar leaves a zero minimum out of an optional number's schema: say it here.
+            QueryParameter(ge=0, le=1_000_000, schema_extra={"minimum": 0}),
+        ] = None,
         language: Text = None,
         provider: Text = None,
         topic: Text = None,

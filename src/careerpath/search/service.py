@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tantivy
@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
-# Deepest result reachable by paging (page x page_size); deeper asks get a 422, not a slow scan.
+# Deepest result reachable by paging (page x page_size); a deeper page answers empty (no slow
+# scan), and every page states the window so clients know where paging stops.
 MAX_RESULT_WINDOW = 1000
 SUGGEST_LIMIT = 8
 # How often a worker compares its index with the database (one cheap COUNT/MAX query).
@@ -64,19 +65,18 @@ def validate(request: SearchRequest) -> None:
         raise InvalidInputError(f"q is longer than {MAX_QUERY_LENGTH} characters")
     if not 1 <= request.page_size <= MAX_PAGE_SIZE:
         raise InvalidInputError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
-    if request.page < 1 or request.page * request.page_size > MAX_RESULT_WINDOW:
-        raise InvalidInputError(
-            f"Only the first {MAX_RESULT_WINDOW} results can be paged through: "
-            "narrow the search with words or filters",
-            extra={"max_result_window": MAX_RESULT_WINDOW},
-        )
+    if request.page < 1:
+        raise InvalidInputError("page starts at 1")
 
 
 async def search(session: AsyncSession, var_dir: Path, request: SearchRequest) -> SearchPage:
     """Return one page of results for ``request``, building the index first if it is missing."""
     validate(request)
     live = await ensure_index(session, var_dir)
-    return run_search(live, request)
+    if request.page * request.page_size <= MAX_RESULT_WINDOW:
+        return run_search(live, request)
+    first = run_search(live, replace(request, page=1))
+    return replace(first, page=request.page, items=[])
 
 
 def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:

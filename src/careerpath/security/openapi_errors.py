@@ -76,6 +76,24 @@ def _document(operation: Operation, codes: list[str], is_page: bool) -> None:
     operation.responses = responses
 
 
+# The query limits refuse NUL (PostgreSQL text cannot hold it): the schema says so.
+NUL_FREE = "^[^\\x00]*$"
+
+
+def _document_nul_refusal(operation: Operation) -> None:
+    for parameter in operation.parameters or []:
+        _forbid_nul(getattr(parameter, "schema", None))
+
+
+def _forbid_nul(schema: object) -> None:
+    if not isinstance(schema, Schema):
+        return
+    if schema.type == OpenAPIType.STRING:
+        schema.pattern = schema.pattern or NUL_FREE
+    for member in [*(schema.one_of or []), *(schema.any_of or [])]:
+        _forbid_nul(member)
+
+
 def document_problem_responses(app: Litestar) -> None:
     """Add the problem responses of the guard, limits and error handlers to every operation."""
     access = _access_by_operation(app)
@@ -90,3 +108,4 @@ def document_problem_responses(app: Litestar) -> None:
                     method, access.get((path, method)), operation.request_body is not None
                 )
                 _document(operation, codes, is_page=not path.startswith("/api/"))
+                _document_nul_refusal(operation)

@@ -10,6 +10,7 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 from careerpath.careers import service as careers_service
 from careerpath.dependencies import DbSession
 from careerpath.errors import PayloadTooLargeError
+from careerpath.params import RowId
 from careerpath.skills import queries
 from careerpath.skills.models import Skill
 from careerpath.skills.schemas import (
@@ -56,9 +57,7 @@ class SkillController(Controller):
         return SkillPage([_summary(s) for s in skills], total, limit, offset)
 
     @get("/skills/{skill_id:int}", summary="Get a skill")
-    async def get_skill(
-        self, session: DbSession, skill_id: Annotated[int, PathParameter(ge=1)]
-    ) -> SkillRead:
+    async def get_skill(self, session: DbSession, skill_id: RowId) -> SkillRead:
         """Return a skill with aliases, category and the careers that ask for it most."""
         skill = await queries.get_skill(session, skill_id)
         return SkillRead(

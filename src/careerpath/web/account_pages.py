@@ -23,6 +23,7 @@ from careerpath.accounts.routes import ACCOUNT_DEPENDENCIES, expired_cookie, sig
 from careerpath.accounts.schemas import NO_NUL
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import CareerpathError, NotFoundError
+from careerpath.params import RowId
 from careerpath.security.access import Access
 
 SEE_OTHER: Final = 303
@@ -179,7 +180,7 @@ class AccountPages(Controller):
         self,
         session: DbSession,
         principal: Caller,
-        token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+        token_id: RowId,
     ) -> Redirect:
         """Revoke a token."""
         await tokens.revoke_token(session, principal.user_id, token_id)

@@ -14,6 +14,7 @@ from careerpath.catalog.models import ResourceKind, ResourceLevel
 from careerpath.catalog.presenters import topic_tree
 from careerpath.catalog.routes import read_resource, read_topic
 from careerpath.dependencies import AppSettings, DbSession
+from careerpath.params import RowId
 from careerpath.search import service as search_service
 from careerpath.search.query import Filters, SortOrder
 from careerpath.search.service import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
@@ -29,7 +30,6 @@ FACET_TITLES = {
 }
 PAGE_SIZE = 20
 Text = Annotated[str | None, QueryParameter(max_length=200)]
-IdParam = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
 
 
 def _link(params: dict[str, str], **changes: str | None) -> str:
@@ -107,13 +107,13 @@ class CatalogPageController(Controller):
         )  # fmt: skip
 
     @get("/courses/{resource_id:int}")
-    async def course(self, session: DbSession, resource_id: IdParam) -> Template:
+    async def course(self, session: DbSession, resource_id: RowId) -> Template:
         """Show one course."""
         resource = await read_resource(session, resource_id, ResourceKind.COURSE)
         return Template(template_name="resource.html", context={"r": resource})
 
     @get("/books/{resource_id:int}")
-    async def book(self, session: DbSession, resource_id: IdParam) -> Template:
+    async def book(self, session: DbSession, resource_id: RowId) -> Template:
         """Show one book."""
         resource = await read_resource(session, resource_id, ResourceKind.BOOK)
         return Template(template_name="resource.html", context={"r": resource})

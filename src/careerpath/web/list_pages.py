@@ -17,19 +17,20 @@ from careerpath.accounts.list_views import item_reads, list_read, list_summary
 from careerpath.accounts.models import ItemKind, Progress
 from careerpath.accounts.schemas import Name, Note
 from careerpath.dependencies import AppSettings, DbSession
+from careerpath.params import MAX_ROW_ID, RowId
 from careerpath.security.access import Access
 
 SEE_OTHER: Final = 303
-ListId = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
-ItemId = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
+ListId = RowId
+ItemId = RowId
 
 
 class SaveForm(msgspec.Struct):
     """The Save button: what to save, and optionally into which list."""
 
     kind: ItemKind
-    ref_id: Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
-    list_id: Annotated[int, msgspec.Meta(ge=0, le=2**31 - 1)] = 0
+    ref_id: Annotated[int, msgspec.Meta(ge=1, le=MAX_ROW_ID)]
+    list_id: Annotated[int, msgspec.Meta(ge=0, le=MAX_ROW_ID)] = 0
 
 
 class NewListForm(msgspec.Struct):

@@ -9,6 +9,8 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from redis.exceptions import RedisError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from careerpath.errors import CareerpathError, RateLimitedError
 
@@ -93,7 +95,20 @@ def handle_unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> 
     )
 
 
+def handle_unreachable_service(
+    request: Request[Any, Any, Any], exc: RedisError | OperationalError | InterfaceError
+) -> Response[Any]:
+    """A dependency that does not answer is a 503, logged, not a 500."""
+    logger.warning("dependency unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem_response(
+        request, 503, "A service this request needs is not answering. Try again shortly."
+    )
+
+
 EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
+    RedisError: handle_unreachable_service,
+    OperationalError: handle_unreachable_service,
+    InterfaceError: handle_unreachable_service,
     CareerpathError: handle_domain_error,
     ValidationException: handle_validation_error,
     HTTPException: handle_http_error,
