@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from careerpath.db import Base, TimestampMixin, utcnow
+from careerpath.db import Base, TimestampMixin, text_enum, utcnow
 
 
 class Role(enum.StrEnum):
@@ -42,14 +42,6 @@ class Progress(enum.StrEnum):
     DONE = "done"
 
 
-def _enum(kind: type[enum.StrEnum], name: str) -> Enum:
-    return Enum(kind, name=name, native_enum=False, length=20, values_callable=_values)
-
-
-def _values(kind: type[enum.StrEnum]) -> list[str]:
-    return [member.value for member in kind]
-
-
 class User(TimestampMixin, Base):
     """A person with an account."""
 
@@ -60,7 +52,7 @@ class User(TimestampMixin, Base):
     email: Mapped[str] = mapped_column(String(320))
     display_name: Mapped[str] = mapped_column(String(100), default="")
     password_hash: Mapped[str] = mapped_column(String(200))
-    role: Mapped[Role] = mapped_column(_enum(Role, "role"), default=Role.USER)
+    role: Mapped[Role] = mapped_column(text_enum(Role, "role", 20), default=Role.USER)
     is_active: Mapped[bool] = mapped_column(default=True)
 
 
@@ -92,7 +84,7 @@ class ApiToken(Base):
     name: Mapped[str] = mapped_column(String(100))
     token_hash: Mapped[str] = mapped_column(String(64))
     prefix: Mapped[str] = mapped_column(String(16))
-    scope: Mapped[TokenScope] = mapped_column(_enum(TokenScope, "token_scope"))
+    scope: Mapped[TokenScope] = mapped_column(text_enum(TokenScope, "token_scope", 20))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
@@ -146,11 +138,11 @@ class SavedItem(Base):
     saved_list_id: Mapped[int] = mapped_column(
         ForeignKey("saved_list.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[ItemKind] = mapped_column(_enum(ItemKind, "item_kind"))
+    kind: Mapped[ItemKind] = mapped_column(text_enum(ItemKind, "item_kind", 20))
     ref_id: Mapped[int]
     position: Mapped[int] = mapped_column(default=0)
     progress: Mapped[Progress] = mapped_column(
-        _enum(Progress, "progress"), default=Progress.NOT_STARTED
+        text_enum(Progress, "progress", 20), default=Progress.NOT_STARTED
     )
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from careerpath.db import Base, TimestampMixin
+from careerpath.db import Base, TimestampMixin, text_enum
 from careerpath.provenance.models import Source
 
 
@@ -32,14 +32,6 @@ class RelationKind(enum.StrEnum):
     RELATED = "related"
     SPECIALISATION = "specialisation"
     NEXT_STEP = "next_step"
-
-
-def _enum(kind: type[enum.StrEnum], name: str) -> Enum:
-    return Enum(kind, name=name, native_enum=False, length=40, values_callable=_values)
-
-
-def _values(kind: type[enum.StrEnum]) -> list[str]:
-    return [member.value for member in kind]
 
 
 class Career(TimestampMixin, Base):
@@ -104,7 +96,7 @@ class CareerSection(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     career_id: Mapped[int] = mapped_column(ForeignKey("career.id", ondelete="CASCADE"))
-    kind: Mapped[SectionKind] = mapped_column(_enum(SectionKind, "section_kind"))
+    kind: Mapped[SectionKind] = mapped_column(text_enum(SectionKind, "section_kind", 40))
     position: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
@@ -164,7 +156,7 @@ class CareerRelation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     career_id: Mapped[int] = mapped_column(ForeignKey("career.id", ondelete="CASCADE"))
     related_career_id: Mapped[int] = mapped_column(ForeignKey("career.id", ondelete="CASCADE"))
-    kind: Mapped[RelationKind] = mapped_column(_enum(RelationKind, "relation_kind"))
+    kind: Mapped[RelationKind] = mapped_column(text_enum(RelationKind, "relation_kind", 40))
     position: Mapped[int] = mapped_column(default=0)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id"))
 

@@ -6,10 +6,10 @@ import enum
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Enum, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from careerpath.db import Base, TimestampMixin
+from careerpath.db import Base, TimestampMixin, text_enum
 from careerpath.provenance.models import Source
 
 
@@ -44,14 +44,6 @@ class SkillOrigin(enum.StrEnum):
     EXTRACTED = "extracted"
 
 
-def _enum(kind: type[enum.StrEnum], name: str) -> Enum:
-    return Enum(kind, name=name, native_enum=False, length=20, values_callable=_values)
-
-
-def _values(kind: type[enum.StrEnum]) -> list[str]:
-    return [member.value for member in kind]
-
-
 class Resource(TimestampMixin, Base):
     """A course or a book, as one source lists it."""
 
@@ -62,7 +54,7 @@ class Resource(TimestampMixin, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[ResourceKind] = mapped_column(_enum(ResourceKind, "resource_kind"))
+    kind: Mapped[ResourceKind] = mapped_column(text_enum(ResourceKind, "resource_kind", 20))
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
     # The upsert key within source and kind: the external id, or the canonical URL if none.
     source_key: Mapped[str] = mapped_column(String(500))
@@ -75,7 +67,9 @@ class Resource(TimestampMixin, Base):
     is_free: Mapped[bool] = mapped_column(default=True)
     price_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     price_currency: Mapped[str | None] = mapped_column(String(3))
-    level: Mapped[ResourceLevel | None] = mapped_column(_enum(ResourceLevel, "resource_level"))
+    level: Mapped[ResourceLevel | None] = mapped_column(
+        text_enum(ResourceLevel, "resource_level", 20)
+    )
     duration_hours: Mapped[float | None]
     pages: Mapped[int | None]
     language: Mapped[str] = mapped_column(String(10), default="en")
@@ -85,7 +79,7 @@ class Resource(TimestampMixin, Base):
     enrolments: Mapped[int | None]
     published_on: Mapped[date | None]
     status: Mapped[ResourceStatus] = mapped_column(
-        _enum(ResourceStatus, "resource_status"), default=ResourceStatus.ACTIVE
+        text_enum(ResourceStatus, "resource_status", 20), default=ResourceStatus.ACTIVE
     )
     status_checked_at: Mapped[datetime | None]
     licence: Mapped[str | None] = mapped_column(String(100))
@@ -134,5 +128,5 @@ class ResourceSkill(Base):
     )
     skill_slug: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     skill_name: Mapped[str] = mapped_column(String(200))
-    origin: Mapped[SkillOrigin] = mapped_column(_enum(SkillOrigin, "skill_origin"))
+    origin: Mapped[SkillOrigin] = mapped_column(text_enum(SkillOrigin, "skill_origin", 20))
     position: Mapped[int] = mapped_column(default=0)

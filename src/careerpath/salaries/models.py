@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Enum, ForeignKey, Index, Numeric, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careerpath.careers.models import Career
-from careerpath.db import Base, TimestampMixin, utcnow
+from careerpath.db import Base, TimestampMixin, text_enum, utcnow
 from careerpath.provenance.models import Source
 from careerpath.salaries.periods import PayPeriod
 
@@ -35,15 +35,7 @@ class PublishedSalary(TimestampMixin, Base):
     currency: Mapped[str] = mapped_column(String(3))
     currency_inferred: Mapped[bool] = mapped_column(default=False)
     amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
-    period: Mapped[PayPeriod] = mapped_column(
-        Enum(
-            PayPeriod,
-            name="pay_period",
-            native_enum=False,
-            length=20,
-            values_callable=lambda kind: [m.value for m in kind],
-        )
-    )
+    period: Mapped[PayPeriod] = mapped_column(text_enum(PayPeriod, "pay_period", 20))
     statistic: Mapped[str] = mapped_column(String(20), default="median")
     observed_on: Mapped[date | None]
     raw_place: Mapped[str] = mapped_column(String(200))
