@@ -25,6 +25,7 @@ from careerpath.config import Settings, get_settings
 from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.logging import configure_logging
+from careerpath.matching.routes import MatchingController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.routes import SearchController
 from careerpath.skills.routes import SkillController
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CatalogPageController,
             SalaryComparisonController,
             SkillController,
+            MatchingController,
             PageController,
             create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
         ],

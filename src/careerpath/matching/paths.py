@@ -80,7 +80,7 @@ def build_path(
     return LearningPath(
         steps=tuple(_ordered(steps)),
         coverage=_coverage(covered, demand),
-        total_hours=round(hours, 2),
+        total_hours=hours,  # unrounded: rounding could report more than max_hours
         total_price=price,
     )
 
