@@ -30,6 +30,7 @@ from careerpath.salaries.routes import CareerSalariesController, SalaryCompariso
 from careerpath.search.routes import SearchController
 from careerpath.skills.routes import SkillController
 from careerpath.web.catalog_pages import CatalogPageController
+from careerpath.web.matching_pages import MatchingPageController
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             SkillController,
             MatchingController,
             PageController,
+            MatchingPageController,
             create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
         ],
         dependencies={
