@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerpath.matching.evaluation import grade, ndcg_at
 from careerpath.matching.scoring import (
     ResourceSignals,
     SkillShare,
@@ -86,3 +87,11 @@ def test_covering_more_demand_never_lowers_the_score(base: set[int], extra: int)
     after = score_resource(resource(1, base | {extra}), DEMAND)
     assert before is not None and after is not None
     assert after.score >= before.score
+
+
+def test_ndcg_is_one_for_the_ideal_order_and_lower_otherwise() -> None:
+    grades = {1: 3, 2: 1, 3: 0, 4: 2}
+    assert ndcg_at([1, 4, 2, 3], grades) == 1.0
+    assert 0 < ndcg_at([3, 2, 4, 1], grades) < 1
+    assert ndcg_at([1], {}) == 0.0
+    assert grade(frozenset({1, 2, 3, 4, 5}), frozenset({1, 2, 3, 4})) == 3

@@ -11,7 +11,7 @@ from careerpath.search import service as search_service
 from careerpath.search.query import query_terms
 from careerpath.search.reader import OpenIndex
 
-TEXT_FIELDS = ["title", "skills", "description"]
+TEXT_FIELDS = ("title", "skills", "description")
 MAX_HITS = 2000
 
 
@@ -20,7 +20,12 @@ async def open_index(session: AsyncSession, var_dir: Path) -> OpenIndex:
     return await search_service.ensure_index(session, var_dir)
 
 
-def text_fits(live: OpenIndex, profile: str, limit: int = MAX_HITS) -> dict[int, float]:
+def text_fits(
+    live: OpenIndex,
+    profile: str,
+    limit: int = MAX_HITS,
+    fields: tuple[str, ...] = TEXT_FIELDS,
+) -> dict[int, float]:
     """Return resource id -> BM25 relevance to ``profile`` scaled so the best hit is 1."""
     terms = query_terms(profile)
     if not terms:
@@ -28,7 +33,7 @@ def text_fits(live: OpenIndex, profile: str, limit: int = MAX_HITS) -> dict[int,
     clauses = [
         (tantivy.Occur.Should, tantivy.Query.term_query(live.schema, name, term))
         for term in terms
-        for name in TEXT_FIELDS
+        for name in fields
     ]
     searcher = live.index.searcher()
     result = searcher.search(tantivy.Query.boolean_query(clauses), limit)
