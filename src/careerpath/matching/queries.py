@@ -16,9 +16,9 @@ from careerpath.catalog.models import Resource
 from careerpath.errors import InvalidInputError, PayloadTooLargeError
 from careerpath.matching.catalog_view import load_catalog
 from careerpath.matching.demand import Demand, career_demand
-from careerpath.matching.gap import skill_gap
+from careerpath.matching.fastpath import build_path_fast, skill_gap_fast
 from careerpath.matching.models import CareerRanking
-from careerpath.matching.paths import PathOptions, build_path
+from careerpath.matching.paths import Course, PathOptions, prune_courses
 from careerpath.matching.schemas import (
     MAX_GAP_TEXT_BYTES,
     CourseGainRead,
@@ -121,11 +121,24 @@ async def _titles(session: AsyncSession, ids: list[int]) -> dict[int, tuple[str,
     return {rid: (title, url) for rid, title, url in rows}
 
 
+async def _courses(
+    session: AsyncSession, demand: Demand, options: PathOptions | None = None
+) -> list[Course]:
+    """Return the active courses worth considering for the demand (pruned, see paths.py)."""
+    options = options or PathOptions()
+    courses = [
+        item.course()
+        for item in await load_catalog(session, "course")
+        if item.is_free or not options.free_only
+    ]
+    return prune_courses(courses, demand.shares, price_matters=options.max_price is not None)
+
+
 async def learning_path(session: AsyncSession, career: Career, options: PathOptions) -> PathRead:
     """Build the career's learning path from the active courses within ``options``."""
     demand = await career_demand(session, career)
-    courses = [item.course() for item in await load_catalog(session, "course")]
-    built = build_path(courses, demand.weights(), options)
+    courses = await _courses(session, demand, options)
+    built = build_path_fast(courses, demand.weights(), options)
     titles = await _titles(session, [s.course.course_id for s in built.steps])
     steps = [
         PathStepRead(
@@ -154,8 +167,8 @@ async def gap_check(session: AsyncSession, career: Career, body: GapIn) -> GapRe
     if body.text:
         known |= (await get_extractor(session)).skill_ids(body.text)
     demand = await career_demand(session, career)
-    courses = [item.course() for item in await load_catalog(session, "course")]
-    gap = skill_gap(known, demand.weights(), courses)
+    courses = await _courses(session, demand)
+    gap = skill_gap_fast(known, demand.weights(), courses)
     titles = await _titles(session, [g.course.course_id for g in gap.best_courses])
     best = [
         CourseGainRead(

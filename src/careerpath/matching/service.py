@@ -14,6 +14,7 @@ from careerpath.careers.models import Career
 from careerpath.db import utcnow
 from careerpath.matching.catalog_view import CatalogItem, load_catalog
 from careerpath.matching.demand import Demand, career_demand
+from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
 from careerpath.matching.models import CareerCuration, CareerRanking
 from careerpath.matching.scoring import Scored, rank
 from careerpath.matching.textfit import open_index, text_fits
@@ -104,8 +105,20 @@ async def load_curation(session: AsyncSession, career_id: int) -> Curation:
     return Curation(pins, frozenset(hidden))
 
 
+def catalog_matrix(items: Sequence[CatalogItem]) -> CatalogMatrix:
+    """Return the catalog's arrays, built once per recompute and shared by every career."""
+    return CatalogMatrix.build([item.signals(0.0) for item in items], [i.kind for i in items])
+
+
+def rank_fast(
+    matrix: CatalogMatrix, demand: Demand, fits: dict[int, float], kind: str
+) -> list[Scored]:
+    """Rank a kind with the vectorised ranker, keeping what is stored (plus room for pins)."""
+    return rank_matrix(matrix, demand.shares, fits, kind, STORED_PER_KIND * 2)
+
+
 async def recompute_career(
-    session: AsyncSession, career: Career, items: Sequence[CatalogItem], live: OpenIndex | None
+    session: AsyncSession, career: Career, matrix: CatalogMatrix, live: OpenIndex | None
 ) -> int:
     """Replace a career's stored rankings; return how many rows were stored."""
     demand = await career_demand(session, career)
@@ -114,7 +127,7 @@ async def recompute_career(
     now = utcnow()
     rows: list[dict[str, Any]] = []
     for kind in KINDS:
-        ranked = curated(rank_career(items, demand, fits, kind), curation, STORED_PER_KIND)
+        ranked = curated(rank_fast(matrix, demand, fits, kind), curation, STORED_PER_KIND)
         rows.extend(
             {"career_id": career.id, "resource_id": scored.resource_id, "kind": kind,
              "position": position, "score": scored.score, "computed_at": now,
@@ -140,9 +153,10 @@ async def recompute(
     careers = list(await session.scalars(query))
     items = await load_catalog(session)
     live = await open_index(session, var_dir) if items else None
+    matrix = catalog_matrix(items)
     stored = 0
     for career in careers:
-        stored += await recompute_career(session, career, items, live)
+        stored += await recompute_career(session, career, matrix, live)
         if on_career is not None:
             on_career(career)
     await session.flush()
