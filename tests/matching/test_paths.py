@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careerpath.matching.fastpath import build_path_fast, skill_gap_fast
+from careerpath.matching.fastpath import build_path_fast, prepare, skill_gap_fast
 from careerpath.matching.gap import skill_gap
 from careerpath.matching.paths import Course, PathOptions, build_path, prune_courses
 
@@ -128,7 +128,10 @@ def test_vectorised_path_and_gap_match_the_reference(
     assert fast.coverage == reference.coverage
     assert fast.total_price <= (budget if budget is not None else fast.total_price)
     assert {s.course.course_id for s in fast.steps} == {s.course.course_id for s in reference.steps}
-    gap, gap_fast = skill_gap(known, DEMAND, courses), skill_gap_fast(known, DEMAND, courses)
+    gap, gap_fast = (
+        skill_gap(known, DEMAND, courses),
+        skill_gap_fast(known, DEMAND, prepare(courses, DEMAND)),
+    )
     assert gap_fast.coverage == gap.coverage and gap_fast.missing == gap.missing
     assert [g.gain_per_hour for g in gap_fast.best_courses] == [
         g.gain_per_hour for g in gap.best_courses

@@ -37,6 +37,7 @@ class CatalogMatrix:
     quality: npt.NDArray[np.float64]
     rows: npt.NDArray[np.int64]  # incidence: resource row …
     skills: npt.NDArray[np.int64]  # … teaches this skill id
+    position: dict[int, int]  # resource id -> row
 
     @classmethod
     def build(
@@ -59,6 +60,7 @@ class CatalogMatrix:
             np.array(quality, dtype=np.float64),
             np.array(rows, dtype=np.int64),
             np.array(skills, dtype=np.int64),
+            {s.resource_id: row for row, s in enumerate(signals)},
         )
 
 
@@ -90,9 +92,8 @@ def rank_matrix(
     fit = _fit(matrix, demand, weights)
     text = np.zeros(len(matrix.signals), dtype=np.float64)
     if text_fit:
-        position = {int(rid): row for row, rid in enumerate(matrix.ids)}
         for rid, value in text_fit.items():
-            row = position.get(rid)
+            row = matrix.position.get(rid)
             if row is not None:
                 text[row] = value
     mask = (matrix.kinds == kind) & ((fit > 0) | (text > 0))

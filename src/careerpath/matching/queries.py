@@ -16,9 +16,9 @@ from careerpath.catalog.models import Resource
 from careerpath.errors import InvalidInputError, PayloadTooLargeError
 from careerpath.matching.catalog_view import load_catalog
 from careerpath.matching.demand import Demand, career_demand
-from careerpath.matching.fastpath import build_path_fast, skill_gap_fast
+from careerpath.matching.fastpath import PreparedCourses, path_from, prepare, skill_gap_fast
 from careerpath.matching.models import CareerRanking
-from careerpath.matching.paths import Course, PathOptions, prune_courses
+from careerpath.matching.paths import PathOptions, prune_courses
 from careerpath.matching.schemas import (
     MAX_GAP_TEXT_BYTES,
     CourseGainRead,
@@ -30,10 +30,13 @@ from careerpath.matching.schemas import (
     RankedResource,
     SkillRef,
 )
+from careerpath.search.builder import catalog_fingerprint
 from careerpath.skills.service import get_extractor
 
 LEVELS = ("beginner", "intermediate", "advanced")
 MAX_SKILLS_LISTED = 200
+MAX_PREPARED = 64
+_PREPARED: dict[tuple[object, ...], PreparedCourses] = {}
 
 
 @dataclass(frozen=True)
@@ -123,22 +126,42 @@ async def _titles(session: AsyncSession, ids: list[int]) -> dict[int, tuple[str,
 
 async def _courses(
     session: AsyncSession, demand: Demand, options: PathOptions | None = None
-) -> list[Course]:
-    """Return the active courses worth considering for the demand (pruned, see paths.py)."""
+) -> PreparedCourses:
+    """Return the active courses worth considering for the demand, as arrays.
+
+    Kept per process for the same catalog (search fingerprint), demand and options, so a
+    path or gap request does not reload and re-prune the whole catalog.
+    """
     options = options or PathOptions()
+    by_price = options.max_price is not None
+    key = (
+        str(session.get_bind().engine.url),
+        await catalog_fingerprint(session),
+        tuple(sorted(demand.weights().items())),
+        options.free_only,
+        by_price,
+    )
+    cached = _PREPARED.get(key)
+    if cached is not None:
+        return cached
     courses = [
         item.course()
         for item in await load_catalog(session, "course")
         if item.is_free or not options.free_only
     ]
-    return prune_courses(courses, demand.shares, price_matters=options.max_price is not None)
+    pruned = prune_courses(courses, demand.shares, price_matters=by_price)
+    prepared = prepare(pruned, demand.weights())
+    if len(_PREPARED) >= MAX_PREPARED:
+        _PREPARED.pop(next(iter(_PREPARED)))
+    _PREPARED[key] = prepared
+    return prepared
 
 
 async def learning_path(session: AsyncSession, career: Career, options: PathOptions) -> PathRead:
     """Build the career's learning path from the active courses within ``options``."""
     demand = await career_demand(session, career)
     courses = await _courses(session, demand, options)
-    built = build_path_fast(courses, demand.weights(), options)
+    built = path_from(courses, demand.weights(), options)
     titles = await _titles(session, [s.course.course_id for s in built.steps])
     steps = [
         PathStepRead(

@@ -111,10 +111,10 @@ def catalog_matrix(items: Sequence[CatalogItem]) -> CatalogMatrix:
 
 
 def rank_fast(
-    matrix: CatalogMatrix, demand: Demand, fits: dict[int, float], kind: str
+    matrix: CatalogMatrix, demand: Demand, fits: dict[int, float], kind: str, extra: int = 0
 ) -> list[Scored]:
-    """Rank a kind with the vectorised ranker, keeping what is stored (plus room for pins)."""
-    return rank_matrix(matrix, demand.shares, fits, kind, STORED_PER_KIND * 2)
+    """Rank a kind with the vectorised ranker: what is stored, plus room for curated rows."""
+    return rank_matrix(matrix, demand.shares, fits, kind, STORED_PER_KIND + extra)
 
 
 async def recompute_career(
@@ -127,7 +127,8 @@ async def recompute_career(
     now = utcnow()
     rows: list[dict[str, Any]] = []
     for kind in KINDS:
-        ranked = curated(rank_fast(matrix, demand, fits, kind), curation, STORED_PER_KIND)
+        extra = len(curation.pins) + len(curation.hidden)
+        ranked = curated(rank_fast(matrix, demand, fits, kind, extra), curation, STORED_PER_KIND)
         rows.extend(
             {"career_id": career.id, "resource_id": scored.resource_id, "kind": kind,
              "position": position, "score": scored.score, "computed_at": now,
