@@ -32,6 +32,9 @@ def test_demo_then_recompute(cli_database: str) -> None:
     one = runner.invoke(app, ["matching", "recompute", "--career", "back-end-engineer"])
     assert one.exit_code == 0, one.output
     assert "1 careers" in one.output
+    retag = runner.invoke(app, ["matching", "retag"])
+    assert retag.exit_code == 0, retag.output
+    assert "Resources retagged" in retag.output
     missing = runner.invoke(app, ["matching", "recompute", "--career", "astronaut"])
     assert missing.exit_code == 1
     assert "astronaut" in missing.output

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.catalog.importer import make_tagger
+from careerpath.catalog.importer import make_tagger, retag_resources
 from careerpath.catalog.models import ResourceSkill
 from careerpath.catalog.skill_tagging import tag_skills
 from careerpath.config import Settings
@@ -66,3 +66,12 @@ async def test_pin_and_hide(rankings: int, settings: Settings, session: AsyncSes
         )
     )
     assert restored is not None
+
+
+async def test_retag_keeps_the_links(session: AsyncSession) -> None:
+    linked = select(func.count()).where(ResourceSkill.skill_id.is_not(None))
+    before = await session.scalar(linked.select_from(ResourceSkill))
+    await session.execute(update(ResourceSkill).values(skill_id=None))
+    written = await retag_resources(session)
+    after = await session.scalar(linked.select_from(ResourceSkill))
+    assert written > 0 and after == before

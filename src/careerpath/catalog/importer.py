@@ -162,3 +162,31 @@ async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]])
 def _table(model: type[Resource | ResourceTopic | ResourceSkill]) -> Table:
     """Return the model's Core table, for plain executemany inserts."""
     return cast(Table, model.__table__)
+
+
+async def retag_resources(session: AsyncSession) -> int:
+    """Re-link every resource's skill tags to the taxonomy (after the taxonomy or tagger changed).
+
+    The publisher's tags and topic names already stored are kept as the input; the extracted
+    tags are recomputed from title and description. Returns the skill rows written.
+    """
+    tagger = await make_tagger(session)
+    stored: dict[int, list[tuple[str, str]]] = {}
+    rows = select(ResourceSkill.resource_id, ResourceSkill.skill_name, ResourceSkill.origin)
+    for rid, name, origin in await session.execute(rows.order_by(ResourceSkill.position)):
+        stored.setdefault(rid, []).append((name, str(origin)))
+    written: list[dict[str, Any]] = []
+    texts = select(Resource.id, Resource.title, Resource.description)
+    for rid, title, description in await session.execute(texts):
+        tags = stored.get(rid, [])
+        publisher = [name for name, origin in tags if origin == "publisher"]
+        topics = [name for name, origin in tags if origin == "topic"]
+        written.extend(
+            {"resource_id": rid, "skill_slug": t.slug, "skill_name": t.name, "origin": t.origin,
+             "skill_id": t.skill_id, "position": n}
+            for n, t in enumerate(tag_skills(title, description, publisher, topics, tagger))
+        )  # fmt: skip
+    await session.execute(delete(ResourceSkill))
+    for start in range(0, len(written), BATCH_SIZE):
+        await session.execute(insert(_table(ResourceSkill)), written[start : start + BATCH_SIZE])
+    return len(written)

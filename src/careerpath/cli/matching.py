@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
+from careerpath.catalog.importer import retag_resources
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.errors import NotFoundError
@@ -55,3 +56,15 @@ def recompute(
     except NotFoundError as error:
         console.print(f"[red]{error}[/]")
         raise typer.Exit(1) from error
+
+
+@app.command()
+def retag() -> None:
+    """Link every resource's skills to the taxonomy again (after migrating or a new taxonomy)."""
+    started = time.perf_counter()
+    with console.status("Tagging resources with skills…"):
+        written = run_in_transaction(retag_resources)
+    console.print(
+        f"[green]Resources retagged[/]: {written} skill tags "
+        f"in {time.perf_counter() - started:.2f}s; run `careerpath matching recompute` next."
+    )
