@@ -27,10 +27,15 @@ from careerpath.cache import DocumentCache, create_store
 from careerpath.careers.routes import CareerController
 from careerpath.catalog.routes import CatalogController
 from careerpath.config import Settings, get_settings
-from careerpath.curation.routes import CurationController, ImportController
+from careerpath.curation.routes import (
+    CurationController,
+    ImportController,
+    RankingCurationController,
+)
 from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.logging import configure_logging
+from careerpath.matching.routes import MatchingController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.routes import SearchController
 from careerpath.security.access import Access, authorize
@@ -41,6 +46,7 @@ from careerpath.skills.routes import SkillController
 from careerpath.web.account_pages import AccountPages, SignInPages
 from careerpath.web.catalog_pages import CatalogPageController
 from careerpath.web.list_pages import ListPages, shared_list_page
+from careerpath.web.matching_pages import MatchingPageController
 from careerpath.web.middleware import request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
@@ -82,10 +88,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     CareerSalariesController,
                     SalaryComparisonController,
                     SkillController,
+                    MatchingController,
                     CatalogController,
                     SearchController,
                     CatalogPageController,
                     PageController,
+                    MatchingPageController,
                     create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
                 ],
                 opt={"access": Access.PUBLIC},
@@ -103,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ResetPages,
             CurationController,
             ImportController,
+            RankingCurationController,
         ],
         guards=[authorize],
         dependencies={

@@ -7,8 +7,9 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerpath.matching.fastpath import build_path_fast, prepare, skill_gap_fast
 from careerpath.matching.gap import skill_gap
-from careerpath.matching.paths import Course, PathOptions, build_path
+from careerpath.matching.paths import Course, PathOptions, build_path, prune_courses
 
 DEMAND = {1: 0.6, 2: 0.5, 3: 0.3, 4: 0.1}
 
@@ -82,3 +83,56 @@ def test_gap_weights_coverage_by_demand() -> None:
     assert gap.missing == (2, 3)
     assert [g.course.course_id for g in gap.best_courses] == [1, 2]
     assert gap.best_courses[0].closes == frozenset({2, 3})
+
+
+@given(
+    specs=st.lists(
+        st.tuples(st.sets(st.integers(1, 5)), st.floats(0, 80), st.integers(0, 100)), max_size=20
+    ),
+    max_hours=st.one_of(st.none(), st.floats(1, 100)),
+    max_price=st.one_of(st.none(), st.integers(0, 300)),
+)
+def test_pruning_keeps_the_paths_coverage(
+    specs: list[tuple[set[int], float, int]], max_hours: float | None, max_price: int | None
+) -> None:
+    courses = [course(i, s, hours=h, price=str(p)) for i, (s, h, p) in enumerate(specs)]
+    budget = Decimal(max_price) if max_price is not None else None
+    options = PathOptions(max_hours=max_hours, max_price=budget)
+    full = build_path(courses, DEMAND, options)
+    kept = prune_courses(courses, DEMAND, price_matters=budget is not None)
+    pruned = build_path(kept, DEMAND, options)
+    assert pruned.coverage == full.coverage
+
+
+@given(
+    specs=st.lists(
+        st.tuples(st.sets(st.integers(1, 5)), st.floats(0, 80), st.integers(0, 100)), max_size=20
+    ),
+    max_hours=st.one_of(st.none(), st.floats(1, 100)),
+    max_price=st.one_of(st.none(), st.integers(0, 300)),
+    known=st.sets(st.integers(1, 5)),
+)
+def test_vectorised_path_and_gap_match_the_reference(
+    specs: list[tuple[set[int], float, int]],
+    max_hours: float | None,
+    max_price: int | None,
+    known: set[int],
+) -> None:
+    courses = [course(i, s, hours=h, price=str(p)) for i, (s, h, p) in enumerate(specs)]
+    budget = Decimal(max_price) if max_price is not None else None
+    options = PathOptions(max_hours=max_hours, max_price=budget, known_skill_ids=frozenset(known))
+    reference, fast = (
+        build_path(courses, DEMAND, options),
+        build_path_fast(courses, DEMAND, options),
+    )
+    assert fast.coverage == reference.coverage
+    assert fast.total_price <= (budget if budget is not None else fast.total_price)
+    assert {s.course.course_id for s in fast.steps} == {s.course.course_id for s in reference.steps}
+    gap, gap_fast = (
+        skill_gap(known, DEMAND, courses),
+        skill_gap_fast(known, DEMAND, prepare(courses, DEMAND)),
+    )
+    assert gap_fast.coverage == gap.coverage and gap_fast.missing == gap.missing
+    assert [g.gain_per_hour for g in gap_fast.best_courses] == [
+        g.gain_per_hour for g in gap.best_courses
+    ]

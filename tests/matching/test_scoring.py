@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerpath.matching.evaluation import grade, ndcg_at
+from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
 from careerpath.matching.scoring import (
     ResourceSignals,
     SkillShare,
@@ -86,3 +88,40 @@ def test_covering_more_demand_never_lowers_the_score(base: set[int], extra: int)
     after = score_resource(resource(1, base | {extra}), DEMAND)
     assert before is not None and after is not None
     assert after.score >= before.score
+
+
+def test_ndcg_is_one_for_the_ideal_order_and_lower_otherwise() -> None:
+    grades = {1: 3, 2: 1, 3: 0, 4: 2}
+    assert ndcg_at([1, 4, 2, 3], grades) == 1.0
+    assert 0 < ndcg_at([3, 2, 4, 1], grades) < 1
+    assert ndcg_at([1], {}) == 0.0
+    assert grade(frozenset({1, 2, 3, 4, 5}), frozenset({1, 2, 3, 4})) == 3
+
+
+@given(
+    st.lists(
+        st.tuples(st.sets(st.integers(1, 6)), st.floats(0, 1), st.sampled_from(["course", "book"])),
+        max_size=40,
+    ),
+    st.integers(1, 10),
+)
+def test_vectorised_ranking_matches_the_reference(
+    specs: list[tuple[set[int], float, str]], limit: int
+) -> None:
+    signals = [
+        ResourceSignals(i + 1, frozenset(s), 0.0, 4.5, i * 7) for i, (s, _, _) in enumerate(specs)
+    ]
+    kinds = [kind for _, _, kind in specs]
+    fits = {i + 1: text for i, (_, text, _) in enumerate(specs) if text > 0.5}
+    matrix = CatalogMatrix.build(signals, kinds)
+    fast = rank_matrix(matrix, DEMAND, fits, "book", limit)
+    books = [s for s, k in zip(signals, kinds, strict=True) if k == "book"]
+    matched = [s for s in books if s.resource_id in fits or s.skill_ids & DEMAND.keys()]
+    best = max((fits.get(s.resource_id, 0.0) for s in matched), default=0.0) or 1.0
+    reference = rank(
+        [ResourceSignals(s.resource_id, s.skill_ids, fits.get(s.resource_id, 0.0) / best, s.rating,
+                         s.ratings_count) for s in matched],
+        DEMAND,
+        limit=limit,
+    )  # fmt: skip
+    assert [(s.resource_id, s.score) for s in fast] == [(s.resource_id, s.score) for s in reference]

@@ -11,11 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog.models import Resource, ResourceKind, ResourceSkill, ResourceTopic, Topic
 from careerpath.catalog.profiles import ResourceIn, SourceInfo
-from careerpath.catalog.skill_tagging import tag_skills
+from careerpath.catalog.skill_tagging import Tagger, tag_skills
 from careerpath.catalog.topics import path_slugs
 from careerpath.db import utcnow
 from careerpath.ingest.report import ImportReport, content_hash
 from careerpath.provenance.service import upsert_source
+from careerpath.skills.models import Skill
+from careerpath.skills.service import get_extractor
 
 BATCH_SIZE = 1000
 
@@ -48,6 +50,7 @@ async def upsert_resources(
         )
     }
     result = UpsertResult()
+    tagger = await make_tagger(session)
     new_rows, changed_rows = [], []
     for row in rows:
         values = _resource_values(row, source_row.id)
@@ -60,12 +63,14 @@ async def upsert_resources(
             report.unchanged += 1
     if new_rows:
         ids = await _insert_new(session, new_rows, source_row.id, kind)
-        await _replace_children(session, zip(ids, (r for r, _ in new_rows), strict=True), topic_ids)
+        await _replace_children(
+            session, zip(ids, (r for r, _ in new_rows), strict=True), topic_ids, tagger
+        )
         result.changed_ids.extend(ids)
     if changed_rows:
         await session.execute(update(Resource), [values for _, values in changed_rows])
         pairs = [(values["id"], row) for row, values in changed_rows]
-        await _replace_children(session, pairs, topic_ids)
+        await _replace_children(session, pairs, topic_ids, tagger)
         result.changed_ids.extend(rid for rid, _ in pairs)
     report.imported += len(new_rows)
     report.updated += len(changed_rows)
@@ -104,8 +109,17 @@ async def _insert_new(
     return [ids[row.source_key] for row, _ in new_rows]
 
 
+async def make_tagger(session: AsyncSession) -> Tagger:
+    """Return the skills extractor with the skills' display names, to tag resources."""
+    names = dict((await session.execute(select(Skill.id, Skill.display_name))).all())
+    return Tagger(await get_extractor(session), names)
+
+
 async def _replace_children(
-    session: AsyncSession, pairs: Iterable[tuple[int, ResourceIn]], topic_ids: dict[str, int]
+    session: AsyncSession,
+    pairs: Iterable[tuple[int, ResourceIn]],
+    topic_ids: dict[str, int],
+    tagger: Tagger,
 ) -> None:
     pairs = list(pairs)
     ids = [rid for rid, _ in pairs]
@@ -116,10 +130,11 @@ async def _replace_children(
     for rid, row in pairs:
         leaves = {topic_ids[path_slugs(path)[-1]] for path in row.topics}
         topics.extend({"resource_id": rid, "topic_id": tid} for tid in sorted(leaves))
-        tags = tag_skills(row.title, row.description, row.skills, [p[-1] for p in row.topics])
+        topic_names = [p[-1] for p in row.topics]
+        tags = tag_skills(row.title, row.description, row.skills, topic_names, tagger)
         skills.extend(
             {"resource_id": rid, "skill_slug": t.slug, "skill_name": t.name, "origin": t.origin,
-             "position": n}
+             "skill_id": t.skill_id, "position": n}
             for n, t in enumerate(tags)
         )  # fmt: skip
     # Core inserts (executemany): the ORM's bulk path costs several times more per child row.
@@ -147,3 +162,31 @@ async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]])
 def _table(model: type[Resource | ResourceTopic | ResourceSkill]) -> Table:
     """Return the model's Core table, for plain executemany inserts."""
     return cast(Table, model.__table__)
+
+
+async def retag_resources(session: AsyncSession) -> int:
+    """Re-link every resource's skill tags to the taxonomy (after the taxonomy or tagger changed).
+
+    The publisher's tags and topic names already stored are kept as the input; the extracted
+    tags are recomputed from title and description. Returns the skill rows written.
+    """
+    tagger = await make_tagger(session)
+    stored: dict[int, list[tuple[str, str]]] = {}
+    rows = select(ResourceSkill.resource_id, ResourceSkill.skill_name, ResourceSkill.origin)
+    for rid, name, origin in await session.execute(rows.order_by(ResourceSkill.position)):
+        stored.setdefault(rid, []).append((name, str(origin)))
+    written: list[dict[str, Any]] = []
+    texts = select(Resource.id, Resource.title, Resource.description)
+    for rid, title, description in await session.execute(texts):
+        tags = stored.get(rid, [])
+        publisher = [name for name, origin in tags if origin == "publisher"]
+        topics = [name for name, origin in tags if origin == "topic"]
+        written.extend(
+            {"resource_id": rid, "skill_slug": t.slug, "skill_name": t.name, "origin": t.origin,
+             "skill_id": t.skill_id, "position": n}
+            for n, t in enumerate(tag_skills(title, description, publisher, topics, tagger))
+        )  # fmt: skip
+    await session.execute(delete(ResourceSkill))
+    for start in range(0, len(written), BATCH_SIZE):
+        await session.execute(insert(_table(ResourceSkill)), written[start : start + BATCH_SIZE])
+    return len(written)

@@ -128,5 +128,9 @@ class ResourceSkill(Base):
     )
     skill_slug: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     skill_name: Mapped[str] = mapped_column(String(200))
+    # The taxonomy's skill, when the tag or the text names one (matching joins on it).
+    skill_id: Mapped[int | None] = mapped_column(
+        ForeignKey("skill.id", ondelete="SET NULL"), index=True
+    )
     origin: Mapped[SkillOrigin] = mapped_column(text_enum(SkillOrigin, "skill_origin", 20))
     position: Mapped[int] = mapped_column(default=0)

@@ -1,38 +1,70 @@
 """The one seam between the catalog and skill extraction.
 
-INTEGRATION SEAM: after the skills domain (issue 3) is merged, ``tag_skills`` should call
-``skills.service.get_extractor()`` on the title and description and return its canonical skills.
-Until then it returns the publisher's own skill tags plus the topic names, honestly labelled.
+The publisher's own tags and the topic names come first; each is linked to the taxonomy's
+skill when the skills extractor recognises it, and the skills the extractor finds in the title
+and description are added (origin "extracted"), so every resource carries real skill ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from careerpath.careers.titles import slugify
+from careerpath.skills.extract import Extractor
 
 
 @dataclass(frozen=True, slots=True)
 class SkillTag:
-    """A skill a resource teaches: slug (the join key), display name, and where it came from."""
+    """A skill a resource teaches: slug (the join key), display name, origin, taxonomy id."""
 
     slug: str
     name: str
     origin: str
+    skill_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tagger:
+    """The extractor and the skills' display names, to link tags to the taxonomy."""
+
+    extractor: Extractor
+    names: Mapping[int, str]
 
 
 def tag_skills(
-    title: str, description: str, publisher_skills: Iterable[str], topics: Iterable[str]
+    title: str,
+    description: str,
+    publisher_skills: Iterable[str],
+    topics: Iterable[str],
+    tagger: Tagger | None = None,
 ) -> list[SkillTag]:
     """Return the resource's skills, deduplicated by slug, publisher tags first."""
-    del title, description  # read by the extractor once it is connected (see module docstring)
     tags: dict[str, SkillTag] = {}
+    linked: set[int] = set()
     for name, origin in [
         *((skill, "publisher") for skill in publisher_skills),
         *((topic, "topic") for topic in topics),
     ]:
         slug = slugify(name)
         if slug and slug not in tags:
-            tags[slug] = SkillTag(slug=slug[:200], name=name.strip()[:200], origin=origin)
+            skill_id = _whole_name_skill(tagger, name)
+            if skill_id is not None and skill_id in linked:
+                skill_id = None  # one tag per taxonomy skill keeps the join one-to-one
+            if skill_id is not None:
+                linked.add(skill_id)
+            tags[slug] = SkillTag(slug[:200], name.strip()[:200], origin, skill_id)
+    if tagger is not None:
+        for skill_id in sorted(tagger.extractor.skill_ids(f"{title}\n{description}") - linked):
+            name = tagger.names.get(skill_id, str(skill_id))
+            slug = f"{slugify(name)[:190]}-{skill_id}"
+            tags.setdefault(slug, SkillTag(slug, name[:200], "extracted", skill_id))
     return list(tags.values())
+
+
+def _whole_name_skill(tagger: Tagger | None, name: str) -> int | None:
+    """Return the skill a tag names as a whole (a tag naming two skills is left unlinked)."""
+    if tagger is None:
+        return None
+    found = tagger.extractor.skill_ids(name)
+    return next(iter(found)) if len(found) == 1 else None

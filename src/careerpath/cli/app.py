@@ -7,7 +7,7 @@ import time
 import typer
 
 from careerpath import migrate
-from careerpath.cli import accounts, db, ingest, salaries, search, skills
+from careerpath.cli import accounts, db, ingest, matching, salaries, search, skills
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.demo.loader import load_demo
@@ -22,6 +22,7 @@ app.add_typer(accounts.app, name="users")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(salaries.app, name="salaries")
 app.add_typer(search.app, name="search")
+app.add_typer(matching.app, name="matching")
 skills.register(app)
 
 
@@ -44,6 +45,7 @@ def demo() -> None:
         f"{summary.resources} courses and books "
         f"in {time.perf_counter() - started:.2f}s."
     )
+    matching.recompute_rankings()
 
 
 @app.command()

@@ -21,6 +21,7 @@ from careerpath.catalog.profiles import (
     SourceInfo,
     generic_profile,
 )
+from careerpath.cli.matching import recompute_rankings
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.errors import InvalidInputError
@@ -115,6 +116,7 @@ def _ingest(
             lambda s: search_service.update_index(s, settings.var_dir, result.changed_ids)
         )
     console.print(f"Search index: {outcome}")
+    recompute_rankings()  # the catalog changed: every career's ranked lists may change
 
 
 def _file_format(raw: str | None) -> FileFormat | None:

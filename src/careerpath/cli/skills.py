@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.cli.matching import recompute_rankings
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.db import create_engine, create_session_factory
@@ -92,6 +93,7 @@ def ingest_postings_command(
     label = source or profile or path.stem
     report = asyncio.run(_ingest(path, mapping, label))
     print_report(console, f"Postings from {path.name}", report)
+    recompute_rankings()  # demand changed, so the careers' ranked lists may change
 
 
 async def _ingest(path: Path, mapping: ColumnMapping, label: str) -> ImportReport:

@@ -12,6 +12,7 @@ from careerpath.catalog import service as catalog_service
 from careerpath.catalog.models import ResourceKind
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.report import ImportReport
+from careerpath.matching import service as matching_service
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.reports import PROFILES as SALARY_PROFILES
 from careerpath.search import service as search_service
@@ -73,6 +74,7 @@ async def _run(
         # Postings commit batch by batch, as the CLI does, so they use their own sessions.
         mapping = build_mapping(profile)
         report = await ingest_postings(session_factory, path, mapping, source=f"upload:{path.name}")
+        await matching_service.recompute(session, var_dir)  # demand changed
         return report.as_dict()
     resource_kind = ResourceKind.COURSE if kind is ImportKind.COURSES else ResourceKind.BOOK
     return await _resources(session, path, profile, resource_kind, var_dir)
@@ -94,5 +96,6 @@ async def _resources(
     result = await catalog_service.import_parsed(session, chosen, kind, parsed)
     await session.flush()
     await search_service.update_index(session, var_dir, result.changed_ids)
+    await matching_service.recompute(session, var_dir)  # the catalog changed
     report: ImportReport = parsed.report
     return {**report.as_dict(), "merged": parsed.merged, "profile": chosen.name}

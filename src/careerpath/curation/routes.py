@@ -5,13 +5,14 @@ from __future__ import annotations
 import enum
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
-from litestar import Controller, patch, post
+from litestar import Controller, Request, delete, patch, post, put
 from litestar.datastructures import State, UploadFile
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, JSONBody, PathParameter, QueryParameter
+from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from careerpath.careers import service as careers_service
 from careerpath.careers.models import SectionKind
@@ -20,7 +21,11 @@ from careerpath.careers.schemas import CareerRead
 from careerpath.curation import service
 from careerpath.curation.imports import ImportKind, ImportProfile, run_import
 from careerpath.dependencies import AppSettings, DbSession
-from careerpath.security.access import Access
+from careerpath.errors import InvalidInputError
+from careerpath.matching import curation as matching_curation
+from careerpath.matching.curation import MAX_PIN_POSITION
+from careerpath.params import RowId
+from careerpath.security.access import Access, principal_of
 from careerpath.security.limits import MAX_UPLOAD_BYTES
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
@@ -73,6 +78,75 @@ class CurationController(Controller):
         sections = {edit.kind: edit.body for edit in data.sections}
         career = await service.update_career(session, slug, data.summary, sections)
         return career_read(career, await careers_service.sources_of(session, career))
+
+
+class CurationDecisionIn(msgspec.Struct):
+    """Pin a resource at a position of a career's list, or hide it there."""
+
+    action: Literal["pin", "hide"]
+    position: Annotated[int, msgspec.Meta(ge=1, le=MAX_PIN_POSITION)] | None = None
+
+
+class CurationDecisionRead(msgspec.Struct, frozen=True):
+    """A curator's decision as recorded."""
+
+    career: str
+    resource_id: int
+    action: str
+    position: int | None
+    decided_by: str
+
+
+class RankingCurationController(Controller):
+    """Curators pin or hide resources in a career's ranked lists (recorded with who and when)."""
+
+    path = "/api/v1/curation/careers/{slug:str}/resources/{resource_id:int}"
+    tags = ["curation"]  # noqa: RUF012
+    opt = {"access": Access.CURATOR}  # noqa: RUF012
+
+    @put("/", summary="Pin or hide a resource for a career")
+    async def decide(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        settings: AppSettings,
+        slug: Annotated[str, PathParameter(max_length=300)],
+        resource_id: RowId,
+        data: JSONBody[CurationDecisionIn],
+    ) -> CurationDecisionRead:
+        """Record the decision and re-rank the career."""
+        found = await careers_service.resolve_slug(session, slug)
+        by = _curator(request)
+        if data.action == "pin":
+            if data.position is None:
+                raise InvalidInputError("A pin needs a position.")
+            await matching_curation.pin(
+                session, settings.var_dir, found.career_id, resource_id, data.position, by
+            )
+        else:
+            await matching_curation.hide(
+                session, settings.var_dir, found.career_id, resource_id, by
+            )
+        return CurationDecisionRead(
+            found.canonical_slug, resource_id, data.action, data.position, by
+        )
+
+    @delete("/", summary="Forget a pin or hide", status_code=HTTP_204_NO_CONTENT)
+    async def forget(
+        self,
+        session: DbSession,
+        settings: AppSettings,
+        slug: Annotated[str, PathParameter(max_length=300)],
+        resource_id: RowId,
+    ) -> None:
+        """Remove the curator's decision and re-rank the career."""
+        found = await careers_service.resolve_slug(session, slug)
+        await matching_curation.clear(session, settings.var_dir, found.career_id, resource_id)
+
+
+def _curator(request: Request[Any, Any, Any]) -> str:
+    principal = principal_of(request)
+    return f"user:{principal.user_id}" if principal else "unknown"
 
 
 class ImportController(Controller):

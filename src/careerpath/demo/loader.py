@@ -63,9 +63,10 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
     summary.published_salaries = await _load_salaries(
         session, read_demo_file("salaries.toml"), careers, sources
     )
-    summary.resources = await load_demo_catalog(session)
     codes = {c.onet_soc_code for c in careers.values() if c.onet_soc_code}
+    # Skills before the catalog: resources are tagged with the taxonomy's skill ids on import.
     summary.skills = await load_shipped_skills(session, codes)
+    summary.resources = await load_demo_catalog(session)
     await session.flush()
     return summary
 

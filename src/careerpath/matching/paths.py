@@ -80,7 +80,7 @@ def build_path(
     return LearningPath(
         steps=tuple(_ordered(steps)),
         coverage=_coverage(covered, demand),
-        total_hours=round(hours, 2),
+        total_hours=hours,  # unrounded: rounding could report more than max_hours
         total_price=price,
     )
 
@@ -135,3 +135,32 @@ def _ordered(steps: list[PathStep]) -> list[PathStep]:
 def _coverage(covered: set[int], demand: Mapping[int, float]) -> float:
     total = sum(demand.values())
     return round(sum(demand[i] for i in covered if i in demand) / total, 6) if total else 0.0
+
+
+def prune_courses(
+    courses: Iterable[Course], demand_ids: Iterable[int], *, price_matters: bool = False
+) -> list[Course]:
+    """Keep, per set of demanded skills taught, only courses no other beats on cost.
+
+    Courses teaching the same demanded skills add the same demand, so the greedy (and the gap's
+    best-per-hour list) can only want the shortest of a set; with a budget, any course that is
+    both longer and dearer than another of its set. Filter free-only courses before pruning.
+    """
+    wanted = frozenset(demand_ids)
+    groups: dict[frozenset[int], list[Course]] = {}
+    for course in courses:
+        taught = course.skill_ids & wanted
+        if taught:
+            groups.setdefault(taught, []).append(course)
+    kept: list[Course] = []
+    for group in groups.values():
+        group.sort(key=lambda c: (effective_hours(c), c.price, c.course_id))
+        if not price_matters:
+            kept.append(group[0])
+            continue
+        cheapest = None
+        for course in group:  # by hours: keep each course cheaper than every shorter one
+            if cheapest is None or course.price < cheapest:
+                kept.append(course)
+                cheapest = course.price
+    return sorted(kept, key=lambda c: c.course_id)

@@ -12,10 +12,12 @@ from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
 from careerpath.dependencies import AppSettings, DbSession, DocCache
+from careerpath.matching.queries import RankFilters
 from careerpath.salaries import computed as salaries_computed
 from careerpath.search import service as search_service
 from careerpath.skills import queries as skills_queries
 from careerpath.web.career_page import TocEntry, build_career_page
+from careerpath.web.matching_section import matching_section
 from careerpath.web.salary_section import build_salary_section
 
 HOME_PAGE_SIZE = 50
@@ -57,6 +59,9 @@ class PageController(Controller):
         slug: Annotated[str, PathParameter(max_length=300)],
         currency: Annotated[str | None, QueryParameter(max_length=3)] = None,
         level: Annotated[str | None, QueryParameter(max_length=20)] = None,
+        free: Annotated[bool, QueryParameter()] = False,
+        m_level: Annotated[str | None, QueryParameter(max_length=20)] = None,
+        max_hours: Annotated[float | None, QueryParameter(gt=0, le=10_000)] = None,
     ) -> Template | Redirect:
         """Show a career page; an alias slug redirects to the canonical page."""
         found = await careers_service.get_career_document(session, cache, slug)
@@ -66,8 +71,13 @@ class PageController(Controller):
             )
         query = salaries_computed.parse_query(currency, level, None)
         salaries = await salaries_computed.career_salaries(session, found.id, found.slug, query)
-        skills = await skills_queries.career_skills(
-            session, await careers_service.get_career_row(session, found.id)
+        career_row = await careers_service.get_career_row(session, found.id)
+        skills = await skills_queries.career_skills(session, career_row)
+        matching = await matching_section(
+            session,
+            career_row,
+            RankFilters(free, m_level, max_hours),
+            dict(request.query_params.items()),
         )
         page = build_career_page(
             found,
@@ -87,5 +97,6 @@ class PageController(Controller):
                 "salary_section": build_salary_section(salaries),
                 "skills": skills,
                 "career_id": found.id,
+                "matching": matching,
             },
         )

@@ -1,0 +1,118 @@
+"""Vectorised ranking of a whole catalog for one career (numpy), same formula as scoring.py.
+
+The catalog becomes arrays once (kinds, quality, resource-skill incidence); each career then
+costs a few array passes instead of one Python call per resource. Only the winners are scored
+again by ``scoring.score_resource`` for their explanations, so stored scores and reasons come
+from the one reference implementation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from careerpath.matching.scoring import (
+    ResourceSignals,
+    Scored,
+    SkillShare,
+    Weights,
+    bayesian_rating,
+    score_resource,
+)
+
+DEFAULT_WEIGHTS = Weights()
+MARGIN = 16  # extra candidates re-scored exactly, so float ties at the cut cannot drop a winner
+
+
+@dataclass(frozen=True)
+class CatalogMatrix:
+    """Arrays of a catalog: one row per resource."""
+
+    signals: tuple[ResourceSignals, ...]
+    ids: npt.NDArray[np.int64]
+    kinds: npt.NDArray[np.str_]
+    quality: npt.NDArray[np.float64]
+    rows: npt.NDArray[np.int64]  # incidence: resource row …
+    skills: npt.NDArray[np.int64]  # … teaches this skill id
+    position: dict[int, int]  # resource id -> row
+
+    @classmethod
+    def build(
+        cls,
+        signals: Sequence[ResourceSignals],
+        kinds: Sequence[str],
+        weights: Weights = DEFAULT_WEIGHTS,
+    ) -> CatalogMatrix:
+        """Return the arrays of ``signals`` (with each resource's kind)."""
+        pairs = [(row, skill) for row, s in enumerate(signals) for skill in s.skill_ids]
+        rows, skills = (list(col) for col in zip(*pairs, strict=True)) if pairs else ([], [])
+        quality = [
+            bayesian_rating(s.rating, s.ratings_count, weights) / weights.max_rating
+            for s in signals
+        ]
+        return cls(
+            tuple(signals),
+            np.array([s.resource_id for s in signals], dtype=np.int64),
+            np.array(list(kinds), dtype=np.str_),
+            np.array(quality, dtype=np.float64),
+            np.array(rows, dtype=np.int64),
+            np.array(skills, dtype=np.int64),
+            {s.resource_id: row for row, s in enumerate(signals)},
+        )
+
+
+def _fit(
+    matrix: CatalogMatrix, demand: Mapping[int, SkillShare], weights: Weights
+) -> npt.NDArray[np.float64]:
+    top = sorted(demand.values(), key=lambda s: (-s.share, s.skill_id))[: weights.top_skills]
+    ceiling = sum(skill.share for skill in top)
+    covered = np.zeros(len(matrix.signals), dtype=np.float64)
+    if ceiling <= 0 or not len(matrix.skills):
+        return covered
+    lookup = np.zeros(int(matrix.skills.max()) + 1, dtype=np.float64)
+    for skill_id, skill in demand.items():
+        if skill_id < len(lookup):
+            lookup[skill_id] = skill.share
+    covered += np.bincount(matrix.rows, weights=lookup[matrix.skills], minlength=len(covered))
+    return np.minimum(1.0, covered / ceiling)
+
+
+def rank_matrix(
+    matrix: CatalogMatrix,
+    demand: Mapping[int, SkillShare],
+    text_fit: Mapping[int, float],
+    kind: str,
+    limit: int,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[Scored]:
+    """Return the best ``limit`` resources of ``kind`` matched by skills or text, best first."""
+    fit = _fit(matrix, demand, weights)
+    text = np.zeros(len(matrix.signals), dtype=np.float64)
+    if text_fit:
+        for rid, value in text_fit.items():
+            row = matrix.position.get(rid)
+            if row is not None:
+                text[row] = value
+    mask = (matrix.kinds == kind) & ((fit > 0) | (text > 0))
+    best_text = float(text[mask].max()) if mask.any() else 0.0
+    text = np.clip(text / (best_text or 1.0), 0.0, 1.0)
+    score = weights.skills * fit + weights.text * text + weights.quality * matrix.quality
+    candidates = np.flatnonzero(mask)
+    keep = min(len(candidates), limit + MARGIN)
+    if keep < len(candidates):
+        part = np.argpartition(-score[candidates], keep - 1)[:keep]
+        candidates = candidates[part]
+    exact = []
+    for row in candidates.tolist():
+        base = matrix.signals[row]
+        signals = ResourceSignals(
+            base.resource_id, base.skill_ids, float(text[row]), base.rating, base.ratings_count
+        )
+        scored = score_resource(signals, demand, weights)
+        if scored is not None:
+            exact.append(scored)
+    exact.sort(key=lambda s: (-s.score, s.resource_id))
+    return exact[:limit]

@@ -1,0 +1,218 @@
+"""Read the precomputed rankings, and build learning paths and skill gaps on request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import Select
+
+from careerpath.careers.models import Career
+from careerpath.careers.service import get_career_row, resolve_slug
+from careerpath.catalog.models import Resource
+from careerpath.errors import InvalidInputError, PayloadTooLargeError
+from careerpath.matching.catalog_view import load_catalog
+from careerpath.matching.demand import Demand, career_demand
+from careerpath.matching.fastpath import PreparedCourses, path_from, prepare, skill_gap_fast
+from careerpath.matching.models import CareerRanking
+from careerpath.matching.paths import PathOptions, prune_courses
+from careerpath.matching.schemas import (
+    MAX_GAP_TEXT_BYTES,
+    CourseGainRead,
+    GapIn,
+    GapRead,
+    PathRead,
+    PathStepRead,
+    RankedPage,
+    RankedResource,
+    SkillRef,
+)
+from careerpath.search.builder import catalog_fingerprint
+from careerpath.skills.service import get_extractor
+
+LEVELS = ("beginner", "intermediate", "advanced")
+MAX_SKILLS_LISTED = 200
+MAX_PREPARED = 64
+_PREPARED: dict[tuple[object, ...], PreparedCourses] = {}
+
+
+@dataclass(frozen=True)
+class RankFilters:
+    """Filters of a ranked list."""
+
+    free: bool = False
+    level: str | None = None
+    max_hours: float | None = None
+
+
+async def career_by_slug(session: AsyncSession, slug: str) -> Career:
+    """Return the career a slug (or an alias of it) names, or raise NotFoundError."""
+    found = await resolve_slug(session, slug)
+    return await get_career_row(session, found.career_id)
+
+
+def _filtered(
+    query: Select[CareerRanking, Resource], filters: RankFilters
+) -> Select[CareerRanking, Resource]:
+    if filters.level is not None and filters.level not in LEVELS:
+        raise InvalidInputError(f"level must be one of {', '.join(LEVELS)}")
+    if filters.free:
+        query = query.where(Resource.is_free.is_(True))
+    if filters.level:
+        query = query.where(Resource.level == filters.level)
+    if filters.max_hours is not None:
+        query = query.where(Resource.duration_hours <= filters.max_hours)
+    return query
+
+
+async def ranked(
+    session: AsyncSession,
+    career: Career,
+    kind: str,
+    filters: RankFilters,
+    limit: int,
+    offset: int = 0,
+) -> RankedPage:
+    """Return a page of the career's stored ranking of ``kind`` (never computed here)."""
+    query = _filtered(
+        select(CareerRanking, Resource)
+        .join(Resource, Resource.id == CareerRanking.resource_id)
+        .where(CareerRanking.career_id == career.id, CareerRanking.kind == kind),
+        filters,
+    )
+    total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = await session.execute(query.order_by(CareerRanking.position).limit(limit).offset(offset))
+    items = [
+        RankedResource(
+            position=row.position, resource_id=res.id, kind=kind, title=res.title, url=res.url,
+            provider=res.provider, is_free=res.is_free, level=str(res.level) if res.level else None,
+            duration_hours=res.duration_hours, rating=res.rating, score=row.score,
+            because=str(row.explanation.get("because", "")), explanation=row.explanation,
+        )
+        for row, res in rows.all()
+    ]  # fmt: skip
+    demand = str(items[0].explanation.get("demand", "")) if items else ""
+    return RankedPage(career.slug, career.title, kind, total, demand, items)
+
+
+def _refs(ids: Iterable[int], demand: Demand, *, by_share: bool = False) -> list[SkillRef]:
+    refs = [
+        SkillRef(i, demand.shares[i].name, round(demand.shares[i].share, 4))
+        for i in ids
+        if i in demand.shares
+    ]
+    return sorted(refs, key=lambda r: (-r.share, r.id)) if by_share else refs
+
+
+async def known_skill_ids(session: AsyncSession, names: list[str]) -> set[int]:
+    """Map skill names (as people write them) to taxonomy ids."""
+    if len(names) > MAX_SKILLS_LISTED:
+        raise InvalidInputError(f"list at most {MAX_SKILLS_LISTED} skills")
+    extractor = await get_extractor(session)
+    return {i for name in names for i in extractor.skill_ids(name[:200])}
+
+
+async def _titles(session: AsyncSession, ids: list[int]) -> dict[int, tuple[str, str]]:
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(Resource.id, Resource.title, Resource.url).where(Resource.id.in_(ids))
+    )
+    return {rid: (title, url) for rid, title, url in rows}
+
+
+async def _courses(
+    session: AsyncSession, demand: Demand, options: PathOptions | None = None
+) -> PreparedCourses:
+    """Return the active courses worth considering for the demand, as arrays.
+
+    Kept per process for the same catalog (search fingerprint), demand and options, so a
+    path or gap request does not reload and re-prune the whole catalog.
+    """
+    options = options or PathOptions()
+    by_price = options.max_price is not None
+    key = (
+        str(session.get_bind().engine.url),
+        await catalog_fingerprint(session),
+        tuple(sorted(demand.weights().items())),
+        options.free_only,
+        by_price,
+    )
+    cached = _PREPARED.get(key)
+    if cached is not None:
+        return cached
+    courses = [
+        item.course()
+        for item in await load_catalog(session, "course")
+        if item.is_free or not options.free_only
+    ]
+    pruned = prune_courses(courses, demand.shares, price_matters=by_price)
+    prepared = prepare(pruned, demand.weights())
+    if len(_PREPARED) >= MAX_PREPARED:
+        _PREPARED.pop(next(iter(_PREPARED)))
+    _PREPARED[key] = prepared
+    return prepared
+
+
+async def learning_path(session: AsyncSession, career: Career, options: PathOptions) -> PathRead:
+    """Build the career's learning path from the active courses within ``options``."""
+    demand = await career_demand(session, career)
+    courses = await _courses(session, demand, options)
+    built = path_from(courses, demand.weights(), options)
+    titles = await _titles(session, [s.course.course_id for s in built.steps])
+    steps = [
+        PathStepRead(
+            resource_id=s.course.course_id, title=titles[s.course.course_id][0],
+            url=titles[s.course.course_id][1], level=s.course.level, hours=s.course.hours,
+            price=str(s.course.price), is_free=s.course.price == 0,
+            new_skills=_refs(s.new_skill_ids, demand, by_share=True),
+            demand_gained=s.demand_gained,
+        )
+        for s in built.steps
+    ]  # fmt: skip
+    known = _refs(sorted(options.known_skill_ids), demand)
+    return PathRead(
+        career.slug, career.title, demand.describe(), built.coverage, round(built.total_hours, 2),
+        str(built.total_price), steps, known,
+    )  # fmt: skip
+
+
+async def gap_check(session: AsyncSession, career: Career, body: GapIn) -> GapRead:
+    """Compare skills (listed, or found in résumé text that is not stored) with the demand."""
+    if body.text is not None and len(body.text.encode()) > MAX_GAP_TEXT_BYTES:
+        raise PayloadTooLargeError(f"the text is over {MAX_GAP_TEXT_BYTES // 1000} KB")
+    if body.text is None and body.skills is None:
+        raise InvalidInputError("send either skills (a list of names) or text (a résumé)")
+    known = await known_skill_ids(session, body.skills or [])
+    if body.text:
+        known |= (await get_extractor(session)).skill_ids(body.text)
+    demand = await career_demand(session, career)
+    courses = await _courses(session, demand)
+    gap = skill_gap_fast(known, demand.weights(), courses)
+    titles = await _titles(session, [g.course.course_id for g in gap.best_courses])
+    best = [
+        CourseGainRead(
+            g.course.course_id, *titles[g.course.course_id],
+            _refs(g.closes, demand, by_share=True), g.gain_per_hour,
+        )
+        for g in gap.best_courses
+    ]  # fmt: skip
+    return GapRead(
+        career.slug, career.title, demand.describe(), gap.coverage,
+        _refs(gap.present, demand), _refs(gap.missing, demand), best,
+    )  # fmt: skip
+
+
+def path_options(
+    free: bool, max_hours: float | None, max_price: float | None, known: set[int]
+) -> PathOptions:
+    """Return the path builder's options from the request's."""
+    return PathOptions(
+        free_only=free,
+        max_hours=max_hours,
+        max_price=Decimal(str(max_price)) if max_price is not None else None,
+        known_skill_ids=frozenset(known),
+    )

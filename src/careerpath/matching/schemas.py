@@ -1,0 +1,102 @@
+"""API shapes of matching: ranked resources, learning paths and skill gaps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+MAX_GAP_TEXT_BYTES = 100_000
+
+
+class RankedResource(msgspec.Struct, frozen=True):
+    """A resource in a career's ranking, with its relevance and why."""
+
+    position: int
+    resource_id: int
+    kind: str
+    title: str
+    url: str
+    provider: str | None
+    is_free: bool
+    level: str | None
+    duration_hours: float | None
+    rating: float | None
+    score: float
+    because: str
+    explanation: dict[str, Any]
+
+
+class RankedPage(msgspec.Struct, frozen=True):
+    """A career's ranked courses or books (after the filters), best first."""
+
+    career_slug: str
+    career_title: str
+    kind: str
+    total: int
+    demand: str
+    items: list[RankedResource]
+
+
+class SkillRef(msgspec.Struct, frozen=True):
+    """A skill with the share of the career's demand it carries."""
+
+    id: int
+    name: str
+    share: float
+
+
+class PathStepRead(msgspec.Struct, frozen=True):
+    """A course on the learning path and the demanded skills it newly covers."""
+
+    resource_id: int
+    title: str
+    url: str
+    level: str | None
+    hours: float | None
+    price: str
+    is_free: bool
+    new_skills: list[SkillRef]
+    demand_gained: float
+
+
+class PathRead(msgspec.Struct, frozen=True):
+    """An ordered learning path, the demand it covers, and its hours and cost."""
+
+    career_slug: str
+    career_title: str
+    demand: str
+    coverage: float
+    total_hours: float
+    total_price: str
+    steps: list[PathStepRead]
+    known: list[SkillRef]
+
+
+class GapIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A gap check's input: skill names, or résumé text (not stored)."""
+
+    skills: list[str] | None = None
+    text: str | None = None
+
+
+class CourseGainRead(msgspec.Struct, frozen=True):
+    """A course and the missing demand it closes per hour."""
+
+    resource_id: int
+    title: str
+    url: str
+    closes: list[SkillRef]
+    gain_per_hour: float
+
+
+class GapRead(msgspec.Struct, frozen=True):
+    """Coverage of the career's demand, present and missing skills, courses that close it."""
+
+    career_slug: str
+    career_title: str
+    demand: str
+    coverage: float
+    present: list[SkillRef]
+    missing: list[SkillRef]
+    courses: list[CourseGainRead]

@@ -1,0 +1,77 @@
+"""Tagging with taxonomy ids, demand fallback, and curation (pins and hides) on the demo data."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.catalog.importer import make_tagger, retag_resources
+from careerpath.catalog.models import ResourceSkill
+from careerpath.catalog.skill_tagging import tag_skills
+from careerpath.config import Settings
+from careerpath.matching import curation
+from careerpath.matching.demand import career_demand
+from careerpath.matching.models import CareerCuration, CareerRanking
+from careerpath.matching.queries import RankFilters, career_by_slug, ranked
+
+
+async def test_demo_resources_carry_skill_ids(session: AsyncSession) -> None:
+    linked = await session.scalar(
+        select(func.count(func.distinct(ResourceSkill.resource_id))).where(
+            ResourceSkill.skill_id.is_not(None)
+        )
+    )
+    assert linked and linked >= 20
+
+
+async def test_tagging_links_publisher_tags_and_extracts_text(session: AsyncSession) -> None:
+    tagger = await make_tagger(session)
+    tags = tag_skills(
+        "Django REST services", "Build APIs with PostgreSQL.", ["Python"], ["Web"], tagger
+    )
+    by_origin = {t.origin: t for t in tags}
+    assert by_origin["publisher"].skill_id is not None
+    extracted = {t.name for t in tags if t.origin == "extracted"}
+    assert {"Django", "PostgreSQL"} <= extracted
+    ids = [t.skill_id for t in tags if t.skill_id is not None]
+    assert len(ids) == len(set(ids))
+
+
+async def test_demand_says_when_it_falls_back_to_onet(session: AsyncSession) -> None:
+    demand = await career_demand(session, await career_by_slug(session, "back-end-engineer"))
+    assert demand.shares
+    if demand.basis == "onet":
+        assert "O*NET" in demand.describe()
+    else:
+        assert "postings" in demand.describe()
+
+
+async def test_pin_and_hide(rankings: int, settings: Settings, session: AsyncSession) -> None:
+    career = await career_by_slug(session, "back-end-engineer")
+    before = await ranked(session, career, "course", RankFilters(), 50)
+    assert len(before.items) >= 3
+    first, last = before.items[0].resource_id, before.items[-1].resource_id
+    await curation.hide(session, settings.var_dir, career.id, first, "editor@example.org")
+    await curation.pin(session, settings.var_dir, career.id, last, 1, "editor@example.org")
+    after = await ranked(session, career, "course", RankFilters(), 50)
+    ids = [item.resource_id for item in after.items]
+    assert first not in ids
+    assert ids[0] == last and after.items[0].explanation["pinned"] is True
+    decisions = list(await session.scalars(select(CareerCuration)))
+    assert {d.curated_by for d in decisions} == {"editor@example.org"}
+    await curation.clear(session, settings.var_dir, career.id, first)
+    restored = await session.scalar(
+        select(CareerRanking.position).where(
+            CareerRanking.career_id == career.id, CareerRanking.resource_id == first
+        )
+    )
+    assert restored is not None
+
+
+async def test_retag_keeps_the_links(session: AsyncSession) -> None:
+    linked = select(func.count()).where(ResourceSkill.skill_id.is_not(None))
+    before = await session.scalar(linked.select_from(ResourceSkill))
+    await session.execute(update(ResourceSkill).values(skill_id=None))
+    written = await retag_resources(session)
+    after = await session.scalar(linked.select_from(ResourceSkill))
+    assert written > 0 and after == before
