@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from litestar.params import PathParameter
+from litestar.params import KwargDefinition, PathParameter, QueryParameter
 
 # Ids fit PostgreSQL's integer; a larger number is a 422, never an overflow in the database.
 MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, PathParameter(ge=1, le=MAX_ROW_ID)]
+
+
+def optional_number(
+    *, le: float, ge: float | None = None, gt: float | None = None, description: str | None = None
+) -> KwargDefinition:
+    """Return a query parameter for an optional number whose lower bound the schema states.
+
+    Litestar leaves a zero lower bound out of the schema of an optional number, so clients (and
+    fuzzers) would read negative values as allowed; the bound is restated here.
+    """
+    extra: dict[str, float] = {}
+    if ge is not None:
+        extra["minimum"] = ge
+    if gt is not None:
+        extra["exclusiveMinimum"] = gt
+    return QueryParameter(ge=ge, gt=gt, le=le, schema_extra=extra, description=description)

@@ -184,8 +184,6 @@ async def gap_check(session: AsyncSession, career: Career, body: GapIn) -> GapRe
     """Compare skills (listed, or found in résumé text that is not stored) with the demand."""
     if body.text is not None and len(body.text.encode()) > MAX_GAP_TEXT_BYTES:
         raise PayloadTooLargeError(f"the text is over {MAX_GAP_TEXT_BYTES // 1000} KB")
-    if body.text is None and body.skills is None:
-        raise InvalidInputError("send either skills (a list of names) or text (a résumé)")
     known = await known_skill_ids(session, body.skills or [])
     if body.text:
         known |= (await get_extractor(session)).skill_ids(body.text)

@@ -10,11 +10,12 @@ from litestar.params import Body, PathParameter, QueryParameter
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.schemas import GapIn, GapRead, PathRead, RankedPage
+from careerpath.params import optional_number
 
 SlugParam = Annotated[str, PathParameter(max_length=300)]
 FreeParam = Annotated[bool, QueryParameter(description="Free resources only")]
-LevelParam = Annotated[str | None, QueryParameter(max_length=20, description="beginner…")]
-HoursParam = Annotated[float | None, QueryParameter(gt=0, le=10_000)]
+LevelParam = Annotated[str | None, QueryParameter(pattern="^(" + "|".join(queries.LEVELS) + ")$")]
+HoursParam = Annotated[float | None, optional_number(gt=0, le=10_000)]
 LimitParam = Annotated[int, QueryParameter(ge=1, le=100)]
 OffsetParam = Annotated[int, QueryParameter(ge=0, le=200)]
 KnownParam = Annotated[str | None, QueryParameter(max_length=2000, description="Comma-separated")]
@@ -75,7 +76,7 @@ class MatchingController(Controller):
         slug: SlugParam,
         free: FreeParam = False,
         max_hours: HoursParam = None,
-        max_price: Annotated[float | None, QueryParameter(ge=0, le=1_000_000)] = None,
+        max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
         known: KnownParam = None,
     ) -> PathRead:
         """Return ordered courses, the demand they cover, and their hours and cost."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -73,10 +73,17 @@ class PathRead(msgspec.Struct, frozen=True):
     known: list[SkillRef]
 
 
-class GapIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A gap check's input: skill names, or résumé text (not stored)."""
+SkillName = Annotated[str, msgspec.Meta(max_length=200)]
+SkillNames = Annotated[list[SkillName], msgspec.Meta(max_length=200)]
 
-    skills: list[str] | None = None
+
+class GapIn(msgspec.Struct, frozen=True):
+    """A gap check's input: skill names and/or résumé text (not stored); neither: no skills yet."""
+
+    skills: (
+        Annotated[list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(max_length=200)]
+        | None
+    ) = None
     text: str | None = None
 
 

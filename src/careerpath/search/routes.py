@@ -9,6 +9,7 @@ from litestar.params import QueryParameter
 
 from careerpath.catalog.models import ResourceKind, ResourceLevel
 from careerpath.dependencies import AppSettings, DbSession
+from careerpath.params import optional_number
 from careerpath.search import service
 from careerpath.search.query import Filters, SortOrder
 from careerpath.search.schemas import SearchResponse, SuggestResponse
@@ -44,11 +45,7 @@ class SearchController(Controller):
         kind: Annotated[ResourceKind | None, QueryParameter()] = None,
         level: Annotated[ResourceLevel | None, QueryParameter()] = None,
         price: PriceBand = None,
-        max_price: Annotated[
-            float | None,
-            # Litestar leaves a zero minimum out of an optional number's schema: say it here.
-            QueryParameter(ge=0, le=1_000_000, schema_extra={"minimum": 0}),
-        ] = None,
+        max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
         language: Text = None,
         provider: Text = None,
         topic: Text = None,

@@ -13,6 +13,7 @@ from litestar.response import Template
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.schemas import MAX_GAP_TEXT_BYTES, GapIn
+from careerpath.params import optional_number
 
 SlugParam = Annotated[str, PathParameter(max_length=300)]
 
@@ -41,8 +42,8 @@ class MatchingPageController(Controller):
         session: DbSession,
         slug: SlugParam,
         free: Annotated[bool, QueryParameter()] = False,
-        max_hours: Annotated[float | None, QueryParameter(gt=0, le=10_000)] = None,
-        max_price: Annotated[float | None, QueryParameter(ge=0, le=1_000_000)] = None,
+        max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
+        max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
         known: Annotated[str | None, QueryParameter(max_length=2000)] = None,
     ) -> Template:
         """Show the ordered courses that cover the career's most demanded skills."""

@@ -13,6 +13,7 @@ from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
 from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.matching.queries import RankFilters
+from careerpath.params import optional_number
 from careerpath.salaries import computed as salaries_computed
 from careerpath.search import service as search_service
 from careerpath.skills import queries as skills_queries
@@ -61,7 +62,7 @@ class PageController(Controller):
         level: Annotated[str | None, QueryParameter(max_length=20)] = None,
         free: Annotated[bool, QueryParameter()] = False,
         m_level: Annotated[str | None, QueryParameter(max_length=20)] = None,
-        max_hours: Annotated[float | None, QueryParameter(gt=0, le=10_000)] = None,
+        max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
     ) -> Template | Redirect:
         """Show a career page; an alias slug redirects to the canonical page."""
         found = await careers_service.get_career_document(session, cache, slug)
