@@ -45,7 +45,9 @@ def test_pin_hide_and_forget(api: Client, database_url: str) -> None:
     assert pinned.json()["decided_by"] == f"user:{curator.user_id}"
     assert ranked_ids(api)[0] == chosen
 
-    assert curator.request("PUT", url, json={"action": "hide"}).status_code == 200
+    hidden = curator.request("PUT", url, json={"action": "hide", "position": 1})
+    assert hidden.status_code == 200
+    assert hidden.json()["position"] is None
     assert chosen not in ranked_ids(api)
 
     assert curator.request("DELETE", url).status_code == 204
@@ -59,9 +61,15 @@ def test_plain_users_cannot_curate(api: Client) -> None:
     assert api.put(url, json={"action": "hide"}).status_code == 401
 
 
-def test_a_pin_needs_a_position(api: Client, database_url: str) -> None:
+def test_a_pin_without_position_goes_to_the_top(api: Client, database_url: str) -> None:
     curator = new_user(api, "ranker")
     grant_role(database_url, curator.user_id, "curator")
-    url = f"/api/v1/curation/careers/back-end-engineer/resources/{ranked_ids(api)[0]}"
+    chosen = ranked_ids(api)[-1]
+    url = f"/api/v1/curation/careers/back-end-engineer/resources/{chosen}"
     response = curator.request("PUT", url, json={"action": "pin"})
-    assert response.status_code == 422
+    assert response.status_code == 200
+    assert response.json()["position"] == 1
+    assert ranked_ids(api)[0] == chosen
+    assert curator.request("DELETE", url).status_code == 204
+    out_of_range = curator.request("PUT", url, json={"action": "pin", "position": 201})
+    assert out_of_range.status_code == 422

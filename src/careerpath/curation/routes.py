@@ -9,9 +9,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 from litestar import Controller, Request, delete, patch, post, put
-from litestar.datastructures import State, UploadFile
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, JSONBody, PathParameter, QueryParameter
+from litestar.datastructures import State
+from litestar.params import JSONBody, PathParameter, QueryParameter, RawBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from careerpath.careers import service as careers_service
@@ -21,7 +20,6 @@ from careerpath.careers.schemas import CareerRead
 from careerpath.curation import service
 from careerpath.curation.imports import ImportKind, ImportProfile, run_import
 from careerpath.dependencies import AppSettings, DbSession
-from careerpath.errors import InvalidInputError
 from careerpath.matching import curation as matching_curation
 from careerpath.matching.curation import MAX_PIN_POSITION
 from careerpath.params import RowId
@@ -34,7 +32,7 @@ UPLOAD_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".json"}
 
 
 class UploadFormat(enum.StrEnum):
-    """How an uploaded file is written (default: from its name, else CSV)."""
+    """How an uploaded file is written."""
 
     CSV = "csv"
     JSONL = "jsonl"
@@ -81,7 +79,7 @@ class CurationController(Controller):
 
 
 class CurationDecisionIn(msgspec.Struct):
-    """Pin a resource at a position of a career's list, or hide it there."""
+    """Pin a resource at a position of a career's list (the top when none is given), or hide it."""
 
     action: Literal["pin", "hide"]
     position: Annotated[int, msgspec.Meta(ge=1, le=MAX_PIN_POSITION)] | None = None
@@ -117,19 +115,16 @@ class RankingCurationController(Controller):
         """Record the decision and re-rank the career."""
         found = await careers_service.resolve_slug(session, slug)
         by = _curator(request)
-        if data.action == "pin":
-            if data.position is None:
-                raise InvalidInputError("A pin needs a position.")
+        position = (data.position or 1) if data.action == "pin" else None
+        if position is not None:
             await matching_curation.pin(
-                session, settings.var_dir, found.career_id, resource_id, data.position, by
+                session, settings.var_dir, found.career_id, resource_id, position, by
             )
         else:
             await matching_curation.hide(
                 session, settings.var_dir, found.career_id, resource_id, by
             )
-        return CurationDecisionRead(
-            found.canonical_slug, resource_id, data.action, data.position, by
-        )
+        return CurationDecisionRead(found.canonical_slug, resource_id, data.action, position, by)
 
     @delete("/", summary="Forget a pin or hide", status_code=HTTP_204_NO_CONTENT)
     async def forget(
@@ -159,6 +154,8 @@ class ImportController(Controller):
     @post(
         "/{kind:str}",
         summary="Import a file of courses, books, salary reports or job postings",
+        description="Send the file itself as the request body (up to 50 MB), "
+        "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`.",
         status_code=200,
         request_max_body_size=MAX_UPLOAD_BYTES,
     )
@@ -168,19 +165,14 @@ class ImportController(Controller):
         session: DbSession,
         settings: AppSettings,
         kind: Annotated[ImportKind, PathParameter()],
-        data: Annotated[UploadFile, Body(media_type=RequestEncodingType.MULTI_PART)],
+        body: RawBody,
         profile: Annotated[ImportProfile | None, QueryParameter()] = None,
-        file_format: Annotated[UploadFormat | None, QueryParameter(name="format")] = None,
+        file_format: Annotated[UploadFormat, QueryParameter(name="format")] = UploadFormat.CSV,
     ) -> dict[str, Any]:
         """Import the uploaded file; valid rows land, each bad row is reported with its line."""
-        suffix = f".{file_format.value}" if file_format else Path(data.filename or "").suffix
-        if suffix.lower() not in UPLOAD_SUFFIXES:
-            suffix = ".csv"  # the default format; a file that is not CSV shows as rejected rows
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"upload{suffix.lower()}"
-            with path.open("wb") as target:
-                while chunk := await data.read(CHUNK_BYTES):
-                    target.write(chunk)
+            path = Path(folder) / f"upload.{file_format.value}"
+            path.write_bytes(body)
             return await run_import(
                 kind,
                 path,
