@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from careerpath.matching.evaluation import grade, ndcg_at
@@ -82,12 +82,21 @@ def test_scores_stay_in_unit_interval(
     assert 0.0 <= scored.score <= 1.0
 
 
-@given(base=st.sets(st.integers(1, 4)), extra=st.integers(1, 4))
+@given(base=st.sets(st.integers(1, 6)), extra=st.integers(1, 4))
 def test_covering_more_demand_never_lowers_the_score(base: set[int], extra: int) -> None:
+    """Adding a demanded skill at least as heavy as those covered never lowers the score."""
+    assume(all(DEMAND[extra].share >= DEMAND[i].share for i in base if i in DEMAND))
     before = score_resource(resource(1, base), DEMAND)
     after = score_resource(resource(1, base | {extra}), DEMAND)
     assert before is not None and after is not None
     assert after.score >= before.score
+
+
+def test_a_course_listing_many_other_skills_fits_less() -> None:
+    focused = score_resource(resource(1, {1, 3}), DEMAND)
+    diluted = score_resource(resource(2, {1, 3, *range(10, 30)}), DEMAND)
+    assert focused is not None and diluted is not None
+    assert focused.score > diluted.score
 
 
 def test_ndcg_is_one_for_the_ideal_order_and_lower_otherwise() -> None:
@@ -114,7 +123,7 @@ def test_vectorised_ranking_matches_the_reference(
     kinds = [kind for _, _, kind in specs]
     fits = {i + 1: text for i, (_, text, _) in enumerate(specs) if text > 0.5}
     matrix = CatalogMatrix.build(signals, kinds)
-    fast = rank_matrix(matrix, DEMAND, fits, "book", limit)
+    fast = rank_matrix(matrix, DEMAND, fits, "book", limit, on_topic=frozenset(fits))
     books = [s for s, k in zip(signals, kinds, strict=True) if k == "book"]
     matched = [s for s in books if s.resource_id in fits or s.skill_ids & DEMAND.keys()]
     best = max((fits.get(s.resource_id, 0.0) for s in matched), default=0.0) or 1.0

@@ -77,7 +77,11 @@ def _fit(
         if skill_id < len(lookup):
             lookup[skill_id] = skill.share
     covered += np.bincount(matrix.rows, weights=lookup[matrix.skills], minlength=len(covered))
-    return np.minimum(1.0, covered / ceiling)
+    taught = np.maximum(np.bincount(matrix.rows, minlength=len(covered)), 1)
+    fit: npt.NDArray[np.float64] = np.sqrt(
+        np.minimum(1.0, covered / ceiling) * np.minimum(1.0, covered / taught)
+    )
+    return fit
 
 
 def rank_matrix(
@@ -87,16 +91,18 @@ def rank_matrix(
     kind: str,
     limit: int,
     weights: Weights = DEFAULT_WEIGHTS,
+    on_topic: frozenset[int] = frozenset(),
 ) -> list[Scored]:
-    """Return the best ``limit`` resources of ``kind`` matched by skills or text, best first."""
+    """Return the best ``limit`` resources of ``kind`` sharing a skill or a topic, best first."""
     fit = _fit(matrix, demand, weights)
     text = np.zeros(len(matrix.signals), dtype=np.float64)
-    if text_fit:
-        for rid, value in text_fit.items():
-            row = matrix.position.get(rid)
-            if row is not None:
-                text[row] = value
-    mask = (matrix.kinds == kind) & ((fit > 0) | (text > 0))
+    topical = np.zeros(len(matrix.signals), dtype=np.bool_)
+    for rid, value in text_fit.items():
+        row = matrix.position.get(rid)
+        if row is not None:
+            text[row] = value
+            topical[row] = rid in on_topic
+    mask = (matrix.kinds == kind) & ((fit > 0) | topical)
     best_text = float(text[mask].max()) if mask.any() else 0.0
     text = np.clip(text / (best_text or 1.0), 0.0, 1.0)
     score = weights.skills * fit + weights.text * text + weights.quality * matrix.quality

@@ -12,13 +12,16 @@ from careerpath.db import Base, utcnow
 
 
 class CareerRanking(Base):
-    """One resource's place in a career's precomputed ranking (courses and books apart)."""
+    """One resource's place in a career's precomputed ranking (per kind and language)."""
 
     __tablename__ = "career_ranking"
     __table_args__ = (
         UniqueConstraint("career_id", "resource_id"),
-        Index("ix_career_ranking_career_id_kind_position", "career_id", "kind", "position"),
-    )
+        Index(
+            "ix_career_ranking_career_id_kind_language_position",
+            "career_id", "kind", "language", "position",
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     career_id: Mapped[int] = mapped_column(ForeignKey("career.id", ondelete="CASCADE"))
@@ -26,6 +29,8 @@ class CareerRanking(Base):
         ForeignKey("resource.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(20))
+    # Every reader language has its own list; ``position`` counts within it.
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     position: Mapped[int]
     score: Mapped[float]
     explanation: Mapped[dict[str, Any]] = mapped_column(JSON)

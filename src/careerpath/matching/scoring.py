@@ -2,8 +2,10 @@
 
 score = w_skills · skill_fit + w_text · text_fit + w_quality · quality
 
-- skill_fit: demand covered by the resource's skills (each skill weighted by the share of the
-  career's postings that ask for it), over the demand of the career's top skills, capped at 1;
+- skill_fit: the geometric mean of coverage and focus. Coverage is the demand the resource's
+  skills cover (each weighted by the career's profile) over that of the career's top skills,
+  capped at 1; focus is the mean weight of all the resource's skills, so a course that lists
+  thirty generic skills does not outrank one about the career's own subject;
 - text_fit: the search engine's relevance of the career profile to the resource, scaled to 0..1
   by the caller (best hit = 1);
 - quality: a Bayesian-averaged rating mapped to 0..1, so 5.0 from 2 ratings does not beat 4.7
@@ -13,6 +15,7 @@ score = w_skills · skill_fit + w_text · text_fit + w_quality · quality
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -91,15 +94,18 @@ def bayesian_rating(rating: float | None, count: int, weights: Weights = Weights
 def skill_fit(
     skill_ids: Iterable[int], demand: Mapping[int, SkillShare], weights: Weights = Weights()
 ) -> tuple[float, tuple[SkillShare, ...]]:
-    """Return the share of the career's top demand the skills cover, and the skills covered."""
+    """Return how well the skills fit the career (coverage × focus), and the skills covered."""
     top = sorted(demand.values(), key=lambda s: (-s.share, s.skill_id))[: weights.top_skills]
     ceiling = sum(skill.share for skill in top)
+    taught = set(skill_ids)
     covered = sorted(
-        (demand[i] for i in set(skill_ids) if i in demand), key=lambda s: (-s.share, s.skill_id)
+        (demand[i] for i in taught if i in demand), key=lambda s: (-s.share, s.skill_id)
     )
-    if ceiling <= 0:
+    if ceiling <= 0 or not taught:
         return 0.0, tuple(covered)
-    return min(1.0, sum(skill.share for skill in covered) / ceiling), tuple(covered)
+    total = sum(skill.share for skill in covered)
+    coverage = min(1.0, total / ceiling)
+    return math.sqrt(coverage * min(1.0, total / len(taught))), tuple(covered)
 
 
 def score_resource(

@@ -1,0 +1,44 @@
+"""Rankings per reader language: career_ranking.language, positions counted within it.
+
+Revision ID: 0830
+Revises: 0700
+Create Date: 2026-11-30 15:20:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0830"
+down_revision: str | Sequence[str] | None = "0700"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    """Add the language column and index lists by it; run `matching recompute` afterwards."""
+    with op.batch_alter_table("career_ranking", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("language", sa.String(length=10), server_default="en", nullable=False)
+        )
+        batch_op.drop_index("ix_career_ranking_career_id_kind_position")
+        batch_op.create_index(
+            "ix_career_ranking_career_id_kind_language_position",
+            ["career_id", "kind", "language", "position"],
+            unique=False,
+        )
+
+
+def downgrade() -> None:
+    """Drop the language column and restore the former index."""
+    with op.batch_alter_table("career_ranking", schema=None) as batch_op:
+        batch_op.drop_index("ix_career_ranking_career_id_kind_language_position")
+        batch_op.create_index(
+            "ix_career_ranking_career_id_kind_position",
+            ["career_id", "kind", "position"],
+            unique=False,
+        )
+        batch_op.drop_column("language")
