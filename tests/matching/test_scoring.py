@@ -123,13 +123,14 @@ def test_vectorised_ranking_matches_the_reference(
     kinds = [kind for _, _, kind in specs]
     fits = {i + 1: text for i, (_, text, _) in enumerate(specs) if text > 0.5}
     matrix = CatalogMatrix.build(signals, kinds)
-    fast = rank_matrix(matrix, DEMAND, fits, "book", limit, on_topic=frozenset(fits))
+    fast = rank_matrix(matrix, DEMAND, fits, "book", limit, topic_fit=fits)
     books = [s for s, k in zip(signals, kinds, strict=True) if k == "book"]
     matched = [s for s in books if s.resource_id in fits or s.skill_ids & DEMAND.keys()]
     best = max((fits.get(s.resource_id, 0.0) for s in matched), default=0.0) or 1.0
     reference = rank(
         [ResourceSignals(s.resource_id, s.skill_ids, fits.get(s.resource_id, 0.0) / best, s.rating,
-                         s.ratings_count) for s in matched],
+                         s.ratings_count, topic_fit=fits.get(s.resource_id, 0.0) / best)
+         for s in matched],
         DEMAND,
         limit=limit,
     )  # fmt: skip

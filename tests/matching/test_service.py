@@ -10,8 +10,8 @@ from careerpath.catalog.models import ResourceSkill
 from careerpath.catalog.skill_tagging import tag_skills
 from careerpath.config import Settings
 from careerpath.matching import curation
-from careerpath.matching.profile import career_demand
 from careerpath.matching.models import CareerCuration, CareerRanking
+from careerpath.matching.profile import career_demand
 from careerpath.matching.queries import RankFilters, career_by_slug, ranked
 
 

@@ -5,8 +5,9 @@
 - in any 10 consecutive items at most 3 come from one provider, and in any 15 at most 5 teach
   the same programming language (a list is not a catalog of one vendor or one language);
   when only such items are left they follow at the end rather than being dropped;
-- within the top 10, then positions 11–15, then each further block of 10, beginner items come
-  before intermediate and advanced ones (blocks keep the sets the caps were checked on).
+- within the top 10, then positions 11–15, then each further block of 10, items with a level
+  are reordered beginner, intermediate, advanced among the places such items hold (items of
+  unknown level keep theirs; blocks keep the sets the caps were checked on).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 PROVIDER_WINDOW, PROVIDER_CAP = 10, 3
 LANGUAGE_WINDOW, LANGUAGE_CAP = 15, 5
 LEVEL_BLOCKS = (10, 5)  # then blocks of 10
-LEVEL_ORDER = {"beginner": 0, "intermediate": 1, None: 1, "advanced": 2}
+LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -94,14 +95,22 @@ def diversify(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
     return order + pending
 
 
+def _level(info: Placed) -> int:
+    return LEVEL_ORDER.get(info.level or "", 1)
+
+
 def beginners_first(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
-    """Within each block, order by level (stable: relevance order otherwise kept)."""
+    """Within each block, order the levelled items by level (stable; the others stay put)."""
     ordered: list[T] = []
     start, sizes = 0, iter(LEVEL_BLOCKS)
     while start < len(items):
         end = start + next(sizes, 10)
-        block = items[start:end]
-        ordered.extend(sorted(block, key=lambda item: LEVEL_ORDER.get(placed(item).level, 1)))
+        block = list(items[start:end])
+        known = [n for n, item in enumerate(block) if placed(item).level in LEVEL_ORDER]
+        levelled = sorted((block[n] for n in known), key=lambda i: _level(placed(i)))
+        for n, item in zip(known, levelled, strict=True):
+            block[n] = item
+        ordered.extend(block)
         start = end
     return ordered
 

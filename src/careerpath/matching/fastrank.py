@@ -91,21 +91,28 @@ def rank_matrix(
     kind: str,
     limit: int,
     weights: Weights = DEFAULT_WEIGHTS,
-    on_topic: frozenset[int] = frozenset(),
+    topic_fit: Mapping[int, float] | None = None,
 ) -> list[Scored]:
     """Return the best ``limit`` resources of ``kind`` sharing a skill or a topic, best first."""
     fit = _fit(matrix, demand, weights)
     text = np.zeros(len(matrix.signals), dtype=np.float64)
-    topical = np.zeros(len(matrix.signals), dtype=np.bool_)
-    for rid, value in text_fit.items():
-        row = matrix.position.get(rid)
-        if row is not None:
-            text[row] = value
-            topical[row] = rid in on_topic
-    mask = (matrix.kinds == kind) & ((fit > 0) | topical)
+    topic = np.zeros(len(matrix.signals), dtype=np.float64)
+    for values, target in ((text_fit, text), (topic_fit or {}, topic)):
+        for rid, value in values.items():
+            row = matrix.position.get(rid)
+            if row is not None:
+                target[row] = value
+    mask = (matrix.kinds == kind) & ((fit > 0) | (topic > 0))
     best_text = float(text[mask].max()) if mask.any() else 0.0
     text = np.clip(text / (best_text or 1.0), 0.0, 1.0)
-    score = weights.skills * fit + weights.text * text + weights.quality * matrix.quality
+    best_topic = float(topic[mask].max()) if mask.any() else 0.0
+    topic = np.clip(topic / (best_topic or 1.0), 0.0, 1.0)
+    score = (
+        weights.skills * fit
+        + weights.text * text
+        + weights.topic * topic
+        + weights.quality * matrix.quality
+    )
     candidates = np.flatnonzero(mask)
     keep = min(len(candidates), limit + MARGIN)
     if keep < len(candidates):
@@ -115,8 +122,9 @@ def rank_matrix(
     for row in candidates.tolist():
         base = matrix.signals[row]
         signals = ResourceSignals(
-            base.resource_id, base.skill_ids, float(text[row]), base.rating, base.ratings_count
-        )
+            base.resource_id, base.skill_ids, float(text[row]), base.rating,
+            base.ratings_count, topic_fit=float(topic[row]),
+        )  # fmt: skip
         scored = score_resource(signals, demand, weights)
         if scored is not None:
             exact.append(scored)

@@ -45,7 +45,9 @@ TASK_SKILL_WEIGHT = 0.5
 PRIOR_WEIGHT = 0.3  # how much a parent's posting share lifts a skill the profile has
 # … and where the words come from.
 # The summary and the tasks form one group: a word counts by how many of them use it.
-TERM_SOURCES = {"title": 1.0, "alias": 0.6, "occupation": 0.45, "description": 0.3}
+TERM_SOURCES = {
+    "title": 1.0, "alias": 0.6, "curated": 0.5, "occupation": 0.45, "description": 0.3,
+}  # fmt: skip
 CURATED_KINDS = (SectionKind.TOOLS, SectionKind.SKILLS)
 TASK_KINDS = (SectionKind.RESPONSIBILITIES,)
 
@@ -234,11 +236,18 @@ def _profile_weights(
     return weights, tuple(parts)
 
 
+def _curated_names(context: ProfileContext, facts: CareerFacts) -> list[str]:
+    """Return the names of the curated skills and tools, each once (they are topics too)."""
+    ids = {s for text in facts.curated for s in context.extractor.skill_ids(text)}
+    return sorted(context.names[i] for i in ids if i in context.names)
+
+
 def _terms(context: ProfileContext, facts: CareerFacts) -> dict[str, float]:
     groups: list[tuple[list[str], float]] = [
         ([facts.career.title], TERM_SOURCES["title"]),
         (facts.aliases, TERM_SOURCES["alias"]),
         (facts.occupation_titles, TERM_SOURCES["occupation"]),
+        (_curated_names(context, facts), TERM_SOURCES["curated"]),
         ([facts.career.summary or "", *facts.tasks], TERM_SOURCES["description"]),
     ]
     return profile_terms(groups, context.frequencies, context.title_count)

@@ -1,6 +1,6 @@
 """Pure relevance of a resource to a career, in [0, 1], with the reasons behind it.
 
-score = w_skills · skill_fit + w_text · text_fit + w_quality · quality
+score = w_skills · skill_fit + w_text · text_fit + w_topic · topic_fit + w_quality · quality
 
 - skill_fit: the geometric mean of coverage and focus. Coverage is the demand the resource's
   skills cover (each weighted by the career's profile) over that of the career's top skills,
@@ -8,6 +8,8 @@ score = w_skills · skill_fit + w_text · text_fit + w_quality · quality
   thirty generic skills does not outrank one about the career's own subject;
 - text_fit: the search engine's relevance of the career profile to the resource, scaled to 0..1
   by the caller (best hit = 1);
+- topic_fit: the same for the career's core words (title, aliases) in the resource's title,
+  topics and skill names only: what the resource is about, not what it mentions;
 - quality: a Bayesian-averaged rating mapped to 0..1, so 5.0 from 2 ratings does not beat 4.7
   from 20,000;
 - availability is a gate, not a weight: broken or retired resources never rank.
@@ -26,8 +28,9 @@ UNAVAILABLE = frozenset({"link_broken", "retired"})
 class Weights:
     """How much each signal counts, and the prior of the rating average."""
 
-    skills: float = 0.6
-    text: float = 0.25
+    skills: float = 0.35
+    text: float = 0.2
+    topic: float = 0.3
     quality: float = 0.15
     top_skills: int = 8
     prior_rating: float = 4.0
@@ -45,6 +48,7 @@ class ResourceSignals:
     rating: float | None = None
     ratings_count: int = 0
     status: str = "active"
+    topic_fit: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,7 @@ def score_resource(
     parts = (
         ("skills", weights.skills * fit, fit > 0),
         ("text", weights.text * _clamp(resource.text_fit), resource.text_fit > 0),
+        ("topic", weights.topic * _clamp(resource.topic_fit), resource.topic_fit > 0),
         ("quality", weights.quality * quality, quality >= neutral_quality),
     )
     total = sum(contribution for _, contribution, _ in parts)

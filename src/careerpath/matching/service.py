@@ -77,8 +77,15 @@ def rank_career(
         and (item.resource_id in fit.on_topic or not item.skill_ids.isdisjoint(demand.shares))
     ]
     best = max((fit.fits.get(item.resource_id, 0.0) for item in matched), default=0.0) or 1.0
+    peak = max((fit.topic.get(item.resource_id, 0.0) for item in matched), default=0.0) or 1.0
     return rank(
-        (item.signals(fit.fits.get(item.resource_id, 0.0) / best) for item in matched),
+        (
+            item.signals(
+                fit.fits.get(item.resource_id, 0.0) / best,
+                fit.topic.get(item.resource_id, 0.0) / peak,
+            )
+            for item in matched
+        ),
         demand.shares,
     )
 
@@ -130,7 +137,7 @@ def _by_language(
     inputs: RankingInputs, demand: Demand, fit: TextFit, kind: str, curation: Curation
 ) -> dict[str, list[tuple[Scored, bool]]]:
     scored = rank_matrix(
-        inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, on_topic=fit.on_topic
+        inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, topic_fit=fit.topic
     )
     relevant = [s for s in scored if s.score >= RELEVANCE_FLOOR or s.resource_id in curation.pins]
     groups: dict[str, list[Scored]] = {}

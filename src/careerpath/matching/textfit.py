@@ -20,16 +20,22 @@ from careerpath.search.schema import analyzer
 
 FIELD_BOOSTS = {"title": 3.0, "skills": 2.0, "description": 1.0}
 TOPIC_FIELDS = ("title", "skills")
-CORE_WEIGHT = 0.3  # a term weighs at least this much to put a resource on topic
+CORE_WEIGHT = 0.45  # a term weighs at least this much to put a resource on topic
 MAX_HITS = 5000
 
 
 @dataclass(frozen=True)
 class TextFit:
-    """Resource id -> BM25 relevance scaled to 0..1, and the ids that are on topic."""
+    """Resource id -> BM25 relevance scaled to 0..1, and the same for the core words alone
+    in titles, topics and skill names (the resources "on topic")."""
 
     fits: dict[int, float] = field(default_factory=dict)
-    on_topic: frozenset[int] = frozenset()
+    topic: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def on_topic(self) -> frozenset[int]:
+        """Return the ids of the resources whose title, topics or skills hold a core word."""
+        return frozenset(self.topic)
 
 
 async def open_index(session: AsyncSession, var_dir: Path) -> OpenIndex:
@@ -84,4 +90,8 @@ def text_fits(
     topical = {name: boosts[name] for name in TOPIC_FIELDS if name in boosts}
     core_query = _query(live, core, topical) if core and topical else None
     on_topic = _search(live, core_query, limit) if core_query is not None else {}
-    return TextFit({rid: s / best for rid, s in scores.items()}, frozenset(on_topic))
+    peak = max(on_topic.values(), default=0.0) or 1.0
+    return TextFit(
+        {rid: s / best for rid, s in scores.items()},
+        {rid: s / peak for rid, s in on_topic.items()},
+    )
