@@ -50,9 +50,14 @@ def content_words(text: str) -> list[str]:
 
 
 def phrases(text: str) -> list[str]:
-    """Return the single words and adjacent two-word phrases of ``text`` (role words dropped)."""
+    """Return the single words and adjacent two-word phrases of ``text`` (role words dropped).
+
+    A title made of role words only ("Engineering Manager") keeps them: they are its subject.
+    """
     found: list[str] = []
     tokens = content_words(text)
+    if all(t in ROLE_WORDS for t in tokens):
+        return [*(f"{a} {b}" for a, b in itertools.pairwise(tokens)), *tokens]
     for first, second in itertools.pairwise(tokens):
         if first not in ROLE_WORDS and second not in ROLE_WORDS:
             found.append(f"{first} {second}")
