@@ -2,14 +2,18 @@
 
 Relevance rule, stated before measuring: a course is relevant to a career when the skill tags
 its *publisher* gave it (the Coursera/Stepik skill lists, and the topics derived from them)
-intersect the career's skills: its occupation's O*NET technologies plus its curated tools. The
-grade is the size of that intersection, capped at 3 (precision counts grade > 0). The ranker
+intersect the career's skills: its occupation's O*NET technologies plus its curated tools.
+Under the strict rule a technology that more than 5% of all occupations list (Microsoft Excel,
+Python, SQL, Linux …) does not make a course relevant on its own; the lenient rule counts every
+technology, which makes most Coursera courses relevant to most IT careers. The grade is the
+size of the intersection, capped at 3 (precision counts grade > 0). The ranker
 under test never sees those tags: its skills come from the course's title and description only,
 and its text relevance reads title and description only. The language rule is applied to all
 three rankings: the reader is English, so the Russian courses are left out. Careers: every
 curated career and 20 O*NET ones. Baselines, same run: a BM25 search for the career's title;
 rating order (Bayesian average). The ranking measured is the score order above the relevance
-floor; the list's arrangement (provider and language caps) is tested apart.
+floor with near-duplicates collapsed (all three rankings alike); the list's provider and
+language caps are tested apart.
 
 Run: .venv/bin/python benchmarks/matching_quality.py   (needs ../shared/data; ~1 minute)
 """
@@ -24,7 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 from statistics import mean
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath import migrate
@@ -34,6 +38,7 @@ from careerpath.catalog.models import Resource, ResourceKind, ResourceSkill, Ski
 from careerpath.catalog.profiles import PROFILES
 from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
+from careerpath.matching.arrange import collapse
 from careerpath.matching.catalog_view import CatalogItem, load_catalog
 from careerpath.matching.evaluation import grade, ndcg_at, precision_at
 from careerpath.matching.profile import career_demand
@@ -51,6 +56,7 @@ KIZAK = ("coursera_clear.json", "stepik_clear.json")
 READER_LANGUAGE = "en"
 EVAL_BOOSTS = {"title": 3.0, "description": 1.0}  # never the publisher's skill tags
 JUDGED_ORIGINS = (SkillOrigin.PUBLISHER, SkillOrigin.TOPIC)
+WIDESPREAD = 0.05  # the strict rule ignores technologies more than 5% of occupations list
 MIN_RELEVANT = 5  # a career needs this many relevant courses to be judged
 CURATED = (
     "back-end-engineer", "front-end-engineer", "full-stack-engineer", "cloud-architect",
@@ -104,16 +110,22 @@ async def held_out_items(
     return items, {rid: frozenset(s) for rid, s in judged.items()}
 
 
-async def career_skills(session: AsyncSession, career: Career) -> frozenset[int]:
-    """Return the career's skills for judging: its occupation's technologies, curated tools."""
+async def career_skills(
+    session: AsyncSession, career: Career, widespread: frozenset[int] = frozenset()
+) -> frozenset[int]:
+    """Return the career's skills for judging: its occupation's technologies (less the
+    ``widespread`` ones), and its curated tools."""
     ids: set[int] = set()
     if career.onet_soc_code:
-        ids |= set(
-            await session.scalars(
-                select(OccupationSkill.skill_id)
-                .join(OnetOccupation, OnetOccupation.id == OccupationSkill.occupation_id)
-                .where(OnetOccupation.soc_code == career.onet_soc_code)
+        ids |= (
+            set(
+                await session.scalars(
+                    select(OccupationSkill.skill_id)
+                    .join(OnetOccupation, OnetOccupation.id == OccupationSkill.occupation_id)
+                    .where(OnetOccupation.soc_code == career.onet_soc_code)
+                )
             )
+            - widespread
         )
     extractor = await get_extractor(session)
     for text in await session.scalars(
@@ -123,6 +135,17 @@ async def career_skills(session: AsyncSession, career: Career) -> frozenset[int]
     ):
         ids |= extractor.skill_ids(text)
     return frozenset(ids)
+
+
+async def widespread_skills(session: AsyncSession) -> frozenset[int]:
+    """Return the technologies more than WIDESPREAD of all O*NET occupations list."""
+    total = await session.scalar(select(func.count(OnetOccupation.id))) or 1
+    rows = await session.execute(
+        select(OccupationSkill.skill_id)
+        .group_by(OccupationSkill.skill_id)
+        .having(func.count() > WIDESPREAD * total)
+    )
+    return frozenset(skill_id for (skill_id,) in rows)
 
 
 async def careers(session: AsyncSession) -> list[tuple[Career, bool]]:
@@ -143,10 +166,17 @@ def relevant_order(scored: list[Scored]) -> list[int]:
     return [s.resource_id for s in scored if s.score >= RELEVANCE_FLOOR]
 
 
-async def evaluate(session: AsyncSession, var_dir: Path) -> list[Row]:
+def distinct(ranked: list[int], items: dict[int, CatalogItem]) -> list[int]:
+    """Collapse near-duplicates as the site does (applied to every ranking alike)."""
+    return collapse(ranked, lambda rid: items[rid].placed())
+
+
+async def evaluate(session: AsyncSession, var_dir: Path, *, strict: bool = True) -> list[Row]:
     """Return per career: title, curated?, relevant courses, NDCG@10 and P@15 of the three."""
+    widespread = await widespread_skills(session) if strict else frozenset()
     items, judged = await held_out_items(session)
-    english = {item.resource_id for item in items}
+    by_id = {item.resource_id: item for item in items}
+    english = set(by_id)
     live = await search_service.ensure_index(session, var_dir)
     by_rating = [
         i.resource_id
@@ -156,7 +186,7 @@ async def evaluate(session: AsyncSession, var_dir: Path) -> list[Row]:
     ]
     results: list[Row] = []
     for career, is_curated in await careers(session):
-        relevant = await career_skills(session, career)
+        relevant = await career_skills(session, career, widespread)
         grades = {
             rid: g
             for rid, skills in judged.items()
@@ -170,12 +200,13 @@ async def evaluate(session: AsyncSession, var_dir: Path) -> list[Row]:
         words = dict.fromkeys(career.title.lower().split(), 1.0)  # a plain title search
         title_fits = text_fits(live, words, boosts=EVAL_BOOSTS).fits
         search = [r for r in sorted(title_fits, key=lambda r: (-title_fits[r], r)) if r in english]
-        figures = [f(r, grades) for r in (ours, search, by_rating) for f in (ndcg_at, precision_at)]
+        rankings = [distinct(r, by_id) for r in (ours, search, by_rating)]
+        figures = [f(r, grades) for r in rankings for f in (ndcg_at, precision_at)]
         results.append((career.title, is_curated, len(grades), figures))
     return results
 
 
-async def run(folder: str) -> tuple[float, list[Row]]:
+async def run(folder: str) -> tuple[float, list[Row], list[Row]]:
     """Load into a migrated SQLite file under ``folder`` and evaluate."""
     url = f"sqlite+aiosqlite:///{folder}/eval.db"
     engine = create_engine(url)
@@ -184,8 +215,9 @@ async def run(folder: str) -> tuple[float, list[Row]]:
         await load(session, Path(folder))
         loaded = time.perf_counter() - started
         results = await evaluate(session, Path(folder))
+        lenient = await evaluate(session, Path(folder), strict=False)
     await engine.dispose()
-    return loaded, results
+    return loaded, results, lenient
 
 
 def report(results: list[Row]) -> None:
@@ -215,11 +247,14 @@ def main() -> None:
     """Load, evaluate and print the table."""
     with tempfile.TemporaryDirectory() as folder:
         migrate.upgrade(f"sqlite+aiosqlite:///{folder}/eval.db")
-        loaded, results = asyncio.run(run(folder))
+        loaded, results, lenient = asyncio.run(run(folder))
     print(f"loaded demo careers, O*NET and {len(KIZAK)} course files in {loaded:.1f}s")
-    if not results:
+    if not results or not lenient:
         sys.exit("no career had enough judged courses")
+    print(f"Strict rule: technologies listed by more than {WIDESPREAD:.0%} of occupations ignored")
     report(results)
+    print("\nLenient rule: every technology of the occupation counts")
+    report(lenient)
 
 
 if __name__ == "__main__":

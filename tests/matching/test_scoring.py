@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from careerpath.matching.evaluation import grade, ndcg_at
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
+from careerpath.matching.notes import note
 from careerpath.matching.scoring import (
     ResourceSignals,
     SkillShare,
@@ -53,10 +55,33 @@ def test_demanded_skills_outrank_rare_ones() -> None:
 def test_explanation_names_skills_with_their_shares() -> None:
     scored = score_resource(resource(7, {1, 2, 3}), DEMAND)
     assert scored is not None
-    assert scored.because() == (
-        "covers Python, REST APIs, Django — asked for in 62%, 48%, 31% of postings"
+    quoted = {1: 0.62, 3: 0.48}
+    sentence = note(
+        scored.covered, quoted, postings_label="back-end postings", career="Back End Engineer",
+        topic=None, level="beginner",
+    )  # fmt: skip
+    assert sentence == (
+        "covers Python and REST APIs, asked for in 62% and 48% of back-end postings; for beginners"
     )
-    assert {s.name for s in scored.signals} == {"skills", "text", "quality"}
+    assert {s.name for s in scored.signals} == {"skills", "text", "topic", "quality"}
+
+
+@pytest.mark.parametrize(
+    ("covered", "topic", "level", "expected"),
+    [
+        ((), "Security", None, "about Security, a core subject of Security Engineer"),
+        ((SkillShare(9, "Nessus", 0.5),), None, "advanced",
+         "covers Nessus, from the skills and tools of Security Engineer's profile; "
+         "for advanced learners"),
+    ],
+)  # fmt: skip
+def test_notes_say_why_in_plain_words(
+    covered: tuple[SkillShare, ...], topic: str | None, level: str | None, expected: str
+) -> None:
+    sentence = note(
+        covered, {}, postings_label="x", career="Security Engineer", topic=topic, level=level
+    )
+    assert sentence == expected
 
 
 def test_low_rating_is_reported_as_lowering() -> None:

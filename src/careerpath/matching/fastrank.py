@@ -105,6 +105,8 @@ def rank_matrix(
     mask = (matrix.kinds == kind) & ((fit > 0) | (topic > 0))
     best_text = float(text[mask].max()) if mask.any() else 0.0
     text = np.clip(text / (best_text or 1.0), 0.0, 1.0)
+    skill_peak = float(fit[mask].max()) if mask.any() else 0.0
+    fit = np.clip(fit / (skill_peak or 1.0), 0.0, 1.0)
     best_topic = float(topic[mask].max()) if mask.any() else 0.0
     topic = np.clip(topic / (best_topic or 1.0), 0.0, 1.0)
     score = (
@@ -125,7 +127,7 @@ def rank_matrix(
             base.resource_id, base.skill_ids, float(text[row]), base.rating,
             base.ratings_count, topic_fit=float(topic[row]),
         )  # fmt: skip
-        scored = score_resource(signals, demand, weights)
+        scored = score_resource(signals, demand, weights, skill_peak)
         if scored is not None:
             exact.append(scored)
     exact.sort(key=lambda s: (-s.score, s.resource_id))

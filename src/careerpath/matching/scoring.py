@@ -2,10 +2,11 @@
 
 score = w_skills · skill_fit + w_text · text_fit + w_topic · topic_fit + w_quality · quality
 
-- skill_fit: the geometric mean of coverage and focus. Coverage is the demand the resource's
-  skills cover (each weighted by the career's profile) over that of the career's top skills,
-  capped at 1; focus is the mean weight of all the resource's skills, so a course that lists
-  thirty generic skills does not outrank one about the career's own subject;
+- skill_fit, scaled so the career's best candidate has 1: the geometric mean of coverage and
+  focus. Coverage is the demand the resource's skills cover (each weighted by the career's
+  profile) over that of the career's top skills, capped at 1; focus is the mean weight of all
+  the resource's skills, so a course that lists thirty generic skills does not outrank one about
+  the career's own subject;
 - text_fit: the search engine's relevance of the career profile to the resource, scaled to 0..1
   by the caller (best hit = 1);
 - topic_fit: the same for the career's core words (title, aliases) in the resource's title,
@@ -78,14 +79,6 @@ class Scored:
     covered: tuple[SkillShare, ...]
     signals: tuple[Signal, ...] = field(default_factory=tuple)
 
-    def because(self) -> str:
-        """Say in one sentence which demanded skills the resource covers."""
-        if not self.covered:
-            return "covers none of the skills postings ask for most"
-        names = ", ".join(skill.name for skill in self.covered)
-        shares = ", ".join(f"{round(skill.share * 100)}%" for skill in self.covered)
-        return f"covers {names} — asked for in {shares} of postings"
-
 
 def bayesian_rating(rating: float | None, count: int, weights: Weights = Weights()) -> float:
     """Return the rating pulled toward the prior in proportion to how few ratings back it."""
@@ -113,12 +106,20 @@ def skill_fit(
 
 
 def score_resource(
-    resource: ResourceSignals, demand: Mapping[int, SkillShare], weights: Weights = Weights()
+    resource: ResourceSignals,
+    demand: Mapping[int, SkillShare],
+    weights: Weights = Weights(),
+    skill_peak: float = 1.0,
 ) -> Scored | None:
-    """Score one resource for a career; None when it is not available to learners."""
+    """Score one resource for a career; None when it is not available to learners.
+
+    ``skill_peak`` is the best skill fit among the career's candidates: skill fit is scaled by
+    it, like the text fits, so no signal is drowned because its raw values run small.
+    """
     if resource.status in UNAVAILABLE:
         return None
     fit, covered = skill_fit(resource.skill_ids, demand, weights)
+    fit = _clamp(fit / skill_peak) if skill_peak > 0 else 0.0
     quality = bayesian_rating(resource.rating, resource.ratings_count, weights) / weights.max_rating
     neutral_quality = weights.prior_rating / weights.max_rating
     parts = (
@@ -143,7 +144,9 @@ def rank(
     limit: int | None = None,
 ) -> list[Scored]:
     """Return the available resources best first (ties broken by id, so order is stable)."""
-    scored = [s for r in resources if (s := score_resource(r, demand, weights)) is not None]
+    candidates = list(resources)
+    peak = max((skill_fit(r.skill_ids, demand, weights)[0] for r in candidates), default=1.0)
+    scored = [s for r in candidates if (s := score_resource(r, demand, weights, peak)) is not None]
     scored.sort(key=lambda s: (-s.score, s.resource_id))
     return scored[:limit] if limit is not None else scored
 
