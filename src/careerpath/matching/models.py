@@ -52,3 +52,22 @@ class CareerCuration(Base):
     position: Mapped[int | None]
     curated_by: Mapped[str] = mapped_column(String(200))
     curated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CareerProfile(Base):
+    """What a career's last ranking was computed against: its skills and its core words.
+
+    Kept so an import can tell, without rebuilding every profile, which careers a new or
+    changed resource may concern.
+    """
+
+    __tablename__ = "career_profile"
+
+    career_id: Mapped[int] = mapped_column(
+        ForeignKey("career.id", ondelete="CASCADE"), primary_key=True
+    )
+    basis: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(String(1000))
+    skill_ids: Mapped[list[int]] = mapped_column(JSON)
+    core_terms: Mapped[list[str]] = mapped_column(JSON)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)

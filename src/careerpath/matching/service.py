@@ -17,22 +17,25 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
+from careerpath.catalog.models import Resource, ResourceSkill
 from careerpath.db import utcnow
 from careerpath.matching.arrange import arrange
 from careerpath.matching.catalog_view import CatalogItem, load_catalog
 from careerpath.matching.demand import Demand
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
-from careerpath.matching.models import CareerCuration, CareerRanking
+from careerpath.matching.models import CareerCuration, CareerProfile, CareerRanking
 from careerpath.matching.notes import note
 from careerpath.matching.profile import ProfileContext, build_profile, load_context
 from careerpath.matching.scoring import Scored, rank
-from careerpath.matching.textfit import TextFit, open_index, text_fits
+from careerpath.matching.terms import phrases
+from careerpath.matching.textfit import CORE_WEIGHT, TextFit, open_index, text_fits
 from careerpath.search.reader import OpenIndex
 
 STORED_PER_LANGUAGE = 200
 CANDIDATES = 1000
 RELEVANCE_FLOOR = 0.2  # "we've curated N" counts the items at or above it
 KINDS = ("course", "book")
+CHUNK = 5000  # ids per IN (…) query
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ async def recompute_career(session: AsyncSession, career: Career, inputs: Rankin
     demand = build_profile(inputs.context, career)
     fit = text_fits(inputs.live, demand.terms) if inputs.live is not None else TextFit()
     curation = await load_curation(session, career.id)
+    await _store_profile(session, career, demand)
     now = utcnow()
     rows: list[dict[str, Any]] = []
     for kind in KINDS:
@@ -185,6 +189,67 @@ async def ranking_inputs(
     return RankingInputs(
         {item.resource_id: item for item in items}, catalog_matrix(items), live, context
     )
+
+
+async def _features(
+    session: AsyncSession, resource_ids: Sequence[int]
+) -> tuple[set[int], set[str]]:
+    """Return the skill ids and the title and topic words of the given resources."""
+    skills: set[int] = set()
+    words: set[str] = set()
+    for start in range(0, len(resource_ids), CHUNK):
+        chunk = list(resource_ids[start : start + CHUNK])
+        rows = await session.execute(
+            select(ResourceSkill.skill_id, ResourceSkill.skill_name).where(
+                ResourceSkill.resource_id.in_(chunk)
+            )
+        )
+        for skill_id, name in rows:
+            if skill_id is not None:
+                skills.add(skill_id)
+            words.update(phrases(name))
+        for title in await session.scalars(select(Resource.title).where(Resource.id.in_(chunk))):
+            words.update(phrases(title))
+    return skills, words
+
+
+async def affected_careers(session: AsyncSession, resource_ids: Sequence[int]) -> list[int]:
+    """Return the careers whose lists the given (new or changed) resources may enter or leave.
+
+    A resource ranks for a career only when it shares a skill or a core word with the profile
+    the career was last ranked by, so only those careers, those whose stored lists hold it and
+    those never ranked need ranking again. (Search statistics such as word rarity shift a
+    little with any import; the next full recompute takes them in.)
+    """
+    if not resource_ids:
+        return []
+    skills, words = await _features(session, resource_ids)
+    affected: set[int] = set()
+    for start in range(0, len(resource_ids), CHUNK):
+        chunk = list(resource_ids[start : start + CHUNK])
+        affected.update(
+            await session.scalars(
+                select(CareerRanking.career_id).where(CareerRanking.resource_id.in_(chunk))
+            )
+        )
+    profiles = select(Career.id, CareerProfile.skill_ids, CareerProfile.core_terms).outerjoin(
+        CareerProfile, CareerProfile.career_id == Career.id
+    )
+    for career_id, skill_ids, core in await session.execute(profiles):
+        if skill_ids is None or not skills.isdisjoint(skill_ids) or not words.isdisjoint(core):
+            affected.add(career_id)
+    return sorted(affected)
+
+
+async def _store_profile(session: AsyncSession, career: Career, demand: Demand) -> None:
+    core = sorted(term for term, weight in demand.terms.items() if weight >= CORE_WEIGHT)
+    await session.execute(delete(CareerProfile).where(CareerProfile.career_id == career.id))
+    session.add(
+        CareerProfile(
+            career_id=career.id, basis=demand.basis, description=demand.describe()[:1000],
+            skill_ids=sorted(demand.shares), core_terms=core, computed_at=utcnow(),
+        )
+    )  # fmt: skip
 
 
 async def recompute(

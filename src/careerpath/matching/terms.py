@@ -9,6 +9,8 @@ beside single words: they are what catalog titles and topics are written in.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import itertools
 import math
 import re
@@ -49,7 +51,8 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
 
 
-def phrases(text: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def phrases(text: str) -> tuple[str, ...]:
     """Return the single words and adjacent two-word phrases of ``text`` (role words dropped).
 
     A title made of role words only ("Engineering Manager") keeps them: they are its subject.
@@ -57,12 +60,12 @@ def phrases(text: str) -> list[str]:
     found: list[str] = []
     tokens = content_words(text)
     if all(t in ROLE_WORDS for t in tokens):
-        return [*(f"{a} {b}" for a, b in itertools.pairwise(tokens)), *tokens]
+        return (*(f"{a} {b}" for a, b in itertools.pairwise(tokens)), *tokens)
     for first, second in itertools.pairwise(tokens):
         if first not in ROLE_WORDS and second not in ROLE_WORDS:
             found.append(f"{first} {second}")
     found.extend(t for t in tokens if t not in ROLE_WORDS)
-    return found
+    return tuple(found)
 
 
 def _group_terms(texts: Sequence[str]) -> dict[str, float]:
@@ -73,10 +76,9 @@ def _group_terms(texts: Sequence[str]) -> dict[str, float]:
     counts: dict[str, float] = {}
     for text in texts:
         found = phrases(text)
-        pairs = {p for p in found if " " in p}
+        inside = {word for p in found if " " in p for word in p.split()}
         for term in set(found):
-            inside = " " not in term and any(term in p.split() for p in pairs)
-            counts[term] = counts.get(term, 0.0) + (0.5 if inside else 1.0)
+            counts[term] = counts.get(term, 0.0) + (0.5 if term in inside else 1.0)
     peak = max(counts.values(), default=1.0)
     return {term: n / peak for term, n in counts.items()}
 
@@ -112,7 +114,15 @@ def profile_terms(
     for texts, weight in groups:
         for term, share in _group_terms(texts).items():
             best[term] = max(best.get(term, 0.0), weight * share)
-    scored = {t: w * rarity(t, frequencies, total) for t, w in best.items()}
-    top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    scored: list[tuple[float, str]] = []  # a min-heap of the best ``limit`` so far
+    for term, weight in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(scored) == limit and weight <= scored[0][0]:
+            break  # rarity is at most 1: no later term can enter the top
+        entry = (weight * rarity(term, frequencies, total), term)
+        if len(scored) < limit:
+            heapq.heappush(scored, entry)
+        elif entry > scored[0]:
+            heapq.heapreplace(scored, entry)
+    top = sorted(((t, w) for w, t in scored), key=lambda kv: (-kv[1], kv[0]))
     peak = top[0][1] if top else 1.0
     return {term: round(weight / peak, 4) for term, weight in top}
