@@ -115,9 +115,10 @@ def _ingest(path: Path, kind: ResourceKind, choice: _Choice, fmt: str | None) ->
             path, choice.name, file_format, overrides=choice.columns, currency=choice.currency
         )
     except InvalidInputError as exc:
-        console.print(exc.detail, style="red", markup=False, highlight=False)
+        console.print(exc.detail, style="red", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
-    total = sum(1 for _ in path.open(encoding="utf-8", errors="replace"))
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        total = sum(1 for _ in handle)
     with progress_bar(console, f"Reading {path.name}", total) as bar:
         parsed = catalog_service.parse_file(
             path, chosen, kind, file_format=file_format, on_record=lambda: bar.advance(TaskID(0))
