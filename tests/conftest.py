@@ -84,6 +84,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         secret_key="test-secret-key-not-for-production",
         access_log=False,
         log_level="WARNING",
+        public_url="http://testserver.local",
         cache_seconds=0,  # tests write behind the app's back; caching has its own tests
     )
 

@@ -24,6 +24,7 @@ from careerpath.accounts.lifespan import accounts_lifespan
 from careerpath.accounts.list_routes import ListController, SharedListController, go
 from careerpath.accounts.routes import AuthController, MeController
 from careerpath.cache import DocumentCache, create_store
+from careerpath.careers.dependencies import provide_career
 from careerpath.careers.routes import CareerController
 from careerpath.catalog.routes import CatalogController
 from careerpath.config import Settings, get_settings
@@ -36,6 +37,8 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
+from careerpath.pages.dependencies import provide_career_options
+from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.routes import SearchController
 from careerpath.security.access import Access, authorize
@@ -85,6 +88,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     health.healthz,
                     health.readyz,
                     CareerController,
+                    PageApiController,
                     CareerSalariesController,
                     SalaryComparisonController,
                     SkillController,
@@ -118,6 +122,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "session": Provide(provide_session),
             "cache": Provide(provide_cache, sync_to_thread=False),
             "settings": Provide(provide_settings, sync_to_thread=False),
+            "career": Provide(provide_career),
+            "page_options": Provide(provide_career_options, sync_to_thread=False),
         },
         state=State({"settings": settings}),
         lifespan=[lifespan, accounts_lifespan],

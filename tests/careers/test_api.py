@@ -56,7 +56,15 @@ def test_every_cited_source_is_listed(client: Client) -> None:
     cited = {s["source"] for s in career["sections"] if s["source"]}
     cited |= {level["source"] for level in career["ladder"] if level["source"]}
     assert cited <= listed
-    assert "seed-page-backend-engineer" in listed  # cited by the salary figures
+
+
+def test_the_page_representation_cites_the_salary_sources(client: Client) -> None:
+    page = client.get("/api/v1/careers/back-end-engineer/page").json()
+    footnotes = [s["key"] for s in page["page"]["footnotes"]]
+    cited = {f["source_key"] for c in page["salaries"]["cities"] for f in c["figures"]}
+    assert "seed-page-backend-engineer" in cited
+    assert cited <= set(footnotes)
+    assert page["canonical_url"].endswith("/careers/back-end-engineer")
 
 
 def test_tools_are_grouped_by_category(client: Client) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import unquote
 
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from litestar.response import Template
+from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from redis.exceptions import RedisError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from careerpath.errors import CareerpathError, RateLimitedError
+from careerpath.errors import CareerpathError, MovedError, RateLimitedError
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,17 @@ def handle_domain_error(request: Request[Any, Any, Any], exc: CareerpathError) -
     return problem_response(request, exc.status, exc.detail, extra=exc.extra, headers=headers)
 
 
+def handle_moved(request: Request[Any, Any, Any], exc: MovedError) -> Response[Any]:
+    """Redirect an alias to the same URL under its canonical name (308 keeps a write's method)."""
+    segments = [exc.canonical if unquote(s) == exc.name else s for s in request.url.path.split("/")]
+    location = "/".join(segments)
+    if request.url.query:
+        location += f"?{request.url.query}"
+    if request.method in {"GET", "HEAD"}:
+        return Redirect(location, status_code=301)
+    return Redirect(location, status_code=308)
+
+
 def handle_validation_error(
     request: Request[Any, Any, Any], exc: ValidationException
 ) -> Response[Any]:
@@ -109,6 +121,7 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     RedisError: handle_unreachable_service,
     OperationalError: handle_unreachable_service,
     InterfaceError: handle_unreachable_service,
+    MovedError: handle_moved,
     CareerpathError: handle_domain_error,
     ValidationException: handle_validation_error,
     HTTPException: handle_http_error,
