@@ -40,7 +40,8 @@ from careerpath.matching.routes import MatchingController
 from careerpath.pages.dependencies import provide_career_options
 from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
-from careerpath.search.routes import SearchController
+from careerpath.search.dependencies import provide_search_request
+from careerpath.search.routes import SearchController, TopicController
 from careerpath.security.access import Access, authorize
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     MatchingController,
                     CatalogController,
                     SearchController,
+                    TopicController,
                     CatalogPageController,
                     PageController,
                     MatchingPageController,
@@ -123,6 +125,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "cache": Provide(provide_cache, sync_to_thread=False),
             "settings": Provide(provide_settings, sync_to_thread=False),
             "career": Provide(provide_career),
+            "search_request": Provide(provide_search_request, sync_to_thread=False),
             "page_options": Provide(provide_career_options, sync_to_thread=False),
         },
         state=State({"settings": settings}),

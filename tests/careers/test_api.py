@@ -84,6 +84,33 @@ def test_alias_slug_redirects_to_canonical(client: Client, alias: str) -> None:
     assert response.headers["location"] == "/api/v1/careers/back-end-engineer"
 
 
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        (
+            "/api/v1/careers/backend-engineer/salaries?currency=EUR",
+            "/api/v1/careers/back-end-engineer/salaries?currency=EUR",
+        ),
+        ("/api/v1/careers/backend-developer/courses", "/api/v1/careers/back-end-engineer/courses"),
+        ("/careers/backend-engineer/path?free=true", "/careers/back-end-engineer/path?free=true"),
+        ("/api/v1/careers/backend-engineer/page", "/api/v1/careers/back-end-engineer/page"),
+    ],
+)
+def test_every_career_route_redirects_an_alias(client: Client, path: str, target: str) -> None:
+    response = client.get(path, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (301, target)
+
+
+def test_an_alias_keeps_the_method_of_a_write(client: Client) -> None:
+    response = client.post(
+        "/api/v1/careers/backend-engineer/gap", json={"skills": ["Python"]}, follow_redirects=False
+    )
+    assert (response.status_code, response.headers["location"]) == (
+        308,
+        "/api/v1/careers/back-end-engineer/gap",
+    )
+
+
 def test_unknown_career_is_a_404_problem(client: Client) -> None:
     response = client.get("/api/v1/careers/astronaut")
     assert response.status_code == 404
