@@ -2,6 +2,7 @@
 
 CareerpathError
 ├── MovedError               301  not a failure: the thing lives under its canonical name
+├── BadRequestError          400  a request no route can take (e.g. a Host the site does not serve)
 ├── NotFoundError            404  a thing that does not exist (or that the caller may not see)
 ├── ConflictError            409  a write that clashes with existing data
 ├── InvalidInputError        422  input that parsed but makes no sense
@@ -39,6 +40,13 @@ class MovedError(CareerpathError):
         super().__init__(f"{name!r} is now {canonical!r}.")
         self.name = name
         self.canonical = canonical
+
+
+class BadRequestError(CareerpathError):
+    """The request itself is unacceptable, before any route looks at it."""
+
+    status = 400
+    title = "Bad request"
 
 
 class NotFoundError(CareerpathError):

@@ -8,6 +8,7 @@ from litestar import Controller, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import QueryParameter
 
+from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.presenters import career_summary
@@ -40,7 +41,7 @@ class CareerController(Controller):
 
     @get(
         "/{slug:str}",
-        cache=True,
+        opt={CACHE_ANONYMOUS: True},
         summary="Get a career",
         description="An alias slug answers 301 with the canonical career's URL.",
         responses={301: ResponseSpec(data_container=None, description="Moved to canonical slug")},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Controller, get
 
+from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.pages.career import CareerView, career_view
@@ -16,7 +17,7 @@ class PageApiController(Controller):
     path = "/api/v1/careers/{slug:str}/page"
     tags = ["careers"]  # noqa: RUF012
 
-    @get("/", cache=True, summary="The career page's view model")
+    @get("/", opt={CACHE_ANONYMOUS: True}, summary="The career page's view model")
     async def career_page(
         self,
         session: DbSession,

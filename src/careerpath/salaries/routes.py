@@ -8,6 +8,7 @@ import pycountry
 from litestar import Controller, get
 from litestar.params import QueryParameter
 
+from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.dependencies import DbSession, DocCache
@@ -40,7 +41,11 @@ class CareerSalariesController(Controller):
     path = "/api/v1/careers/{slug:str}/salaries"
     tags = ["salaries"]  # noqa: RUF012
 
-    @get("/", summary="Computed and published salary figures of a career", cache=True)
+    @get(
+        "/",
+        summary="Computed and published salary figures of a career",
+        opt={CACHE_ANONYMOUS: True},
+    )
     async def get_salaries(
         self,
         session: DbSession,

@@ -8,6 +8,7 @@ from litestar import Controller, get
 from litestar.params import QueryParameter
 from litestar.response import Template
 
+from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.presenters import career_summary
@@ -46,7 +47,7 @@ class PageController(Controller):
             },
         )
 
-    @get("/careers/{slug:str}", cache=True)
+    @get("/careers/{slug:str}", opt={CACHE_ANONYMOUS: True})
     async def career(
         self,
         session: DbSession,
