@@ -121,7 +121,7 @@ class Extractor:
     def extract(self, text: str) -> list[Mention]:
         """Return the mentions in ``text``, in order of position."""
         sure: list[Mention] = []
-        unsure: list[tuple[Mention, bool]] = []
+        unsure: list[tuple[Mention, int]] = []
         lowered = lower_same_length(text)
         for found in self._automaton.find_matches_as_indexes(lowered):
             accepted = self._accept(text, lowered, *found)
@@ -136,14 +136,12 @@ class Extractor:
                 if as_written:
                     sure.append(mention)
             elif _letter_ok(text, start, end):
-                unsure.append((mention, as_written and need == _EVIDENCE))
+                unsure.append((mention, need if as_written else _ADJACENT))
         if self._capital_keys:
             sure = self._with_capitals(text, sure, unsure)
         if not unsure:
             return sure
-        accepted_unsure = [
-            m for m, as_written in unsure if _has_evidence(text, m, sure, as_written=as_written)
-        ]
+        accepted_unsure = [m for m, rule in unsure if _has_evidence(text, m, sure, rule)]
         return sorted(sure + accepted_unsure, key=lambda m: m.start)
 
     def _accept(
@@ -156,13 +154,15 @@ class Extractor:
             stop = _stop(text, start, end)
             if stop is not None:
                 return index, start, stop
+            if lowered[start:end].isalnum():
+                return None  # one word cut short: no shorter name can end on a boundary
             shorter = self._automaton.find_matches_as_indexes(lowered[start : end - 1])
             if not shorter or shorter[0][1] != 0:
                 return None
             index, end = shorter[0][0], start + shorter[0][2]
 
     def _with_capitals(
-        self, text: str, sure: list[Mention], unsure: list[tuple[Mention, bool]]
+        self, text: str, sure: list[Mention], unsure: list[tuple[Mention, int]]
     ) -> list[Mention]:
         """Add as-written matches that do not overlap a longer folded match."""
         found = []
@@ -175,7 +175,7 @@ class Extractor:
             if need == _SURE:
                 found.append(mention)
             elif _letter_ok(text, start, end) and not _inside(mention, sure):
-                unsure.append((mention, need == _EVIDENCE))
+                unsure.append((mention, need))
         if not found:
             return sure
         merged: list[Mention] = []
@@ -190,8 +190,12 @@ class Extractor:
         return {mention.skill_id for mention in self.extract(text)}
 
 
-# What a name needs to count: nothing, technical evidence, or a list of other skills.
-_SURE, _EVIDENCE, _LISTED = 0, 1, 2
+# What a name needs to count: nothing, technical evidence, a list of other skills, or (written
+# in another case than the alias) to stand right beside another skill.
+_SURE, _EVIDENCE, _LISTED, _ADJACENT = 0, 1, 2, 3
+
+
+_SEPARATORS = frozenset(' \t\r\n,;:()[]/|"')
 
 
 def _word_char(char: str) -> bool:
@@ -200,7 +204,7 @@ def _word_char(char: str) -> bool:
 
 def _start_ok(text: str, start: int) -> bool:
     """Say whether a match may start here ("Java" not in "JavaBeans"; "skills.Python" ok)."""
-    if not start:
+    if not start or text[start - 1] in _SEPARATORS:
         return True
     first, before = text[start], text[start - 1]
     if _word_char(first) and _word_char(before):
@@ -215,7 +219,10 @@ def _stop(text: str, start: int, end: int) -> int | None:
     """Return where a match really ends (plural, version), or None when it is part of a word."""
     if end >= len(text):
         return end
-    last, after = text[end - 1], text[end]
+    after = text[end]
+    if after in _SEPARATORS and (after != " " or not text[end + 1 : end + 2].isdigit()):
+        return end  # the common case, decided without a regex
+    last = text[end - 1]
     if not _word_char(last):
         return end
     if after.isalnum() or after in "_+#":
@@ -260,15 +267,27 @@ def _letter_ok(text: str, start: int, end: int) -> bool:
     return "&" not in (text[max(0, start - 3) : start] + text[end : end + 3])
 
 
-def _has_evidence(text: str, mention: Mention, sure: list[Mention], *, as_written: bool) -> bool:
+def _has_evidence(text: str, mention: Mention, sure: list[Mention], rule: int) -> bool:
     """Exact case needs a skill or a technical word nearby; other cases need a list of skills."""
-    if not as_written:
+    if rule == _LISTED:
+        return _in_list(text, mention, sure)
+    if rule == _ADJACENT:
         return any(_listed_together(text, mention, other) for other in sure)
     low, high = mention.start - EVIDENCE_WINDOW, mention.end + EVIDENCE_WINDOW
     if any(low <= other.start and other.end <= high for other in sure):
         return True
     window = text[max(0, mention.start - 40) : mention.end + 40].lower()
     return _CONTEXT.search(window) is not None
+
+
+def _in_list(text: str, mention: Mention, sure: list[Mention]) -> bool:
+    """A consumer product counts in a list that also names a real skill, in one sentence."""
+    for other in sure:
+        first, second = (mention, other) if mention.start < other.start else (other, mention)
+        gap = text[first.end : second.start]
+        if len(gap) <= EVIDENCE_WINDOW and ". " not in gap and ("," in gap or "/" in gap):
+            return True
+    return False
 
 
 def _listed_together(text: str, mention: Mention, other: Mention) -> bool:

@@ -45,10 +45,14 @@ def extractor_for(release: OnetRelease) -> Extractor:
     return Extractor(alias_patterns(spec_patterns(specs), reviewed_aliases()))
 
 
+def _knowledge_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
+    sentences = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(s["tokens"], s["tags_knowledge"]) for s in sentences]
+
+
 def skillspan_quality(path: Path, extractor: Extractor) -> tuple[Scores, Scores]:
     """Return (strict, token-overlap) scores on the Knowledge layer of a SkillSpan JSON file."""
-    sentences = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    data = [(s["tokens"], s["tags_knowledge"]) for s in sentences]
+    data = _knowledge_sentences(path)
     pairs = span_pairs(data, lambda text: [(m.start, m.end) for m in extractor.extract(text)])
     return strict_scores(pairs), overlap_scores(pairs)
 

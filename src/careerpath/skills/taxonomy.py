@@ -238,6 +238,11 @@ def is_generic(name: str) -> bool:
     return words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in rest)
 
 
+def is_heading(name: str) -> bool:
+    """Say whether a name is a kind of software with no product or acronym in it."""
+    return is_generic(name) and _trailing_acronym(strip_software(name)) is None
+
+
 def _trailing_acronym(base: str) -> tuple[str, str] | None:
     """ "Cascading style sheets CSS" → ("CSS", "Cascading style sheets")."""
     words = base.replace("(", " ").replace(")", " ").split()
