@@ -143,7 +143,7 @@ def _added_spec(skill: CuratedSkill, aliases: tuple[AliasSpec, ...]) -> SkillSpe
 
 def _display_name(name: str, reviewed: ReviewedAliases) -> str:
     """The short name people know: "Java" for "Oracle Java", "AWS" for the formal AWS name."""
-    if is_generic(name):
+    if is_heading(name):
         return name  # "Medical software", never a bare "Medical"
     listed = reviewed.aliases.get(name)
     if listed and (name.endswith((" " + listed[0], " software")) or len(name) > LONG_NAME):
