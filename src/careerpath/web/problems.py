@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote
 
@@ -19,18 +20,24 @@ logger = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 API_PREFIX = "/api/"
-TITLES = {
-    400: "Bad request",
-    401: "Authentication required",
-    403: "Permission denied",
-    404: "Not found",
-    405: "Method not allowed",
-    413: "Payload too large",
-    422: "Invalid input",
-    429: "Too many requests",
-    500: "Internal error",
-    503: "Service unavailable",
-}
+
+
+def _error_tree(kind: type[CareerpathError]) -> list[type[CareerpathError]]:
+    return [kind, *(below for sub in kind.__subclasses__() for below in _error_tree(sub))]
+
+
+# Each status's title as the error tree names it (framework errors use the HTTP phrase).
+TREE_TITLES = {kind.status: kind.title for kind in reversed(_error_tree(CareerpathError))}
+
+
+def title_for(status: int) -> str:
+    """Return the problem title of ``status``: the error tree's, else the HTTP phrase."""
+    if status in TREE_TITLES:
+        return TREE_TITLES[status]
+    try:
+        return HTTPStatus(status).phrase.capitalize()
+    except ValueError:
+        return "Error"
 
 
 def problem_response(
@@ -42,7 +49,7 @@ def problem_response(
     headers: dict[str, str] | None = None,
 ) -> Response[Any]:
     """Return the error as problem JSON for the API, or as the error page for a browser."""
-    title = TITLES.get(status, "Error")
+    title = title_for(status)
     if _wants_html(request):
         return Template(
             template_name="error.html",
