@@ -9,7 +9,6 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 from litestar import Controller, Request, delete, patch, post, put
-from litestar.datastructures import State
 from litestar.params import JSONBody, PathParameter, QueryParameter, RawBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
@@ -152,7 +151,6 @@ class ImportController(Controller):
     )
     async def upload(
         self,
-        state: State,
         session: DbSession,
         settings: AppSettings,
         kind: Annotated[ImportKind, PathParameter()],
@@ -169,6 +167,5 @@ class ImportController(Controller):
                 path,
                 profile.value if profile else None,
                 session=session,
-                session_factory=state.session_factory,
                 var_dir=settings.var_dir,
             )

@@ -72,3 +72,8 @@ def track_writes() -> None:
     ):
         if not event.contains(Session, name, hook):
             event.listen(Session, name, hook)
+
+
+def mark_changed(session: Session) -> None:
+    """Count a write made below SQLAlchemy (driver-level bulk inserts) as one to cached data."""
+    session.info[_DIRTY] = True

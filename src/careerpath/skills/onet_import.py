@@ -25,6 +25,7 @@ from careerpath.careers.models import (
 )
 from careerpath.careers.titles import normalize_title, slugify
 from careerpath.errors import InvalidInputError
+from careerpath.ingest.bulk import insert_rows
 from careerpath.ingest.report import ImportReport
 from careerpath.provenance.models import Source
 from careerpath.provenance.service import upsert_source
@@ -32,7 +33,6 @@ from careerpath.skills.models import OnetImport, OnetOccupation, Skill
 from careerpath.skills.onet import ATTRIBUTION, Occupation, OnetRelease
 from careerpath.skills.store import (
     already_imported,
-    insert_chunks,
     sync_occupation_skills,
     sync_taxonomy,
 )
@@ -163,11 +163,11 @@ async def _replace_children(session: AsyncSession, context: _Context, advance: A
     aliases: list[dict[str, Any]] = []
     for code, occupation in context.release.occupations.items():
         aliases.extend(_alias_rows(context.careers[code], occupation, context.source_id))
-    await insert_chunks(session, CareerAlias, aliases)
+    await insert_rows(session, CareerAlias, aliases)
     advance(len(ids) // 3)
     await _insert_sections(session, context)
     advance(len(ids) // 3)
-    await insert_chunks(session, CareerRelation, await _relation_rows(session, context))
+    await insert_rows(session, CareerRelation, await _relation_rows(session, context))
     advance(len(ids) - 2 * (len(ids) // 3))
 
 
@@ -231,7 +231,7 @@ async def _insert_sections(session: AsyncSession, context: _Context) -> None:
                 }
             )
             items_by_key[(career_id, kind.value)] = items
-    await insert_chunks(session, CareerSection, section_rows)
+    await insert_rows(session, CareerSection, section_rows)
     created = await session.execute(
         select(CareerSection.id, CareerSection.career_id, CareerSection.kind).where(
             CareerSection.career_id.in_(list(context.careers.values()))
@@ -250,7 +250,7 @@ async def _insert_sections(session: AsyncSession, context: _Context) -> None:
             items_by_key.get((career_id, kind.value), []), start=1
         )
     ]
-    await insert_chunks(session, CareerSectionItem, item_rows)
+    await insert_rows(session, CareerSectionItem, item_rows)
 
 
 async def _relation_rows(session: AsyncSession, context: _Context) -> list[dict[str, Any]]:
