@@ -51,3 +51,12 @@ ACCOUNT_DEPENDENCIES = {
     "store": Provide(provide_store, sync_to_thread=False),
     "throttle": Provide(provide_throttle, sync_to_thread=False),
 }
+
+
+def provide_port(state: State) -> ItemsPort:
+    """Return the app's port to the careers and catalog domains."""
+    port: ItemsPort = state.items_port
+    return port
+
+
+PORT = {"port": Provide(provide_port, sync_to_thread=False)}
