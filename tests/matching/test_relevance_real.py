@@ -59,11 +59,11 @@ async def _load(url: str, var_dir: Path) -> None:
     async with factory() as session, session.begin():
         await load_demo(session)
         await import_onet(session, read_onet(data / "onet"))
-    for name, path in (
-        ("dice", data / "jobs-dice-sample" / "dice_com-job_us_sample.csv"),
-        ("google", data / "jobs-google" / "job_skills.csv"),
-    ):
-        await ingest_postings(factory, path, build_mapping(name), source=name)
+        for name, path in (
+            ("dice", data / "jobs-dice-sample" / "dice_com-job_us_sample.csv"),
+            ("google", data / "jobs-google" / "job_skills.csv"),
+        ):
+            await ingest_postings(session, path, build_mapping(name), source=name)
     files = (
         ("kizak", ResourceKind.COURSE, "courses-coursera-stepik-kizak/coursera_clear.json"),
         ("kizak", ResourceKind.COURSE, "courses-coursera-stepik-kizak/stepik_clear.json"),

@@ -20,7 +20,11 @@ from careerpath.ingest.report import ImportReport
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
-from careerpath.skills.quality import extractor_for, skillspan_quality, title_quality
+from careerpath.skills.quality import (
+    extractor_for,
+    skillspan_quality,
+    title_quality,
+)
 from careerpath.skills.queries import top_skills
 from careerpath.skills.shipped import write_shipped
 
@@ -101,13 +105,14 @@ async def _ingest(path: Path, mapping: ColumnMapping, label: str) -> ImportRepor
     try:
         with progress_bar(console, "Ingesting postings", None) as bar:
             task = bar.task_ids[0]
-            return await ingest_postings(
-                create_session_factory(engine),
-                path,
-                mapping,
-                source=label,
-                advance=lambda n: bar.advance(task, n),
-            )
+            async with create_session_factory(engine)() as session, session.begin():
+                return await ingest_postings(
+                    session,
+                    path,
+                    mapping,
+                    source=label,
+                    advance=lambda n: bar.advance(task, n),
+                )
     finally:
         await engine.dispose()
 

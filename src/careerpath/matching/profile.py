@@ -24,6 +24,7 @@ from careerpath.careers.models import (
     CareerSectionItem,
     SectionKind,
 )
+from careerpath.careers.schemas import CareerRef
 from careerpath.matching.demand import BASIS_POSTINGS, BASIS_PROFILE, Demand
 from careerpath.matching.scoring import SkillShare
 from careerpath.matching.terms import profile_terms, title_frequencies
@@ -56,7 +57,8 @@ TASK_KINDS = (SectionKind.RESPONSIBILITIES,)
 class CareerFacts:
     """What the database holds about one career, as profile input."""
 
-    career: Career
+    career: CareerRef
+    summary: str = ""
     aliases: list[str] = field(default_factory=list)
     occupation_titles: list[str] = field(default_factory=list)
     curated: list[str] = field(default_factory=list)
@@ -88,7 +90,7 @@ class ProfileContext:
         return max(0.1, math.log((total + 1) / (seen + 1)) / math.log(total + 1))
 
 
-async def load_context(session: AsyncSession, careers: Sequence[Career]) -> ProfileContext:
+async def load_context(session: AsyncSession, careers: Sequence[CareerRef]) -> ProfileContext:
     """Load the shared data and the facts of ``careers`` (and of their occupations' careers)."""
     extractor = await get_extractor(session)
     names = dict((await session.execute(select(Skill.id, Skill.display_name))).all())
@@ -128,7 +130,7 @@ async def load_context(session: AsyncSession, careers: Sequence[Career]) -> Prof
 
 
 async def _load_facts(
-    session: AsyncSession, context: ProfileContext, careers: Sequence[Career]
+    session: AsyncSession, context: ProfileContext, careers: Sequence[CareerRef]
 ) -> None:
     facts = {c.id: CareerFacts(c) for c in careers}
     for fact in facts.values():
@@ -158,6 +160,9 @@ async def _load_facts(
         inherited = [t for k in TASK_KINDS for t in sections.get((parent or 0, k), [])]
         fact.tasks = own_tasks + inherited
         fact.occupation_titles = aliases.get(parent, []) if parent is not None else []
+    summaries = select(Career.id, Career.summary).where(Career.id.in_(list(facts)))
+    for career_id, summary in await session.execute(summaries):
+        facts[career_id].summary = summary or ""
     context.facts = facts
     context.titles = dict(
         (await session.execute(select(Career.id, Career.title).where(Career.id.in_(ids)))).all()
@@ -186,7 +191,7 @@ def _shares_of(context: ProfileContext, career_id: int) -> dict[int, float]:
     return {s: n / total for s, n in context.skill_postings.get(career_id, {}).items()}
 
 
-def build_profile(context: ProfileContext, career: Career) -> Demand:
+def build_profile(context: ProfileContext, career: CareerRef) -> Demand:
     """Return the career's profile: its own postings when enough, else its own profile."""
     facts = context.facts[career.id]
     terms = _terms(context, facts)
@@ -248,12 +253,12 @@ def _terms(context: ProfileContext, facts: CareerFacts) -> dict[str, float]:
         (facts.aliases, TERM_SOURCES["alias"]),
         (facts.occupation_titles, TERM_SOURCES["occupation"]),
         (_curated_names(context, facts), TERM_SOURCES["curated"]),
-        ([facts.career.summary or "", *facts.tasks], TERM_SOURCES["description"]),
+        ([facts.summary, *facts.tasks], TERM_SOURCES["description"]),
     ]
     return profile_terms(groups, context.frequencies, context.title_count)
 
 
-async def career_demand(session: AsyncSession, career: Career) -> Demand:
+async def career_demand(session: AsyncSession, career: CareerRef) -> Demand:
     """Return one career's profile (the path, gap and evaluation use it)."""
     context = await load_context(session, [career])
     return build_profile(context, career)

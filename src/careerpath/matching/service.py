@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers import service as careers_service
+from careerpath.careers.schemas import CareerRef
 from careerpath.catalog.models import Resource, ResourceSkill
 from careerpath.db import utcnow
 from careerpath.matching.arrange import arrange
@@ -156,7 +157,7 @@ def _by_language(
     }
 
 
-async def recompute_career(session: AsyncSession, career: Career, inputs: RankingInputs) -> int:
+async def recompute_career(session: AsyncSession, career: CareerRef, inputs: RankingInputs) -> int:
     """Replace a career's stored rankings; return how many rows were stored."""
     demand = build_profile(inputs.context, career)
     fit = text_fits(inputs.live, demand.terms) if inputs.live is not None else TextFit()
@@ -180,7 +181,7 @@ async def recompute_career(session: AsyncSession, career: Career, inputs: Rankin
 
 
 async def ranking_inputs(
-    session: AsyncSession, var_dir: Path, careers: Sequence[Career]
+    session: AsyncSession, var_dir: Path, careers: Sequence[CareerRef]
 ) -> RankingInputs:
     """Load the catalog, the search index and the profile data of ``careers``."""
     items = await load_catalog(session)
@@ -232,16 +233,20 @@ async def affected_careers(session: AsyncSession, resource_ids: Sequence[int]) -
                 select(CareerRanking.career_id).where(CareerRanking.resource_id.in_(chunk))
             )
         )
-    profiles = select(Career.id, CareerProfile.skill_ids, CareerProfile.core_terms).outerjoin(
-        CareerProfile, CareerProfile.career_id == Career.id
-    )
-    for career_id, skill_ids, core in await session.execute(profiles):
-        if skill_ids is None or not skills.isdisjoint(skill_ids) or not words.isdisjoint(core):
-            affected.add(career_id)
+    stored = {
+        career_id: (set(skill_ids), set(core))
+        for career_id, skill_ids, core in await session.execute(
+            select(CareerProfile.career_id, CareerProfile.skill_ids, CareerProfile.core_terms)
+        )
+    }
+    for career in await careers_service.career_refs(session):
+        known = stored.get(career.id)
+        if known is None or not skills.isdisjoint(known[0]) or not words.isdisjoint(known[1]):
+            affected.add(career.id)
     return sorted(affected)
 
 
-async def _store_profile(session: AsyncSession, career: Career, demand: Demand) -> None:
+async def _store_profile(session: AsyncSession, career: CareerRef, demand: Demand) -> None:
     core = sorted(term for term, weight in demand.terms.items() if weight >= CORE_WEIGHT)
     await session.execute(delete(CareerProfile).where(CareerProfile.career_id == career.id))
     session.add(
@@ -256,13 +261,10 @@ async def recompute(
     session: AsyncSession,
     var_dir: Path,
     career_ids: Sequence[int] | None = None,
-    on_career: Callable[[Career], None] | None = None,
+    on_career: Callable[[CareerRef], None] | None = None,
 ) -> int:
     """Recompute the rankings of the given careers (all when None); the ingest paths call it."""
-    query = select(Career).order_by(Career.id)
-    if career_ids is not None:
-        query = query.where(Career.id.in_(list(career_ids)))
-    careers = list(await session.scalars(query))
+    careers = await careers_service.career_refs(session, career_ids)
     if not careers:
         return 0
     inputs = await ranking_inputs(session, var_dir, careers)

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.errors import NotFoundError
 from careerpath.skills.categories import CATEGORY_ORDER
 from careerpath.skills.models import (
@@ -67,22 +68,30 @@ ONET_PER_CATEGORY = 12
 async def search_skills(
     session: AsyncSession, *, query: str | None, category: str | None, limit: int, offset: int
 ) -> tuple[list[Skill], int]:
-    """Return skills whose name or an alias starts with (or contains) ``query``."""
+    """Return skills with a name or alias word starting with ``query``, most demanded first.
+
+    Whole words only: "ORM" finds Hibernate ORM, never Terraform; "REST" never Pinterest.
+    """
     statement = select(Skill)
     if query:
-        key = query.strip().lower()
-        alias_hit = select(SkillAlias.skill_id).where(SkillAlias.key.like(f"{_escape(key)}%", "\\"))
-        statement = statement.where(
-            or_(
-                Skill.id.in_(alias_hit),
-                func.lower(Skill.display_name).like(f"%{_escape(key)}%", "\\"),
-            )
+        key = _escape(" ".join(query.strip().lower().split()))
+        alias_hit = select(SkillAlias.skill_id).where(
+            or_(SkillAlias.key.like(f"{key}%", "\\"), SkillAlias.key.like(f"% {key}%", "\\"))
         )
+        statement = statement.where(Skill.id.in_(alias_hit))
     if category:
         statement = statement.where(Skill.category == category)
     total = await session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    demand = (
+        select(func.count(PostingSkill.posting_id))
+        .where(PostingSkill.skill_id == Skill.id)
+        .correlate(Skill)
+        .scalar_subquery()
+    )
     rows = await session.scalars(
-        statement.order_by(Skill.hot.desc(), func.length(Skill.display_name), Skill.display_name)
+        statement.order_by(
+            demand.desc(), Skill.hot.desc(), func.length(Skill.display_name), Skill.display_name
+        )
         .limit(limit)
         .offset(offset)
     )
@@ -138,18 +147,20 @@ async def occupations_using(session: AsyncSession, skill_id: int, limit: int = 2
 
 
 async def _demand_source(
-    session: AsyncSession, career: Career
-) -> tuple[Career, CareerDemand | None]:
+    session: AsyncSession, career: CareerRef
+) -> tuple[CareerRef, CareerDemand | None]:
     """A curated career with too few postings of its own shows those of the occupation it
     refines (same O*NET-SOC code), and says so."""
     demand = await session.scalar(select(CareerDemand).where(CareerDemand.career_id == career.id))
     if (demand and demand.postings >= MIN_POSTINGS) or career.onet_soc_code is None:
         return career, demand
-    parent = await session.scalar(
-        select(Career)
-        .join(OnetOccupation, OnetOccupation.career_id == Career.id)
-        .where(OnetOccupation.soc_code == career.onet_soc_code, Career.id != career.id)
-    )
+    parent = (
+        await session.execute(
+            select(Career.id, Career.slug, Career.title, Career.onet_soc_code)
+            .join(OnetOccupation, OnetOccupation.career_id == Career.id)
+            .where(OnetOccupation.soc_code == career.onet_soc_code, Career.id != career.id)
+        )
+    ).first()
     if parent is None:
         return career, demand
     inherited = await session.scalar(
@@ -157,10 +168,10 @@ async def _demand_source(
     )
     if inherited is None or inherited.postings < MIN_POSTINGS:
         return career, demand
-    return parent, inherited
+    return CareerRef(*parent), inherited
 
 
-async def career_skills(session: AsyncSession, career: Career) -> CareerSkillsRead:
+async def career_skills(session: AsyncSession, career: CareerRef) -> CareerSkillsRead:
     """Return a career's demand figures (when enough postings) and its O*NET skills."""
     source, demand = await _demand_source(session, career)
     postings = demand.postings if demand else 0
