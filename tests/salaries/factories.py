@@ -6,6 +6,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career, CareerAlias
 from careerpath.careers.titles import normalize_title, slugify
+from careerpath.salaries.sources import ReportSource
+
+
+def report_source(key: str) -> ReportSource:
+    """A source of salary reports named only by its key."""
+    return ReportSource(key, f"{key} (test)", licence="test")
 
 
 async def make_career(session: AsyncSession, title: str, *aliases: str) -> Career:

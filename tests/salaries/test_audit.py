@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from careerpath.salaries.audit import run_audit
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.reports import AIJOBS, SalaryProfile, default_mapping
+from tests.salaries.factories import report_source
 from tests.salaries.test_computed import REPORTS
 from tests.salaries.test_ingest import aijobs_sample
 
@@ -33,8 +33,8 @@ async def test_seed_oddities_are_found(session: AsyncSession) -> None:
 
 
 async def test_report_findings_after_an_import(session: AsyncSession, tmp_path: Path) -> None:
-    profile = replace(AIJOBS, source_key="aijobs-audit-test")
-    await ingest_file(session, aijobs_sample(tmp_path), profile)
+    source = report_source("aijobs-audit-test")
+    await ingest_file(session, aijobs_sample(tmp_path), AIJOBS, source)
     kinds = {finding.kind for finding in await run_audit(session)}
     assert {"outliers", "below threshold", "unmatched titles"} <= kinds
 
@@ -42,7 +42,7 @@ async def test_report_findings_after_an_import(session: AsyncSession, tmp_path: 
 async def test_published_vs_computed_disagreement(session: AsyncSession, tmp_path: Path) -> None:
     path = tmp_path / "ny.csv"
     path.write_text(REPORTS, encoding="utf-8")
-    await ingest_file(session, path, SalaryProfile(default_mapping(), "ny", "ny", "test"))
+    await ingest_file(session, path, SalaryProfile(default_mapping()), report_source("ny"))
     findings = [f for f in await run_audit(session) if f.kind == "published vs computed"]
     new_york = next(f for f in findings if f.subject == "back-end-engineer: New York")
     assert "2.51x" in new_york.detail

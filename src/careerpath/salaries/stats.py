@@ -43,6 +43,7 @@ class GroupSummaries:
     n: NDArray[np.int64]
     outliers: NDArray[np.int64]
     percentiles: dict[int, NDArray[np.float64]]
+    kept: NDArray[np.bool_]  # per input value (sorted order): inside its group's fences
 
 
 def _lerp(low: float, high: float, fraction: float) -> float:
@@ -107,6 +108,7 @@ def summarize_sorted(
         percentiles={
             q: _percentiles(kept_values, kept_starts, kept_counts, q) for q in PERCENTILES
         },
+        kept=keep,
     )
 
 
