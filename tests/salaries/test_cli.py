@@ -71,3 +71,17 @@ def test_column_mapping_options(cli_database: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "line 3: amount must be positive" in result.output
     assert "imported (new) │ 1" in result.output
+
+
+def test_reimport_needs_a_source_and_reports_what_it_removed(
+    cli_database: str, tmp_path: Path
+) -> None:
+    path = aijobs_sample(tmp_path)
+    runner = CliRunner()
+    missing = runner.invoke(app, ["salaries", "reimport", str(path), "--profile", "aijobs"])
+    assert missing.exit_code == 2
+    command = ["salaries", "reimport", str(path), "--profile", "aijobs", "--source", "other"]
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert "Credited to source: other" in result.output
+    assert "0 rows removed from unverified runs" in result.output

@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath import migrate
 from careerpath.db import create_engine
 from careerpath.provenance.models import Source
 from careerpath.salaries.ingest import mapped_columns
-from careerpath.salaries.models import SalaryImport, SalaryReport
+from careerpath.salaries.models import SalaryImport
 from careerpath.salaries.reimport import reimport_file
 from careerpath.salaries.reports import AIJOBS
 from careerpath.salaries.row_keys import RowKeys
 from tests.conftest import run_async
-from tests.salaries.factories import report_source
+from tests.salaries.factories import report_source, stored_reports
 from tests.support import require_shared_data, scratch_postgres_url
 
 OLD_KEY = "aijobs-salaries"
@@ -119,16 +119,6 @@ def load_before_0850(url: str, first: Path, second: Path) -> int:
     return len(runs[1])
 
 
-async def count(session: AsyncSession, key: str) -> int:
-    found = await session.scalar(
-        select(func.count())
-        .select_from(SalaryReport)
-        .join(Source, Source.id == SalaryReport.source_id)
-        .where(Source.key == key)
-    )
-    return int(found or 0)
-
-
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_migration_then_reimport(backend: str, tmp_path: Path) -> None:
     first, second = two_overlapping_files(tmp_path)
@@ -145,20 +135,20 @@ def test_migration_then_reimport(backend: str, tmp_path: Path) -> None:
     async def after_migration(session: AsyncSession) -> tuple[int, list[str | None], list[str]]:
         runs = list(await session.scalars(select(SalaryImport).order_by(SalaryImport.id)))
         keys = list(await session.scalars(select(Source.key).order_by(Source.id)))
-        return await count(session, OLD_KEY), [r.legacy_key for r in runs], keys
+        return await stored_reports(session, OLD_KEY), [r.legacy_key for r in runs], keys
 
     kept, legacy, keys = run_async(after_migration, url)
     assert kept == 200
     assert legacy == [None, OLD_KEY]
     assert keys[1].startswith(f"{OLD_KEY}.unverified-")
-    assert run_async(lambda s: count(s, keys[1]), url) == later
+    assert run_async(lambda s: stored_reports(s, keys[1]), url) == later
 
     source = report_source("second-index")
     result = run_async(lambda s: reimport_file(s, second, AIJOBS, source), url)
     assert (result.removed, result.sources_dropped) == (later, [keys[1]])
     assert result.ingest.report.imported == 200  # every row of the second file, overlap too
-    assert run_async(lambda s: count(s, OLD_KEY), url) == 200
-    assert run_async(lambda s: count(s, "second-index"), url) == 200
+    assert run_async(lambda s: stored_reports(s, OLD_KEY), url) == 200
+    assert run_async(lambda s: stored_reports(s, "second-index"), url) == 200
     again = run_async(lambda s: reimport_file(s, second, AIJOBS, source), url)
     assert (again.removed, again.ingest.report.imported, again.ingest.report.unchanged) == (
         0,

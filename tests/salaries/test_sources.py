@@ -6,15 +6,15 @@ import csv
 import json
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.provenance.models import Source
 from careerpath.salaries.ingest import ingest_file
-from careerpath.salaries.models import SalaryAggregate, SalaryImport, SalaryReport
+from careerpath.salaries.models import SalaryAggregate, SalaryImport
 from careerpath.salaries.reports import AIJOBS, SalaryProfile, default_mapping
 from careerpath.salaries.sources import AIJOBS_SOURCE, resolve_source
-from tests.salaries.factories import make_career, report_source
+from tests.salaries.factories import make_career, report_source, stored_reports
 from tests.support import require_shared_data
 
 FIRST = report_source("aijobs-sources-test")
@@ -38,18 +38,6 @@ def second_index(tmp_path: Path) -> tuple[Path, int]:
     return target, len(rows)
 
 
-async def stored(session: AsyncSession, key: str) -> int:
-    return int(
-        await session.scalar(
-            select(func.count())
-            .select_from(SalaryReport)
-            .join(Source, Source.id == SalaryReport.source_id)
-            .where(Source.key == key)
-        )
-        or 0
-    )
-
-
 async def test_two_sources_keep_every_row(session: AsyncSession, tmp_path: Path) -> None:
     shared = require_shared_data("salaries-aijobs", "salaries.csv")
     second, second_rows = second_index(tmp_path)
@@ -60,13 +48,13 @@ async def test_two_sources_keep_every_row(session: AsyncSession, tmp_path: Path)
     # Every row of the second file that equals one of the first is kept: none is "unchanged".
     assert (other.read, other.unchanged) == (second_rows, 0)
     assert other.imported + other.rejected == second_rows
-    assert await stored(session, FIRST.key) == first.imported
-    assert await stored(session, SECOND.key) == other.imported
+    assert await stored_reports(session, FIRST.key) == first.imported
+    assert await stored_reports(session, SECOND.key) == other.imported
     for path, source in ((shared, FIRST), (second, SECOND)):
         again = (await ingest_file(session, path, AIJOBS, source)).report
         assert (again.imported, again.rejected) == (0, first.rejected if path == shared else 0)
         assert again.unchanged == (first if path == shared else other).imported
-    assert await stored(session, FIRST.key) + await stored(session, SECOND.key) == (
+    assert await stored_reports(session, FIRST.key) + await stored_reports(session, SECOND.key) == (
         first.imported + other.imported
     )
     figure = await session.scalar(

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.errors import InvalidInputError
@@ -79,17 +78,35 @@ def _source(path: Path, key: str | None, details: tuple[str | None, ...]) -> Rep
         raise typer.Exit(2) from exc
 
 
-def _with_progress(
-    path: Path, job: Callable[[AsyncSession, Callable[[int], None]], Awaitable[T]]
-) -> T:
+def _run_import(
+    service: Callable[..., Awaitable[T]],
+    path: Path,
+    mapping: tuple[str | None, list[str], str, str | None],
+    source: str | None,
+    details: tuple[str | None, ...],
+) -> tuple[T, ReportSource]:
+    """Run an import ``service`` (ingest or reimport) on ``path`` with a progress bar."""
+    profile, columns, delimiter, file_format = mapping
+    chosen = _profile(profile, columns, delimiter)
+    credited = _source(path, source, details)
+    kind = _format(file_format)
     with progress_bar(console, "Salary reports", _count_lines(path)) as bar:
         try:
-            return run_in_transaction(
-                lambda session: job(session, lambda n: bar.advance(bar.task_ids[0], n))
+            result = run_in_transaction(
+                lambda session: service(
+                    session,
+                    path,
+                    chosen,
+                    credited,
+                    profile_name=profile,
+                    file_format=kind,
+                    on_progress=lambda n: bar.advance(bar.task_ids[0], n),
+                )
             )
         except InvalidInputError as exc:
             console.print(f"[red]{exc}[/]")
             raise typer.Exit(2) from exc
+    return result, credited
 
 
 def _print_result(path: Path, result: IngestResult, source: ReportSource) -> None:
@@ -116,20 +133,12 @@ def ingest_salaries(
     retrieved: str | None = RetrievedOpt,
 ) -> None:
     """Import salary reports credited to their source; re-importing a file changes nothing."""
-    chosen = _profile(profile, columns, delimiter)
-    credited = _source(path, source, (source_name, source_url, licence, retrieved))
-    kind = _format(file_format)
-    result = _with_progress(
+    result, credited = _run_import(
+        ingest_file,
         path,
-        lambda session, advance: ingest_file(
-            session,
-            path,
-            chosen,
-            credited,
-            profile_name=profile,
-            file_format=kind,
-            on_progress=advance,
-        ),
+        (profile, columns, delimiter, file_format),
+        source,
+        (source_name, source_url, licence, retrieved),
     )
     _print_result(path, result, credited)
 
@@ -148,20 +157,12 @@ def reimport(
     retrieved: str | None = RetrievedOpt,
 ) -> None:
     """Store a file under its true source, removing its rows from unverified earlier runs."""
-    chosen = _profile(profile, columns, delimiter)
-    credited = _source(path, source, (source_name, source_url, licence, retrieved))
-    kind = _format(file_format)
-    result = _with_progress(
+    result, credited = _run_import(
+        reimport_file,
         path,
-        lambda session, advance: reimport_file(
-            session,
-            path,
-            chosen,
-            credited,
-            profile_name=profile,
-            file_format=kind,
-            on_progress=advance,
-        ),
+        (profile, columns, delimiter, file_format),
+        source,
+        (source_name, source_url, licence, retrieved),
     )
     _print_result(path, result.ingest, credited)
     dropped = ", ".join(result.sources_dropped) or "none"

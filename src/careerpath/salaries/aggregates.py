@@ -7,7 +7,6 @@ report of the bucket changes, so pages only ever read the ``salary_aggregate`` t
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import fields, replace
@@ -16,6 +15,7 @@ from decimal import Decimal
 from itertools import product
 from typing import Any
 
+import msgspec
 import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import delete, insert, select, tuple_, update
@@ -110,9 +110,9 @@ def _with_unconverted(
         row = by_key.get(key) or _empty_merged(key)
         if key not in by_key:
             result.append(row)
-        breakdown = json.loads(row["breakdown"])
+        breakdown = msgspec.json.decode(row["breakdown"])
         breakdown["unconverted"] = dict(sorted(counter.items()))
-        row["breakdown"] = json.dumps(breakdown)
+        row["breakdown"] = msgspec.json.encode(breakdown).decode()
     return result
 
 
@@ -183,7 +183,8 @@ def _row(
         },
         "first_reported_on": date.fromordinal(first) if first else None,
         "last_reported_on": date.fromordinal(last) if last else None,
-        "breakdown": json.dumps(breakdown, ensure_ascii=False),
+        # msgspec: a tenth of json.dumps's time over tens of thousands of groups.
+        "breakdown": msgspec.json.encode(breakdown).decode(),
     }
 
 
