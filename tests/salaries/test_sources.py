@@ -13,7 +13,7 @@ from careerpath.provenance.models import Source
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.models import SalaryAggregate, SalaryImport
 from careerpath.salaries.reports import AIJOBS, SalaryProfile, default_mapping
-from careerpath.salaries.sources import AIJOBS_SOURCE, resolve_source
+from careerpath.salaries.sources import AIJOBS_SOURCE, ReportSource, resolve_source
 from tests.salaries.factories import make_career, report_source, stored_reports
 from tests.support import require_shared_data
 
@@ -92,6 +92,11 @@ async def test_each_import_run_is_recorded(session: AsyncSession, tmp_path: Path
         "unknown currency": 1,
         "amount must be positive": 1,
     }
+    # Naming only the key again keeps what the source's record already says.
+    await ingest_file(session, path, SalaryProfile(default_mapping()), ReportSource("runs", "runs"))
+    named = await session.scalar(select(Source).where(Source.key == "runs"))
+    assert named is not None
+    assert (named.name, named.licence) == ("runs (test)", "test")
 
 
 def test_the_shared_file_s_own_record_names_its_source(tmp_path: Path) -> None:

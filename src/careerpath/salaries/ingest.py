@@ -36,7 +36,7 @@ from careerpath.salaries.models import SalaryImport, SalaryReport
 from careerpath.salaries.normalize import RejectedError
 from careerpath.salaries.reports import ReportIn, SalaryProfile, normalise_record
 from careerpath.salaries.row_keys import RowKeys
-from careerpath.salaries.sources import ReportSource
+from careerpath.salaries.sources import UNSTATED_LICENCE, ReportSource
 
 BATCH_SIZE = 5_000
 _REPORT_TABLE: Table = SalaryReport.__table__  # type: ignore[assignment]
@@ -122,9 +122,11 @@ async def ingest_file(
     profile = fit_mapping(profile, first_header(path, file_format, delimiter))
     stored = await store_source(session, source)
     run_record = SalaryImport(
-        source_id=stored.id, file_name=path.name[:500], file_sha256=file_sha256(path)
+        source_id=stored.id,
+        file_name=path.name[:500],
+        file_sha256=file_sha256(path),
+        profile=profile_name,
     )
-    run_record.profile = profile_name
     session.add(run_record)
     await session.flush()
     rates = {code: rate.usd_per_unit for code, rate in (await current_rates(session)).items()}
@@ -147,7 +149,17 @@ async def ingest_file(
 
 
 async def store_source(session: AsyncSession, source: ReportSource) -> Source:
-    """Create or update the source record an import credits."""
+    """Create or update the source record an import credits; what it leaves unstated is kept."""
+    found = await session.scalar(select(Source).where(Source.key == source.key))
+    if found is not None:
+        source = replace(
+            source,
+            name=found.name if source.name == source.key else source.name,
+            licence=found.licence if source.licence == UNSTATED_LICENCE else source.licence,
+            url=source.url or found.url,
+            retrieved_on=source.retrieved_on or found.seen_on,
+            note=source.note or found.note,
+        )
     return await upsert_source(
         session,
         key=source.key,
@@ -155,6 +167,8 @@ async def store_source(session: AsyncSession, source: ReportSource) -> Source:
         licence=source.licence,
         url=source.url,
         seen_on=source.retrieved_on,
+        published_on=None if found is None else found.published_on,
+        published_precision="day" if found is None else found.published_precision,
         note=source.note,
     )
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from careerpath.errors import InvalidInputError
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
+UNSTATED_LICENCE = "as stated by the file's provider"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ class ReportSource:
 
     key: str
     name: str
-    licence: str = "as stated by the file's provider"
+    licence: str = UNSTATED_LICENCE
     url: str | None = None
     retrieved_on: date | None = None
     note: str | None = None
