@@ -139,7 +139,7 @@ def _rows(figures: GroupFigures, values: dict[str, list[Any]]) -> list[dict[str,
 
 
 def _breakdowns(figures: GroupFigures, values: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = [{"sources": [], "currencies": {}} for _ in figures.n]
+    found: list[dict[str, Any]] = [{"sources": [], "currencies": {}} for _ in range(len(figures.n))]
     s = figures.sources
     for group, code, n, first, last in zip(
         s.group.tolist(),
