@@ -88,3 +88,18 @@ def test_every_currency_counts_once_in_the_merged_group(rows: list[tuple]) -> No
             assert abs(float(figure["p50"]) - single.percentiles[50]) < 0.006
         currencies = json.loads(figure["breakdown"])["currencies"]
         assert sum(currencies.values()) == figure["n"]
+
+
+def test_reports_without_a_rate_are_counted_apart() -> None:
+    day = date(2024, 6, 1)
+    rows = [(1, "US", None, None, "USD", 100_000.0 + i, day, "a") for i in range(6)]
+    rows += [
+        (1, "US", None, None, "XYZ", 5_000.0, day, "a"),
+        (1, "KE", None, None, "XYZ", 1.0, day, "a"),
+    ]
+    merged = {f["country_code"]: f for f in aggregate_rows(rows, RATES) if f["currency"] == ""}
+    us, ke = merged["US"], merged["KE"]
+    assert (us["n"] + us["outliers"], ke["n"]) == (6, 0)
+    assert json.loads(us["breakdown"])["unconverted"] == {"XYZ": 1}
+    assert json.loads(ke["breakdown"])["unconverted"] == {"XYZ": 1}
+    assert ke["p50"] is None

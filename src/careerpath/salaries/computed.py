@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -181,8 +182,7 @@ class _Converter:
         )
 
 
-def _counts(counts: dict[str, int] | tuple[tuple[str, int], ...]) -> list[CurrencyCountRead]:
-    items = counts.items() if isinstance(counts, dict) else counts
+def _counts(items: Iterable[tuple[str, int]]) -> list[CurrencyCountRead]:
     return [CurrencyCountRead(code, n) for code, n in sorted(items)]
 
 
@@ -196,7 +196,7 @@ def figure_read(group: Group) -> ComputedFigureRead:
         level=group.level or None,
         currency=group.currency,
         converted=_counts(group.converted),
-        unconverted=_counts(dict(group.unconverted)),
+        unconverted=_counts(group.unconverted.items()),
         fx_as_of=group.fx_as_of,
         n=group.n,
         outliers=group.outliers,
