@@ -9,7 +9,7 @@ KEY`` then stores the file under its true source and removes that run's rows. Ag
 derived: run ``careerpath salaries recompute`` after upgrading.
 
 Revision ID: 0850
-Revises: 0700
+Revises: 0840
 Create Date: 2026-11-30 14:50:01.308864
 """
 
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0850"
-down_revision: str | Sequence[str] | None = "0700"
+down_revision: str | Sequence[str] | None = "0840"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
