@@ -21,6 +21,7 @@ from careerpath.dependencies import AppSettings, DbSession
 from careerpath.matching import curation as matching_curation
 from careerpath.matching.curation import MAX_PIN_POSITION
 from careerpath.params import RowId
+from careerpath.salaries.sources import KEY_PATTERN as SOURCE_KEY_PATTERN
 from careerpath.security.access import Access, principal_of
 from careerpath.security.limits import MAX_UPLOAD_BYTES
 
@@ -157,6 +158,13 @@ class ImportController(Controller):
         body: RawBody,
         profile: Annotated[ImportProfile | None, QueryParameter()] = None,
         file_format: Annotated[UploadFormat, QueryParameter(name="format")] = UploadFormat.CSV,
+        source: Annotated[
+            str | None,
+            QueryParameter(
+                pattern=SOURCE_KEY_PATTERN.pattern,
+                description="Salary files: the key of the source the reports come from",
+            ),
+        ] = None,
     ) -> dict[str, Any]:
         """Import the uploaded file; valid rows land, each bad row is reported with its line."""
         with tempfile.TemporaryDirectory() as folder:
@@ -168,4 +176,5 @@ class ImportController(Controller):
                 profile.value if profile else None,
                 session=session,
                 var_dir=settings.var_dir,
+                source=source,
             )
