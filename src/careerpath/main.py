@@ -52,6 +52,7 @@ from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
 from careerpath.web.reset_pages import ResetPages
 from careerpath.web.response_cache import STORE_NAME, response_cache_config
+from careerpath.web.skill_pages import SkillPageController
 from careerpath.web.templating import configure_environment
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     CatalogPageController,
                     PageController,
                     MatchingPageController,
+                    SkillPageController,
                     create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
                 ],
                 opt={"access": Access.PUBLIC},

@@ -101,6 +101,14 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+async def skill_by_slug(session: AsyncSession, slug: str) -> Skill:
+    """Return the skill with ``slug`` or raise NotFoundError."""
+    skill = await session.scalar(select(Skill).where(Skill.slug == slug))
+    if skill is None:
+        raise NotFoundError(f"No skill has the slug {slug!r}.")
+    return skill
+
+
 async def get_skill(session: AsyncSession, skill_id: int) -> Skill:
     """Return one skill or raise NotFoundError."""
     skill = await session.get(Skill, skill_id)
@@ -118,7 +126,7 @@ async def skill_aliases(session: AsyncSession, skill_id: int) -> list[str]:
 
 
 async def careers_asking_for(
-    session: AsyncSession, skill_id: int, limit: int = 20
+    session: AsyncSession, skill_id: int, limit: int = 20, min_mentions: int = 1
 ) -> list[CareerShareRead]:
     """Return the careers whose postings mention the skill most (by share, enough postings)."""
     share = CareerSkillDemand.postings * 1.0 / CareerDemand.postings
@@ -126,7 +134,11 @@ async def careers_asking_for(
         select(Career.slug, Career.title, CareerSkillDemand.postings, share)
         .join(CareerDemand, CareerDemand.career_id == CareerSkillDemand.career_id)
         .join(Career, Career.id == CareerSkillDemand.career_id)
-        .where(CareerSkillDemand.skill_id == skill_id, CareerDemand.postings >= MIN_POSTINGS)
+        .where(
+            CareerSkillDemand.skill_id == skill_id,
+            CareerDemand.postings >= MIN_POSTINGS,
+            CareerSkillDemand.postings >= min_mentions,
+        )
         .order_by(share.desc(), Career.title)
         .limit(limit)
     )
@@ -168,11 +180,17 @@ async def _demand_source(
     return parent, inherited
 
 
+async def demand_source(session: AsyncSession, career: Career) -> tuple[Career, int]:
+    """Return the career whose postings stand for ``career``, and how many there are."""
+    source, demand = await _demand_source(session, career)
+    return source, demand.postings if demand else 0
+
+
 async def career_skills(session: AsyncSession, career: Career) -> CareerSkillsRead:
     """Return a career's demand figures (when enough postings) and its O*NET skills."""
     source, demand = await _demand_source(session, career)
     postings = demand.postings if demand else 0
-    flags = await _onet_flags(session, career.onet_soc_code)
+    flags = await onet_flags(session, career.onet_soc_code)
     enough = postings >= MIN_POSTINGS
     categories = await _demand_categories(session, source.id, postings, flags) if enough else []
     trend = await session.execute(
@@ -198,7 +216,8 @@ async def career_skills(session: AsyncSession, career: Career) -> CareerSkillsRe
     )
 
 
-async def _onet_flags(session: AsyncSession, soc_code: str | None) -> dict[int, tuple[bool, bool]]:
+async def onet_flags(session: AsyncSession, soc_code: str | None) -> dict[int, tuple[bool, bool]]:
+    """Return O*NET's (hot, in demand) flags of an occupation's skills."""
     if soc_code is None:
         return {}
     rows = await session.execute(
@@ -212,17 +231,33 @@ async def _onet_flags(session: AsyncSession, soc_code: str | None) -> dict[int, 
 async def _demand_categories(
     session: AsyncSession, career_id: int, postings: int, flags: dict[int, tuple[bool, bool]]
 ) -> list[CategoryRead]:
+    shares = await skill_shares(session, career_id, postings, flags)
+    return _group(shares, TOP_PER_CATEGORY)
+
+
+async def skill_shares(
+    session: AsyncSession, career_id: int, postings: int, flags: dict[int, tuple[bool, bool]]
+) -> list[SkillShareRead]:
+    """Return every skill a career's postings mention, most asked for first."""
     rows = await session.execute(
-        select(Skill.id, Skill.display_name, Skill.category, CareerSkillDemand.postings)
+        select(
+            Skill.id,
+            Skill.display_name,
+            Skill.category,
+            CareerSkillDemand.postings,
+            Skill.kind,
+            Skill.slug,
+        )
         .join(CareerSkillDemand, CareerSkillDemand.skill_id == Skill.id)
         .where(CareerSkillDemand.career_id == career_id)
         .order_by(CareerSkillDemand.postings.desc(), Skill.display_name)
     )
-    shares = [
-        SkillShareRead(i, name, cat, n, round(n / postings, 4), *flags.get(i, (False, False)))
-        for i, name, cat, n in rows
+    return [
+        SkillShareRead(
+            i, name, cat, n, round(n / postings, 4), *flags.get(i, (False, False)), kind, slug
+        )
+        for i, name, cat, n, kind, slug in rows
     ]
-    return _group(shares, TOP_PER_CATEGORY)
 
 
 async def _onet_categories(

@@ -59,6 +59,8 @@ class SkillShareRead(msgspec.Struct, frozen=True):
     share: float
     hot: bool
     in_demand: bool
+    kind: str = "tool"
+    slug: str | None = None
 
 
 class CategoryRead(msgspec.Struct, frozen=True):

@@ -16,7 +16,7 @@ from careerpath.matching.queries import RankFilters
 from careerpath.params import optional_number
 from careerpath.salaries import computed as salaries_computed
 from careerpath.search import service as search_service
-from careerpath.skills import queries as skills_queries
+from careerpath.skills.sections import career_skills_section
 from careerpath.web.career_page import TocEntry, build_career_page
 from careerpath.web.matching_section import matching_section
 from careerpath.web.salary_section import build_salary_section
@@ -73,7 +73,7 @@ class PageController(Controller):
         query = salaries_computed.parse_query(currency, level, None)
         salaries = await salaries_computed.career_salaries(session, found.id, found.slug, query)
         career_row = await careers_service.get_career_row(session, found.id)
-        skills = await skills_queries.career_skills(session, career_row)
+        skills = await career_skills_section(session, career_row)
         matching = await matching_section(
             session,
             career_row,
@@ -85,7 +85,7 @@ class PageController(Controller):
             salaries.cities,
             has_salaries=bool(salaries.cities or salaries.computed),
             extra_toc=[TocEntry("skills-demand", "Skills employers ask for")]
-            if skills.categories or skills.onet
+            if skills.shown
             else [],
         )
         canonical_url = str(request.base_url).rstrip("/") + f"/careers/{found.slug}"
