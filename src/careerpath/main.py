@@ -42,6 +42,7 @@ from careerpath.security.access import Access, authorize
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
 from careerpath.security.openapi_errors import document_problem_responses
+from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
 from careerpath.web.account_pages import AccountPages, SignInPages
 from careerpath.web.catalog_pages import CatalogPageController
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AuthController,
             MeController,
             AdminUserController,
+            SkillCurationController,
             ListController,
             SharedListController,
             go,

@@ -171,7 +171,7 @@ class Extractor:
     def extract(self, text: str) -> list[Mention]:
         """Return the skills ``text`` asks for (a posting's requirements), in order."""
         mentions = self.mentions(text)
-        return self._asked_for(text, mentions) if mentions else mentions
+        return self.asked_for(text, mentions) if mentions else mentions
 
     def mentions(self, text: str) -> list[Mention]:
         """Return every mention of a skill's name in ``text`` (a course's, a profile's)."""
@@ -199,8 +199,8 @@ class Extractor:
             sure = sorted(sure + accepted_unsure, key=lambda m: m.start)
         return sure
 
-    def _asked_for(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Keep the mentions whose sentence reads as a requirement (see the module notes)."""
+    def asked_for(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Keep the ``mentions`` of ``text`` whose sentence reads as a requirement."""
         boundaries = [found.span() for found in _BOUNDARY.finditer(text)]
         ends = [begin for begin, _ in boundaries]
         starts = [end for _, end in boundaries]

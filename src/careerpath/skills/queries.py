@@ -20,6 +20,7 @@ from careerpath.skills.models import (
     PostingSkill,
     Skill,
     SkillAlias,
+    UnlinkedMention,
 )
 from careerpath.skills.schemas import (
     CareerShareRead,
@@ -300,3 +301,16 @@ async def careers_by_id(session: AsyncSession, career_ids: list[int]) -> dict[in
         return {}
     rows = await session.scalars(select(Career).where(Career.id.in_(career_ids)))
     return {career.id: career for career in rows}
+
+
+async def emerging_skills(
+    session: AsyncSession, limit: int, min_postings: int = 1
+) -> list[UnlinkedMention]:
+    """Return the unlinked names most postings use (candidates for the taxonomy)."""
+    rows = await session.scalars(
+        select(UnlinkedMention)
+        .where(UnlinkedMention.postings >= min_postings)
+        .order_by(UnlinkedMention.postings.desc(), UnlinkedMention.key)
+        .limit(limit)
+    )
+    return list(rows)

@@ -132,3 +132,11 @@ class TitleNormalizedRead(msgspec.Struct, frozen=True):
     level: str | None
     career: TitleCandidateRead | None
     candidates: list[TitleCandidateRead]
+
+
+class EmergingSkillRead(msgspec.Struct, frozen=True):
+    """A technology-like name postings use that the taxonomy lacks, and in how many."""
+
+    name: str
+    key: str
+    postings: int
