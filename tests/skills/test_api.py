@@ -139,3 +139,10 @@ def test_career_page_shows_shares_once_postings_arrive(client: Client, tmp_path:
 
 def test_unknown_skill_page_is_404(client: Client) -> None:
     assert client.get("/skills/no-such-skill-anywhere").status_code == 404
+
+
+def test_search_tolerates_typos(client: Client) -> None:
+    for typo, expected in (("kubernets", "Kubernetes"), ("postgress", "PostgreSQL")):
+        items = client.get("/api/v1/skills", params={"q": typo}).json()["items"]
+        assert items and items[0]["onet_name"] == expected
+    assert client.get("/api/v1/skills", params={"q": "zzqxv"}).json()["total"] == 0

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from careerpath.careers.models import Career
 from careerpath.errors import NotFoundError
 from careerpath.skills.categories import CATEGORY_ORDER
+from careerpath.skills.fuzzy import similar_skill_ids
 from careerpath.skills.models import (
     CareerDemand,
     CareerDemandMonth,
@@ -71,6 +72,7 @@ async def search_skills(
     """Return skills with a name or alias word starting with ``query``, most demanded first.
 
     Whole words only: "ORM" finds Hibernate ORM, never Terraform; "REST" never Pinterest.
+    When no word starts with ``query``, the closest names by edit similarity answer (typos).
     """
     statement = select(Skill)
     if query:
@@ -82,6 +84,8 @@ async def search_skills(
     if category:
         statement = statement.where(Skill.category == category)
     total = await session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    if query and not total:
+        return await _similar_skills(session, query, category, limit, offset)
     demand = (
         select(func.count(PostingSkill.posting_id))
         .where(PostingSkill.skill_id == Skill.id)
@@ -96,6 +100,21 @@ async def search_skills(
         .offset(offset)
     )
     return list(rows), total
+
+
+async def _similar_skills(
+    session: AsyncSession, query: str, category: str | None, limit: int, offset: int
+) -> tuple[list[Skill], int]:
+    """The typo fallback: skills whose names are closest to ``query``, closest first."""
+    ids = await similar_skill_ids(session, query)
+    if not ids:
+        return [], 0
+    statement = select(Skill).where(Skill.id.in_(ids))
+    if category:
+        statement = statement.where(Skill.category == category)
+    found = {skill.id: skill for skill in await session.scalars(statement)}
+    ranked = [found[i] for i in ids if i in found]
+    return ranked[offset : offset + limit], len(ranked)
 
 
 def _escape(text: str) -> str:
