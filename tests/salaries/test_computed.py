@@ -27,8 +27,8 @@ async def test_city_reports_meet_published_city(session: AsyncSession, tmp_path:
     profile = SalaryProfile(default_mapping(), "ny-test", "ny test", "test")
     result = await ingest_file(session, path, profile)
     assert result.report.rejected == 0
-    found = await careers_service.resolve_slug(session, "back-end-engineer")
-    body = await career_salaries(session, found.career_id, found.canonical_slug, SalaryQuery())
+    found = await careers_service.lookup_slug(session, "back-end-engineer")
+    body = await career_salaries(session, found.career, SalaryQuery())
     cities = {c.city: c for c in body.cities}
     new_york = cities["New York"].computed
     assert new_york is not None

@@ -111,12 +111,13 @@ def test_career_page_shows_shares_once_postings_arrive(client: Client, tmp_path:
     engine = create_engine(settings.database_url)
 
     async def ingest() -> None:
-        await ingest_postings(
-            create_session_factory(engine),
-            path,
-            build_mapping("dice", date_col="date"),
-            source="page-test",
-        )
+        async with create_session_factory(engine)() as session, session.begin():
+            await ingest_postings(
+                session,
+                path,
+                build_mapping("dice", date_col="date"),
+                source="page-test",
+            )
         await engine.dispose()
 
     asyncio.run(ingest())

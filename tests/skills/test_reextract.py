@@ -7,11 +7,12 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from careerpath.ingest.report import ImportReport
 from careerpath.skills.models import CareerSkillDemand, Posting, PostingSkill, UnlinkedMention
-from careerpath.skills.postings import build_mapping, ingest_postings
+from careerpath.skills.postings import build_mapping
 from careerpath.skills.queries import emerging_skills
 from careerpath.skills.reextract import reextract_postings, unpack
-from tests.skills.test_postings import dice_rows, write_csv
+from tests.skills.test_postings import dice_rows, ingest_in, write_csv
 
 Factory = async_sessionmaker[AsyncSession]
 
@@ -26,6 +27,11 @@ async def demand(factory: Factory) -> dict[tuple[int, int], int]:
         return {(career, skill): n for career, skill, n in rows}
 
 
+async def reextract(factory: Factory, batch_size: int = 500) -> ImportReport:
+    async with factory() as session, session.begin():
+        return await reextract_postings(session, batch_size=batch_size)
+
+
 async def links(factory: Factory) -> set[tuple[int, int]]:
     async with factory() as session:
         rows = await session.execute(select(PostingSkill.posting_id, PostingSkill.skill_id))
@@ -37,7 +43,7 @@ async def test_reextract_restores_links_and_keeps_demand_exact(
 ) -> None:
     rows = dice_rows(80)
     path = write_csv(tmp_path / "dice.csv", rows)
-    await ingest_postings(factory, path, build_mapping("dice"), source="dice-test")
+    await ingest_in(factory, path, build_mapping("dice"), source="dice-test")
     async with factory() as session:
         texts = [unpack(blob) for blob in await session.scalars(select(Posting.text_z))]
     originals = {" ".join(row["jobdescription"].split()) for row in rows}
@@ -45,7 +51,7 @@ async def test_reextract_restores_links_and_keeps_demand_exact(
     before_links, before_demand = await links(factory), await demand(factory)
     assert before_demand
 
-    same = await reextract_postings(factory, batch_size=30)
+    same = await reextract(factory, batch_size=30)
     assert (same.read, same.unchanged, same.updated) == (len(texts), len(texts), 0)
     assert await demand(factory) == before_demand
 
@@ -54,7 +60,7 @@ async def test_reextract_restores_links_and_keeps_demand_exact(
         dropped = sorted({posting for posting, _ in before_links})[:10]
         await session.execute(delete(PostingSkill).where(PostingSkill.posting_id.in_(dropped)))
         await session.execute(delete(CareerSkillDemand))
-    redone = await reextract_postings(factory, batch_size=30)
+    redone = await reextract(factory, batch_size=30)
     assert redone.updated == len(dropped) and redone.rejected == 0
     assert await links(factory) == before_links
     assert await demand(factory) == before_demand
@@ -64,7 +70,7 @@ async def test_unlinked_mentions_are_counted_once_per_posting(
     factory: Factory, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path / "dice.csv", dice_rows(300))
-    await ingest_postings(factory, path, build_mapping("dice"), source="dice-test")
+    await ingest_in(factory, path, build_mapping("dice"), source="dice-test")
     async with factory() as session:
         found = await emerging_skills(session, 50)
         postings = len(list(await session.scalars(select(Posting.id))))
@@ -73,7 +79,7 @@ async def test_unlinked_mentions_are_counted_once_per_posting(
     assert not names & {"experience", "engineering", "python", "java", "oracle"}
     counts = [row.postings for row in found]
     assert counts == sorted(counts, reverse=True)
-    await reextract_postings(factory)
+    await reextract(factory)
     async with factory() as session:
         again = {r.key: r.postings for r in await session.scalars(select(UnlinkedMention))}
     assert {row.key: row.postings for row in found}.items() <= again.items()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,9 @@ from careerpath.catalog.models import (
     ResourceTopic,
     Topic,
 )
+from careerpath.catalog.presenters import resource_read
 from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, guess_profile
+from careerpath.catalog.schemas import ResourceRead
 from careerpath.errors import InvalidInputError, NotFoundError
 from careerpath.ingest.readers import FileFormat, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
@@ -115,6 +117,15 @@ async def get_resource(session: AsyncSession, resource_id: int, kind: ResourceKi
     return resource
 
 
+async def read_resource(
+    session: AsyncSession, resource_id: int, kind: ResourceKind
+) -> ResourceRead:
+    """Return the API shape of one course or book."""
+    resource = await get_resource(session, resource_id, kind)
+    topics = await topics_by_id(session, [link.topic_id for link in resource.topics])
+    return resource_read(resource, topics)
+
+
 async def topics_by_id(session: AsyncSession, ids: list[int]) -> dict[int, Topic]:
     """Return the topics with ``ids`` and all their ancestors, by id."""
     found: dict[int, Topic] = {}
@@ -125,14 +136,6 @@ async def topics_by_id(session: AsyncSession, ids: list[int]) -> dict[int, Topic
         found.update(fresh)
         wanted = {t.parent_id for t in fresh.values() if t.parent_id} - set(found)
     return found
-
-
-def topic_chain(topic: Topic, topics: dict[int, Topic]) -> Iterator[Topic]:
-    """Yield ``topic``'s ancestors root first, then ``topic`` itself."""
-    chain = [topic]
-    while chain[-1].parent_id and chain[-1].parent_id in topics:
-        chain.append(topics[chain[-1].parent_id])
-    yield from reversed(chain)
 
 
 async def count_resources(session: AsyncSession) -> int:

@@ -106,13 +106,14 @@ async def _ingest(path: Path, mapping: ColumnMapping, label: str) -> ImportRepor
     try:
         with progress_bar(console, "Ingesting postings", None) as bar:
             task = bar.task_ids[0]
-            return await ingest_postings(
-                create_session_factory(engine),
-                path,
-                mapping,
-                source=label,
-                advance=lambda n: bar.advance(task, n),
-            )
+            async with create_session_factory(engine)() as session, session.begin():
+                return await ingest_postings(
+                    session,
+                    path,
+                    mapping,
+                    source=label,
+                    advance=lambda n: bar.advance(task, n),
+                )
     finally:
         await engine.dispose()
 
@@ -184,9 +185,8 @@ async def _reextract() -> ImportReport:
     try:
         with progress_bar(console, "Re-extracting postings", None) as bar:
             task = bar.task_ids[0]
-            return await reextract_postings(
-                create_session_factory(engine), lambda n: bar.advance(task, n)
-            )
+            async with create_session_factory(engine)() as session, session.begin():
+                return await reextract_postings(session, lambda n: bar.advance(task, n))
     finally:
         await engine.dispose()
 

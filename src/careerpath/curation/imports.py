@@ -6,7 +6,7 @@ import enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog import service as catalog_service
 from careerpath.catalog.models import ResourceKind
@@ -44,7 +44,6 @@ async def run_import(
     profile: str | None,
     *,
     session: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
     var_dir: Path,
 ) -> dict[str, Any]:
     """Import ``path`` as ``kind`` and return the report (counts and rejected rows).
@@ -53,7 +52,7 @@ async def run_import(
     bad row: as line 1, its header, with the reason; nothing is written.
     """
     try:
-        return await _run(kind, path, profile, session, session_factory, var_dir)
+        return await _run(kind, path, profile, session, var_dir)
     except InvalidInputError as exc:
         report = ImportReport()
         report.reject(1, exc.detail)
@@ -65,15 +64,13 @@ async def _run(
     path: Path,
     profile: str | None,
     session: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
     var_dir: Path,
 ) -> dict[str, Any]:
     if kind is ImportKind.SALARIES:
         return await _salaries(session, path, profile)
     if kind is ImportKind.POSTINGS:
-        # Postings commit batch by batch, as the CLI does, so they use their own sessions.
         mapping = build_mapping(profile)
-        report = await ingest_postings(session_factory, path, mapping, source=f"upload:{path.name}")
+        report = await ingest_postings(session, path, mapping, source=f"upload:{path.name}")
         await matching_service.recompute(session, var_dir)  # demand changed
         return report.as_dict()
     resource_kind = ResourceKind.COURSE if kind is ImportKind.COURSES else ResourceKind.BOOK

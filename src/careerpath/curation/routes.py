@@ -9,15 +9,13 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 from litestar import Controller, Request, delete, patch, post, put
-from litestar.datastructures import State
 from litestar.params import JSONBody, PathParameter, QueryParameter, RawBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from careerpath.careers import service as careers_service
+from careerpath.careers import writes as careers_writes
+from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.models import SectionKind
-from careerpath.careers.presenters import career_read
 from careerpath.careers.schemas import CareerRead
-from careerpath.curation import service
 from careerpath.curation.imports import ImportKind, ImportProfile, run_import
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.matching import curation as matching_curation
@@ -67,15 +65,11 @@ class CurationController(Controller):
 
     @patch("/{slug:str}", summary="Edit a career's summary and sections")
     async def edit_career(
-        self,
-        session: DbSession,
-        slug: Annotated[str, PathParameter(max_length=300)],
-        data: JSONBody[CareerEditIn],
+        self, session: DbSession, career: CurrentCareer, data: JSONBody[CareerEditIn]
     ) -> CareerRead:
         """Change the content given and return the career as the public API shows it."""
         sections = {edit.kind: edit.body for edit in data.sections}
-        career = await service.update_career(session, slug, data.summary, sections)
-        return career_read(career, await careers_service.sources_of(session, career))
+        return await careers_writes.edit_career(session, career, data.summary, sections)
 
 
 class CurationDecisionIn(msgspec.Struct):
@@ -108,35 +102,31 @@ class RankingCurationController(Controller):
         request: Request[Any, Any, Any],
         session: DbSession,
         settings: AppSettings,
-        slug: Annotated[str, PathParameter(max_length=300)],
+        career: CurrentCareer,
         resource_id: RowId,
         data: JSONBody[CurationDecisionIn],
     ) -> CurationDecisionRead:
         """Record the decision and re-rank the career."""
-        found = await careers_service.resolve_slug(session, slug)
         by = _curator(request)
         position = (data.position or 1) if data.action == "pin" else None
         if position is not None:
             await matching_curation.pin(
-                session, settings.var_dir, found.career_id, resource_id, position, by
+                session, settings.var_dir, career.id, resource_id, position, by
             )
         else:
-            await matching_curation.hide(
-                session, settings.var_dir, found.career_id, resource_id, by
-            )
-        return CurationDecisionRead(found.canonical_slug, resource_id, data.action, position, by)
+            await matching_curation.hide(session, settings.var_dir, career.id, resource_id, by)
+        return CurationDecisionRead(career.slug, resource_id, data.action, position, by)
 
     @delete("/", summary="Forget a pin or hide", status_code=HTTP_204_NO_CONTENT)
     async def forget(
         self,
         session: DbSession,
         settings: AppSettings,
-        slug: Annotated[str, PathParameter(max_length=300)],
+        career: CurrentCareer,
         resource_id: RowId,
     ) -> None:
         """Remove the curator's decision and re-rank the career."""
-        found = await careers_service.resolve_slug(session, slug)
-        await matching_curation.clear(session, settings.var_dir, found.career_id, resource_id)
+        await matching_curation.clear(session, settings.var_dir, career.id, resource_id)
 
 
 def _curator(request: Request[Any, Any, Any]) -> str:
@@ -161,7 +151,6 @@ class ImportController(Controller):
     )
     async def upload(
         self,
-        state: State,
         session: DbSession,
         settings: AppSettings,
         kind: Annotated[ImportKind, PathParameter()],
@@ -178,6 +167,5 @@ class ImportController(Controller):
                 path,
                 profile.value if profile else None,
                 session=session,
-                session_factory=state.session_factory,
                 var_dir=settings.var_dir,
             )

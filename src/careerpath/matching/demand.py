@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.matching.scoring import SkillShare
 from careerpath.skills.queries import career_skills
 
@@ -40,7 +40,7 @@ class Demand:
         return f"shares of {self.postings:,} postings{origin}"
 
 
-async def career_demand(session: AsyncSession, career: Career) -> Demand:
+async def career_demand(session: AsyncSession, career: CareerRef) -> Demand:
     """Return the career's demand, reusing the skills domain's inheritance rule."""
     read = await career_skills(session, career)
     if read.enough_postings:

@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Select
 
-from careerpath.careers.models import Career
-from careerpath.careers.service import get_career_row, resolve_slug
+from careerpath.careers.schemas import CareerRef
 from careerpath.catalog.models import Resource
 from careerpath.errors import InvalidInputError, PayloadTooLargeError
 from careerpath.matching.catalog_view import load_catalog
@@ -48,12 +47,6 @@ class RankFilters:
     max_hours: float | None = None
 
 
-async def career_by_slug(session: AsyncSession, slug: str) -> Career:
-    """Return the career a slug (or an alias of it) names, or raise NotFoundError."""
-    found = await resolve_slug(session, slug)
-    return await get_career_row(session, found.career_id)
-
-
 def _filtered(
     query: Select[CareerRanking, Resource], filters: RankFilters
 ) -> Select[CareerRanking, Resource]:
@@ -70,7 +63,7 @@ def _filtered(
 
 async def ranked(
     session: AsyncSession,
-    career: Career,
+    career: CareerRef,
     kind: str,
     filters: RankFilters,
     limit: int,
@@ -157,7 +150,7 @@ async def _courses(
     return prepared
 
 
-async def learning_path(session: AsyncSession, career: Career, options: PathOptions) -> PathRead:
+async def learning_path(session: AsyncSession, career: CareerRef, options: PathOptions) -> PathRead:
     """Build the career's learning path from the active courses within ``options``."""
     demand = await career_demand(session, career)
     courses = await _courses(session, demand, options)
@@ -180,7 +173,7 @@ async def learning_path(session: AsyncSession, career: Career, options: PathOpti
     )  # fmt: skip
 
 
-async def gap_check(session: AsyncSession, career: Career, body: GapIn) -> GapRead:
+async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> GapRead:
     """Compare skills (listed, or found in résumé text that is not stored) with the demand."""
     if body.text is not None and len(body.text.encode()) > MAX_GAP_TEXT_BYTES:
         raise PayloadTooLargeError(f"the text is over {MAX_GAP_TEXT_BYTES // 1000} KB")

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers import service as careers_service
+from careerpath.careers.schemas import CareerRef
 from careerpath.db import utcnow
 from careerpath.matching.catalog_view import CatalogItem, load_catalog
 from careerpath.matching.demand import Demand, career_demand
@@ -33,7 +34,7 @@ class Curation:
     hidden: frozenset[int]
 
 
-def profile_text(career: Career, demand: Demand) -> str:
+def profile_text(career: CareerRef, demand: Demand) -> str:
     """Return the text the search index matches: the career title and its top skills."""
     return " ".join([career.title, *demand.top_names(PROFILE_SKILLS)])
 
@@ -118,7 +119,7 @@ def rank_fast(
 
 
 async def recompute_career(
-    session: AsyncSession, career: Career, matrix: CatalogMatrix, live: OpenIndex | None
+    session: AsyncSession, career: CareerRef, matrix: CatalogMatrix, live: OpenIndex | None
 ) -> int:
     """Replace a career's stored rankings; return how many rows were stored."""
     demand = await career_demand(session, career)
@@ -145,13 +146,10 @@ async def recompute(
     session: AsyncSession,
     var_dir: Path,
     career_ids: Sequence[int] | None = None,
-    on_career: Callable[[Career], None] | None = None,
+    on_career: Callable[[CareerRef], None] | None = None,
 ) -> int:
     """Recompute the rankings of the given careers (all when None); the ingest paths call it."""
-    query = select(Career).order_by(Career.id)
-    if career_ids is not None:
-        query = query.where(Career.id.in_(list(career_ids)))
-    careers = list(await session.scalars(query))
+    careers = await careers_service.career_refs(session, career_ids)
     items = await load_catalog(session)
     live = await open_index(session, var_dir) if items else None
     matrix = catalog_matrix(items)

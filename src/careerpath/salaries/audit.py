@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.provenance.models import Source
 from careerpath.salaries.computed import SalaryQuery, career_salaries
 from careerpath.salaries.models import PublishedSalary, SalaryAggregate, SalaryReport
@@ -128,7 +129,8 @@ def _conflicts(rows: Published) -> list[Finding]:
 async def _published_vs_computed(session: AsyncSession, rows: Published) -> list[Finding]:
     findings = []
     for career_id, slug in sorted({(row.career_id, slug) for row, _, slug in rows}):
-        body = await career_salaries(session, career_id, slug, SalaryQuery())
+        # The report reads only the id and slug; the slug stands in for the title.
+        body = await career_salaries(session, CareerRef(career_id, slug, slug), SalaryQuery())
         for city in body.cities:
             figure = city.computed
             if not city.computed_disagrees or figure is None:

@@ -10,7 +10,7 @@ from msgspec.structs import replace
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.errors import InvalidInputError, NotFoundError
 from careerpath.provenance.models import Source
 from careerpath.salaries import fx
@@ -210,15 +210,15 @@ def _matches(place: Place | None, key: tuple[str, str]) -> bool:
 
 
 async def career_salaries(
-    session: AsyncSession, career_id: int, slug: str, query: SalaryQuery
+    session: AsyncSession, career: CareerRef, query: SalaryQuery
 ) -> CareerSalariesRead:
     """Return published and computed figures of a career for the page and the API."""
-    groups = await load_groups(session, career_id)
+    groups = await load_groups(session, career.id)
     convert = _Converter(query.currency, await fx.current_rates(session))
     level = query.level or ""
     cities = [
         _with_computed(city, groups, level, convert)
-        for city in await list_published_by_city(session, career_id)
+        for city in await list_published_by_city(session, career.id)
         if query.place is None or city.country_code == query.place.country_code
     ]
     chosen = [
@@ -230,7 +230,7 @@ async def career_salaries(
     levels = _levels(groups, chosen[0] if chosen else None, convert)
     cited = {key for g in groups for key in g.sources}
     return CareerSalariesRead(
-        career_slug=slug,
+        career_slug=career.slug,
         disclaimer=DISCLAIMER,
         cities=cities,
         currency=query.currency,
@@ -255,7 +255,7 @@ def _levels(
 
 
 async def compare(
-    session: AsyncSession, careers: list[tuple[int, str]], query: SalaryQuery
+    session: AsyncSession, careers: list[CareerRef], query: SalaryQuery
 ) -> SalaryComparisonRead:
     """Return each career's figure at one place, side by side, in one currency when asked."""
     place = query.place
@@ -263,18 +263,18 @@ async def compare(
         raise InvalidInputError("Name a place to compare at, e.g. place=Berlin or place=US.")
     convert = _Converter(query.currency, await fx.current_rates(session))
     rows = []
-    for career_id, slug in careers:
-        groups = await load_groups(session, career_id)
+    for career in careers:
+        groups = await load_groups(session, career.id)
         chosen = figure_for(groups, place.country_code, place.city or "", query.level or "")
         published = [
             _with_computed(city, groups, query.level or "", convert)
-            for city in await list_published_by_city(session, career_id)
+            for city in await list_published_by_city(session, career.id)
             if _published_city_key(city) == (place.country_code, place.city or "")
         ]
         rows.append(
             CareerComparisonRead(
-                career_slug=slug,
-                title=await career_title(session, career_id),
+                career_slug=career.slug,
+                title=career.title,
                 computed=None if chosen is None else figure_read(convert.group(chosen)),
                 published=[f for city in published for f in city.figures],
             )
@@ -296,8 +296,3 @@ async def report_sources(session: AsyncSession, keys: set[str]) -> list[ReportSo
         return []
     rows = await session.scalars(select(Source).where(Source.key.in_(keys)).order_by(Source.name))
     return [ReportSourceRead(s.key, s.name, s.url, s.licence) for s in rows]
-
-
-async def career_title(session: AsyncSession, career_id: int) -> str:
-    """Return a career's title."""
-    return str(await session.scalar(select(Career.title).where(Career.id == career_id)))

@@ -7,7 +7,6 @@ from datetime import date
 
 # A published median more than this many times off the computed one (either way) is flagged.
 COMPUTED_DISAGREEMENT_FACTOR = 1.5
-PERCENTILE_NAMES = ("p10", "p25", "p50", "p75", "p90")
 
 
 @dataclass(frozen=True, slots=True)

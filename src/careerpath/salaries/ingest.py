@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.db import utcnow
 from careerpath.errors import InvalidInputError
+from careerpath.ingest.bulk import batches, bulk_insert
 from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.readers import FileFormat, Record, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
 from careerpath.provenance.service import upsert_source
 from careerpath.salaries.aggregates import Bucket, recompute
-from careerpath.salaries.bulk import bulk_insert
 from careerpath.salaries.careers_port import CareerMatch, match_careers, title_key
 from careerpath.salaries.fx import current_rates
 from careerpath.salaries.models import SalaryReport
@@ -86,11 +85,6 @@ def _first_header(path: Path, file_format: FileFormat | None, delimiter: str) ->
     return []
 
 
-def _batches(records: Iterator[Record]) -> Iterator[list[Record]]:
-    while batch := list(islice(records, BATCH_SIZE)):
-        yield batch
-
-
 async def ingest_file(
     session: AsyncSession,
     path: Path,
@@ -119,7 +113,9 @@ async def ingest_file(
             select(SalaryReport.content_hash).where(SalaryReport.source_id == source.id)
         )
     )
-    for batch in _batches(read_records(path, file_format=file_format, delimiter=delimiter)):
+    for batch in batches(
+        read_records(path, file_format=file_format, delimiter=delimiter), BATCH_SIZE
+    ):
         await run.add(batch)
         if on_progress is not None:
             on_progress(len(batch))

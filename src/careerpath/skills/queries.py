@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.errors import NotFoundError
 from careerpath.skills.categories import CATEGORY_ORDER
 from careerpath.skills.fuzzy import similar_skill_ids
@@ -178,18 +179,20 @@ async def occupations_using(session: AsyncSession, skill_id: int, limit: int = 2
 
 
 async def _demand_source(
-    session: AsyncSession, career: Career
-) -> tuple[Career, CareerDemand | None]:
+    session: AsyncSession, career: CareerRef
+) -> tuple[CareerRef, CareerDemand | None]:
     """A curated career with too few postings of its own shows those of the occupation it
     refines (same O*NET-SOC code), and says so."""
     demand = await session.scalar(select(CareerDemand).where(CareerDemand.career_id == career.id))
     if (demand and demand.postings >= MIN_POSTINGS) or career.onet_soc_code is None:
         return career, demand
-    parent = await session.scalar(
-        select(Career)
-        .join(OnetOccupation, OnetOccupation.career_id == Career.id)
-        .where(OnetOccupation.soc_code == career.onet_soc_code, Career.id != career.id)
-    )
+    parent = (
+        await session.execute(
+            select(Career.id, Career.slug, Career.title, Career.onet_soc_code)
+            .join(OnetOccupation, OnetOccupation.career_id == Career.id)
+            .where(OnetOccupation.soc_code == career.onet_soc_code, Career.id != career.id)
+        )
+    ).first()
     if parent is None:
         return career, demand
     inherited = await session.scalar(
@@ -197,16 +200,16 @@ async def _demand_source(
     )
     if inherited is None or inherited.postings < MIN_POSTINGS:
         return career, demand
-    return parent, inherited
+    return CareerRef(*parent), inherited
 
 
-async def demand_source(session: AsyncSession, career: Career) -> tuple[Career, int]:
+async def demand_source(session: AsyncSession, career: CareerRef) -> tuple[CareerRef, int]:
     """Return the career whose postings stand for ``career``, and how many there are."""
     source, demand = await _demand_source(session, career)
     return source, demand.postings if demand else 0
 
 
-async def career_skills(session: AsyncSession, career: Career) -> CareerSkillsRead:
+async def career_skills(session: AsyncSession, career: CareerRef) -> CareerSkillsRead:
     """Return a career's demand figures (when enough postings) and its O*NET skills."""
     source, demand = await _demand_source(session, career)
     postings = demand.postings if demand else 0

@@ -1,8 +1,9 @@
 """Re-extract stored postings after a taxonomy change; count unlinked mentions.
 
 Postings keep their text (zlib) since migration 0820, so a new taxonomy or extractor can read
-them again. Links change per batch; the skill demand per career is then recounted from the
-links in one statement, so it stays exactly what incremental ingestion would have produced.
+them again. All of it runs in the caller's transaction: links change batch by batch, then the
+skill demand per career is recounted from the links in one statement, so it is exactly what
+incremental ingestion would have produced.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.ingest.bulk import insert_rows
 from careerpath.ingest.report import ImportReport
 from careerpath.skills.emerging import unlinked
 from careerpath.skills.extract import Extractor
@@ -25,7 +27,7 @@ from careerpath.skills.models import (
     UnlinkedMention,
 )
 from careerpath.skills.service import get_extractor
-from careerpath.skills.store import CHUNK, insert_chunks
+from careerpath.skills.store import CHUNK
 
 BATCH_SIZE = 500
 NO_TEXT = "no stored text (ingested before migration 0820): re-ingest the file to include it"
@@ -79,40 +81,37 @@ async def record_unlinked(session: AsyncSession, found: Iterable[dict[str, str]]
             new_rows.append({"key": key, "surface": surfaces[key], "postings": count})
         else:
             row.postings += count
-    await insert_chunks(session, UnlinkedMention, new_rows)
+    await insert_rows(session, UnlinkedMention, new_rows)
     await session.flush()
 
 
 async def reextract_postings(
-    factory: async_sessionmaker[AsyncSession],
+    session: AsyncSession,
     advance: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
     """Re-extract every stored posting; "updated" counts postings whose skills changed."""
     started = time.perf_counter()
     report = ImportReport()
-    async with factory() as session, session.begin():
-        extractor = await get_extractor(session)
-        await session.execute(delete(UnlinkedMention))
+    extractor = await get_extractor(session)
     taxonomy = taxonomy_words(extractor)
+    await session.execute(delete(UnlinkedMention))
     last_id = 0
     while True:
-        async with factory() as session, session.begin():
-            found = await session.execute(
-                select(Posting.id, Posting.text_z)
-                .where(Posting.id > last_id)
-                .order_by(Posting.id)
-                .limit(batch_size)
-            )
-            rows = [(posting_id, blob) for posting_id, blob in found]
-            if not rows:
-                break
-            last_id = rows[-1][0]
-            await _reextract_batch(session, rows, extractor, taxonomy, report)
+        found = await session.execute(
+            select(Posting.id, Posting.text_z)
+            .where(Posting.id > last_id)
+            .order_by(Posting.id)
+            .limit(batch_size)
+        )
+        rows = [(posting_id, blob) for posting_id, blob in found]
+        if not rows:
+            break
+        last_id = rows[-1][0]
+        await _reextract_batch(session, rows, extractor, taxonomy, report)
         if advance is not None:
             advance(len(rows))
-    async with factory() as session, session.begin():
-        await recount_demand(session)
+    await recount_demand(session)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -151,7 +150,7 @@ async def _reextract_batch(
     report.updated += len(changed)
     if changed:
         await session.execute(delete(PostingSkill).where(PostingSkill.posting_id.in_(changed)))
-        await insert_chunks(session, PostingSkill, links)
+        await insert_rows(session, PostingSkill, links)
     await record_unlinked(session, names)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.skills import queries
 from careerpath.skills.curated import KINDS
 from careerpath.skills.schemas import CareerShareRead, CareerSkillsRead, SkillShareRead
@@ -84,7 +84,7 @@ def arrange(shares: list[SkillShareRead]) -> tuple[list[KindGroup], list[KindGro
     return group_by_kind(first), group_by_kind(rest), len(shares) - len(kept)
 
 
-async def career_skills_section(session: AsyncSession, career: Career) -> SkillsSection:
+async def career_skills_section(session: AsyncSession, career: CareerRef) -> SkillsSection:
     """Return the skills section of a career page."""
     demand = await queries.career_skills(session, career)
     if not demand.enough_postings:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.ingest.bulk import insert_rows
 from careerpath.ingest.report import content_hash
 from careerpath.skills.models import (
     OccupationSkill,
@@ -22,14 +23,6 @@ from careerpath.skills.taxonomy import SkillSpec
 
 # Rows per executemany call (and per ``IN (...)`` list below SQLite's variable limit).
 CHUNK = 500
-INSERT_CHUNK = 10_000
-
-
-async def insert_chunks(session: AsyncSession, model: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` with a plain Core executemany (no ORM bookkeeping), in chunks."""
-    await session.flush()
-    for offset in range(0, len(rows), INSERT_CHUNK):
-        await session.execute(insert(model.__table__), list(rows[offset : offset + INSERT_CHUNK]))
 
 
 def taxonomy_fingerprint(specs: Iterable[SkillSpec]) -> str:
@@ -98,7 +91,7 @@ async def _sync_skills(session: AsyncSession, specs: list[SkillSpec]) -> dict[st
             for field, value in _skill_values(spec).items():
                 if getattr(skill, field) != value:
                     setattr(skill, field, value)
-    await insert_chunks(session, Skill, new_rows)
+    await insert_rows(session, Skill, new_rows)
     await session.flush()
     rows = await session.execute(select(Skill.name, Skill.id))
     return dict(rows.all())
@@ -136,7 +129,7 @@ async def _sync_aliases(session: AsyncSession, specs: list[SkillSpec], ids: dict
     kept = {key for key in current if key in wanted} - {
         row.key for row in current.values() if row.id in set(stale)
     }
-    await insert_chunks(session, SkillAlias, [v for k, v in wanted.items() if k not in kept])
+    await insert_rows(session, SkillAlias, [v for k, v in wanted.items() if k not in kept])
 
 
 async def sync_occupation_skills(
@@ -174,7 +167,7 @@ async def sync_occupation_skills(
                 current.hot, current.in_demand = hot, in_demand
     for leftover in have.values():
         await session.delete(leftover)
-    await insert_chunks(session, OccupationSkill, new_rows)
+    await insert_rows(session, OccupationSkill, new_rows)
     await session.flush()
 
 

@@ -8,12 +8,8 @@ from litestar import Controller, get
 from litestar.params import PathParameter
 from litestar.response import Template
 
-from careerpath.catalog import service as catalog_service
-from careerpath.catalog.models import ResourceKind
 from careerpath.dependencies import DbSession
-from careerpath.skills import sections
-
-RESOURCES_SHOWN = 8
+from careerpath.pages.skill import skill_view
 
 
 class SkillPageController(Controller):
@@ -26,14 +22,8 @@ class SkillPageController(Controller):
         self, session: DbSession, slug: Annotated[str, PathParameter(max_length=200)]
     ) -> Template:
         """Show a skill: its kind and names, the careers asking for it, courses and books."""
-        summary = await sections.skill_summary(session, slug)
-        courses = await catalog_service.resources_teaching(
-            session, summary.id, ResourceKind.COURSE, RESOURCES_SHOWN
-        )
-        books = await catalog_service.resources_teaching(
-            session, summary.id, ResourceKind.BOOK, RESOURCES_SHOWN
-        )
+        view = await skill_view(session, slug)
         return Template(
             template_name="skill.html",
-            context={"skill": summary, "courses": courses, "books": books},
+            context={"skill": view.skill, "courses": view.courses, "books": view.books},
         )
