@@ -81,7 +81,7 @@ async def held_out_items(
         ).all()
     )
     items = [
-        CatalogItem(i.resource_id, i.kind, frozenset(extractor.skill_ids(texts[i.resource_id])),
+        CatalogItem(i.resource_id, i.kind, frozenset(extractor.mentioned_ids(texts[i.resource_id])),
                     i.rating, i.ratings_count, i.is_free, i.price, i.hours, i.level)
         for i in await load_catalog(session, "course")
     ]  # fmt: skip
