@@ -103,7 +103,7 @@ async def held_out_items(
         ).all()
     )
     items = [
-        replace(i, skill_ids=frozenset(extractor.skill_ids(texts[i.resource_id])))
+        replace(i, skill_ids=frozenset(extractor.mentioned_ids(texts[i.resource_id])))
         for i in await load_catalog(session, "course")
         if i.language == READER_LANGUAGE
     ]

@@ -1,7 +1,7 @@
 """Rankings per reader language (career_ranking.language); the profile each career was ranked by.
 
 Revision ID: 0830
-Revises: 0840
+Revises: 0820
 Create Date: 2026-11-30 15:20:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0830"
-down_revision: str | Sequence[str] | None = "0840"
+down_revision: str | Sequence[str] | None = "0820"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

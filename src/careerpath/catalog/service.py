@@ -13,7 +13,14 @@ from sqlalchemy.orm import selectinload
 
 from careerpath.catalog.generic import check_columns, generic_profile, parse_overrides
 from careerpath.catalog.importer import UpsertResult, upsert_resources
-from careerpath.catalog.models import Resource, ResourceKind, ResourceTopic, Topic
+from careerpath.catalog.models import (
+    Resource,
+    ResourceKind,
+    ResourceSkill,
+    ResourceStatus,
+    ResourceTopic,
+    Topic,
+)
 from careerpath.catalog.presenters import resource_read
 from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, SourceInfo, guess_profile
 from careerpath.catalog.schemas import ResourceRead
@@ -184,3 +191,21 @@ async def get_topic(session: AsyncSession, slug: str) -> Topic:
     if topic is None:
         raise NotFoundError(f"No topic is called {slug!r}")
     return topic
+
+
+async def resources_teaching(
+    session: AsyncSession, skill_id: int, kind: ResourceKind, limit: int = 10
+) -> list[Resource]:
+    """Return active resources of ``kind`` linked to a taxonomy skill, best rated first."""
+    rows = await session.scalars(
+        select(Resource)
+        .join(ResourceSkill, ResourceSkill.resource_id == Resource.id)
+        .where(
+            ResourceSkill.skill_id == skill_id,
+            Resource.kind == kind,
+            Resource.status == ResourceStatus.ACTIVE,
+        )
+        .order_by(Resource.rating.desc().nulls_last(), Resource.title)
+        .limit(limit)
+    )
+    return list(rows)

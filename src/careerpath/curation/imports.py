@@ -16,6 +16,7 @@ from careerpath.ingest.report import ImportReport
 from careerpath.matching import service as matching_service
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.reports import PROFILES as SALARY_PROFILES
+from careerpath.salaries.sources import resolve_source
 from careerpath.search import service as search_service
 from careerpath.skills.postings import build_mapping, ingest_postings
 
@@ -55,14 +56,18 @@ async def run_import(
     *,
     session: AsyncSession,
     var_dir: Path,
+    source: str | None = None,
     options: CatalogOptions = CatalogOptions(),
 ) -> dict[str, Any]:
     """Import ``path`` as ``kind`` and return the report (counts and rejected rows).
 
-    A file the import cannot start on (no profile fits, a column is missing) is reported like a
-    bad row: as line 1, its header, with the reason; nothing is written.
+    A file the import cannot start on (no profile fits, a column is missing, a salary file
+    without its source) is reported like a bad row: as line 1, its header, with the reason;
+    nothing is written.
     """
     try:
+        if kind is ImportKind.SALARIES:
+            return await _salaries(session, path, profile, source)
         return await _run(kind, path, profile, session, var_dir, options)
     except InvalidInputError as exc:
         report = ImportReport()
@@ -78,8 +83,6 @@ async def _run(
     var_dir: Path,
     options: CatalogOptions,
 ) -> dict[str, Any]:
-    if kind is ImportKind.SALARIES:
-        return await _salaries(session, path, profile)
     if kind is ImportKind.POSTINGS:
         mapping = build_mapping(profile)
         report = await ingest_postings(session, path, mapping, source=f"upload:{path.name}")
@@ -90,11 +93,18 @@ async def _run(
     return await _resources(session, path, profile, resource_kind, var_dir, options)
 
 
-async def _salaries(session: AsyncSession, path: Path, profile: str | None) -> dict[str, Any]:
+async def _salaries(
+    session: AsyncSession, path: Path, profile: str | None, source: str | None
+) -> dict[str, Any]:
     if profile not in SALARY_PROFILES:
         known = ", ".join(SALARY_PROFILES)
         raise InvalidInputError(f"Salary uploads need a ready profile: one of {known}.")
-    result = await ingest_file(session, path, SALARY_PROFILES[profile])
+    if source is None:
+        raise InvalidInputError("Salary uploads need the file's source: ?source=KEY.")
+    credited = resolve_source(path, source)
+    result = await ingest_file(
+        session, path, SALARY_PROFILES[profile], credited, profile_name=profile
+    )
     return {**result.report.as_dict(), "unmatched_titles": result.unmatched}
 
 

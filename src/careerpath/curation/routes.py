@@ -22,6 +22,7 @@ from careerpath.dependencies import AppSettings, DbSession
 from careerpath.matching import curation as matching_curation
 from careerpath.matching.curation import MAX_PIN_POSITION
 from careerpath.params import RowId
+from careerpath.salaries.sources import KEY_PATTERN as SOURCE_KEY_PATTERN
 from careerpath.security.access import Access, principal_of
 from careerpath.security.limits import MAX_UPLOAD_BYTES
 
@@ -162,6 +163,13 @@ class ImportController(Controller):
         body: RawBody,
         profile: Annotated[ImportProfile | None, QueryParameter()] = None,
         file_format: Annotated[UploadFormat, QueryParameter(name="format")] = UploadFormat.CSV,
+        source: Annotated[
+            str | None,
+            QueryParameter(
+                pattern=SOURCE_KEY_PATTERN.pattern,
+                description="Salary files: the key of the source the reports come from",
+            ),
+        ] = None,
         columns: Annotated[
             list[str] | None,
             QueryParameter(name="map", max_items=30, description="field=column, repeatable"),
@@ -180,5 +188,6 @@ class ImportController(Controller):
                 profile.value if profile else None,
                 session=session,
                 var_dir=settings.var_dir,
+                source=source,
                 options=CatalogOptions(tuple(columns or ()), currency),
             )

@@ -125,7 +125,7 @@ async def known_skill_ids(session: AsyncSession, names: list[str]) -> set[int]:
     if len(names) > MAX_SKILLS_LISTED:
         raise InvalidInputError(f"list at most {MAX_SKILLS_LISTED} skills")
     extractor = await get_extractor(session)
-    return {i for name in names for i in extractor.skill_ids(name[:200])}
+    return {i for name in names for i in extractor.mentioned_ids(name[:200])}
 
 
 async def _titles(session: AsyncSession, ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -199,7 +199,7 @@ async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> Ga
         raise PayloadTooLargeError(f"the text is over {MAX_GAP_TEXT_BYTES // 1000} KB")
     known = await known_skill_ids(session, body.skills or [])
     if body.text:
-        known |= (await get_extractor(session)).skill_ids(body.text)
+        known |= (await get_extractor(session)).mentioned_ids(body.text)
     demand = await career_demand(session, career)
     courses = await _courses(session, demand)
     gap = skill_gap_fast(known, demand.weights(), courses)
