@@ -11,8 +11,6 @@ from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
@@ -34,6 +32,10 @@ from careerpath.curation.routes import (
 )
 from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
+from careerpath.httpapi.client_headers import client_headers_hook
+from careerpath.httpapi.conditional import conditional_get_middleware
+from careerpath.httpapi.links import LinkedResponse
+from careerpath.httpapi.openapi import complete_document, openapi_config
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
@@ -41,7 +43,6 @@ from careerpath.search.routes import SearchController
 from careerpath.security.access import Access, authorize
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
-from careerpath.security.openapi_errors import document_problem_responses
 from careerpath.skills.routes import SkillController
 from careerpath.web.account_pages import AccountPages, SignInPages
 from careerpath.web.catalog_pages import CatalogPageController
@@ -123,10 +124,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan, accounts_lifespan],
         middleware=[
             DefineMiddleware(request_id_middleware),
+            conditional_get_middleware,
+            authentication_middleware,  # before the query limits: a refusal still counts
             query_limits_middleware,
-            authentication_middleware,
         ],
-        before_send=[security_headers_hook(production=settings.env == "production")],
+        before_send=[
+            security_headers_hook(production=settings.env == "production"),
+            client_headers_hook,
+        ],
+        response_class=LinkedResponse,
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(
@@ -134,18 +140,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             engine=JinjaTemplateEngine,
             engine_callback=configure_environment,
         ),
-        openapi_config=OpenAPIConfig(
-            title="careerpath API",
-            version="1.0.0",
-            description="Careers, salaries, skills, courses and books. "
-            "Errors are RFC 9457 problem documents.",
-            path="/api/docs",
-            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
-        ),
+        openapi_config=openapi_config(),
         stores={STORE_NAME: store},
         response_cache_config=response_cache_config(settings.cache_seconds),
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         debug=False,
     )
-    document_problem_responses(app)
+    complete_document(app)
     return app

@@ -22,13 +22,13 @@ from careerpath.matching.paths import PathOptions, prune_courses
 from careerpath.matching.schemas import (
     MAX_GAP_TEXT_BYTES,
     CourseGainRead,
+    DemandedSkillRead,
     GapIn,
     GapRead,
     PathRead,
     PathStepRead,
     RankedPage,
     RankedResource,
-    SkillRef,
 )
 from careerpath.search.builder import catalog_fingerprint
 from careerpath.skills.service import get_extractor
@@ -98,9 +98,9 @@ async def ranked(
     return RankedPage(career.slug, career.title, kind, total, demand, items)
 
 
-def _refs(ids: Iterable[int], demand: Demand, *, by_share: bool = False) -> list[SkillRef]:
+def _refs(ids: Iterable[int], demand: Demand, *, by_share: bool = False) -> list[DemandedSkillRead]:
     refs = [
-        SkillRef(i, demand.shares[i].name, round(demand.shares[i].share, 4))
+        DemandedSkillRead(i, demand.shares[i].name, round(demand.shares[i].share, 4))
         for i in ids
         if i in demand.shares
     ]

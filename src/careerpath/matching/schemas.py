@@ -38,7 +38,7 @@ class RankedPage(msgspec.Struct, frozen=True):
     items: list[RankedResource]
 
 
-class SkillRef(msgspec.Struct, frozen=True):
+class DemandedSkillRead(msgspec.Struct, frozen=True):
     """A skill with the share of the career's demand it carries."""
 
     id: int
@@ -56,7 +56,7 @@ class PathStepRead(msgspec.Struct, frozen=True):
     hours: float | None
     price: str
     is_free: bool
-    new_skills: list[SkillRef]
+    new_skills: list[DemandedSkillRead]
     demand_gained: float
 
 
@@ -70,7 +70,7 @@ class PathRead(msgspec.Struct, frozen=True):
     total_hours: float
     total_price: str
     steps: list[PathStepRead]
-    known: list[SkillRef]
+    known: list[DemandedSkillRead]
 
 
 SkillName = Annotated[str, msgspec.Meta(max_length=200)]
@@ -93,7 +93,7 @@ class CourseGainRead(msgspec.Struct, frozen=True):
     resource_id: int
     title: str
     url: str
-    closes: list[SkillRef]
+    closes: list[DemandedSkillRead]
     gain_per_hour: float
 
 
@@ -104,6 +104,6 @@ class GapRead(msgspec.Struct, frozen=True):
     career_title: str
     demand: str
     coverage: float
-    present: list[SkillRef]
-    missing: list[SkillRef]
+    present: list[DemandedSkillRead]
+    missing: list[DemandedSkillRead]
     courses: list[CourseGainRead]

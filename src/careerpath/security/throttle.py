@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from limits import RateLimitItem, parse
@@ -26,6 +27,18 @@ def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storag
         options: dict[str, Any] = {"connection_pool": pool}
         return RedisStorage(uri, implementation="redispy", **options)
     return MemoryStorage()
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one client has left of one limit after a request: the rate-limit headers' content."""
+
+    policy: str
+    limit: int
+    window: int
+    remaining: int
+    reset: int
+    allowed: bool
 
 
 class Throttle:
@@ -63,6 +76,14 @@ class Throttle:
         """Check and count an attempt in one step."""
         await self.ensure_allowed(name, *keys)
         await self.hit(name, *keys)
+
+    async def take(self, name: str, key: str) -> Budget:
+        """Count one request against limit ``name`` for ``key``; return what is left."""
+        item = self.limits[name]
+        allowed = await self.limiter.hit(item, name, key)
+        stats = await self.limiter.get_window_stats(item, name, key)
+        reset = max(1, math.ceil(stats.reset_time - time.time()))
+        return Budget(name, item.amount, item.get_expiry(), stats.remaining, reset, allowed)
 
     async def close(self) -> None:
         """Close the Redis connections, if any."""
