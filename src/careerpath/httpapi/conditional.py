@@ -10,6 +10,7 @@ own ETag (static files) keeps it; ``Cache-Control: no-store`` responses and bodi
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 from collections.abc import Iterable
 
@@ -23,10 +24,17 @@ MAX_BUFFERED_BYTES = 4 * 1024 * 1024
 NOT_MODIFIED_DROPS = (b"content-length", b"content-type", b"content-encoding")
 
 
-def entity_tag(body: bytes) -> str:
-    """Return the strong entity tag of ``body``."""
+def entity_tag(body: bytes, content_coding: str | None = None) -> str:
+    """Return the strong entity tag of a body: of its content, marked with its coding.
+
+    gzip writes the time of compression into its header, so one content compressed a second
+    later has other bytes; the tag is taken of the content and ends in ``-gzip`` instead.
+    """
+    suffix = ""
+    if content_coding == "gzip":
+        body, suffix = gzip.decompress(body), "-gzip"
     digest = hashlib.blake2b(body, digest_size=16).digest()
-    return '"' + base64.urlsafe_b64encode(digest).decode().rstrip("=") + '"'
+    return '"' + base64.urlsafe_b64encode(digest).decode().rstrip("=") + suffix + '"'
 
 
 def matches(if_none_match: str | None, tag: str) -> bool:
@@ -98,7 +106,7 @@ class _ConditionalSend:
             await self._finish(start, b"".join(self.chunks))
 
     async def _finish(self, start: HTTPResponseStartEvent, body: bytes) -> None:
-        tag = entity_tag(body)
+        tag = entity_tag(body, _header(start.get("headers", ()), b"content-encoding"))
         MutableScopeHeaders.from_message(start)["ETag"] = tag
         if matches(self.if_none_match, tag):
             await self.send(_not_modified(start))

@@ -69,7 +69,8 @@ def page_links(request: Request[Any, Any, Any], content: object) -> str | None:
     style = pagination_style(set(parameters))
     if style is None:
         return None
-    pairs = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"))
+    query_string = request.scope.get("query_string", b"").decode("latin-1")
+    pairs = parse_qsl(query_string, keep_blank_values=True)
     query = dict(pairs)
     position = _number(query, style[0], parameters[style[0]].default)
     size = _number(query, style[1], parameters[style[1]].default)
