@@ -16,7 +16,7 @@ from careerpath.dependencies import AppSettings, DbSession
 from careerpath.params import RowId
 from careerpath.search import service as search_service
 from careerpath.search.query import Filters, SortOrder
-from careerpath.search.results import Hit
+from careerpath.search.results import SearchHit
 
 TOPIC_PAGE_SIZE = 20
 
@@ -29,7 +29,7 @@ class TopicRead(msgspec.Struct, frozen=True):
     count: int
     path: list[TopicRef]
     children: list[TopicNode]
-    top_resources: list[Hit]
+    top_resources: list[SearchHit]
 
 
 async def read_resource(session: DbSession, resource_id: int, kind: ResourceKind) -> ResourceRead:
