@@ -22,6 +22,17 @@ def test_search_and_autocomplete(client: Client) -> None:
     assert body["items"][0]["onet_name"] == "PostgreSQL"
 
 
+def test_search_matches_whole_words_not_substrings(client: Client) -> None:
+    orm = {
+        i["onet_name"] for i in client.get("/api/v1/skills", params={"q": "ORM"}).json()["items"]
+    }
+    assert "IBM Terraform" not in orm
+    assert not any("Informatica" in name for name in orm)
+    rest = client.get("/api/v1/skills", params={"q": "REST", "limit": 100}).json()["items"]
+    assert not [i for i in rest if "interest" in i["name"].lower() or "forest" in i["name"].lower()]
+    assert "RESTful API" in {i["onet_name"] for i in rest}
+
+
 def test_skill_detail_has_aliases_and_occupations(client: Client) -> None:
     first = client.get("/api/v1/skills", params={"q": "k8s"}).json()["items"][0]
     body = client.get(f"/api/v1/skills/{first['id']}").json()

@@ -20,7 +20,11 @@ from careerpath.ingest.report import ImportReport
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
-from careerpath.skills.quality import extractor_for, skillspan_quality, title_quality
+from careerpath.skills.quality import (
+    extractor_for,
+    skillspan_quality,
+    title_quality,
+)
 from careerpath.skills.queries import top_skills
 from careerpath.skills.shipped import write_shipped
 

@@ -67,22 +67,30 @@ ONET_PER_CATEGORY = 12
 async def search_skills(
     session: AsyncSession, *, query: str | None, category: str | None, limit: int, offset: int
 ) -> tuple[list[Skill], int]:
-    """Return skills whose name or an alias starts with (or contains) ``query``."""
+    """Return skills with a name or alias word starting with ``query``, most demanded first.
+
+    Whole words only: "ORM" finds Hibernate ORM, never Terraform; "REST" never Pinterest.
+    """
     statement = select(Skill)
     if query:
-        key = query.strip().lower()
-        alias_hit = select(SkillAlias.skill_id).where(SkillAlias.key.like(f"{_escape(key)}%", "\\"))
-        statement = statement.where(
-            or_(
-                Skill.id.in_(alias_hit),
-                func.lower(Skill.display_name).like(f"%{_escape(key)}%", "\\"),
-            )
+        key = _escape(" ".join(query.strip().lower().split()))
+        alias_hit = select(SkillAlias.skill_id).where(
+            or_(SkillAlias.key.like(f"{key}%", "\\"), SkillAlias.key.like(f"% {key}%", "\\"))
         )
+        statement = statement.where(Skill.id.in_(alias_hit))
     if category:
         statement = statement.where(Skill.category == category)
     total = await session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    demand = (
+        select(func.count(PostingSkill.posting_id))
+        .where(PostingSkill.skill_id == Skill.id)
+        .correlate(Skill)
+        .scalar_subquery()
+    )
     rows = await session.scalars(
-        statement.order_by(Skill.hot.desc(), func.length(Skill.display_name), Skill.display_name)
+        statement.order_by(
+            demand.desc(), Skill.hot.desc(), func.length(Skill.display_name), Skill.display_name
+        )
         .limit(limit)
         .offset(offset)
     )

@@ -41,7 +41,11 @@ class SkillController(Controller):
     path = "/api/v1"
     tags = ["skills"]  # noqa: RUF012
 
-    @get("/skills", summary="Search skills", description="Prefix of any alias, or part of a name.")
+    @get(
+        "/skills",
+        summary="Search skills",
+        description="Words of a name or alias starting with q; most demanded first.",
+    )
     async def list_skills(
         self,
         session: DbSession,

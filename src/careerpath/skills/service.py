@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career, CareerAlias
 from careerpath.skills.extract import Extractor
-from careerpath.skills.models import OnetImport, SkillAlias
+from careerpath.skills.models import OnetImport, Skill, SkillAlias
 from careerpath.skills.taxonomy import alias_patterns, reviewed_aliases
 from careerpath.skills.titles import TitleEntry, TitleIndex, TitleMatch
 
@@ -36,7 +36,11 @@ async def get_extractor(session: AsyncSession) -> Extractor:
     cached = _EXTRACTORS.get(database)
     if cached is not None and cached[0] == version:
         return cached[1]
-    rows = await session.execute(select(SkillAlias.name, SkillAlias.skill_id))
+    rows = await session.execute(
+        select(SkillAlias.name, SkillAlias.skill_id, Skill.name).join(
+            Skill, Skill.id == SkillAlias.skill_id
+        )
+    )
     extractor = Extractor(alias_patterns(rows.all(), reviewed_aliases()))
     with _LOCK:
         _EXTRACTORS[database] = (version, extractor)
