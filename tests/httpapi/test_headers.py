@@ -192,3 +192,4 @@ def test_a_retiring_operation_says_so() -> None:
     operation = document["paths"]["/api/v1/things"]["get"]
     assert operation["deprecated"] is True
     assert "2027-06-01" in operation["description"]
+    assert "Sunset" in operation["responses"]["200"]["headers"]

@@ -68,5 +68,11 @@ HEADER_DESCRIPTIONS = {
     "X-RateLimit-Reset": ("Seconds until capacity returns.", True),
     "Retry-After": ("Seconds to wait before trying again.", True),
     "ETag": ("Strong entity tag of this answer; send it in `If-None-Match`.", False),
-    "Link": ('RFC 8288 relations of this page: `rel="first"`, `prev`, `next`, `last`.', False),
+    "Link": (
+        'RFC 8288 relations: a page\'s `rel="first"`, `prev`, `next`, `last`; a retiring '
+        'operation\'s `rel="deprecation"` and `rel="successor-version"`.',
+        False,
+    ),
+    "Deprecation": ("When this operation was deprecated (RFC 9745: `@` epoch seconds).", False),
+    "Sunset": ("When this operation will be removed (RFC 8594, an HTTP date).", False),
 }

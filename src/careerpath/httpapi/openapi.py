@@ -141,6 +141,9 @@ def _document_retirement(operation: Operation, handler: HTTPRouteHandler) -> Non
     if retirement.successor:
         note += f" Use `{retirement.successor}` instead."
     operation.description = f"{operation.description or ''}\n\n{note}".strip()
+    for response in (operation.responses or {}).values():
+        if isinstance(response, OpenAPIResponse):
+            response.headers = {**(response.headers or {}), **_header_refs("Deprecation", "Sunset")}
 
 
 def complete_document(app: Litestar) -> None:
