@@ -13,6 +13,7 @@ from litestar.testing import TestClient
 from careerpath.config import Settings
 from careerpath.httpapi.client_headers import client_headers_hook
 from careerpath.httpapi.conditional import matches
+from careerpath.httpapi.links import STYLES, Paging
 from careerpath.httpapi.openapi import complete_document, openapi_config
 from careerpath.httpapi.versioning import RETIREMENT_OPT, Retirement
 from careerpath.security.access import Access
@@ -164,6 +165,29 @@ def test_page_lists_link_their_neighbours(api: Client) -> None:
     assert "prev" not in links
     assert links["next"] == "/api/v1/search?q=python&page=2&page_size=2"
     assert links["last"].endswith(f"page={body['max_page']}&page_size=2")
+
+
+OFFSET, PAGE = STYLES
+
+
+@pytest.mark.parametrize(
+    ("paging", "at", "size", "reachable", "expected"),
+    [
+        (OFFSET, 0, 2, 7, {"first": 0, "last": 6, "next": 2}),
+        (OFFSET, 3, 2, 6, {"first": 0, "last": 4, "next": 5, "prev": 1}),
+        (OFFSET, 5, 2, 7, {"first": 0, "last": 6, "prev": 3}),
+        (OFFSET, 40, 20, 7, {"first": 0, "last": 0, "prev": 0}),
+        (OFFSET, 0, 20, 0, {"first": 0, "last": 0}),
+        (PAGE, 1, 5, 11, {"first": 1, "last": 3, "next": 2}),
+        (PAGE, 3, 5, 11, {"first": 1, "last": 3, "prev": 2}),
+        (PAGE, 9, 5, 11, {"first": 1, "last": 3, "prev": 3}),
+        (PAGE, 1, 5, 0, {"first": 1, "last": 1}),
+    ],
+)
+def test_link_positions(
+    paging: Paging, at: int, size: int, reachable: int, expected: dict[str, int]
+) -> None:
+    assert paging.positions(at, size, reachable) == expected
 
 
 def test_lists_that_do_not_page_have_no_links(api: Client) -> None:

@@ -8,6 +8,7 @@ keep the request's other query parameters.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -15,43 +16,40 @@ from litestar import Request, Response
 from litestar.handlers import HTTPRouteHandler
 from litestar.response.base import ASGIResponse
 
-# (the parameter that moves, the page size, whether it counts items or pages)
-OFFSET_STYLE = ("offset", "limit", "items")
-PAGE_STYLE = ("page", "page_size", "pages")
-STYLES = (OFFSET_STYLE, PAGE_STYLE)
 
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """How a list pages: the parameter that moves, the page size, and what the first counts."""
 
-def pagination_style(parameter_names: set[str]) -> tuple[str, str, str] | None:
-    """Return how a list with these query parameters pages, or None when it does not."""
-    for style in STYLES:
-        if {style[0], style[1]} <= parameter_names:
-            return style
-    return None
+    position: str
+    size: str
+    first: int  # 0: the position counts items (offset); 1: it counts pages
 
-
-def _positions(
-    style: tuple[str, str, str], position: int, size: int, reachable: int
-) -> dict[str, int]:
-    if style[2] == "items":
-        last = max(0, (reachable - 1) // size * size)
-        found = {"first": 0, "last": last}
-        if position + size < reachable:
-            found["next"] = position + size
-        if position > 0:
-            found["prev"] = min(max(0, position - size), last)
+    def positions(self, at: int, size: int, reachable: int) -> dict[str, int]:
+        """Return the position of each relation from ``at``, over ``reachable`` results."""
+        pages = max(1, -(-reachable // size))
+        if self.first == 0:
+            step, last, shown = size, (pages - 1) * size, at + size
+        else:
+            step, last, shown = 1, pages, at * size
+        found = {"first": self.first, "last": last}
+        if shown < reachable:
+            found["next"] = at + step
+        if at > self.first:
+            found["prev"] = min(max(self.first, at - step), last)
         return found
-    last = max(1, -(-reachable // size))
-    found = {"first": 1, "last": last}
-    if position < last:
-        found["next"] = position + 1
-    if position > 1:
-        found["prev"] = min(position - 1, last)
-    return found
+
+
+STYLES = (Paging("offset", "limit", 0), Paging("page", "page_size", 1))
+
+
+def pagination_style(parameter_names: set[str]) -> Paging | None:
+    """Return how a list with these query parameters pages, or None when it does not."""
+    return next((p for p in STYLES if {p.position, p.size} <= parameter_names), None)
 
 
 def _number(query: dict[str, str], name: str, default: object) -> int:
-    # The handler ran, so a value sent is a valid integer.
-    raw = query.get(name)
+    raw = query.get(name)  # the handler ran, so a value sent is a valid integer
     if raw is None:
         return default if isinstance(default, int) else 0
     return int(raw)
@@ -61,27 +59,22 @@ def page_links(request: Request[Any, Any, Any], content: object) -> str | None:
     """Return the ``Link`` value for a page of a paginated list, or None for anything else."""
     total = getattr(content, "total", None)
     handler = request.scope.get("route_handler")
-    if request.method != "GET" or not isinstance(total, int):
-        return None
-    if not isinstance(handler, HTTPRouteHandler):
+    if not isinstance(total, int) or not isinstance(handler, HTTPRouteHandler):
         return None
     parameters = handler.parsed_fn_signature.parameters
-    style = pagination_style(set(parameters))
-    if style is None:
+    paging = pagination_style(set(parameters))
+    if paging is None or request.method != "GET":
         return None
-    query_string = request.scope.get("query_string", b"").decode("latin-1")
-    pairs = parse_qsl(query_string, keep_blank_values=True)
+    pairs = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), True)
     query = dict(pairs)
-    position = _number(query, style[0], parameters[style[0]].default)
-    size = _number(query, style[1], parameters[style[1]].default)
-    if size < 1:
-        return None
+    at = _number(query, paging.position, parameters[paging.position].default)
+    size = _number(query, paging.size, parameters[paging.size].default)
     reachable = min(total, getattr(content, "max_result_window", total))
+    kept = [(k, v) for k, v in pairs if k not in {paging.position, paging.size}]
     links = []
-    for rel, value in _positions(style, position, size, reachable).items():
-        moved = [(k, v) for k, v in pairs if k not in {style[0], style[1]}]
-        moved += [(style[0], str(value)), (style[1], str(size))]
-        links.append(f'<{request.url.path}?{urlencode(moved)}>; rel="{rel}"')
+    for rel, value in paging.positions(at, max(1, size), reachable).items():
+        query_string = urlencode([*kept, (paging.position, str(value)), (paging.size, str(size))])
+        links.append(f'<{request.url.path}?{query_string}>; rel="{rel}"')
     return ", ".join(links)
 
 
