@@ -1,9 +1,9 @@
 """Strong ETags, and ``If-None-Match`` answered with 304, on every successful GET.
 
-One mechanism for the API and the pages alike: the tag is a hash of the bytes sent, taken
+One mechanism for the API and the pages alike: the tag is a hash of the content sent, taken
 outside the response cache and the compression, so a response the anonymous cache replays gets
-the same tag as a freshly rendered one, and a gzip body gets its own. A response that brings its
-own ETag (static files) keeps it; ``Cache-Control: no-store`` responses and bodies over
+the same tag as a freshly rendered one, and a gzip body gets its own (the content's, marked
+``-gzip``). A response that brings its own ETag (static files) keeps it; ``Cache-Control: no-store`` responses and bodies over
 ``MAX_BUFFERED_BYTES`` pass through untagged.
 """
 
