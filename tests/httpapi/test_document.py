@@ -14,6 +14,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from careerpath.httpapi.operation_ids import CONVENTION, OPERATION_IDS, VERBS
+from tests.accounts.actors import grant_role, new_user
 from tests.httpapi.conftest import each_operation
 
 PASCAL_CASE = re.compile(r"^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$")
@@ -88,6 +89,29 @@ def test_declared_security_is_what_the_guard_enforces(
         scopes = {s for requirement in security for s in requirement.get("bearerAuth", [])}
         if security and scopes & {"read", "write"} != {"read" if method == "GET" else "write"}:
             mismatches.append(f"{method} {path}: token scopes {scopes}")
+    assert mismatches == []
+
+
+def test_a_session_needs_the_csrf_token_as_documented(
+    api: TestClient[Litestar], document: dict[str, Any], database_url: str
+) -> None:
+    # The cookie scheme says: with the session cookie, every unsafe method needs X-CSRF-Token.
+    assert (
+        "every unsafe method"
+        in document["components"]["securitySchemes"]["csrfToken"]["description"]
+    )
+    admin = new_user(api, "csrf")
+    grant_role(database_url, admin.user_id, "admin")
+    admin.csrf = None  # the session cookie alone
+    mismatches = []
+    for method, path, operation in each_operation(document):
+        unsafe = method != "GET"
+        cookie_requirements = [r for r in operation["security"] if "cookieAuth" in r]
+        if unsafe and any("csrfToken" not in r for r in cookie_requirements):
+            mismatches.append(f"{method} {path}: cookie without csrfToken documented")
+        status = admin.request(method, re.sub(r"\{[^}]+\}", "1", path), json={}).status_code
+        if unsafe != (status == 403):
+            mismatches.append(f"{method} {path}: the cookie alone gets {status}")
     assert mismatches == []
 
 

@@ -3,8 +3,8 @@
 One mechanism for the API and the pages alike: the tag is a hash of the content sent, taken
 outside the response cache and the compression, so a response the anonymous cache replays gets
 the same tag as a freshly rendered one, and a gzip body gets its own (the content's, marked
-``-gzip``). A response that brings its own ETag (static files) keeps it; ``Cache-Control: no-store`` responses and bodies over
-``MAX_BUFFERED_BYTES`` pass through untagged.
+``-gzip``). A response that brings its own ETag (static files) keeps it; responses with
+``Cache-Control: no-store`` and bodies over ``MAX_BUFFERED_BYTES`` pass through untagged.
 """
 
 from __future__ import annotations

@@ -58,8 +58,8 @@ SECURITY_SCHEMES: dict[str, SecurityScheme | Reference] = {
         name="X-CSRF-Token",
         security_scheme_in="header",
         description=(
-            "With the session cookie, unsafe methods also need the session's CSRF token: "
-            "`csrf_token` in the answer of `POST /api/v1/auth/login`."
+            "With the session cookie, every unsafe method (public ones included) also needs "
+            "the session's CSRF token: `csrf_token` in the answer of `POST /api/v1/auth/login`."
         ),
     ),
 }
