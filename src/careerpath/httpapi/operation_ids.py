@@ -33,6 +33,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     # careers, salaries, skills, titles
     ("GET", "/api/v1/careers"): "list_careers",
     ("GET", "/api/v1/careers/{slug}"): "get_career",
+    ("GET", "/api/v1/careers/{slug}/page"): "get_career_page",
     ("GET", "/api/v1/careers/{slug}/salaries"): "get_career_salaries",
     ("GET", "/api/v1/salaries/compare"): "compare_salaries",
     ("GET", "/api/v1/careers/{slug}/skills"): "get_career_skills",
@@ -94,6 +95,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
         "delete_resource_curation"
     ),
     ("POST", "/api/v1/curation/imports/{kind}"): "import_file",
+    ("GET", "/api/v1/curation/skills/emerging"): "list_emerging_skills",
 }
 
 
