@@ -20,8 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from careerpath.accounts.models import ApiToken, TokenScope, User
 from careerpath.accounts.sessions import SessionStore, as_utc, session_key, touched
 from careerpath.db import utcnow
-from careerpath.errors import RateLimitedError
-from careerpath.httpapi.rate_limit import record_budget
+from careerpath.httpapi.rate_limit import spend
 from careerpath.security.access import Principal
 
 SESSION_COOKIE = "__Host-careerpath"
@@ -123,9 +122,7 @@ def authentication_middleware(app: ASGIApp) -> ASGIApp:
             budget = await throttle.take("client", f"token:{principal.token_id}")
         else:
             budget = await throttle.take("ip", client_ip(scope))
-        record_budget(scope, budget)
-        if not budget.allowed:
-            raise RateLimitedError("Too many requests. Try again later.", retry_after=budget.reset)
+        spend(scope, budget)
         await app(scope, receive, send)
 
     return middleware

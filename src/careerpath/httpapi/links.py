@@ -1,7 +1,7 @@
 """``Link`` (RFC 8288) first/prev/next/last relations on every page of a paginated list.
 
-A list is paginated when its handler takes ``limit`` and ``offset`` or ``page`` and
-``page_size``, and the page it returns has a ``total`` (and, for search, the
+A list is paginated when its handler (or a dependency of it) takes ``limit`` and ``offset`` or
+``page`` and ``page_size``, and the page it returns has a ``total`` (and, for search, the
 ``max_result_window`` beyond which pages are refused). The links are relative references that
 keep the request's other query parameters.
 """
@@ -48,6 +48,17 @@ def pagination_style(parameter_names: set[str]) -> Paging | None:
     return next((p for p in STYLES if {p.position, p.size} <= parameter_names), None)
 
 
+def _defaults(handler: HTTPRouteHandler) -> dict[str, object]:
+    """Return each parameter the handler declares, its own or its dependencies', with defaults."""
+    signatures = [handler.parsed_fn_signature]
+    signatures += [
+        provide.parsed_fn_signature
+        for provide in handler.resolve_dependencies().values()
+        if hasattr(provide, "parsed_fn_signature")
+    ]
+    return {name: p.default for s in signatures for name, p in s.parameters.items()}
+
+
 def _number(query: dict[str, str], name: str, default: object) -> int:
     raw = query.get(name)  # the handler ran, so a value sent is a valid integer
     if raw is None:
@@ -61,14 +72,14 @@ def page_links(request: Request[Any, Any, Any], content: object) -> str | None:
     handler = request.scope.get("route_handler")
     if not isinstance(total, int) or not isinstance(handler, HTTPRouteHandler):
         return None
-    parameters = handler.parsed_fn_signature.parameters
-    paging = pagination_style(set(parameters))
+    defaults = _defaults(handler)
+    paging = pagination_style(set(defaults))
     if paging is None or request.method != "GET":
         return None
     pairs = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), True)
     query = dict(pairs)
-    at = _number(query, paging.position, parameters[paging.position].default)
-    size = _number(query, paging.size, parameters[paging.size].default)
+    at = _number(query, paging.position, defaults[paging.position])
+    size = _number(query, paging.size, defaults[paging.size])
     reachable = min(total, getattr(content, "max_result_window", total))
     kept = [(k, v) for k, v in pairs if k not in {paging.position, paging.size}]
     links = []

@@ -12,6 +12,7 @@ from typing import Any
 
 from litestar.types import Scope
 
+from careerpath.errors import RateLimitedError
 from careerpath.security.throttle import Budget
 
 BUDGET_KEY = "rate_limit_budget"
@@ -21,6 +22,13 @@ def record_budget(scope: Scope, budget: Budget) -> None:
     """Remember the caller's budget for this request's response headers."""
     state: dict[str, Any] = scope.setdefault("state", {})
     state[BUDGET_KEY] = budget
+
+
+def spend(scope: Scope, budget: Budget) -> None:
+    """Record the budget for the response headers; refuse the request when none was left."""
+    record_budget(scope, budget)
+    if not budget.allowed:
+        raise RateLimitedError("Too many requests. Try again later.", retry_after=budget.reset)
 
 
 def recorded_budget(scope: Scope) -> Budget | None:

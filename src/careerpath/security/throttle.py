@@ -54,17 +54,17 @@ class LocalLimit:
         self._window = 0
         self._counts: dict[str, int] = {}
 
-    def hit(self, key: str) -> None:
-        """Count one request for ``key``; raise ``RateLimitedError`` over the limit."""
+    def hit(self, key: str) -> Budget:
+        """Count one request for ``key`` and return what is left (``allowed`` False when over)."""
         now = time.time()
         window = int(now // self.seconds)
         if window != self._window:
             self._window, self._counts = window, {}
         count = self._counts.get(key, 0) + 1
         self._counts[key] = count
-        if count > self.amount:
-            retry_after = max(1, math.ceil((window + 1) * self.seconds - now))
-            raise RateLimitedError("Too many requests. Try again later.", retry_after=retry_after)
+        reset = max(1, math.ceil((window + 1) * self.seconds - now))
+        left = max(0, self.amount - count)
+        return Budget("ip", self.amount, self.seconds, left, reset, count <= self.amount)
 
 
 class Throttle:
