@@ -16,7 +16,8 @@ from careerpath.careers import writes as careers_writes
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.models import SectionKind
 from careerpath.careers.schemas import CareerRead
-from careerpath.curation.imports import ImportKind, ImportProfile, run_import
+from careerpath.catalog.generic import fields_help
+from careerpath.curation.imports import CatalogOptions, ImportKind, ImportProfile, run_import
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.matching import curation as matching_curation
 from careerpath.matching.curation import MAX_PIN_POSITION
@@ -146,7 +147,11 @@ class ImportController(Controller):
         "/{kind:str}",
         summary="Import a file of courses, books, salary reports or job postings",
         description="Send the file itself as the request body (up to 50 MB), "
-        "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`.",
+        "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`. "
+        "Courses and books: any CSV, JSON Lines or JSON array imports; each field is read from "
+        "the column named after it or from the one a `map=field=column` parameter names "
+        "(repeatable); `currency` sets the ISO code of prices without a currency column. "
+        "Fields:\n\n" + "\n".join(f"- {line}" for line in fields_help().splitlines()),
         status_code=200,
         request_max_body_size=MAX_UPLOAD_BYTES,
     )
@@ -165,6 +170,13 @@ class ImportController(Controller):
                 description="Salary files: the key of the source the reports come from",
             ),
         ] = None,
+        columns: Annotated[
+            list[str] | None,
+            QueryParameter(name="map", max_items=30, description="field=column, repeatable"),
+        ] = None,
+        currency: Annotated[
+            str | None, QueryParameter(pattern="^[A-Za-z]{3}$", description="ISO 4217 code")
+        ] = None,
     ) -> dict[str, Any]:
         """Import the uploaded file; valid rows land, each bad row is reported with its line."""
         with tempfile.TemporaryDirectory() as folder:
@@ -177,4 +189,5 @@ class ImportController(Controller):
                 session=session,
                 var_dir=settings.var_dir,
                 source=source,
+                options=CatalogOptions(tuple(columns or ()), currency),
             )
