@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -40,11 +41,13 @@ class Placed:
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=1 << 18)  # recompute keys the same titles for every career: once each
 def title_key(title: str) -> str:
     """Return a title reduced to its letters and digits, lowercased."""
     return _NOT_WORD.sub(" ", title.lower()).strip()
 
 
+@lru_cache(maxsize=1 << 18)  # likewise each address once (urlsplit is the costly part)
 def url_key(url: str) -> str:
     """Return an address without scheme, ``www.``, query, fragment or trailing slash."""
     if not url:
