@@ -15,10 +15,28 @@ def test_career_page_shows_ranked_courses_and_books(
 ) -> None:
     html = client.get(PAGE).text
     assert "Path to Back End Engineer" in html
-    assert re.search(r"\d+ matched courses?", html)
+    assert re.search(r"We've curated \d+ courses? and \d+ books? \(relevance 20% or more\)", html)
+    assert "own profile" in html and "lifted it" not in html
     assert "Reading list" in html
     assert 'class="bar__fill"' in html and "covers " in html
     assert "style=" not in html.split('id="path"')[1].split("</section>")[0]
+
+
+def test_reader_language_leaves_items_out_and_says_so(
+    client: TestClient[Litestar], rankings: int
+) -> None:
+    english = client.get("/api/v1/careers/back-end-engineer/courses").json()
+    russian = client.get(
+        "/api/v1/careers/back-end-engineer/courses", headers={"Accept-Language": "ru, en;q=0.5"}
+    ).json()
+    assert english["language"] == "en" and russian["language"] == "ru"
+    ids = {i["resource_id"] for i in english["items"]} & {
+        i["resource_id"] for i in russian["items"]
+    }
+    assert not ids
+    by_lang = {c["language"]: c["count"] for c in english["left_out"]}
+    assert by_lang.get("ru", 0) == russian["total"]
+    assert client.get("/api/v1/careers/back-end-engineer/courses?lang=ru").json() == russian
 
 
 def test_career_page_filters_are_links(client: TestClient[Litestar], rankings: int) -> None:

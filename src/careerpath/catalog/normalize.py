@@ -67,6 +67,8 @@ def _byte(char: str) -> bytes:
 
 def detect_language(text: str, default: str = "en") -> str:
     """Return ``ru`` when most letters are Cyrillic, else ``default``."""
+    if not _CYRILLIC.search(text):  # the common case, without counting every letter
+        return default
     letters = _LETTER.findall(text)
     if letters and len(_CYRILLIC.findall(text)) * 2 > len(letters):
         return "ru"

@@ -16,6 +16,7 @@ from careerpath.errors import InvalidInputError, PayloadTooLargeError
 from careerpath.matching.catalog_view import load_catalog
 from careerpath.matching.demand import Demand
 from careerpath.matching.fastpath import PreparedCourses, path_from, prepare, skill_gap_fast
+from careerpath.matching.language import DEFAULT_LANGUAGE
 from careerpath.matching.models import CareerRanking
 from careerpath.matching.paths import PathOptions, prune_courses
 from careerpath.matching.profile import career_demand
@@ -36,7 +37,6 @@ from careerpath.search.builder import catalog_fingerprint
 from careerpath.skills.service import get_extractor
 
 LEVELS = ("beginner", "intermediate", "advanced")
-DEFAULT_LANGUAGE = "en"
 MAX_SKILLS_LISTED = 200
 MAX_PREPARED = 64
 _PREPARED: dict[tuple[object, ...], PreparedCourses] = {}
@@ -49,6 +49,7 @@ class RankFilters:
     free: bool = False
     level: str | None = None
     max_hours: float | None = None
+    language: str = DEFAULT_LANGUAGE
 
 
 def _filtered(
@@ -72,9 +73,9 @@ async def ranked(
     filters: RankFilters,
     limit: int,
     offset: int = 0,
-    language: str = DEFAULT_LANGUAGE,
 ) -> RankedPage:
-    """Return a page of the career's stored ranking of ``kind`` for a reader of ``language``."""
+    """Return a page of the career's stored ranking of ``kind`` in the filters' language."""
+    language = filters.language
     base = _filtered(
         select(CareerRanking, Resource)
         .join(Resource, Resource.id == CareerRanking.resource_id)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import Body, QueryParameter
+from litestar.params import Body, HeaderParameter, QueryParameter
 
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.schemas import CareerRef
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
+from careerpath.matching.language import reader_language
 from careerpath.matching.schemas import GapIn, GapRead, PathRead, RankedPage
 from careerpath.params import optional_number
 
@@ -19,6 +20,15 @@ LevelParam = Annotated[str | None, QueryParameter(pattern="^(" + "|".join(querie
 HoursParam = Annotated[float | None, optional_number(gt=0, le=10_000)]
 LimitParam = Annotated[int, QueryParameter(ge=1, le=100)]
 OffsetParam = Annotated[int, QueryParameter(ge=0, le=200)]
+LangParam = Annotated[
+    str | None,
+    QueryParameter(
+        pattern="^[a-z]{2,3}$",
+        description="Reader language (ISO 639-1); default: Accept-Language, else en. "
+        "Items in other languages are left out and counted in left_out.",
+    ),
+]
+AcceptLanguage = Annotated[str | None, HeaderParameter(name="Accept-Language", max_length=500)]
 KnownParam = Annotated[str | None, QueryParameter(max_length=2000, description="Comma-separated")]
 
 
@@ -49,9 +59,12 @@ class MatchingController(Controller):
         max_hours: HoursParam = None,
         limit: LimitParam = 20,
         offset: OffsetParam = 0,
+        lang: LangParam = None,
+        accept_language: AcceptLanguage = None,
     ) -> RankedPage:
-        """Return the career's precomputed course ranking, best first."""
-        filters = queries.RankFilters(free, level, max_hours)
+        """Return the career's precomputed course ranking in the reader's language, best first."""
+        language = reader_language(lang, accept_language)
+        filters = queries.RankFilters(free, level, max_hours, language)
         return await self._ranked(session, career, "course", filters, limit, offset)
 
     @get("/books", summary="Books ranked for a career, with explanations")
@@ -64,9 +77,12 @@ class MatchingController(Controller):
         max_hours: HoursParam = None,
         limit: LimitParam = 20,
         offset: OffsetParam = 0,
+        lang: LangParam = None,
+        accept_language: AcceptLanguage = None,
     ) -> RankedPage:
-        """Return the career's precomputed book ranking, best first."""
-        filters = queries.RankFilters(free, level, max_hours)
+        """Return the career's precomputed book ranking in the reader's language, best first."""
+        language = reader_language(lang, accept_language)
+        filters = queries.RankFilters(free, level, max_hours, language)
         return await self._ranked(session, career, "book", filters, limit, offset)
 
     @get("/path", summary="A learning path that covers the career's most demanded skills")

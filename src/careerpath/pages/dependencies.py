@@ -6,8 +6,9 @@ from dataclasses import fields
 from typing import Annotated, Any, TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.params import QueryParameter
+from litestar.params import HeaderParameter, QueryParameter
 
+from careerpath.matching.language import reader_language
 from careerpath.matching.queries import RankFilters
 from careerpath.pages.career import CareerPageOptions, CareerView
 from careerpath.params import optional_number
@@ -21,9 +22,14 @@ def provide_career_options(
     free: Annotated[bool, QueryParameter()] = False,
     m_level: Annotated[str | None, QueryParameter(max_length=20)] = None,
     max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
+    lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+    accept_language: Annotated[
+        str | None, HeaderParameter(name="Accept-Language", max_length=500)
+    ] = None,
 ) -> CareerPageOptions:
     """Return the reader's salary currency and level and the resource filters."""
-    return CareerPageOptions(currency, level, RankFilters(free, m_level, max_hours))
+    language = reader_language(lang, accept_language)
+    return CareerPageOptions(currency, level, RankFilters(free, m_level, max_hours, language))
 
 
 def career_context(view: CareerView) -> dict[str, Any]:

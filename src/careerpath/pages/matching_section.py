@@ -13,6 +13,7 @@ from careerpath.matching.schemas import RankedPage
 
 SECTION_SIZE = 10
 SHORT_HOURS = 10
+LINKED_LANGUAGES = ("en", "ru", "de", "es", "fr", "pt", "zh")  # left-out counts link to these
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,10 @@ class MatchingSection:
 
 def _links(base: dict[str, str]) -> dict[str, str]:
     """Keep the page's other query parameters (salary currency and level) in every link."""
-    kept = {k: v for k, v in base.items() if k not in {"free", "m_level", "max_hours"}}
+    kept = {k: v for k, v in base.items() if k not in {"free", "m_level", "max_hours", "lang"}}
     links = {
         "all": urlencode(kept),
+        **{f"lang_{code}": urlencode({**kept, "lang": code}) for code in LINKED_LANGUAGES},
         "free": urlencode({**kept, "free": "true"}),
         "short": urlencode({**kept, "max_hours": SHORT_HOURS}),
     }
@@ -42,7 +44,7 @@ async def matching_section(
 ) -> MatchingSection:
     """Return the section's context; unknown levels are ignored rather than failing the page."""
     if filters.level not in (None, *LEVELS):
-        filters = RankFilters(filters.free, None, filters.max_hours)
+        filters = RankFilters(filters.free, None, filters.max_hours, filters.language)
     courses = await ranked(session, career, "course", filters, SECTION_SIZE)
     books = await ranked(session, career, "book", filters, SECTION_SIZE)
     return MatchingSection(career.slug, courses, books, _links(query))

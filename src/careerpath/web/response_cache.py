@@ -28,6 +28,7 @@ from redis.exceptions import RedisError
 from careerpath.accounts.auth import client_ip
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.httpapi.rate_limit import spend
+from careerpath.matching.language import preferred
 from careerpath.security.throttle import LocalLimit
 
 MIN_GZIP_BYTES = 1024
@@ -64,9 +65,11 @@ def accepts_gzip(scope: Scope) -> bool:
 
 
 def cache_key(generation: int, scope: Scope) -> str:
-    """Key an anonymous GET by generation, path and query (never by host: bodies do not vary)."""
+    """Key an anonymous GET by generation, reader language, path and query (never by host)."""
     query = scope.get("query_string", b"").decode("latin-1")
-    return f"{generation}:{scope['path']}?{query}"
+    header = next((v for k, v in scope["headers"] if k.lower() == b"accept-language"), b"")
+    language = preferred(header.decode("latin-1")) or "-"
+    return f"{generation}:{language}:{scope['path']}?{query}"
 
 
 def _identity_scope(scope: Scope) -> Scope:
