@@ -1,4 +1,4 @@
-"""Request parameters of the career page, parsed once for its HTML and JSON forms."""
+"""The career page as a request dependency: parameters parsed once, one view for HTML and JSON."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from typing import Annotated, Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
+from careerpath.careers.dependencies import CurrentCareer
+from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.matching.queries import RankFilters
-from careerpath.pages.career import CareerPageOptions, CareerView
+from careerpath.pages.career import CareerPageOptions, CareerView, career_view
 from careerpath.params import optional_number
 
 CareerOptions: TypeAlias = NamedDependency[CareerPageOptions]
+CareerPage: TypeAlias = NamedDependency[CareerView]
 
 
 def provide_career_options(
@@ -24,6 +27,17 @@ def provide_career_options(
 ) -> CareerPageOptions:
     """Return the reader's salary currency and level and the resource filters."""
     return CareerPageOptions(currency, level, RankFilters(free, m_level, max_hours))
+
+
+async def provide_career_page(
+    session: DbSession,
+    cache: DocCache,
+    settings: AppSettings,
+    career: CurrentCareer,
+    page_options: CareerOptions,
+) -> CareerView:
+    """Build the career page the request names, for its HTML and JSON forms alike."""
+    return await career_view(session, cache, career, page_options, settings.public_url)
 
 
 def career_context(view: CareerView) -> dict[str, Any]:
