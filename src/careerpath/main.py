@@ -59,6 +59,7 @@ from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
 from careerpath.security.openapi_errors import document_problem_responses
 from careerpath.security.throttle import LocalLimit
+from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
 from careerpath.web.account_pages import AccountPages, SignInPages
 from careerpath.web.catalog_pages import CatalogPageController
@@ -70,6 +71,7 @@ from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
 from careerpath.web.reset_pages import ResetPages
 from careerpath.web.response_cache import ResponseCache, response_cache_middleware
+from careerpath.web.skill_pages import SkillPageController
 from careerpath.web.templating import configure_environment
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -141,6 +143,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     CatalogPageController,
                     PageController,
                     MatchingPageController,
+                    SkillPageController,
                     create_static_files_router(path="/static", directories=[WEB_DIR / "static"]),
                 ],
                 opt={"access": Access.PUBLIC},
@@ -148,6 +151,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AuthController,
             MeController,
             AdminUserController,
+            SkillCurationController,
             ListController,
             SharedListController,
             go,

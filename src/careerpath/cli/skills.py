@@ -25,7 +25,8 @@ from careerpath.skills.quality import (
     skillspan_quality,
     title_quality,
 )
-from careerpath.skills.queries import top_skills
+from careerpath.skills.queries import emerging_skills, top_skills
+from careerpath.skills.reextract import reextract_postings
 from careerpath.skills.shipped import write_shipped
 
 OnetDir = Annotated[
@@ -169,3 +170,37 @@ def evaluate_command(
     for group, (count, top1, top5) in quality.by_group.items():
         groups.add_row(group, str(count), f"{top1:.3f}", f"{top5:.3f}")
     console.print(groups)
+
+
+@skills_app.command("reextract")
+def reextract_command() -> None:
+    """Re-extract the stored postings with the current taxonomy; recount demand exactly."""
+    report = asyncio.run(_reextract())
+    print_report(console, "Re-extracted postings", report)
+    recompute_rankings()  # demand changed, so the careers' ranked lists may change
+
+
+async def _reextract() -> ImportReport:
+    engine = create_engine(get_settings().database_url)
+    try:
+        with progress_bar(console, "Re-extracting postings", None) as bar:
+            task = bar.task_ids[0]
+            async with create_session_factory(engine)() as session, session.begin():
+                return await reextract_postings(session, lambda n: bar.advance(task, n))
+    finally:
+        await engine.dispose()
+
+
+@skills_app.command("emerging")
+def emerging_command(
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 30,
+    min_postings: Annotated[int, typer.Option(min=1)] = 2,
+) -> None:
+    """Print technology-like names postings use that the taxonomy lacks (unlinked mentions)."""
+    rows = run_in_transaction(lambda session: emerging_skills(session, limit, min_postings))
+    table = Table(title=f"Unlinked mentions in at least {min_postings} postings")
+    for column in ("name", "postings"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row.surface, str(row.postings))
+    console.print(table)

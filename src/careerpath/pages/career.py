@@ -20,8 +20,7 @@ from careerpath.pages.salary_section import SalarySection, build_salary_section
 from careerpath.provenance import service as provenance_service
 from careerpath.salaries import computed as salaries_computed
 from careerpath.salaries.schemas import CareerSalariesRead
-from careerpath.skills import queries as skills_queries
-from careerpath.skills.schemas import CareerSkillsRead
+from careerpath.skills.sections import SkillsSection, career_skills_section
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class CareerView:
     canonical_url: str
     salaries: CareerSalariesRead
     salary_section: SalarySection
-    skills: CareerSkillsRead
+    skills: SkillsSection
     matching: MatchingSection
 
 
@@ -61,16 +60,14 @@ async def career_view(
     query = salaries_computed.parse_query(options.currency, options.level, None)
     salaries = await salaries_computed.career_salaries(session, career, query)
     cited = {f.source_key for city in salaries.cities for f in city.figures}
-    skills = await skills_queries.career_skills(session, career)
+    skills = await career_skills_section(session, career)
     matching = await matching_section(session, career, options.filters, options.salary_query())
     page = build_career_page(
         document,
         salaries.cities,
         salary_sources=await provenance_service.read_sources(session, cited),
         has_salaries=bool(salaries.cities or salaries.computed),
-        extra_toc=[TocEntry("skills-demand", "Skills employers ask for")]
-        if skills.categories or skills.onet
-        else [],
+        extra_toc=[TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else [],
     )
     return CareerView(
         page=page,

@@ -29,6 +29,9 @@ OTHER = "Other software"
 METHODS = "Methods and practices"
 DOMAIN = "Domain knowledge"
 CERTIFICATIONS = "Certifications"
+FIELDS = "Fields of study"
+INDUSTRIES = "Industries"
+SPOKEN = "Spoken languages"
 
 
 # Whole-word name patterns checked in order; the first hit wins.
@@ -147,11 +150,21 @@ CATEGORY_ORDER = (
     METHODS,
     DOMAIN,
     CERTIFICATIONS,
+    FIELDS,
+    INDUSTRIES,
+    SPOKEN,
     OTHER,
 )
 
 
-_KIND_CATEGORY = {"methodology": METHODS, "domain": DOMAIN, "certification": CERTIFICATIONS}
+_KIND_CATEGORY = {
+    "methodology": METHODS,
+    "domain": DOMAIN,
+    "certification": CERTIFICATIONS,
+    "field": FIELDS,
+    "industry": INDUSTRIES,
+    "spoken": SPOKEN,
+}
 _KIND_FALLBACK = {"language": LANGUAGES, "database": DATABASES, "cloud": CLOUD}
 _CATEGORY_KIND = {LANGUAGES: "language", WEB: "framework", DATABASES: "database", CLOUD: "cloud"}
 

@@ -30,7 +30,13 @@ KINDS: dict[str, str] = {
     "methodology": "Methods and practices",
     "domain": "Domain knowledge",
     "certification": "Certifications",
+    "field": "Fields of study",
+    "industry": "Industries",
+    "spoken": "Spoken languages",
 }
+# Kinds that name a technology; the others (practices, fields, industries, spoken languages)
+# count only where the text asks for them.
+TECHNOLOGY_KINDS = frozenset({"language", "framework", "database", "cloud", "tool"})
 RULES = frozenset({"add", "alias", "kind", "generic", "block", "consumer", "evidence"})
 _COLUMNS = ("rule", "kind", "name", "aliases", "source", "reason")
 

@@ -8,11 +8,20 @@ shorter one is tried ("JavaScript frameworks" still gives JavaScript). Names tha
 ordinary words or letters ("Go", "R", "Excel", "Spring") count only when written with the
 exact case of the alias and with technical evidence nearby: another (unambiguous) skill, or a
 word such as "programming" or "framework". Consumer products count only in a list of skills.
+
+A mention must also read as asked for: "Java Developer" or "our Agile team" names the job or the
+team, not a requirement, and "a global leader in financial services" describes the employer.
+So each mention needs its sentence to show a requirement: a cue word ("experience", "knowledge",
+"plus"), other skills listed beside it, or a short line of its own (a bullet or a tag). Practices,
+industries and domains need two other skills for a list; spoken languages need "fluent",
+"written" and the like; fields of study need "degree", "background" and the like. These rules
+were chosen on SkillSpan's train split (the dev split only measures them).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,6 +50,44 @@ _GLUED_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\+?(?![\w#+])")
 # Plurals need a name at least this long: "APIs", "frameworks", never "Rs" or "Cs".
 MIN_PLURAL = 3
 
+# What the sentence around a mention must show (from the skill's kind).
+TECHNOLOGY, PRACTICE, SPOKEN_LANGUAGE, FIELD_OF_STUDY = 0, 1, 2, 3
+# A sentence ends at these; scraped postings also run bullets together with "•" or " * ".
+_BOUNDARY = re.compile(r"[\n;•\x95!?*]|\. ")
+# How far a sentence reaches around a mention when no boundary is found (characters).
+REACH_BEFORE, REACH_AFTER = 150, 100
+# A line this short (words) is a bullet or a tag: it lists the skill on its own.
+SHORT_LINE = 6
+_CUE = re.compile(
+    r"\b(?:experience[ds]?|knowledge|knowledgeable|understanding|familiar(?:ity)?|skills?"
+    r"|skilled|proficien(?:cy|t)|background|degree|expertise|expert|competen(?:ce|cy|t)|plus"
+    r"|bonus|nice to have|advantage(?:ous)?|preferred|required|requirements?|must|solid|strong"
+    r"|hands on|exposure|qualifications?|ability|understand|know|demonstrated|proven"
+    r"|track record|ideally|desirable|good|deep)\b",
+    re.IGNORECASE,
+)
+_SPOKEN_CUE = re.compile(
+    r"\b(?:fluent(?:ly)?|fluency|spoken|written|speak(?:ing)?|proficien\w*|native|mother tongue"
+    r"|language|command|level|[abc][12]|bilingual|communication)\b",
+    re.IGNORECASE,
+)
+_FIELD_CUE = re.compile(
+    r"\b(?:degree|bsc|msc|ph\.?d|bachelor'?s?|master'?s?|background|studies|study|graduate"
+    r"|diploma|education|major|discipline|field|related|equivalent|b\.?s|m\.?s|ba|ma)\b",
+    re.IGNORECASE,
+)
+# A name right before one of these names the job or the team: "Java Developer", "Agile team".
+_ROLE = re.compile(
+    r"[\s(/-]*(?:(?:senior|junior|lead|principal|software|web|backend|back end|frontend"
+    r"|front end|full stack|fullstack|mobile|application|platform|cloud|systems?)\s+)*"
+    r"(?:developers?|engineers?|programmers?|architects?|administrators?|admins?|teams?"
+    r"|squads?|community|consultants?|specialists?|environments?|culture|principles"
+    r"|ceremonies|mindset|leads?|roles?|positions?)\b",
+    re.IGNORECASE,
+)
+# Other skills a mention needs in its sentence to stand in a list, by what it names.
+_LIST_SIZE = {TECHNOLOGY: 1, PRACTICE: 2}
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -61,6 +108,7 @@ class AliasPattern:
     ambiguous: bool = False
     case_sensitive: bool = False
     listed_only: bool = False
+    context: int = TECHNOLOGY
 
 
 def lower_same_length(text: str) -> str:
@@ -83,7 +131,9 @@ class Extractor:
     def __init__(self, patterns: Iterable[AliasPattern]) -> None:
         folded: dict[str, tuple[int, str | None, int]] = {}
         capitals: dict[str, tuple[int, int]] = {}
+        self._context: dict[int, int] = {}
         for pattern in patterns:
+            self._context[pattern.skill_id] = pattern.context
             key = pattern_key(pattern.text)
             if not key or key in folded or key in capitals:
                 continue
@@ -119,7 +169,12 @@ class Extractor:
         return self._keys + self._capital_keys
 
     def extract(self, text: str) -> list[Mention]:
-        """Return the mentions in ``text``, in order of position."""
+        """Return the skills ``text`` asks for (a posting's requirements), in order."""
+        mentions = self.mentions(text)
+        return self.asked_for(text, mentions) if mentions else mentions
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Return every mention of a skill's name in ``text`` (a course's, a profile's)."""
         sure: list[Mention] = []
         unsure: list[tuple[Mention, int]] = []
         lowered = lower_same_length(text)
@@ -139,10 +194,50 @@ class Extractor:
                 unsure.append((mention, need if as_written else _ADJACENT))
         if self._capital_keys:
             sure = self._with_capitals(text, sure, unsure)
-        if not unsure:
-            return sure
-        accepted_unsure = [m for m, rule in unsure if _has_evidence(text, m, sure, rule)]
-        return sorted(sure + accepted_unsure, key=lambda m: m.start)
+        if unsure:
+            accepted_unsure = [m for m, rule in unsure if _has_evidence(text, m, sure, rule)]
+            sure = sorted(sure + accepted_unsure, key=lambda m: m.start)
+        return sure
+
+    def asked_for(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Keep the ``mentions`` of ``text`` whose sentence reads as a requirement."""
+        boundaries = [found.span() for found in _BOUNDARY.finditer(text)]
+        ends = [begin for begin, _ in boundaries]
+        starts = [end for _, end in boundaries]
+        positions = [mention.start for mention in mentions]
+        cues: dict[tuple[int, int, int], bool] = {}
+        kept = []
+        for mention in mentions:
+            if _ROLE.match(text, mention.end):
+                continue
+            before = bisect_right(starts, mention.start)
+            low = max(mention.start - REACH_BEFORE, starts[before - 1] if before else 0)
+            after = bisect_left(ends, mention.end)
+            high = min(mention.end + REACH_AFTER, ends[after] if after < len(ends) else len(text))
+            context = self._context[mention.skill_id]
+            key = (low, high, context)
+            if key not in cues:
+                cues[key] = _cue(text, low, high, context)
+            if cues[key] or self._listed(mentions, positions, mention, low, high, context):
+                kept.append(mention)
+        return kept
+
+    @staticmethod
+    def _listed(
+        mentions: list[Mention],
+        positions: list[int],
+        mention: Mention,
+        low: int,
+        high: int,
+        context: int,
+    ) -> bool:
+        """Other skills in the sentence, or a line of its own: the skill is listed."""
+        need = _LIST_SIZE.get(context)
+        if need is None:
+            return False
+        first, last = bisect_left(positions, low), bisect_left(positions, high)
+        others = sum(1 for m in mentions[first:last] if m.skill_id != mention.skill_id)
+        return others >= need
 
     def _accept(
         self, text: str, lowered: str, index: int, start: int, end: int
@@ -186,8 +281,12 @@ class Extractor:
         return merged
 
     def skill_ids(self, text: str) -> set[int]:
-        """Return the distinct skills mentioned in ``text``."""
+        """Return the distinct skills ``text`` asks for."""
         return {mention.skill_id for mention in self.extract(text)}
+
+    def mentioned_ids(self, text: str) -> set[int]:
+        """Return the distinct skills ``text`` names, asked for or not."""
+        return {mention.skill_id for mention in self.mentions(text)}
 
 
 # What a name needs to count: nothing, technical evidence, a list of other skills, or (written
@@ -249,6 +348,15 @@ def _glued_end(text: str, start: int, end: int) -> int | None:
         if glued:
             return glued.end()
     return None
+
+
+def _cue(text: str, low: int, high: int, context: int) -> bool:
+    """Say whether text[low:high] asks for what the skill names (or is a line of its own)."""
+    if context == SPOKEN_LANGUAGE:
+        return _SPOKEN_CUE.search(text, low, high) is not None
+    if context == FIELD_OF_STUDY:
+        return _FIELD_CUE.search(text, low, high) is not None
+    return len(text[low:high].split()) <= SHORT_LINE or _CUE.search(text, low, high) is not None
 
 
 def _inside(mention: Mention, others: list[Mention]) -> bool:

@@ -26,6 +26,7 @@ from careerpath.ingest.report import ImportReport, content_hash
 from careerpath.skills.demand import DemandDelta, apply_delta
 from careerpath.skills.extract import Extractor
 from careerpath.skills.models import Posting, PostingSkill
+from careerpath.skills.reextract import pack, read_posting, record_unlinked, taxonomy_words
 from careerpath.skills.service import get_extractor, get_title_index
 from careerpath.skills.titles import TitleIndex
 
@@ -64,6 +65,7 @@ class IngestTools:
     extractor: Extractor
     titles: TitleIndex
     source: str
+    taxonomy: frozenset[str] = frozenset()
 
 
 def build_mapping(
@@ -145,7 +147,10 @@ async def ingest_postings(
     """Ingest every posting of ``path`` in the caller's transaction, ``batch_size`` at a time."""
     started = time.perf_counter()
     report = ImportReport()
-    tools = IngestTools(await get_extractor(session), await get_title_index(session), source)
+    extractor = await get_extractor(session)
+    tools = IngestTools(
+        extractor, await get_title_index(session), source, taxonomy_words(extractor)
+    )
     records = read_records(path, delimiter=mapping.delimiter)
     for batch in batches(records, batch_size):
         _check_columns(batch, mapping)
@@ -200,6 +205,7 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
     today = utcnow().date()
     values: list[dict[str, Any]] = []
     skills: list[set[int]] = []
+    names: list[dict[str, str]] = []
     for row in rows:
         match = tools.titles.match(row.title)
         values.append(
@@ -212,9 +218,12 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
                 "location": row.location,
                 "posted_on": row.posted_on,
                 "source": tools.source,
+                "text_z": pack(row.text),
             }
         )
-        skills.append(tools.extractor.skill_ids(row.text))
+        asked, unseen = read_posting(tools.extractor, row.text, tools.taxonomy)
+        skills.append(asked)
+        names.append(unseen)
     # Plain executemany, then one lookup by hash: much cheaper than INSERT … RETURNING in bulk.
     await insert_rows(session, Posting, values)
     found = await session.execute(
@@ -232,3 +241,4 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
             delta.add(value["career_id"], skill_ids, value["posted_on"] or today)
     await insert_rows(session, PostingSkill, links)
     await apply_delta(session, delta)
+    await record_unlinked(session, names)

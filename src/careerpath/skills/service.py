@@ -37,7 +37,7 @@ async def get_extractor(session: AsyncSession) -> Extractor:
     if cached is not None and cached[0] == version:
         return cached[1]
     rows = await session.execute(
-        select(SkillAlias.name, SkillAlias.skill_id, Skill.name).join(
+        select(SkillAlias.name, SkillAlias.skill_id, Skill.name, Skill.kind).join(
             Skill, Skill.id == SkillAlias.skill_id
         )
     )

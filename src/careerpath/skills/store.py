@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.ingest.bulk import insert_rows
@@ -28,7 +28,10 @@ CHUNK = 500
 def taxonomy_fingerprint(specs: Iterable[SkillSpec]) -> str:
     """Return a hash of everything the taxonomy stores, to skip re-loading the same one."""
     return content_hash(
-        {s.name: [s.display_name, s.category, s.commodity_code, s.hot, s.aliases] for s in specs}
+        {
+            s.name: [s.display_name, s.category, s.commodity_code, s.hot, s.aliases, s.kind, s.slug]
+            for s in specs
+        }
     )
 
 
@@ -60,6 +63,8 @@ def _skill_values(spec: SkillSpec) -> dict[str, Any]:
         "commodity_code": spec.commodity_code,
         "commodity_title": spec.commodity_title,
         "hot": spec.hot,
+        "kind": spec.kind,
+        "slug": spec.slug,
     }
 
 
@@ -67,15 +72,25 @@ async def _sync_skills(session: AsyncSession, specs: list[SkillSpec]) -> dict[st
     existing = {skill.name: skill for skill in await session.scalars(select(Skill))}
     wanted = {spec.name for spec in specs}
     new_rows = [_skill_values(s) for s in specs if s.name not in existing]
+    gone = [skill.id for name, skill in existing.items() if name not in wanted]
+    if gone:
+        await session.execute(delete(Skill).where(Skill.id.in_(gone)))
+    moved = [
+        skill.id
+        for spec in specs
+        if (skill := existing.get(spec.name)) is not None and skill.slug != spec.slug
+    ]
+    if moved:
+        # Slugs are unique: free the ones that move before any skill takes another's.
+        for offset in range(0, len(moved), CHUNK):
+            chunk = moved[offset : offset + CHUNK]
+            await session.execute(update(Skill).where(Skill.id.in_(chunk)).values(slug=None))
     for spec in specs:
         skill = existing.get(spec.name)
         if skill is not None:
             for field, value in _skill_values(spec).items():
                 if getattr(skill, field) != value:
                     setattr(skill, field, value)
-    gone = [skill.id for name, skill in existing.items() if name not in wanted]
-    if gone:
-        await session.execute(delete(Skill).where(Skill.id.in_(gone)))
     await insert_rows(session, Skill, new_rows)
     await session.flush()
     rows = await session.execute(select(Skill.name, Skill.id))

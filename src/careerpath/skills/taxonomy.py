@@ -6,14 +6,21 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from careerpath.careers.titles import slugify
 from careerpath.skills.categories import categorize, default_kind
-from careerpath.skills.curated import Curated, CuratedSkill, curated_layer
-from careerpath.skills.extract import AliasPattern
+from careerpath.skills.curated import TECHNOLOGY_KINDS, Curated, CuratedSkill, curated_layer
+from careerpath.skills.extract import (
+    FIELD_OF_STUDY,
+    PRACTICE,
+    SPOKEN_LANGUAGE,
+    TECHNOLOGY,
+    AliasPattern,
+)
 from careerpath.skills.onet import TechnologyRow
 
 VENDORS = frozenset(
@@ -55,6 +62,7 @@ class SkillSpec:
     aliases: tuple[AliasSpec, ...]
     kind: str = "tool"
     source: str = ONET_SOURCE
+    slug: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,7 +132,24 @@ def build_taxonomy(
                 kind=layer.kinds.get(name) or default_kind(category),
             )
         )
-    return specs
+    return with_slugs(specs)
+
+
+def with_slugs(specs: list[SkillSpec]) -> list[SkillSpec]:
+    """Give each skill a unique URL slug: its display name, else its full name, else numbered."""
+    taken: set[str] = set()
+    out = []
+    for spec in sorted(specs, key=lambda s: (s.display_name != s.name, len(s.name), s.name)):
+        slug = slugify(spec.display_name)[:190] or "skill"
+        if slug in taken:
+            slug = slugify(spec.name)[:190] or slug
+        base, number = slug, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        out.append(replace(spec, slug=slug))
+    order = {spec.name: position for position, spec in enumerate(specs)}
+    return sorted(out, key=lambda s: order[s.name])
 
 
 def _added_spec(skill: CuratedSkill, aliases: tuple[AliasSpec, ...]) -> SkillSpec:
@@ -295,11 +320,11 @@ def _js_variants(base: str) -> set[str]:
 
 
 def alias_patterns(
-    aliases: Iterable[tuple[str, int, str]],
+    aliases: Iterable[tuple[str, int, str, str]],
     reviewed: ReviewedAliases,
     curated: Curated | None = None,
 ) -> list[AliasPattern]:
-    """Turn (alias name, skill id, skill name) rows into extractor patterns.
+    """Turn (alias name, skill id, skill name, skill kind) rows into extractor patterns.
 
     Headings and generic names give none; blocked aliases are dropped; ambiguous names need
     evidence and consumer products a list of other skills.
@@ -312,17 +337,25 @@ def alias_patterns(
             ambiguous=name in reviewed.ambiguous or alias_key(name) in layer.evidence,
             case_sensitive=_capital_word(name) and name not in reviewed.any_case,
             listed_only=skill_name in layer.consumer,
+            context=context_of(kind),
         )
-        for name, skill_id, skill_name in aliases
+        for name, skill_id, skill_name, kind in aliases
         if skill_name not in layer.generic
         and alias_key(name) not in reviewed.never
         and alias_key(name) not in layer.blocked
     ]
 
 
-def spec_patterns(specs: list[SkillSpec]) -> list[tuple[str, int, str]]:
-    """Return (alias, skill id, skill name) rows with ids = positions in ``specs``."""
-    return [(a.name, i, spec.name) for i, spec in enumerate(specs) for a in spec.aliases]
+def context_of(kind: str) -> int:
+    """Return what the text around a skill of ``kind`` must show for it to count."""
+    if kind in TECHNOLOGY_KINDS:
+        return TECHNOLOGY
+    return {"spoken": SPOKEN_LANGUAGE, "field": FIELD_OF_STUDY}.get(kind, PRACTICE)
+
+
+def spec_patterns(specs: list[SkillSpec]) -> list[tuple[str, int, str, str]]:
+    """Return (alias, skill id, skill name, kind) rows with ids = positions in ``specs``."""
+    return [(a.name, i, spec.name, spec.kind) for i, spec in enumerate(specs) for a in spec.aliases]
 
 
 def _capital_word(name: str) -> bool:
