@@ -51,7 +51,7 @@ from careerpath.httpapi.links import LinkedResponse
 from careerpath.httpapi.openapi import complete_document, openapi_config
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
-from careerpath.pages.dependencies import provide_career_options
+from careerpath.pages.dependencies import provide_career_options, provide_career_page
 from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.dependencies import provide_search_request
@@ -173,6 +173,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "career": Provide(provide_career),
             "search_request": Provide(provide_search_request, sync_to_thread=False),
             "page_options": Provide(provide_career_options, sync_to_thread=False),
+            "career_page": Provide(provide_career_page),
         },
         state=State({"settings": settings}),
         lifespan=[lifespan, accounts_lifespan],
