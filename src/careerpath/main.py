@@ -25,6 +25,7 @@ from careerpath.accounts.list_routes import ListController, SharedListController
 from careerpath.accounts.routes import AuthController, MeController
 from careerpath.cache import DocumentCache, create_store
 from careerpath.careers.routes import CareerController
+from careerpath.careers.title_routes import TitleController
 from careerpath.catalog.routes import CatalogController
 from careerpath.config import Settings, get_settings
 from careerpath.curation.routes import (
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     health.healthz,
                     health.readyz,
                     CareerController,
+                    TitleController,
                     CareerSalariesController,
                     SalaryComparisonController,
                     SkillController,

@@ -23,7 +23,7 @@ from careerpath.careers.models import (
     RelationKind,
     SectionKind,
 )
-from careerpath.careers.titles import normalize_title, slugify
+from careerpath.careers.titles import ONET_ALIAS_KINDS, normalize_title, slugify
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.report import ImportReport
 from careerpath.provenance.models import Source
@@ -38,7 +38,6 @@ from careerpath.skills.store import (
 )
 from careerpath.skills.taxonomy import build_taxonomy, reviewed_aliases
 
-ONET_ALIAS_KINDS = ("title", "onet_alternate", "onet_reported")
 SECTION_POSITIONS = {kind: position for position, kind in enumerate(SectionKind)}
 
 Advance = Callable[[int], None]

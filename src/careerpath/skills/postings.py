@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from careerpath.careers import resolution
+from careerpath.careers.resolver import TitleResolver
 from careerpath.db import utcnow
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.mapping import ColumnMapping
@@ -25,9 +27,8 @@ from careerpath.ingest.report import ImportReport, content_hash
 from careerpath.skills.demand import DemandDelta, apply_delta
 from careerpath.skills.extract import Extractor
 from careerpath.skills.models import Posting, PostingSkill
-from careerpath.skills.service import get_extractor, get_title_index
+from careerpath.skills.service import get_extractor
 from careerpath.skills.store import insert_chunks
-from careerpath.skills.titles import TitleIndex
 
 BATCH_SIZE = 1000
 MAX_TITLE = 500
@@ -59,10 +60,10 @@ class PostingRow:
 
 @dataclass(frozen=True)
 class IngestTools:
-    """What every batch reuses: the extractor, the title index and the source label."""
+    """What every batch reuses: the extractor, the title resolver and the source label."""
 
     extractor: Extractor
-    titles: TitleIndex
+    titles: TitleResolver
     source: str
 
 
@@ -151,7 +152,9 @@ async def ingest_postings(
     started = time.perf_counter()
     report = ImportReport()
     async with factory() as session:
-        tools = IngestTools(await get_extractor(session), await get_title_index(session), source)
+        tools = IngestTools(
+            await get_extractor(session), await resolution.get_resolver(session), source
+        )
     records = read_records(path, delimiter=mapping.delimiter)
     for batch in _batches(records, batch_size):
         _check_columns(batch, mapping)
@@ -208,13 +211,13 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
     values: list[dict[str, Any]] = []
     skills: list[set[int]] = []
     for row in rows:
-        match = tools.titles.match(row.title)
+        match = tools.titles.resolve(row.title)
         values.append(
             {
                 "content_hash": row.digest,
                 "title": row.title,
                 "career_id": match.career_id,
-                "title_score": match.candidates[0][1] if match.candidates else None,
+                "title_score": round(match.confidence, 4),
                 "level": match.level,
                 "location": row.location,
                 "posted_on": row.posted_on,
