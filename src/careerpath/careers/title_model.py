@@ -26,6 +26,9 @@ PAIR_WEIGHT = 0.7
 EVIDENCE_WEIGHT = 0.4
 TOPIC_WEIGHT = 0.8
 PRIOR_WEIGHT = 0.3
+# Words sharing their first letters share a stem ("paleontological", "paleontologist").
+PREFIX = 5
+PREFIX_WEIGHT = 0.5
 
 FloatArray = npt.NDArray[np.float64]
 Features = dict[str, float]
@@ -45,6 +48,8 @@ def title_features(parsed: ParsedTitle) -> Features:
         found.setdefault(f"w:{word}", EVIDENCE_WEIGHT)
     for word in {*words, *parsed.evidence}:
         found[f"d:{word}"] = TOPIC_WEIGHT
+        if len(word) > PREFIX:
+            found[f"p:{word[:PREFIX]}"] = PREFIX_WEIGHT
     return found
 
 
@@ -75,25 +80,37 @@ class NaiveBayes:
         self.base = np.log(ALPHA / (totals + ALPHA * max(len(counts), 1)))
         self.prior = np.log1p(names) * PRIOR_WEIGHT
         self.postings: dict[str, tuple[npt.NDArray[np.intp], FloatArray]] = {}
+        self.classes = classes
         for feat, by_class in counts.items():
-            ids = np.fromiter(by_class, dtype=np.intp, count=len(by_class))
-            bonus = np.log1p(np.fromiter(by_class.values(), dtype=np.float64) / ALPHA)
+            ordered = sorted(by_class.items())
+            ids = np.array([cls for cls, _ in ordered], dtype=np.intp)
+            bonus = np.log1p(np.array([n for _, n in ordered]) / ALPHA)
             self.postings[feat] = (ids, bonus)
 
-    def scores(self, feats: Features) -> FloatArray | None:
-        """Return each class's log-likelihood, or None when no feature is known."""
-        known = [(self.postings[f], w) for f, w in feats.items() if f in self.postings]
-        if not known:
-            return None
-        scores = self.prior + self.base * sum(w for _, w in known)
-        for (ids, bonus), weight in known:
-            scores[ids] += weight * bonus
-        return scores
+    def scores(self, rows: list[Features]) -> tuple[FloatArray, list[bool]]:
+        """Return each row's log-likelihood per class, and which rows had a known feature."""
+        found: list[tuple[int, float, npt.NDArray[np.intp], FloatArray]] = []
+        totals = [0.0] * len(rows)
+        for row, feats in enumerate(rows):
+            for feat, weight in feats.items():
+                if (posting := self.postings.get(feat)) is not None:
+                    found.append((row, weight, *posting))
+                    totals[row] += weight
+        scores: FloatArray = np.multiply.outer(np.array(totals), self.base) + self.prior
+        if found:
+            # One scatter for the whole batch: class ids offset by row, weighted bonuses.
+            at_rows, weights, ids, bonuses = zip(*found, strict=True)
+            lengths = [len(i) for i in ids]
+            at = np.concatenate(ids) + np.repeat(np.array(at_rows) * self.classes, lengths)
+            lifts = np.concatenate(bonuses) * np.repeat(weights, lengths)
+            scores += np.bincount(at, lifts, minlength=scores.size).reshape(scores.shape)
+        return scores, [total > 0 for total in totals]
 
     def bonus(self, feature: str, cls: int) -> float:
         """Return how much ``feature`` lifts class ``cls`` (0 when the class never uses it)."""
         found = self.postings.get(feature)
         if found is None:
             return 0.0
-        hits = np.flatnonzero(found[0] == cls)
-        return float(found[1][hits[0]]) if hits.size else 0.0
+        ids, bonus = found
+        at = int(np.searchsorted(ids, cls))
+        return float(bonus[at]) if at < ids.size and ids[at] == cls else 0.0

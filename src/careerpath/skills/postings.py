@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from careerpath.careers import resolution
-from careerpath.careers.resolver import TitleResolver
+from careerpath.careers.resolver import RESOLVER_VERSION, TitleResolver
 from careerpath.db import utcnow
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.mapping import ColumnMapping
@@ -218,6 +218,7 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
                 "title": row.title,
                 "career_id": match.career_id,
                 "title_score": round(match.confidence, 4),
+                "resolver_version": RESOLVER_VERSION,
                 "level": match.level,
                 "location": row.location,
                 "posted_on": row.posted_on,
