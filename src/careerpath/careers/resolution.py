@@ -28,10 +28,14 @@ from careerpath.careers.resolver import (
     TitleResolver,
 )
 from careerpath.careers.schemas import TitleCandidateRead, TitleResolutionRead
-from careerpath.careers.titles import ONET_ALIAS_KINDS
 
 _RESOLVERS: dict[str, tuple[tuple[object, ...], TitleResolver]] = {}
 _LOCK = threading.Lock()
+ONET_LISTS = ("onet_alternate", "onet_reported")
+# Search lists a candidate from this confidence on, and from this share of the best one's:
+# a query need not name one career (answers need THRESHOLD), but a distant guess is noise.
+SEARCH_MIN = 0.05
+SEARCH_SHARE_OF_BEST = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,15 @@ async def resolve_titles(session: AsyncSession, titles: Iterable[str]) -> dict[s
     return {title: resolver.resolve(title) for title in set(titles)}
 
 
+async def search_careers(session: AsyncSession, query: str) -> list[int]:
+    """Return the ids of the careers a free-text query most likely names, best first."""
+    answer = (await get_resolver(session)).resolve(query, explain=False)
+    if not answer.candidates:
+        return []
+    floor = max(SEARCH_MIN, SEARCH_SHARE_OF_BEST * answer.candidates[0].confidence)
+    return list(dict.fromkeys(c.career_id for c in answer.candidates if c.confidence >= floor))
+
+
 async def attachments(session: AsyncSession, titles: Iterable[str]) -> dict[str, Attachment]:
     """Return what postings and reports store for each distinct title."""
     resolved = await resolve_titles(session, titles)
@@ -98,23 +111,32 @@ async def _names(session: AsyncSession) -> list[TitleName]:
 async def _nodes(session: AsyncSession) -> list[CareerNode]:
     """Each career, and for one that refines an imported occupation, that occupation's career.
 
-    An imported occupation is the career that carries O*NET's own names for its SOC code.
+    An imported occupation is the career that carries O*NET's alternate or reported titles (a
+    curated career also has an alias of kind "title": its own title).
     """
     imported = dict(
         (
             await session.execute(
                 select(Career.onet_soc_code, Career.id)
                 .join(CareerAlias, CareerAlias.career_id == Career.id)
-                .where(CareerAlias.kind.in_(ONET_ALIAS_KINDS), Career.onet_soc_code.is_not(None))
+                .where(CareerAlias.kind.in_(ONET_LISTS), Career.onet_soc_code.is_not(None))
                 .distinct()
             )
         ).all()
     )
+    occupations = set(imported.values())
     rows = await session.execute(select(Career.id, Career.onet_soc_code))
     nodes = []
     for career_id, code in rows:
         parent = imported.get(code)
-        nodes.append(CareerNode(career_id, parent if parent not in (None, career_id) else None))
+        nodes.append(
+            CareerNode(
+                career_id,
+                parent_id=parent if parent not in (None, career_id) else None,
+                curated=career_id not in occupations,
+                group=(code or "")[:2],
+            )
+        )
     return nodes
 
 

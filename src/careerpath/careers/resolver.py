@@ -42,16 +42,34 @@ ROLE_UNKNOWN = 0.5
 # not contain one of its names: with only a few careers to choose from, a shared word proves
 # nothing ("Software Engineer" is not a Back End Engineer).
 CLOSED_MISS = 0.2
+# Confidence of a title of two words or more that is word for word a name of the best
+# occupation, and of no occupation in another major group ("Machine Learning Engineer").
+EXACT_NAME_CONFIDENCE = 0.9
 # Confidence given to a title that is exactly a curated career's own name or alias.
 CURATED_CONFIDENCE = 0.95
 # Weight of the evidence for the occupation's SOC major group ("director" → management).
 GROUP_WEIGHT = 0.5
+TITLE_REPEAT = 3
 # Softmax temperature of the class scores, then a monotone map from that probability to the
 # share of right answers, both fitted (isotonic regression) on held-out O*NET titles of another
 # seed than the one `careerpath titles evaluate` reports on.
 TEMPERATURE = 3.0
-_RAW = (0.045, 0.173, 0.275, 0.371, 0.467, 0.556, 0.659, 0.767, 0.87, 0.943, 0.983, 0.998)
-_CALIBRATED = (0.155, 0.268, 0.324, 0.375, 0.426, 0.476, 0.584, 0.647, 0.733, 0.816, 0.866, 0.942)
+_RAW = (0.0, 0.045, 0.173, 0.275, 0.371, 0.467, 0.556, 0.659, 0.767, 0.87, 0.943, 0.983, 0.998)
+_CALIBRATED = (
+    0.0,
+    0.155,
+    0.268,
+    0.324,
+    0.375,
+    0.426,
+    0.476,
+    0.584,
+    0.647,
+    0.733,
+    0.816,
+    0.866,
+    0.942,
+)
 # Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
 _SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
 
@@ -155,7 +173,11 @@ class TitleResolver:
             owner = self.parents.get(name.career_id) or name.career_id
             if not parsed.words or owner not in self.index:
                 continue
-            docs.append((self.index[owner], title_features(parsed)))
+            feats = title_features(parsed)
+            # An occupation's own title is its most typical name: it counts several times.
+            docs.extend(
+                [(self.index[owner], feats)] * (TITLE_REPEAT if name.kind == "title" else 1)
+            )
             self.exact[name_key(parsed)].add(owner)
             if self.index[owner] in self.closed:
                 self.closed_names[self.index[owner]].add(_role_free(parsed.words))
@@ -219,7 +241,12 @@ class TitleResolver:
         agreement = self._role_agreement(parsed, best_class)
         raw = np.array([c.confidence for c in candidates])
         raw[0] *= agreement
+        for at, cls in enumerate(top.tolist()[1:], start=1):
+            if cls in self.closed and not self._contains_a_name(parsed, cls):
+                raw[at] *= CLOSED_MISS
         calibrated = np.interp(raw, _RAW, _CALIBRATED).tolist()
+        if self._listed_exactly(parsed, best_class, exact):
+            calibrated[0] = max(calibrated[0], EXACT_NAME_CONFIDENCE)
         candidates = [
             Candidate(c.career_id, p) for c, p in zip(candidates, calibrated, strict=True)
         ]
@@ -235,6 +262,14 @@ class TitleResolver:
         return Resolution(
             chosen, best.confidence, parsed.level, reasons, tuple(candidates[:CANDIDATES])
         )
+
+    def _listed_exactly(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> bool:
+        """Whether the title is, word for word, a name of the best occupation and of no
+        occupation outside its major group: then any of them is right (README: evaluation)."""
+        if len(parsed.words) < 2 or self.classes[cls] not in exact:
+            return False
+        group = self.group_of[cls]
+        return all(self.group_of[self.index[owner]] == group for owner in exact)
 
     def _role_agreement(self, parsed: ParsedTitle, cls: int) -> float:
         """Return 1 when the best career's names use the title's role word, less when not."""
