@@ -7,7 +7,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 BENCHMARKS := $(sort $(filter-out benchmarks/_%,$(wildcard benchmarks/*.py)))
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint typecheck fmt migrate bench clean
+.PHONY: help run test check lint typecheck architecture fmt migrate bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -28,7 +28,7 @@ run: $(VENV)/.synced ## Set everything up and serve the demo site on http://127.
 test: $(VENV)/.synced ## Run the test suite (SQLite; PostgreSQL, Redis, Chromium when configured)
 	$(BIN)/pytest
 
-check: lint typecheck ## Lint, type-check and verify migrations match the models
+check: lint typecheck architecture ## Lint, type-check, check import contracts and migrations
 	CAREERPATH_DATABASE_URL=sqlite+aiosqlite:///$(CURDIR)/var/check.db $(BIN)/careerpath db upgrade
 	CAREERPATH_DATABASE_URL=sqlite+aiosqlite:///$(CURDIR)/var/check.db $(BIN)/careerpath db check
 	@rm -f var/check.db var/check.db-*
@@ -39,6 +39,9 @@ lint: $(VENV)/.synced ## ruff lint and format check
 
 typecheck: $(VENV)/.synced ## mypy --strict
 	$(BIN)/mypy
+
+architecture: $(VENV)/.synced ## import-linter: layers, and routes modules imported by nothing
+	$(BIN)/lint-imports
 
 fmt: $(VENV)/.synced ## Format and auto-fix
 	$(BIN)/ruff format .

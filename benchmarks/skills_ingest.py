@@ -58,7 +58,8 @@ async def run(url: str, path: Path) -> tuple[float, int]:
     engine = create_engine(url)
     mapping = build_mapping("dice", date_col="postdate")
     started = time.perf_counter()
-    report = await ingest_postings(create_session_factory(engine), path, mapping, source="bench")
+    async with create_session_factory(engine)() as session, session.begin():
+        report = await ingest_postings(session, path, mapping, source="bench")
     seconds = time.perf_counter() - started
     await engine.dispose()
     return seconds, report.imported

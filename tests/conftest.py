@@ -84,7 +84,12 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         secret_key="test-secret-key-not-for-production",
         access_log=False,
         log_level="WARNING",
-        cache_seconds=0,  # tests write behind the app's back; caching has its own tests
+        public_url="http://testserver.local",
+        # Caching on, with the generation read on every request: a test's write is seen by its
+        # next request. tests/web/test_freshness.py tests the polled mode across workers.
+        cache_seconds=60,
+        cache_check_seconds=0,
+        allowed_hosts="testserver.local,testserver",
     )
 
 

@@ -1,7 +1,7 @@
 """Store how each salary report and posting was attached to a career: confidence and version.
 
 Revision ID: 0810
-Revises: 0700
+Revises: 0830
 Create Date: 2026-11-30 15:45:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0810"
-down_revision: str | Sequence[str] | None = "0700"
+down_revision: str | Sequence[str] | None = "0830"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

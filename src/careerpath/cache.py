@@ -1,14 +1,15 @@
 """The shared cache: Redis when configured, an in-process store otherwise.
 
-Read models that many requests need (a career document, its salary table) are cached here as
-msgspec-encoded bytes with a TTL. With Redis every worker sees one cache, and writers clear it;
-the in-process store serves the embedded single-worker default, where the TTL bounds staleness
-after a CLI import.
+Read models that many requests need (a career document, a resolved slug) are cached here as
+msgspec-encoded bytes with a TTL. Every key carries the cache generation (``freshness/``), which
+every committed write of cached data increments: a new generation makes all older entries
+unreachable on every worker, with Redis or with one memory store per worker.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import msgspec
@@ -23,6 +24,15 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 DOCUMENT_TTL_SECONDS = 60
 NAMESPACE = "careerpath-documents"
+RESPONSE_NAMESPACE = "careerpath-responses"
+# Route option: anonymous answers of the route are cached whole (``web/response_cache.py``).
+CACHE_ANONYMOUS = "cache_anonymous"
+Generation = Callable[[], Awaitable[int]]
+
+
+async def first_generation() -> int:
+    """The generation of a cache that is never invalidated (tests of the cache itself)."""
+    return 0
 
 
 def create_store(redis_url: str | None, namespace: str = NAMESPACE) -> Store:
@@ -37,9 +47,15 @@ def create_store(redis_url: str | None, namespace: str = NAMESPACE) -> Store:
 class DocumentCache:
     """Typed read-model cache over a Litestar store; failures of the store are never fatal."""
 
-    def __init__(self, store: Store, ttl: int = DOCUMENT_TTL_SECONDS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        ttl: int = DOCUMENT_TTL_SECONDS,
+        generation: Generation = first_generation,
+    ) -> None:
         self.store = store
         self.ttl = ttl
+        self.generation = generation
         self._encoder = msgspec.msgpack.Encoder()
 
     async def get(self, key: str, kind: type[T]) -> T | None:
@@ -47,7 +63,7 @@ class DocumentCache:
         if not self.ttl:
             return None
         try:
-            raw = await self.store.get(key)
+            raw = await self.store.get(f"{await self.generation()}:{key}")
         except (RedisError, OSError) as exc:
             logger.warning("cache read failed: %s", exc)
             return None
@@ -58,24 +74,13 @@ class DocumentCache:
         if not self.ttl:
             return
         try:
-            await self.store.set(key, self._encoder.encode(document), expires_in=self.ttl)
+            await self.store.set(
+                f"{await self.generation()}:{key}",
+                self._encoder.encode(document),
+                expires_in=self.ttl,
+            )
         except (RedisError, OSError) as exc:
             logger.warning("cache write failed: %s", exc)
-
-    async def clear(self) -> None:
-        """Forget every cached document."""
-        try:
-            await self.store.delete_all()
-        except (RedisError, OSError) as exc:
-            logger.warning("cache clear failed: %s", exc)
-
-
-async def clear_shared_cache(redis_url: str | None) -> None:
-    """Clear the cache every worker shares (Redis); a no-op for the in-process store."""
-    if redis_url:
-        store = create_store(redis_url)
-        await DocumentCache(store).clear()
-        await store.__aexit__(None, None, None)
 
 
 async def ping_redis(redis_url: str) -> bool:

@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     cache_seconds: int = Field(default=60, ge=0, le=86_400)
     access_log: bool = True
     public_url: str = "http://127.0.0.1:8000"
+    # Host names answered besides the public URL's and localhost (comma-separated; "*.x.org").
+    allowed_hosts: str = ""
+    # How often each worker polls the cache generation; 0 reads it on every request.
+    cache_check_seconds: float = Field(default=0.25, ge=0, le=1)
     smtp_host: str | None = None
     smtp_port: int = Field(default=25, ge=1, le=65535)
     mail_from: str = "careerpath <no-reply@careerpath.local>"

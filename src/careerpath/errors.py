@@ -1,6 +1,8 @@
 """The one error tree of careerpath. Services raise these; ``web.problems`` maps them to HTTP.
 
 CareerpathError
+├── MovedError               301  not a failure: the thing lives under its canonical name
+├── BadRequestError          400  a request no route can take (e.g. a Host the site does not serve)
 ├── NotFoundError            404  a thing that does not exist (or that the caller may not see)
 ├── ConflictError            409  a write that clashes with existing data
 ├── InvalidInputError        422  input that parsed but makes no sense
@@ -26,6 +28,25 @@ class CareerpathError(Exception):
         super().__init__(detail)
         self.detail = detail
         self.extra = extra or {}
+
+
+class MovedError(CareerpathError):
+    """The name asked for is an alias; ``canonical`` is the name to use instead."""
+
+    status = 301
+    title = "Moved permanently"
+
+    def __init__(self, name: str, canonical: str) -> None:
+        super().__init__(f"{name!r} is now {canonical!r}.")
+        self.name = name
+        self.canonical = canonical
+
+
+class BadRequestError(CareerpathError):
+    """The request itself is unacceptable, before any route looks at it."""
+
+    status = 400
+    title = "Bad request"
 
 
 class NotFoundError(CareerpathError):

@@ -56,7 +56,15 @@ def test_every_cited_source_is_listed(client: Client) -> None:
     cited = {s["source"] for s in career["sections"] if s["source"]}
     cited |= {level["source"] for level in career["ladder"] if level["source"]}
     assert cited <= listed
-    assert "seed-page-backend-engineer" in listed  # cited by the salary figures
+
+
+def test_the_page_representation_cites_the_salary_sources(client: Client) -> None:
+    page = client.get("/api/v1/careers/back-end-engineer/page").json()
+    footnotes = [s["key"] for s in page["page"]["footnotes"]]
+    cited = {f["source_key"] for c in page["salaries"]["cities"] for f in c["figures"]}
+    assert "seed-page-backend-engineer" in cited
+    assert cited <= set(footnotes)
+    assert page["canonical_url"].endswith("/careers/back-end-engineer")
 
 
 def test_tools_are_grouped_by_category(client: Client) -> None:
@@ -74,6 +82,33 @@ def test_alias_slug_redirects_to_canonical(client: Client, alias: str) -> None:
     response = client.get(f"/api/v1/careers/{alias}", follow_redirects=False)
     assert response.status_code == 301
     assert response.headers["location"] == "/api/v1/careers/back-end-engineer"
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        (
+            "/api/v1/careers/backend-engineer/salaries?currency=EUR",
+            "/api/v1/careers/back-end-engineer/salaries?currency=EUR",
+        ),
+        ("/api/v1/careers/backend-developer/courses", "/api/v1/careers/back-end-engineer/courses"),
+        ("/careers/backend-engineer/path?free=true", "/careers/back-end-engineer/path?free=true"),
+        ("/api/v1/careers/backend-engineer/page", "/api/v1/careers/back-end-engineer/page"),
+    ],
+)
+def test_every_career_route_redirects_an_alias(client: Client, path: str, target: str) -> None:
+    response = client.get(path, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (301, target)
+
+
+def test_an_alias_keeps_the_method_of_a_write(client: Client) -> None:
+    response = client.post(
+        "/api/v1/careers/backend-engineer/gap", json={"skills": ["Python"]}, follow_redirects=False
+    )
+    assert (response.status_code, response.headers["location"]) == (
+        308,
+        "/api/v1/careers/back-end-engineer/gap",
+    )
 
 
 def test_unknown_career_is_a_404_problem(client: Client) -> None:

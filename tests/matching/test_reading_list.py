@@ -14,10 +14,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.careers.service import lookup_slug
 from careerpath.catalog import service as catalog_service
 from careerpath.catalog.models import Resource, ResourceKind
 from careerpath.catalog.profiles import PROFILES
-from careerpath.matching.queries import RankFilters, career_by_slug, ranked
+from careerpath.matching.queries import RankFilters, ranked
 from careerpath.matching.service import recompute
 from tests.support import require_shared_data
 
@@ -44,7 +45,7 @@ async def test_no_ios_book_above_a_backend_book(session: AsyncSession, tmp_path:
     parsed = catalog_service.parse_file(path, profile, ResourceKind.BOOK)
     await catalog_service.import_parsed(session, profile, ResourceKind.BOOK, parsed)
     await session.flush()
-    career = await career_by_slug(session, "back-end-engineer")
+    career = (await lookup_slug(session, "back-end-engineer")).career
     # A private index directory: this test's rows are rolled back afterwards.
     await recompute(session, tmp_path, [career.id])
     ios_urls, backend_urls = _groups(path)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.careers.service import lookup_slug
 from careerpath.catalog.importer import make_tagger, retag_resources
 from careerpath.catalog.models import ResourceSkill
 from careerpath.catalog.skill_tagging import tag_skills
 from careerpath.config import Settings
 from careerpath.matching import curation
-from careerpath.matching.demand import career_demand
 from careerpath.matching.models import CareerCuration, CareerRanking
-from careerpath.matching.queries import RankFilters, career_by_slug, ranked
+from careerpath.matching.profile import career_demand
+from careerpath.matching.queries import RankFilters, ranked
 
 
 async def test_demo_resources_carry_skill_ids(session: AsyncSession) -> None:
@@ -37,17 +38,18 @@ async def test_tagging_links_publisher_tags_and_extracts_text(session: AsyncSess
     assert len(ids) == len(set(ids))
 
 
-async def test_demand_says_when_it_falls_back_to_onet(session: AsyncSession) -> None:
-    demand = await career_demand(session, await career_by_slug(session, "back-end-engineer"))
-    assert demand.shares
-    if demand.basis == "onet":
-        assert "O*NET" in demand.describe()
+async def test_profile_names_what_it_is_built_from(session: AsyncSession) -> None:
+    demand = await career_demand(session, (await lookup_slug(session, "back-end-engineer")).career)
+    assert demand.shares and demand.terms
+    if demand.basis == "profile":
+        assert "Back End Engineer's own profile" in demand.describe()
+        assert "curated skills and tools" in demand.describe()
     else:
         assert "postings" in demand.describe()
 
 
 async def test_pin_and_hide(rankings: int, settings: Settings, session: AsyncSession) -> None:
-    career = await career_by_slug(session, "back-end-engineer")
+    career = (await lookup_slug(session, "back-end-engineer")).career
     before = await ranked(session, career, "course", RankFilters(), 50)
     assert len(before.items) >= 3
     first, last = before.items[0].resource_id, before.items[-1].resource_id

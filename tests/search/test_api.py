@@ -109,6 +109,18 @@ def test_pages(client: Client) -> None:
     assert "courses and books matching" in home.text or "course and books" in home.text
 
 
+def test_page_and_api_take_the_same_parameters(client: Client) -> None:
+    params = {"q": "python", "price": "paid", "max_price": "20", "sort": "rating"}
+    api = client.get("/api/v1/search", params=params).json()
+    page = client.get("/search", params=params)
+    assert page.status_code == 200
+    assert f"{api['total']} result" in page.text
+    assert 'name="max_price" value="20"' in page.text  # kept by the filter form
+    for bad in ({"price": "cheap"}, {"max_price": "-1"}):
+        assert client.get("/api/v1/search", params=bad).status_code == 422
+        assert client.get("/search", params=bad).status_code == 422
+
+
 def test_search_page_escapes_the_query(client: Client) -> None:
     page = client.get("/search", params={"q": "<script>alert(1)</script>"})
     assert page.status_code == 200

@@ -16,6 +16,10 @@ async def factory(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSe
     engine = create_engine(database_url)
     async with engine.connect() as connection:
         outer = await connection.begin()
+        if connection.dialect.name == "sqlite":
+            # pysqlite defers BEGIN to the first write, and a SAVEPOINT outside a transaction
+            # is one that its RELEASE commits: open the transaction first so nothing escapes.
+            await connection.exec_driver_sql("SAVEPOINT test_outer")
         yield async_sessionmaker(
             bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
         )

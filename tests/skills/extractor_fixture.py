@@ -6,7 +6,12 @@ from functools import cache
 
 from careerpath.skills.extract import Extractor
 from careerpath.skills.shipped import shipped_technology
-from careerpath.skills.taxonomy import alias_patterns, build_taxonomy, reviewed_aliases
+from careerpath.skills.taxonomy import (
+    alias_patterns,
+    build_taxonomy,
+    reviewed_aliases,
+    spec_patterns,
+)
 
 
 @cache
@@ -21,10 +26,9 @@ def _specs():  # type: ignore[no-untyped-def]
 
 @cache
 def extractor() -> Extractor:
-    pairs = [(alias.name, index) for index, spec in enumerate(_specs()) for alias in spec.aliases]
-    return Extractor(alias_patterns(pairs, reviewed_aliases()))
+    return Extractor(alias_patterns(spec_patterns(_specs()), reviewed_aliases()))
 
 
 def found(text: str) -> list[str]:
     """Return the O*NET names of the skills found in ``text``, in order."""
-    return [names()[m.skill_id] for m in extractor().extract(text)]
+    return [names()[m.skill_id] for m in extractor().mentions(text)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import re
 from pathlib import Path
 
 from litestar import Litestar
@@ -11,6 +12,7 @@ from litestar.testing import TestClient
 
 from careerpath.db import create_engine, create_session_factory
 from careerpath.skills.postings import build_mapping, ingest_postings
+from careerpath.skills.sections import MIN_SKILL_POSTINGS
 from tests.support import require_shared_data
 
 Client = TestClient[Litestar]
@@ -20,6 +22,17 @@ def test_search_and_autocomplete(client: Client) -> None:
     body = client.get("/api/v1/skills", params={"q": "postg"}).json()
     assert body["total"] >= 1
     assert body["items"][0]["onet_name"] == "PostgreSQL"
+
+
+def test_search_matches_whole_words_not_substrings(client: Client) -> None:
+    orm = {
+        i["onet_name"] for i in client.get("/api/v1/skills", params={"q": "ORM"}).json()["items"]
+    }
+    assert "IBM Terraform" not in orm
+    assert not any("Informatica" in name for name in orm)
+    rest = client.get("/api/v1/skills", params={"q": "REST", "limit": 100}).json()["items"]
+    assert not [i for i in rest if "interest" in i["name"].lower() or "forest" in i["name"].lower()]
+    assert "RESTful API" in {i["onet_name"] for i in rest}
 
 
 def test_skill_detail_has_aliases_and_occupations(client: Client) -> None:
@@ -98,12 +111,13 @@ def test_career_page_shows_shares_once_postings_arrive(client: Client, tmp_path:
     engine = create_engine(settings.database_url)
 
     async def ingest() -> None:
-        await ingest_postings(
-            create_session_factory(engine),
-            path,
-            build_mapping("dice", date_col="date"),
-            source="page-test",
-        )
+        async with create_session_factory(engine)() as session, session.begin():
+            await ingest_postings(
+                session,
+                path,
+                build_mapping("dice", date_col="date"),
+                source="page-test",
+            )
         await engine.dispose()
 
     asyncio.run(ingest())
@@ -112,3 +126,24 @@ def test_career_page_shows_shares_once_postings_arrive(client: Client, tmp_path:
     assert len(body["trend"]) == 3
     html = client.get("/careers/data-engineer").text
     assert 'class="bar__fill"' in html and "Postings per month" in html
+    assert "/api/v1/skills/" not in html
+    links = re.findall(r'<a class="skill" href="(/skills/[^"]+)">', html)
+    assert 0 < len(links) <= len(set(links))
+    counts = [int(n) for n in re.findall(r'<span class="count">(\d+) of \d+</span>', html)]
+    assert counts and min(counts) >= MIN_SKILL_POSTINGS
+    first_group = html.split('class="skillgroup"')[1]
+    assert "<h3>Languages</h3>" in first_group or "<h3>Frameworks" in first_group
+    page = client.get(links[0])
+    assert page.status_code == 200
+    assert 'href="/careers/data-engineer"' in page.text
+
+
+def test_unknown_skill_page_is_404(client: Client) -> None:
+    assert client.get("/skills/no-such-skill-anywhere").status_code == 404
+
+
+def test_search_tolerates_typos(client: Client) -> None:
+    for typo, expected in (("kubernets", "Kubernetes"), ("postgress", "PostgreSQL")):
+        items = client.get("/api/v1/skills", params={"q": typo}).json()["items"]
+        assert items and items[0]["onet_name"] == expected
+    assert client.get("/api/v1/skills", params={"q": "zzqxv"}).json()["total"] == 0

@@ -59,8 +59,8 @@ def test_ambiguous_words_without_evidence_are_not_skills(text: str) -> None:
     ("text", "expected"),
     [
         ("Backend in Go and PostgreSQL", ["Go", "PostgreSQL"]),
-        ("Golang microservices", ["Go"]),
-        ("Statistics in R programming", ["R"]),
+        ("Golang services", ["Go"]),
+        ("Models in R programming", ["R"]),
         ("Languages: Java, C, Python", ["Oracle Java", "C", "Python"]),
         ("Advanced Excel skills (pivot tables)", ["Microsoft Excel"]),
         ("java, spring, hibernate", ["Oracle Java", "Spring Framework", "Hibernate ORM"]),
@@ -92,5 +92,5 @@ def test_quality_on_skillspan_dev_knowledge_layer() -> None:
     pairs = span_pairs(data, lambda t: [(m.start, m.end) for m in extractor().extract(t)])
     overlap, strict = overlap_scores(pairs), strict_scores(pairs)
     assert overlap.gold == 1093
-    assert overlap.precision >= 0.65 and overlap.recall >= 0.25
-    assert strict.precision >= 0.5
+    assert overlap.f1 >= 0.55 and overlap.precision >= 0.75
+    assert strict.precision >= 0.6 and strict.f1 >= 0.45

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career, CareerAlias, CareerRelation, RelationKind
-from careerpath.careers.service import get_career_by_slug, resolve_slug
+from careerpath.careers.service import get_career, lookup_slug
 from careerpath.errors import InvalidInputError
 from careerpath.provenance.models import Source
 from careerpath.skills.models import OccupationSkill, OnetOccupation
@@ -17,6 +17,10 @@ from careerpath.skills.onet import read_onet
 from careerpath.skills.onet_import import import_onet
 from tests.skills.onet_subset import SUBSET, write_subset
 from tests.support import require_shared_data
+
+
+async def career_at(session: AsyncSession, slug: str) -> Career:
+    return await get_career(session, (await lookup_slug(session, slug)).career.id)
 
 
 @pytest.fixture
@@ -40,7 +44,7 @@ async def test_import_creates_careers_and_links_curated_ones(
 ) -> None:
     report = await import_onet(session, read_onet(subset_dir))
     assert (report.read, report.imported, report.rejected) == (len(SUBSET), len(SUBSET), 0)
-    developers = await get_career_by_slug(session, "software-developers")
+    developers = await career_at(session, "software-developers")
     assert developers.onet_soc_code == "15-1252.00" and not developers.is_stub
     assert developers.summary.startswith("Research, design, and develop")
     assert developers.source is not None and developers.source.licence == "CC BY 4.0"
@@ -49,7 +53,7 @@ async def test_import_creates_careers_and_links_curated_ones(
     sections = {section.kind.value: section for section in developers.sections}
     assert len(sections["responsibilities"].items) > 10
     assert sections["tools"].items
-    back_end = await get_career_by_slug(session, "back-end-engineer")
+    back_end = await career_at(session, "back-end-engineer")
     specialisations = {
         r.related_career_id for r in developers.relations if r.kind == RelationKind.SPECIALISATION
     }
@@ -87,14 +91,14 @@ async def test_same_release_twice_changes_nothing(session: AsyncSession, subset_
 
 async def test_newer_release_updates_in_place(session: AsyncSession, subset_dir: Path) -> None:
     await import_onet(session, read_onet(subset_dir))
-    before = await get_career_by_slug(session, "software-developers")
+    before = await career_at(session, "software-developers")
     newer = read_onet(subset_dir)
     newer.release = "29.3"
     newer.occupations["15-1252.00"].description = "A changed description."
     report = await import_onet(session, newer)
     assert (report.imported, report.updated) == (0, len(SUBSET))
     session.expire_all()
-    after = await get_career_by_slug(session, "software-developers")
+    after = await career_at(session, "software-developers")
     assert after.id == before.id and after.summary == "A changed description."
     relations = await session.scalar(
         select(func.count()).select_from(CareerRelation).where(CareerRelation.career_id == after.id)
@@ -114,7 +118,7 @@ async def test_shared_alternate_titles_resolve_by_kind(
     session: AsyncSession, subset_dir: Path
 ) -> None:
     await import_onet(session, read_onet(subset_dir))
-    found = await resolve_slug(session, "backend-developer")
-    assert found.canonical_slug == "back-end-engineer"
+    found = await lookup_slug(session, "backend-developer")
+    assert found.career.slug == "back-end-engineer"
     source = await session.scalar(select(Source).where(Source.key == "onet"))
     assert source is not None and "USDOL/ETA" in (source.note or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from careerpath.careers.models import Career
 from careerpath.errors import InvalidInputError
+from careerpath.ingest.report import ImportReport
 from careerpath.skills.models import CareerDemand, CareerSkillDemand, Posting, PostingSkill
 from careerpath.skills.postings import build_mapping, ingest_postings
 from tests.support import require_shared_data
@@ -33,6 +35,11 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
+async def ingest_in(factory: Factory, *args: Any, **kwargs: Any) -> ImportReport:
+    async with factory() as session, session.begin():
+        return await ingest_postings(session, *args, **kwargs)
+
+
 async def count(factory: Factory, model: type) -> int:
     async with factory() as session:
         return await session.scalar(select(func.count()).select_from(model)) or 0
@@ -41,13 +48,13 @@ async def count(factory: Factory, model: type) -> int:
 async def test_real_dice_postings_ingest_once(factory: Factory, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "dice.csv", dice_rows(60))
     mapping = build_mapping("dice")
-    first = await ingest_postings(factory, path, mapping, source="dice-test", batch_size=25)
+    first = await ingest_in(factory, path, mapping, source="dice-test", batch_size=25)
     assert first.read == 60 and first.rejected == 0
     assert first.imported + first.unchanged == 60 and first.imported > 50
     stored = await count(factory, Posting)
     links = await count(factory, PostingSkill)
     assert links > stored  # real postings name several technologies each
-    again = await ingest_postings(factory, path, mapping, source="dice-test")
+    again = await ingest_in(factory, path, mapping, source="dice-test")
     assert (again.imported, again.unchanged) == (0, 60)
     assert await count(factory, Posting) == stored
     assert await count(factory, PostingSkill) == links
@@ -63,7 +70,7 @@ async def test_bad_rows_are_reported_with_line_numbers(factory: Factory, tmp_pat
     ]
     path = write_csv(tmp_path / "bad.csv", lines)
     mapping = build_mapping("dice", date_col="posted")
-    report = await ingest_postings(factory, path, mapping, source="bad-test")
+    report = await ingest_in(factory, path, mapping, source="bad-test")
     assert report.imported == 1
     assert [(e.line, e.reason.split(" ")[0]) for e in report.errors] == [
         (3, "missing"),
@@ -81,7 +88,7 @@ async def test_json_lines_with_explicit_columns(factory: Factory, tmp_path: Path
         encoding="utf-8",
     )
     mapping = build_mapping(None, title_col="t", text_cols=["body"])
-    report = await ingest_postings(factory, path, mapping, source="jsonl-test")
+    report = await ingest_in(factory, path, mapping, source="jsonl-test")
     assert (report.imported, report.rejected) == (3, 1)
     assert report.errors[0].line == 4
 
@@ -89,7 +96,7 @@ async def test_json_lines_with_explicit_columns(factory: Factory, tmp_path: Path
 async def test_missing_columns_fail_clearly(factory: Factory, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "other.csv", [{"name": "x", "body": "y"}])
     with pytest.raises(InvalidInputError, match="jobtitle"):
-        await ingest_postings(factory, path, build_mapping("dice"), source="x")
+        await ingest_in(factory, path, build_mapping("dice"), source="x")
 
 
 async def test_demand_is_precomputed_per_career(factory: Factory, tmp_path: Path) -> None:
@@ -98,7 +105,7 @@ async def test_demand_is_precomputed_per_career(factory: Factory, tmp_path: Path
         for r in dice_rows(40)
     ]
     path = write_csv(tmp_path / "backend.csv", rows)
-    await ingest_postings(factory, path, build_mapping("dice"), source="demand-test")
+    await ingest_in(factory, path, build_mapping("dice"), source="demand-test")
     async with factory() as session:
         career = await session.scalar(select(Career).where(Career.slug == "back-end-engineer"))
         assert career is not None

@@ -8,6 +8,7 @@ from functools import cache
 import pytest
 
 from careerpath.skills import categories
+from careerpath.skills.curated import curated_layer
 from careerpath.skills.shipped import shipped_technology
 from careerpath.skills.taxonomy import SkillSpec, alias_key, build_taxonomy, reviewed_aliases
 
@@ -24,8 +25,12 @@ def owner_of(alias: str) -> str | None:
     return owners[0] if owners else None
 
 
-def test_one_skill_per_distinct_onet_technology_name() -> None:
-    assert len(taxonomy()) == 8768
+def test_one_skill_per_distinct_onet_technology_name_plus_the_reviewed_additions() -> None:
+    onet = {row.name for row in shipped_technology()}
+    added = {skill.name for skill in curated_layer().added} - onet
+    assert len(onet) == 8768
+    assert len(added) >= 300
+    assert set(taxonomy()) == onet | added
 
 
 def test_every_alias_key_belongs_to_exactly_one_skill() -> None:

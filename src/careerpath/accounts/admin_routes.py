@@ -8,9 +8,8 @@ from litestar import Controller, get, patch
 from litestar.params import JSONBody, QueryParameter
 
 from careerpath.accounts import service
-from careerpath.accounts.dependencies import Store
+from careerpath.accounts.dependencies import ACCOUNT_DEPENDENCIES, Store
 from careerpath.accounts.presenters import user_read
-from careerpath.accounts.routes import ACCOUNT_DEPENDENCIES
 from careerpath.accounts.schemas import UserPage, UserRead, UserUpdateIn
 from careerpath.dependencies import DbSession
 from careerpath.params import RowId

@@ -6,7 +6,7 @@ from typing import Any, TypeAlias
 
 from litestar import Request
 from litestar.datastructures import State
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 
 from careerpath.accounts.items_port import ItemsPort
 from careerpath.accounts.sessions import SessionStore
@@ -45,3 +45,18 @@ Throttled: TypeAlias = NamedDependency[Throttle]
 Caller: TypeAlias = NamedDependency[Principal]
 OptionalCaller: TypeAlias = NamedDependency[Principal | None]
 Port: TypeAlias = NamedDependency[ItemsPort]
+
+
+ACCOUNT_DEPENDENCIES = {
+    "store": Provide(provide_store, sync_to_thread=False),
+    "throttle": Provide(provide_throttle, sync_to_thread=False),
+}
+
+
+def provide_port(state: State) -> ItemsPort:
+    """Return the app's port to the careers and catalog domains."""
+    port: ItemsPort = state.items_port
+    return port
+
+
+PORT = {"port": Provide(provide_port, sync_to_thread=False)}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, patch, post, put
-from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.params import JSONBody, PathParameter
 from litestar.response import Redirect
@@ -13,8 +12,7 @@ from litestar.status_codes import HTTP_204_NO_CONTENT, HTTP_302_FOUND
 
 from careerpath.accounts import lists, outbound
 from careerpath.accounts.auth import client_ip
-from careerpath.accounts.dependencies import Caller, Port, provide_principal
-from careerpath.accounts.items_port import ItemsPort
+from careerpath.accounts.dependencies import PORT, Caller, Port, provide_principal
 from careerpath.accounts.list_views import (
     download_headers,
     export_csv,
@@ -45,15 +43,6 @@ ItemId = RowId
 ShareToken = Annotated[str, PathParameter(min_length=20, max_length=64)]
 CSV = "text/csv; charset=utf-8"
 NO_REFERRER = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
-
-
-def provide_port(state: State) -> ItemsPort:
-    """Return the app's port to the careers and catalog domains."""
-    port: ItemsPort = state.items_port
-    return port
-
-
-PORT = {"port": Provide(provide_port, sync_to_thread=False)}
 
 
 class ListController(Controller):

@@ -6,20 +6,19 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.background_tasks import BackgroundTask
-from litestar.datastructures import Cookie
 from litestar.di import Provide
 from litestar.params import JSONBody, PathParameter
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from careerpath.accounts import service, tokens
-from careerpath.accounts.auth import SESSION_COOKIE, client_ip, csrf_token_for
+from careerpath.accounts.auth import SESSION_COOKIE, client_ip
+from careerpath.accounts.cookies import expired_cookie, session_cookie
 from careerpath.accounts.dependencies import (
+    ACCOUNT_DEPENDENCIES,
     Caller,
     Store,
     Throttled,
     provide_principal,
-    provide_store,
-    provide_throttle,
 )
 from careerpath.accounts.mail import send_mail
 from careerpath.accounts.models import User
@@ -38,49 +37,25 @@ from careerpath.accounts.schemas import (
     TokenRead,
     UserRead,
 )
-from careerpath.accounts.sessions import ABSOLUTE_LIFETIME
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import NotFoundError
 from careerpath.params import RowId
 from careerpath.security.access import Access
 
-ACCOUNT_DEPENDENCIES = {
-    "store": Provide(provide_store, sync_to_thread=False),
-    "throttle": Provide(provide_throttle, sync_to_thread=False),
-}
-RESET_ACCEPTED = {"detail": "If an account uses this email, a reset link is on its way."}
 
-
-def session_cookie(secret: str) -> Cookie:
-    """Return the ``__Host-`` session cookie: Secure, HttpOnly, SameSite=Lax, path /."""
-    return Cookie(
-        key=SESSION_COOKIE,
-        value=secret,
-        path="/",
-        secure=True,
-        httponly=True,
-        samesite="lax",
-        max_age=int(ABSOLUTE_LIFETIME.total_seconds()),
-    )
-
-
-def expired_cookie() -> Cookie:
-    """Return a cookie that deletes the session cookie."""
-    return Cookie(key=SESSION_COOKIE, value="", path="/", secure=True, httponly=True, max_age=0)
-
-
-async def sign_in_response(
+async def _signed_in(
     db: DbSession, store: Store, settings: AppSettings, user: User, request: Request[Any, Any, Any]
 ) -> Response[LoginResult]:
-    """Drop the caller's old session, open a new one and set its cookie."""
-    old = request.cookies.get(SESSION_COOKIE)
-    if old:
-        await store.delete(db, service.session_key_of(old))
-    secret, data = await service.start_session(
-        db, store, user, request.headers.get("user-agent", "")
+    signed = await service.sign_in(
+        db,
+        store,
+        settings.resolved_secret_key(),
+        user,
+        old_secret=request.cookies.get(SESSION_COOKIE),
+        user_agent=request.headers.get("user-agent", ""),
     )
-    csrf = csrf_token_for(settings.resolved_secret_key(), data.key)
-    return Response(LoginResult(user_read(user), csrf), cookies=[session_cookie(secret)])
+    body = LoginResult(user_read(user), signed.csrf_token)
+    return Response(body, cookies=[session_cookie(signed.secret)])
 
 
 class AuthController(Controller):
@@ -123,7 +98,7 @@ class AuthController(Controller):
         """Check the credentials and set a new session cookie."""
         ip = client_ip(request.scope)
         user = await service.authenticate(session, throttle, ip, data.email, data.password)
-        return await sign_in_response(session, store, settings, user, request)
+        return await _signed_in(session, store, settings, user, request)
 
     @post(
         "/logout",
@@ -135,9 +110,7 @@ class AuthController(Controller):
         self, request: Request[Any, Any, Any], session: DbSession, store: Store
     ) -> None:
         """End this session."""
-        secret = request.cookies.get(SESSION_COOKIE)
-        if secret:
-            await store.delete(session, service.session_key_of(secret))
+        await service.end_session(session, store, request.cookies.get(SESSION_COOKIE))
 
     @post("/password-reset", summary="Ask for a reset link", status_code=HTTP_202_ACCEPTED)
     async def request_reset(
@@ -152,7 +125,9 @@ class AuthController(Controller):
         ip = client_ip(request.scope)
         mail = await service.request_reset(session, throttle, settings.public_url, ip, data.email)
         background = BackgroundTask(send_mail, settings, mail) if mail else None
-        return Response(RESET_ACCEPTED, status_code=HTTP_202_ACCEPTED, background=background)
+        return Response(
+            {"detail": service.RESET_ACCEPTED}, status_code=HTTP_202_ACCEPTED, background=background
+        )
 
     @post("/password-reset/confirm", summary="Set a new password", status_code=HTTP_204_NO_CONTENT)
     async def confirm_reset(
@@ -204,7 +179,7 @@ class MeController(Controller):
         user = await service.change_password(
             session, store, principal.user_id, data.current_password, data.new_password
         )
-        return await sign_in_response(session, store, settings, user, request)
+        return await _signed_in(session, store, settings, user, request)
 
     @post(
         "/logout-all",

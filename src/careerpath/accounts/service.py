@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.accounts import passwords
+from careerpath.accounts.auth import csrf_token_for
 from careerpath.accounts.mail import Mail
 from careerpath.accounts.models import ApiToken, PasswordReset, Role, SavedList, User
 from careerpath.accounts.sessions import (
-    SessionData,
     SessionStore,
     as_utc,
     new_session,
@@ -34,6 +35,7 @@ from careerpath.security.throttle import Throttle
 
 RESET_LIFETIME = timedelta(hours=1)
 WRONG_CREDENTIALS = "The email or password is wrong."
+RESET_ACCEPTED = "If an account uses this email, a reset link is on its way."
 
 
 def normalize_email(email: str) -> str:
@@ -98,13 +100,35 @@ async def authenticate(
     return user
 
 
-async def start_session(
-    db: AsyncSession, store: SessionStore, user: User, user_agent: str
-) -> tuple[str, SessionData]:
-    """Open a new session (always a new id) and return its cookie secret."""
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    """A new session: the user, the cookie secret and the session's CSRF token."""
+
+    user: User
+    secret: str
+    csrf_token: str
+
+
+async def sign_in(
+    db: AsyncSession,
+    store: SessionStore,
+    secret_key: str,
+    user: User,
+    *,
+    old_secret: str | None,
+    user_agent: str,
+) -> SignedIn:
+    """Drop the caller's old session and open a new one (always a new id)."""
+    await end_session(db, store, old_secret)
     secret, data = new_session(user.id, user_agent)
     await store.save(db, data)
-    return secret, data
+    return SignedIn(user, secret, csrf_token_for(secret_key, data.key))
+
+
+async def end_session(db: AsyncSession, store: SessionStore, secret: str | None) -> None:
+    """End the session whose cookie secret is ``secret`` (nothing when there is none)."""
+    if secret:
+        await store.delete(db, session_key_of(secret))
 
 
 async def revoke_all(db: AsyncSession, store: SessionStore, user_id: int) -> None:

@@ -10,9 +10,9 @@ from careerpath.careers.schemas import (
     RelatedCareerRead,
     SectionItemRead,
     SectionRead,
-    SourceRead,
 )
 from careerpath.provenance.models import Source
+from careerpath.provenance.schemas import source_read
 
 
 def career_summary(career: Career) -> CareerSummary:
@@ -66,17 +66,4 @@ def career_read(career: Career, sources: list[Source]) -> CareerRead:
         ],
         sources=[source_read(source) for source in sources],
         updated_at=career.updated_at.isoformat(),
-    )
-
-
-def source_read(source: Source) -> SourceRead:
-    """Return the API shape of a source."""
-    return SourceRead(
-        key=source.key,
-        name=source.name,
-        licence=source.licence,
-        url=source.url,
-        seen_on=source.seen_on,
-        published_on=source.published_on,
-        published_precision=source.published_precision,
     )

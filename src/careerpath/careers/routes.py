@@ -6,18 +6,17 @@ from typing import Annotated
 
 from litestar import Controller, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import PathParameter, QueryParameter
-from litestar.response import Redirect
-from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
+from litestar.params import QueryParameter
 
+from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service
+from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.presenters import career_summary
 from careerpath.careers.schemas import CareerPage, CareerRead
 from careerpath.dependencies import DbSession, DocCache
 
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 200
-SlugParam = Annotated[str, PathParameter(max_length=300, description="Career slug or alias slug")]
 
 
 class CareerController(Controller):
@@ -42,18 +41,13 @@ class CareerController(Controller):
 
     @get(
         "/{slug:str}",
-        cache=True,
+        opt={CACHE_ANONYMOUS: True},
         summary="Get a career",
         description="An alias slug answers 301 with the canonical career's URL.",
         responses={301: ResponseSpec(data_container=None, description="Moved to canonical slug")},
     )
     async def get_career(
-        self, session: DbSession, cache: DocCache, slug: SlugParam
-    ) -> CareerRead | Redirect:
+        self, session: DbSession, cache: DocCache, career: CurrentCareer
+    ) -> CareerRead:
         """Return one career with its sections, ladder, related careers and sources."""
-        found = await service.get_career_document(session, cache, slug)
-        if isinstance(found, service.SlugResolution):
-            return Redirect(
-                f"{self.path}/{found.canonical_slug}", status_code=HTTP_301_MOVED_PERMANENTLY
-            )
-        return found
+        return await service.get_career_document(session, cache, career)

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import msgspec
+
+from careerpath.provenance.schemas import SourceRead
 
 MAX_TITLE_LENGTH = 300
 MAX_BATCH_TITLES = 1000
 JobTitle = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE_LENGTH)]
 
 
-class SourceRead(msgspec.Struct, frozen=True):
-    """Where a fact came from."""
+class CareerRef(msgspec.Struct, frozen=True):
+    """The few facts other domains need about a career: what a resolved URL slug hands on."""
 
-    key: str
-    name: str
-    licence: str
-    url: str | None = None
-    seen_on: date | None = None
-    published_on: date | None = None
-    published_precision: str = "day"
+    id: int
+    slug: str
+    title: str
+    onet_soc_code: str | None = None
+    is_stub: bool = False
+
+
+class SlugLookup(msgspec.Struct, frozen=True):
+    """A resolved slug: the career it names, and whether it was an alias of it."""
+
+    career: CareerRef
+    is_alias: bool
 
 
 class CareerSummary(msgspec.Struct, frozen=True):

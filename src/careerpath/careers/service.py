@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,54 +17,69 @@ from careerpath.careers.models import (
     CareerSection,
 )
 from careerpath.careers.presenters import career_read
-from careerpath.careers.schemas import CareerRead
+from careerpath.careers.schemas import CareerRead, CareerRef, SlugLookup
 from careerpath.careers.titles import ALIAS_KIND_RANK, normalize_title, slugify
-from careerpath.errors import NotFoundError
+from careerpath.errors import MovedError, NotFoundError
 from careerpath.provenance.models import Source
-from careerpath.salaries.models import PublishedSalary
 
 
-@dataclass(frozen=True, slots=True)
-class SlugResolution:
-    """The career a slug names, and whether the slug was already its canonical one."""
-
-    career_id: int
-    canonical_slug: str
-    is_canonical: bool
-
-
-async def resolve_slug(session: AsyncSession, slug: str) -> SlugResolution:
+async def lookup_slug(session: AsyncSession, slug: str) -> SlugLookup:
     """Find the career a URL slug names: its own slug first, then any alias of it."""
-    found = await session.execute(select(Career.id, Career.slug).where(Career.slug == slug))
-    row = found.first()
-    if row is not None:
-        return SlugResolution(row.id, row.slug, is_canonical=True)
-    key = normalize_title(slug)
+    own = (await session.execute(select(*_REF_COLUMNS).where(Career.slug == slug))).first()
+    if own is not None:
+        return SlugLookup(CareerRef(*own), is_alias=False)
     candidates = await session.execute(
-        select(Career.id, Career.slug, CareerAlias.kind, Career.is_stub)
+        select(*_REF_COLUMNS, CareerAlias.kind)
         .join(CareerAlias, CareerAlias.career_id == Career.id)
-        .where(CareerAlias.normalized == key)
+        .where(CareerAlias.normalized == normalize_title(slug))
     )
     ranked = sorted(candidates, key=lambda r: (r.is_stub, ALIAS_KIND_RANK.get(r.kind, 9), r.slug))
     if not ranked:
         raise NotFoundError(f"No career is called {slug!r}.")
-    best = ranked[0]
-    return SlugResolution(best.id, best.slug, is_canonical=False)
+    return SlugLookup(CareerRef(*ranked[0][:5]), is_alias=True)
+
+
+_REF_COLUMNS = (Career.id, Career.slug, Career.title, Career.onet_soc_code, Career.is_stub)
+
+
+async def career_refs(
+    session: AsyncSession, career_ids: Sequence[int] | None = None
+) -> list[CareerRef]:
+    """Return references to the given careers (all when None), in id order."""
+    query = select(*_REF_COLUMNS).order_by(Career.id)
+    if career_ids is not None:
+        query = query.where(Career.id.in_(list(career_ids)))
+    return [CareerRef(*row) for row in await session.execute(query)]
+
+
+async def find_career(session: AsyncSession, cache: DocumentCache, slug: str) -> CareerRef:
+    """Return the career ``slug`` or an alias of it names (cached)."""
+    key = f"slug:{slug}"
+    found = await cache.get(key, SlugLookup)
+    if found is None:
+        found = await lookup_slug(session, slug)
+        await cache.set(key, found)
+    return found.career
+
+
+async def resolve_career(session: AsyncSession, cache: DocumentCache, slug: str) -> CareerRef:
+    """Return the career at canonical ``slug``; raise ``MovedError`` for an alias slug."""
+    career = await find_career(session, cache, slug)
+    if career.slug != slug:
+        raise MovedError(slug, career.slug)
+    return career
 
 
 async def get_career_document(
-    session: AsyncSession, cache: DocumentCache, slug: str
-) -> CareerRead | SlugResolution:
-    """Return the read model of the career at ``slug``, or where an alias slug should point."""
-    key = f"career:{slug}"
+    session: AsyncSession, cache: DocumentCache, career: CareerRef
+) -> CareerRead:
+    """Return the read model of a career (cached)."""
+    key = f"career:{career.id}"
     cached = await cache.get(key, CareerRead)
     if cached is not None:
         return cached
-    found = await resolve_slug(session, slug)
-    if not found.is_canonical:
-        return found
-    career = await get_career(session, found.career_id)
-    document = career_read(career, await sources_of(session, career))
+    row = await get_career(session, career.id)
+    document = career_read(row, await sources_of(session, row))
     await cache.set(key, document)
     return document
 
@@ -74,22 +89,6 @@ async def get_career(session: AsyncSession, career_id: int) -> Career:
     career = await session.scalar(_career_with_children().where(Career.id == career_id))
     if career is None:
         raise NotFoundError(f"Career {career_id} does not exist.")
-    return career
-
-
-async def get_career_row(session: AsyncSession, career_id: int) -> Career:
-    """Return a career's own row, without its children."""
-    career = await session.get(Career, career_id)
-    if career is None:
-        raise NotFoundError(f"Career {career_id} does not exist.")
-    return career
-
-
-async def get_career_by_slug(session: AsyncSession, slug: str) -> Career:
-    """Return the career whose canonical slug is ``slug``."""
-    career = await session.scalar(_career_with_children().where(Career.slug == slug))
-    if career is None:
-        raise NotFoundError(f"No career is called {slug!r}.")
     return career
 
 
@@ -129,16 +128,13 @@ async def list_careers(
 
 
 async def sources_of(session: AsyncSession, career: Career) -> list[Source]:
-    """Return every source that a fact of ``career`` (or its published salaries) cites."""
+    """Return every source that a fact of ``career`` cites."""
     ids = {career.source_id, *(a.source_id for a in career.aliases)}
     ids |= {level.source_id for level in career.levels}
     for section in career.sections:
         ids |= {section.source_id, *(item.source_id for item in section.items)}
-    salary_sources = select(PublishedSalary.source_id).where(PublishedSalary.career_id == career.id)
     rows = await session.scalars(
-        select(Source)
-        .where(or_(Source.id.in_([i for i in ids if i is not None]), Source.id.in_(salary_sources)))
-        .order_by(Source.name)
+        select(Source).where(Source.id.in_([i for i in ids if i is not None])).order_by(Source.name)
     )
     return list(rows)
 

@@ -10,8 +10,6 @@ _SLUG_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 # Alias kinds in the order a slug prefers them when several careers share one alias.
 ALIAS_KIND_RANK = {"title": 0, "curated": 1, "onet_alternate": 2, "onet_reported": 3}
-# Alias kinds the O*NET import writes: the career carrying them is the occupation itself.
-ONET_ALIAS_KINDS = ("title", "onet_alternate", "onet_reported")
 
 
 def _fold(text: str) -> str:

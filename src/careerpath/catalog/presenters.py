@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from careerpath.catalog.models import Resource, Topic
 from careerpath.catalog.schemas import (
     PriceRead,
@@ -11,7 +13,14 @@ from careerpath.catalog.schemas import (
     TopicNode,
     TopicRef,
 )
-from careerpath.catalog.service import topic_chain
+
+
+def topic_chain(topic: Topic, topics: dict[int, Topic]) -> Iterator[Topic]:
+    """Yield ``topic``'s ancestors root first, then ``topic`` itself."""
+    chain = [topic]
+    while chain[-1].parent_id and chain[-1].parent_id in topics:
+        chain.append(topics[chain[-1].parent_id])
+    yield from reversed(chain)
 
 
 def resource_read(resource: Resource, topics: dict[int, Topic]) -> ResourceRead:

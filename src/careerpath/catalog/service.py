@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,12 +11,24 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from careerpath.catalog.generic import check_columns, generic_profile, parse_overrides
 from careerpath.catalog.importer import UpsertResult, upsert_resources
-from careerpath.catalog.models import Resource, ResourceKind, ResourceTopic, Topic
-from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, guess_profile
+from careerpath.catalog.models import (
+    Resource,
+    ResourceKind,
+    ResourceSkill,
+    ResourceStatus,
+    ResourceTopic,
+    Topic,
+)
+from careerpath.catalog.presenters import resource_read
+from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, SourceInfo, guess_profile
+from careerpath.catalog.schemas import ResourceRead
 from careerpath.errors import InvalidInputError, NotFoundError
 from careerpath.ingest.readers import FileFormat, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
+
+GENERIC = "generic"
 
 
 @dataclass
@@ -28,20 +40,46 @@ class ParsedFile:
     merged: int = 0
 
 
-def choose_profile(path: Path, name: str | None, file_format: FileFormat | None) -> Profile:
-    """Return the named profile, or the one whose columns the file has."""
-    if name:
-        if name not in PROFILES:
-            raise InvalidInputError(f"Unknown profile {name!r}: use one of {sorted(PROFILES)}")
-        return PROFILES[name]
+def file_source(name: str) -> SourceInfo:
+    """Return the provenance of a file imported without a ready profile."""
+    return SourceInfo(key=f"file:{name}"[:100], name=name[:200], url="", licence="unknown")
+
+
+def _header(path: Path, file_format: FileFormat | None) -> set[str]:
     first = next(
         (r for r in read_records(path, file_format=file_format) if isinstance(r, SourceRecord)),
         None,
     )
-    guessed = guess_profile(set(first.fields)) if first else None
-    if guessed is None:
-        raise InvalidInputError(f"Cannot tell which profile fits {path.name}: pass --profile")
-    return PROFILES[guessed]
+    return set(first.fields) if first else set()
+
+
+def choose_profile(
+    path: Path,
+    name: str | None,
+    file_format: FileFormat | None,
+    *,
+    overrides: Collection[str] = (),
+    currency: str | None = None,
+    source_name: str | None = None,
+) -> Profile:
+    """Return the named ready profile, the one whose columns the file has, or the generic one.
+
+    The generic profile reads each field from the column named after it or mapped to it
+    (``field=column``); a file without a column for a required field fails here, once.
+    """
+    if name and name != GENERIC:
+        if name not in PROFILES:
+            raise InvalidInputError(f"Unknown profile {name!r}: use one of {sorted(PROFILES)}")
+        return PROFILES[name]
+    header = _header(path, file_format)
+    guessed = guess_profile(header) if not (name or overrides or currency) else None
+    if guessed is not None:
+        return PROFILES[guessed]
+    source = file_source(source_name or path.name)
+    mapped = parse_overrides(overrides)
+    profile = generic_profile(source, mapped, currency)
+    check_columns(profile, header, path.name, mapped)
+    return profile
 
 
 def parse_file(
@@ -108,6 +146,15 @@ async def get_resource(session: AsyncSession, resource_id: int, kind: ResourceKi
     return resource
 
 
+async def read_resource(
+    session: AsyncSession, resource_id: int, kind: ResourceKind
+) -> ResourceRead:
+    """Return the API shape of one course or book."""
+    resource = await get_resource(session, resource_id, kind)
+    topics = await topics_by_id(session, [link.topic_id for link in resource.topics])
+    return resource_read(resource, topics)
+
+
 async def topics_by_id(session: AsyncSession, ids: list[int]) -> dict[int, Topic]:
     """Return the topics with ``ids`` and all their ancestors, by id."""
     found: dict[int, Topic] = {}
@@ -118,14 +165,6 @@ async def topics_by_id(session: AsyncSession, ids: list[int]) -> dict[int, Topic
         found.update(fresh)
         wanted = {t.parent_id for t in fresh.values() if t.parent_id} - set(found)
     return found
-
-
-def topic_chain(topic: Topic, topics: dict[int, Topic]) -> Iterator[Topic]:
-    """Yield ``topic``'s ancestors root first, then ``topic`` itself."""
-    chain = [topic]
-    while chain[-1].parent_id and chain[-1].parent_id in topics:
-        chain.append(topics[chain[-1].parent_id])
-    yield from reversed(chain)
 
 
 async def count_resources(session: AsyncSession) -> int:
@@ -152,3 +191,21 @@ async def get_topic(session: AsyncSession, slug: str) -> Topic:
     if topic is None:
         raise NotFoundError(f"No topic is called {slug!r}")
     return topic
+
+
+async def resources_teaching(
+    session: AsyncSession, skill_id: int, kind: ResourceKind, limit: int = 10
+) -> list[Resource]:
+    """Return active resources of ``kind`` linked to a taxonomy skill, best rated first."""
+    rows = await session.scalars(
+        select(Resource)
+        .join(ResourceSkill, ResourceSkill.resource_id == Resource.id)
+        .where(
+            ResourceSkill.skill_id == skill_id,
+            Resource.kind == kind,
+            Resource.status == ResourceStatus.ACTIVE,
+        )
+        .order_by(Resource.rating.desc().nulls_last(), Resource.title)
+        .limit(limit)
+    )
+    return list(rows)

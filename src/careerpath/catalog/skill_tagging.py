@@ -55,7 +55,7 @@ def tag_skills(
                 linked.add(skill_id)
             tags[slug] = SkillTag(slug[:200], name.strip()[:200], origin, skill_id)
     if tagger is not None:
-        for skill_id in sorted(tagger.extractor.skill_ids(f"{title}\n{description}") - linked):
+        for skill_id in sorted(tagger.extractor.mentioned_ids(f"{title}\n{description}") - linked):
             name = tagger.names.get(skill_id, str(skill_id))
             slug = f"{slugify(name)[:190]}-{skill_id}"
             tags.setdefault(slug, SkillTag(slug, name[:200], "extracted", skill_id))
@@ -66,5 +66,5 @@ def _whole_name_skill(tagger: Tagger | None, name: str) -> int | None:
     """Return the skill a tag names as a whole (a tag naming two skills is left unlinked)."""
     if tagger is None:
         return None
-    found = tagger.extractor.skill_ids(name)
+    found = tagger.extractor.mentioned_ids(name)
     return next(iter(found)) if len(found) == 1 else None

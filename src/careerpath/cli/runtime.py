@@ -9,7 +9,6 @@ from typing import TypeVar
 from rich.console import Console
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.cache import clear_shared_cache
 from careerpath.config import Settings, get_settings
 from careerpath.db import create_engine, create_session_factory
 
@@ -32,6 +31,4 @@ async def _run(work: Callable[[AsyncSession], Awaitable[T]], settings: Settings)
             result = await work(session)
     finally:
         await engine.dispose()
-    # Workers sharing Redis must not serve read models older than what was just written.
-    await clear_shared_cache(settings.redis_url)
     return result

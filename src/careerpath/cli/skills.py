@@ -21,7 +21,8 @@ from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
 from careerpath.skills.quality import extractor_for, skillspan_quality
-from careerpath.skills.queries import top_skills
+from careerpath.skills.queries import emerging_skills, top_skills
+from careerpath.skills.reextract import reextract_postings
 from careerpath.skills.shipped import write_shipped
 
 OnetDir = Annotated[
@@ -101,13 +102,14 @@ async def _ingest(path: Path, mapping: ColumnMapping, label: str) -> ImportRepor
     try:
         with progress_bar(console, "Ingesting postings", None) as bar:
             task = bar.task_ids[0]
-            return await ingest_postings(
-                create_session_factory(engine),
-                path,
-                mapping,
-                source=label,
-                advance=lambda n: bar.advance(task, n),
-            )
+            async with create_session_factory(engine)() as session, session.begin():
+                return await ingest_postings(
+                    session,
+                    path,
+                    mapping,
+                    source=label,
+                    advance=lambda n: bar.advance(task, n),
+                )
     finally:
         await engine.dispose()
 
@@ -148,4 +150,38 @@ def evaluate_command(
             str(scores.predicted),
             str(scores.gold),
         )
+    console.print(table)
+
+
+@skills_app.command("reextract")
+def reextract_command() -> None:
+    """Re-extract the stored postings with the current taxonomy; recount demand exactly."""
+    report = asyncio.run(_reextract())
+    print_report(console, "Re-extracted postings", report)
+    recompute_rankings()  # demand changed, so the careers' ranked lists may change
+
+
+async def _reextract() -> ImportReport:
+    engine = create_engine(get_settings().database_url)
+    try:
+        with progress_bar(console, "Re-extracting postings", None) as bar:
+            task = bar.task_ids[0]
+            async with create_session_factory(engine)() as session, session.begin():
+                return await reextract_postings(session, lambda n: bar.advance(task, n))
+    finally:
+        await engine.dispose()
+
+
+@skills_app.command("emerging")
+def emerging_command(
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 30,
+    min_postings: Annotated[int, typer.Option(min=1)] = 2,
+) -> None:
+    """Print technology-like names postings use that the taxonomy lacks (unlinked mentions)."""
+    rows = run_in_transaction(lambda session: emerging_skills(session, limit, min_postings))
+    table = Table(title=f"Unlinked mentions in at least {min_postings} postings")
+    for column in ("name", "postings"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row.surface, str(row.postings))
     console.print(table)

@@ -9,20 +9,20 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 from litestar import Controller, Request, delete, patch, post, put
-from litestar.datastructures import State
 from litestar.params import JSONBody, PathParameter, QueryParameter, RawBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from careerpath.careers import service as careers_service
+from careerpath.careers import writes as careers_writes
+from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.models import SectionKind
-from careerpath.careers.presenters import career_read
 from careerpath.careers.schemas import CareerRead
-from careerpath.curation import service
-from careerpath.curation.imports import ImportKind, ImportProfile, run_import
+from careerpath.catalog.generic import fields_help
+from careerpath.curation.imports import CatalogOptions, ImportKind, ImportProfile, run_import
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.matching import curation as matching_curation
 from careerpath.matching.curation import MAX_PIN_POSITION
 from careerpath.params import RowId
+from careerpath.salaries.sources import KEY_PATTERN as SOURCE_KEY_PATTERN
 from careerpath.security.access import Access, principal_of
 from careerpath.security.limits import MAX_UPLOAD_BYTES
 
@@ -67,15 +67,11 @@ class CurationController(Controller):
 
     @patch("/{slug:str}", summary="Edit a career's summary and sections")
     async def edit_career(
-        self,
-        session: DbSession,
-        slug: Annotated[str, PathParameter(max_length=300)],
-        data: JSONBody[CareerEditIn],
+        self, session: DbSession, career: CurrentCareer, data: JSONBody[CareerEditIn]
     ) -> CareerRead:
         """Change the content given and return the career as the public API shows it."""
         sections = {edit.kind: edit.body for edit in data.sections}
-        career = await service.update_career(session, slug, data.summary, sections)
-        return career_read(career, await careers_service.sources_of(session, career))
+        return await careers_writes.edit_career(session, career, data.summary, sections)
 
 
 class CurationDecisionIn(msgspec.Struct):
@@ -108,35 +104,31 @@ class RankingCurationController(Controller):
         request: Request[Any, Any, Any],
         session: DbSession,
         settings: AppSettings,
-        slug: Annotated[str, PathParameter(max_length=300)],
+        career: CurrentCareer,
         resource_id: RowId,
         data: JSONBody[CurationDecisionIn],
     ) -> CurationDecisionRead:
         """Record the decision and re-rank the career."""
-        found = await careers_service.resolve_slug(session, slug)
         by = _curator(request)
         position = (data.position or 1) if data.action == "pin" else None
         if position is not None:
             await matching_curation.pin(
-                session, settings.var_dir, found.career_id, resource_id, position, by
+                session, settings.var_dir, career.id, resource_id, position, by
             )
         else:
-            await matching_curation.hide(
-                session, settings.var_dir, found.career_id, resource_id, by
-            )
-        return CurationDecisionRead(found.canonical_slug, resource_id, data.action, position, by)
+            await matching_curation.hide(session, settings.var_dir, career.id, resource_id, by)
+        return CurationDecisionRead(career.slug, resource_id, data.action, position, by)
 
     @delete("/", summary="Forget a pin or hide", status_code=HTTP_204_NO_CONTENT)
     async def forget(
         self,
         session: DbSession,
         settings: AppSettings,
-        slug: Annotated[str, PathParameter(max_length=300)],
+        career: CurrentCareer,
         resource_id: RowId,
     ) -> None:
         """Remove the curator's decision and re-rank the career."""
-        found = await careers_service.resolve_slug(session, slug)
-        await matching_curation.clear(session, settings.var_dir, found.career_id, resource_id)
+        await matching_curation.clear(session, settings.var_dir, career.id, resource_id)
 
 
 def _curator(request: Request[Any, Any, Any]) -> str:
@@ -155,19 +147,36 @@ class ImportController(Controller):
         "/{kind:str}",
         summary="Import a file of courses, books, salary reports or job postings",
         description="Send the file itself as the request body (up to 50 MB), "
-        "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`.",
+        "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`. "
+        "Courses and books: any CSV, JSON Lines or JSON array imports; each field is read from "
+        "the column named after it or from the one a `map=field=column` parameter names "
+        "(repeatable); `currency` sets the ISO code of prices without a currency column. "
+        "Fields:\n\n" + "\n".join(f"- {line}" for line in fields_help().splitlines()),
         status_code=200,
         request_max_body_size=MAX_UPLOAD_BYTES,
     )
     async def upload(
         self,
-        state: State,
         session: DbSession,
         settings: AppSettings,
         kind: Annotated[ImportKind, PathParameter()],
         body: RawBody,
         profile: Annotated[ImportProfile | None, QueryParameter()] = None,
         file_format: Annotated[UploadFormat, QueryParameter(name="format")] = UploadFormat.CSV,
+        source: Annotated[
+            str | None,
+            QueryParameter(
+                pattern=SOURCE_KEY_PATTERN.pattern,
+                description="Salary files: the key of the source the reports come from",
+            ),
+        ] = None,
+        columns: Annotated[
+            list[str] | None,
+            QueryParameter(name="map", max_items=30, description="field=column, repeatable"),
+        ] = None,
+        currency: Annotated[
+            str | None, QueryParameter(pattern="^[A-Za-z]{3}$", description="ISO 4217 code")
+        ] = None,
     ) -> dict[str, Any]:
         """Import the uploaded file; valid rows land, each bad row is reported with its line."""
         with tempfile.TemporaryDirectory() as folder:
@@ -178,6 +187,7 @@ class ImportController(Controller):
                 path,
                 profile.value if profile else None,
                 session=session,
-                session_factory=state.session_factory,
                 var_dir=settings.var_dir,
+                source=source,
+                options=CatalogOptions(tuple(columns or ()), currency),
             )

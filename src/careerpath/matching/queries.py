@@ -10,30 +10,33 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Select
 
-from careerpath.careers.models import Career
-from careerpath.careers.service import get_career_row, resolve_slug
+from careerpath.careers.schemas import CareerRef
 from careerpath.catalog.models import Resource
 from careerpath.errors import InvalidInputError, PayloadTooLargeError
 from careerpath.matching.catalog_view import load_catalog
-from careerpath.matching.demand import Demand, career_demand
+from careerpath.matching.demand import Demand
 from careerpath.matching.fastpath import PreparedCourses, path_from, prepare, skill_gap_fast
 from careerpath.matching.models import CareerRanking
 from careerpath.matching.paths import PathOptions, prune_courses
+from careerpath.matching.profile import career_demand
 from careerpath.matching.schemas import (
     MAX_GAP_TEXT_BYTES,
     CourseGainRead,
     GapIn,
     GapRead,
+    LanguageCount,
     PathRead,
     PathStepRead,
     RankedPage,
     RankedResource,
     SkillRef,
 )
+from careerpath.matching.service import RELEVANCE_FLOOR
 from careerpath.search.builder import catalog_fingerprint
 from careerpath.skills.service import get_extractor
 
 LEVELS = ("beginner", "intermediate", "advanced")
+DEFAULT_LANGUAGE = "en"
 MAX_SKILLS_LISTED = 200
 MAX_PREPARED = 64
 _PREPARED: dict[tuple[object, ...], PreparedCourses] = {}
@@ -46,12 +49,6 @@ class RankFilters:
     free: bool = False
     level: str | None = None
     max_hours: float | None = None
-
-
-async def career_by_slug(session: AsyncSession, slug: str) -> Career:
-    """Return the career a slug (or an alias of it) names, or raise NotFoundError."""
-    found = await resolve_slug(session, slug)
-    return await get_career_row(session, found.career_id)
 
 
 def _filtered(
@@ -70,19 +67,21 @@ def _filtered(
 
 async def ranked(
     session: AsyncSession,
-    career: Career,
+    career: CareerRef,
     kind: str,
     filters: RankFilters,
     limit: int,
     offset: int = 0,
+    language: str = DEFAULT_LANGUAGE,
 ) -> RankedPage:
-    """Return a page of the career's stored ranking of ``kind`` (never computed here)."""
-    query = _filtered(
+    """Return a page of the career's stored ranking of ``kind`` for a reader of ``language``."""
+    base = _filtered(
         select(CareerRanking, Resource)
         .join(Resource, Resource.id == CareerRanking.resource_id)
         .where(CareerRanking.career_id == career.id, CareerRanking.kind == kind),
         filters,
     )
+    query = base.where(CareerRanking.language == language)
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = await session.execute(query.order_by(CareerRanking.position).limit(limit).offset(offset))
     items = [
@@ -94,8 +93,21 @@ async def ranked(
         )
         for row, res in rows.all()
     ]  # fmt: skip
-    demand = str(items[0].explanation.get("demand", "")) if items else ""
-    return RankedPage(career.slug, career.title, kind, total, demand, items)
+    profile = str(items[0].explanation.get("profile", "")) if items else ""
+    return RankedPage(
+        career.slug, career.title, kind, total, profile, items, language, RELEVANCE_FLOOR,
+        await _left_out(session, base, language),
+    )  # fmt: skip
+
+
+async def _left_out(
+    session: AsyncSession, base: Select[CareerRanking, Resource], language: str
+) -> list[LanguageCount]:
+    sub = base.where(CareerRanking.language != language).subquery()
+    rows = await session.execute(
+        select(sub.c.language, func.count()).group_by(sub.c.language).order_by(sub.c.language)
+    )
+    return [LanguageCount(lang, n) for lang, n in rows]
 
 
 def _refs(ids: Iterable[int], demand: Demand, *, by_share: bool = False) -> list[SkillRef]:
@@ -112,7 +124,7 @@ async def known_skill_ids(session: AsyncSession, names: list[str]) -> set[int]:
     if len(names) > MAX_SKILLS_LISTED:
         raise InvalidInputError(f"list at most {MAX_SKILLS_LISTED} skills")
     extractor = await get_extractor(session)
-    return {i for name in names for i in extractor.skill_ids(name[:200])}
+    return {i for name in names for i in extractor.mentioned_ids(name[:200])}
 
 
 async def _titles(session: AsyncSession, ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -157,7 +169,7 @@ async def _courses(
     return prepared
 
 
-async def learning_path(session: AsyncSession, career: Career, options: PathOptions) -> PathRead:
+async def learning_path(session: AsyncSession, career: CareerRef, options: PathOptions) -> PathRead:
     """Build the career's learning path from the active courses within ``options``."""
     demand = await career_demand(session, career)
     courses = await _courses(session, demand, options)
@@ -180,13 +192,13 @@ async def learning_path(session: AsyncSession, career: Career, options: PathOpti
     )  # fmt: skip
 
 
-async def gap_check(session: AsyncSession, career: Career, body: GapIn) -> GapRead:
+async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> GapRead:
     """Compare skills (listed, or found in résumé text that is not stored) with the demand."""
     if body.text is not None and len(body.text.encode()) > MAX_GAP_TEXT_BYTES:
         raise PayloadTooLargeError(f"the text is over {MAX_GAP_TEXT_BYTES // 1000} KB")
     known = await known_skill_ids(session, body.skills or [])
     if body.text:
-        known |= (await get_extractor(session)).skill_ids(body.text)
+        known |= (await get_extractor(session)).mentioned_ids(body.text)
     demand = await career_demand(session, career)
     courses = await _courses(session, demand)
     gap = skill_gap_fast(known, demand.weights(), courses)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import Body, PathParameter, QueryParameter
+from litestar.params import Body, QueryParameter
 
+from careerpath.careers.dependencies import CurrentCareer
+from careerpath.careers.schemas import CareerRef
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.schemas import GapIn, GapRead, PathRead, RankedPage
 from careerpath.params import optional_number
 
-SlugParam = Annotated[str, PathParameter(max_length=300)]
 FreeParam = Annotated[bool, QueryParameter(description="Free resources only")]
 LevelParam = Annotated[str | None, QueryParameter(pattern="^(" + "|".join(queries.LEVELS) + ")$")]
 HoursParam = Annotated[float | None, optional_number(gt=0, le=10_000)]
@@ -30,20 +31,19 @@ class MatchingController(Controller):
     async def _ranked(
         self,
         session: DbSession,
-        slug: str,
+        career: CareerRef,
         kind: str,
         filters: queries.RankFilters,
         limit: int,
         offset: int,
     ) -> RankedPage:
-        career = await queries.career_by_slug(session, slug)
         return await queries.ranked(session, career, kind, filters, limit, offset)
 
     @get("/courses", summary="Courses ranked for a career, with explanations")
     async def courses(
         self,
         session: DbSession,
-        slug: SlugParam,
+        career: CurrentCareer,
         free: FreeParam = False,
         level: LevelParam = None,
         max_hours: HoursParam = None,
@@ -52,13 +52,13 @@ class MatchingController(Controller):
     ) -> RankedPage:
         """Return the career's precomputed course ranking, best first."""
         filters = queries.RankFilters(free, level, max_hours)
-        return await self._ranked(session, slug, "course", filters, limit, offset)
+        return await self._ranked(session, career, "course", filters, limit, offset)
 
     @get("/books", summary="Books ranked for a career, with explanations")
     async def books(
         self,
         session: DbSession,
-        slug: SlugParam,
+        career: CurrentCareer,
         free: FreeParam = False,
         level: LevelParam = None,
         max_hours: HoursParam = None,
@@ -67,20 +67,19 @@ class MatchingController(Controller):
     ) -> RankedPage:
         """Return the career's precomputed book ranking, best first."""
         filters = queries.RankFilters(free, level, max_hours)
-        return await self._ranked(session, slug, "book", filters, limit, offset)
+        return await self._ranked(session, career, "book", filters, limit, offset)
 
     @get("/path", summary="A learning path that covers the career's most demanded skills")
     async def path_(
         self,
         session: DbSession,
-        slug: SlugParam,
+        career: CurrentCareer,
         free: FreeParam = False,
         max_hours: HoursParam = None,
         max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
         known: KnownParam = None,
     ) -> PathRead:
         """Return ordered courses, the demand they cover, and their hours and cost."""
-        career = await queries.career_by_slug(session, slug)
         names = [n.strip() for n in (known or "").split(",") if n.strip()]
         known_ids = await queries.known_skill_ids(session, names)
         options = queries.path_options(free, max_hours, max_price, known_ids)
@@ -88,8 +87,7 @@ class MatchingController(Controller):
 
     @post("/gap", status_code=200, summary="Skill gap: listed skills or résumé text vs demand")
     async def gap(
-        self, session: DbSession, slug: SlugParam, data: Annotated[GapIn, Body()]
+        self, session: DbSession, career: CurrentCareer, data: Annotated[GapIn, Body()]
     ) -> GapRead:
         """Return coverage, present and missing skills, and courses that close the gap."""
-        career = await queries.career_by_slug(session, slug)
         return await queries.gap_check(session, career, data)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.provenance.models import Source
+from careerpath.provenance.schemas import SourceRead, source_read
 
 
 async def upsert_source(
@@ -32,3 +34,11 @@ async def upsert_source(
     source.published_precision = published_precision
     await session.flush()
     return source
+
+
+async def read_sources(session: AsyncSession, keys: Collection[str]) -> list[SourceRead]:
+    """Return the sources with ``keys``, by name."""
+    if not keys:
+        return []
+    rows = await session.scalars(select(Source).where(Source.key.in_(keys)).order_by(Source.name))
+    return [source_read(source) for source in rows]

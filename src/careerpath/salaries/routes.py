@@ -6,10 +6,12 @@ from typing import Annotated
 
 import pycountry
 from litestar import Controller, get
-from litestar.params import PathParameter, QueryParameter
+from litestar.params import QueryParameter
 
+from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
-from careerpath.dependencies import DbSession
+from careerpath.careers.dependencies import CurrentCareer
+from careerpath.dependencies import DbSession, DocCache
 from careerpath.errors import InvalidInputError
 from careerpath.salaries import computed
 from careerpath.salaries.levels import LEVELS
@@ -27,6 +29,13 @@ CAREER_LIST_PATTERN = rf"^{_ITEM}(,{_ITEM}){{0,{MAX_COMPARED - 1}}}$"
 Currency = Annotated[
     str | None, QueryParameter(pattern=CURRENCY_PATTERN, description="ISO 4217 code")
 ]
+ReportedIn = Annotated[
+    str | None,
+    QueryParameter(
+        pattern=CURRENCY_PATTERN,
+        description="Only reports paid in this currency (ISO 4217); default: every report",
+    ),
+]
 Level = Annotated[str | None, QueryParameter(pattern=LEVEL_PATTERN)]
 Place = Annotated[
     str | None, QueryParameter(max_length=200, description="City or country; unknown: 404")
@@ -39,19 +48,27 @@ class CareerSalariesController(Controller):
     path = "/api/v1/careers/{slug:str}/salaries"
     tags = ["salaries"]  # noqa: RUF012
 
-    @get("/", summary="Computed and published salary figures of a career", cache=True)
+    @get(
+        "/",
+        summary="Computed and published salary figures of a career",
+        opt={CACHE_ANONYMOUS: True},
+    )
     async def get_salaries(
         self,
         session: DbSession,
-        slug: Annotated[str, PathParameter(max_length=300)],
+        career: CurrentCareer,
         currency: Currency = None,
         level: Level = None,
         place: Place = None,
+        reported_in: ReportedIn = None,
     ) -> CareerSalariesRead:
-        """Return computed figures (n, percentiles, sources, dates) and every published median."""
-        query = computed.parse_query(currency, level, place)
-        found = await careers_service.resolve_slug(session, slug)
-        return await computed.career_salaries(session, found.career_id, found.canonical_slug, query)
+        """Return computed figures (n, percentiles, sources, dates) and every published median.
+
+        Each place's figure counts every report, converted to ``currency`` (default: the
+        place's own) at the rate nearest each report's date, unless ``reported_in`` is given.
+        """
+        query = computed.parse_query(currency, level, place, reported_in)
+        return await computed.career_salaries(session, career, query)
 
 
 class SalaryComparisonController(Controller):
@@ -64,6 +81,7 @@ class SalaryComparisonController(Controller):
     async def compare(
         self,
         session: DbSession,
+        cache: DocCache,
         careers: Annotated[
             str,
             QueryParameter(
@@ -75,12 +93,12 @@ class SalaryComparisonController(Controller):
         place: Annotated[str, QueryParameter(min_length=1, max_length=200)],
         currency: Currency = None,
         level: Level = None,
+        reported_in: ReportedIn = None,
     ) -> SalaryComparisonRead:
         """Return each named career's figure at ``place``, converted to ``currency`` if given."""
         slugs = [s.strip(_SPACE) for s in careers.split(",") if s.strip(_SPACE)]
         if not 1 <= len(slugs) <= MAX_COMPARED:
             raise InvalidInputError(f"Name 1 to {MAX_COMPARED} careers, comma-separated.")
-        query = computed.parse_query(currency, level, place)
-        found = [await careers_service.resolve_slug(session, slug) for slug in slugs]
-        pairs = [(f.career_id, f.canonical_slug) for f in found]
-        return await computed.compare(session, pairs, query)
+        query = computed.parse_query(currency, level, place, reported_in)
+        found = [await careers_service.find_career(session, cache, slug) for slug in slugs]
+        return await computed.compare(session, found, query)

@@ -4,13 +4,12 @@ Method (documented in the README): values outside [Q1 - 1.5 IQR, Q3 + 1.5 IQR] o
 are outliers, counted and left out; n, p10, p25, median, p75 and p90 are then taken over the
 remaining values with linear interpolation between closest ranks, numpy's default ("linear",
 type 7 of Hyndman and Fan), rounded to the cent. Fewer than ``MIN_REPORTS`` values give a
-count but no figures.
+count but no figures. Every group is computed at once over sorted arrays
+(``summarize_sorted``); tests check it against a plain one-group oracle and numpy.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,20 +21,6 @@ MIN_REPORTS = 5
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
-    """One group's figures; ``percentiles`` maps 10/25/50/75/90 to amounts."""
-
-    n: int
-    outliers: int
-    percentiles: dict[int, float]
-
-    @property
-    def enough(self) -> bool:
-        """Say whether the group has enough reports to publish a figure."""
-        return self.n >= MIN_REPORTS
-
-
-@dataclass(frozen=True, slots=True)
 class GroupSummaries:
     """Figures of many groups at once, as parallel arrays ordered by group id."""
 
@@ -43,45 +28,11 @@ class GroupSummaries:
     n: NDArray[np.int64]
     outliers: NDArray[np.int64]
     percentiles: dict[int, NDArray[np.float64]]
-
-
-def _lerp(low: float, high: float, fraction: float) -> float:
-    # numpy interpolates from the nearer end for fraction >= 0.5; doing the same keeps us
-    # bit-for-bit equal rather than merely close.
-    difference = high - low
-    return high - difference * (1 - fraction) if fraction >= 0.5 else low + difference * fraction
-
-
-def percentile(sorted_values: Sequence[float], q: float) -> float:
-    """Return the ``q``-th percentile (0-100) of ascending ``sorted_values``, numpy's way."""
-    if not sorted_values:
-        raise ValueError("percentile of no values")
-    position = (len(sorted_values) - 1) * (q / 100)  # numpy's order of operations
-    below = math.floor(position)
-    above = min(below + 1, len(sorted_values) - 1)
-    return _lerp(sorted_values[below], sorted_values[above], position - below)
-
-
-def fences(sorted_values: Sequence[float]) -> tuple[float, float]:
-    """Return the low and high IQR fences of ascending ``sorted_values``."""
-    q1, q3 = percentile(sorted_values, 25), percentile(sorted_values, 75)
-    spread = IQR_FENCE * (q3 - q1)
-    return q1 - spread, q3 + spread
-
-
-def summarize(values: Iterable[float]) -> Summary:
-    """Return n, outliers and percentiles of one group of yearly amounts."""
-    ordered = sorted(values)
-    if not ordered:
-        return Summary(0, 0, {})
-    low, high = fences(ordered)
-    kept = [v for v in ordered if low <= v <= high]
-    figures = {q: round(percentile(kept, q), 2) for q in PERCENTILES}
-    return Summary(len(kept), len(ordered) - len(kept), figures)
+    kept: NDArray[np.bool_]  # per input value (sorted order): inside its group's fences
 
 
 def summarize_groups(groups: NDArray[np.int64], values: NDArray[np.float64]) -> GroupSummaries:
-    """Return the figures of every group at once (same method as ``summarize``), vectorised."""
+    """Return the figures of every group at once."""
     order = np.lexsort((values, groups))
     return summarize_sorted(groups[order], values[order])
 
@@ -91,8 +42,8 @@ def summarize_sorted(
 ) -> GroupSummaries:
     """Like ``summarize_groups`` for input already sorted by group, then by value."""
     starts, counts = runs(sorted_groups)
-    q1 = _percentiles(sorted_values, starts, counts, 25)
-    q3 = _percentiles(sorted_values, starts, counts, 75)
+    q1 = group_percentiles(sorted_values, starts, counts, 25)
+    q3 = group_percentiles(sorted_values, starts, counts, 75)
     spread = IQR_FENCE * (q3 - q1)
     owner = np.repeat(np.arange(len(starts)), counts)
     keep = (sorted_values >= (q1 - spread)[owner]) & (sorted_values <= (q3 + spread)[owner])
@@ -105,8 +56,9 @@ def summarize_sorted(
         # Unrounded: callers round to the cent with Python's correctly rounded ``round``
         # (numpy's scale-and-round can land on the other side of a half cent).
         percentiles={
-            q: _percentiles(kept_values, kept_starts, kept_counts, q) for q in PERCENTILES
+            q: group_percentiles(kept_values, kept_starts, kept_counts, q) for q in PERCENTILES
         },
+        kept=keep,
     )
 
 
@@ -121,9 +73,15 @@ def runs(sorted_groups: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[n
     return starts, counts
 
 
-def _percentiles(
+def group_percentiles(
     values: NDArray[np.float64], starts: NDArray[np.int64], counts: NDArray[np.int64], q: float
 ) -> NDArray[np.float64]:
+    """Return the ``q``-th percentile (0-100) of each run of ``values``, numpy's way.
+
+    Runs start at ``starts`` with ``counts`` values each, in ascending order. Like numpy, the
+    interpolation starts from the nearer end when the fraction is 0.5 or more, so the result is
+    bit-for-bit numpy's rather than merely close (tests/salaries/oracle.py is the plain version).
+    """
     position = (counts - 1) * (q / 100)
     below = np.floor(position).astype(np.int64)
     above = np.minimum(below + 1, counts - 1)

@@ -1,22 +1,18 @@
-"""REST API of search: /api/v1/search and /api/v1/suggest."""
+"""REST API of search: /api/v1/search, /api/v1/suggest and browsing by /api/v1/topics."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import QueryParameter
+from litestar.params import PathParameter, QueryParameter
 
-from careerpath.catalog.models import ResourceKind, ResourceLevel
+from careerpath.catalog.schemas import TopicTree
 from careerpath.dependencies import AppSettings, DbSession
-from careerpath.params import optional_number
-from careerpath.search import service
-from careerpath.search.query import Filters, SortOrder
+from careerpath.search import service, topics
+from careerpath.search.dependencies import SearchParams
 from careerpath.search.schemas import SearchResponse, SuggestResponse
 from careerpath.search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
-
-Text = Annotated[str | None, QueryParameter(max_length=200)]
-PriceBand = Annotated[str | None, QueryParameter(pattern="^(free|paid)$")]
 
 
 class SearchController(Controller):
@@ -38,38 +34,14 @@ class SearchController(Controller):
         ),
     )
     async def search(
-        self,
-        session: DbSession,
-        settings: AppSettings,
-        q: Annotated[str, QueryParameter(max_length=MAX_QUERY_LENGTH)] = "",
-        kind: Annotated[ResourceKind | None, QueryParameter()] = None,
-        level: Annotated[ResourceLevel | None, QueryParameter()] = None,
-        price: PriceBand = None,
-        max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
-        language: Text = None,
-        provider: Text = None,
-        topic: Text = None,
-        skill: Text = None,
-        sort: Annotated[SortOrder, QueryParameter()] = SortOrder.RELEVANCE,
-        page: Annotated[int, QueryParameter(ge=1, le=MAX_RESULT_WINDOW)] = 1,
-        page_size: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE)] = 20,
+        self, session: DbSession, settings: AppSettings, search_request: SearchParams
     ) -> SearchResponse:
         """Return one page of matching resources with highlights and facet counts."""
-        filters = Filters(
-            kind=kind.value if kind else None,
-            level=level.value if level else None,
-            price=price,
-            max_price=max_price,
-            language=language,
-            provider=provider,
-            topic=topic,
-            skill=skill,
-        )
-        request = service.SearchRequest(q, filters, sort, page, page_size)
+        request = search_request
         result = await service.search(session, settings.var_dir, request)
         return SearchResponse(
-            query=q,
-            sort=sort.value,
+            query=request.q,
+            sort=request.sort.value,
             total=result.total,
             page=result.page,
             page_size=result.page_size,
@@ -90,3 +62,25 @@ class SearchController(Controller):
         """Return completions for what has been typed so far."""
         items = await service.suggest(session, settings.var_dir, q)
         return SuggestResponse(query=q, items=items)
+
+
+class TopicController(Controller):
+    """Browse the catalog by topic."""
+
+    path = "/api/v1/topics"
+    tags = ["catalog"]  # noqa: RUF012
+
+    @get("/", summary="The topic tree", description="Counts include subtopics.")
+    async def list_topics(self, session: DbSession, settings: AppSettings) -> TopicTree:
+        """Return every topic with its resource count, as a tree."""
+        return await topics.read_topic_tree(session, settings.var_dir)
+
+    @get("/{slug:str}", summary="Get a topic")
+    async def get_topic(
+        self,
+        session: DbSession,
+        settings: AppSettings,
+        slug: Annotated[str, PathParameter(max_length=200)],
+    ) -> topics.TopicRead:
+        """Return a topic, its subtopics with counts and its best-rated resources."""
+        return await topics.read_topic(session, settings.var_dir, slug)

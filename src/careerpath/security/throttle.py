@@ -28,6 +28,32 @@ def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storag
     return MemoryStorage()
 
 
+class LocalLimit:
+    """A per-process fixed-window counter: the cheap check cached responses pass.
+
+    Each worker counts alone, so with N workers an address may get up to N times the limit
+    from the cache; everything that reaches a handler still passes the shared limit.
+    """
+
+    def __init__(self, item: RateLimitItem) -> None:
+        self.amount = item.amount
+        self.seconds = item.get_expiry()
+        self._window = 0
+        self._counts: dict[str, int] = {}
+
+    def hit(self, key: str) -> None:
+        """Count one request for ``key``; raise ``RateLimitedError`` over the limit."""
+        now = time.time()
+        window = int(now // self.seconds)
+        if window != self._window:
+            self._window, self._counts = window, {}
+        count = self._counts.get(key, 0) + 1
+        self._counts[key] = count
+        if count > self.amount:
+            retry_after = max(1, math.ceil((window + 1) * self.seconds - now))
+            raise RateLimitedError("Too many requests. Try again later.", retry_after=retry_after)
+
+
 class Throttle:
     """Named limits checked against one storage."""
 

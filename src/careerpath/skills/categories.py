@@ -26,6 +26,13 @@ DESIGN = "Design, CAD and media"
 SCIENCE = "Science, engineering and industry"
 HEALTH = "Medical and health software"
 OTHER = "Other software"
+METHODS = "Methods and practices"
+DOMAIN = "Domain knowledge"
+CERTIFICATIONS = "Certifications"
+FIELDS = "Fields of study"
+INDUSTRIES = "Industries"
+SPOKEN = "Spoken languages"
+
 
 # Whole-word name patterns checked in order; the first hit wins.
 _NAME_RULES: tuple[tuple[str, str], ...] = (
@@ -140,18 +147,43 @@ CATEGORY_ORDER = (
     DESIGN,
     SCIENCE,
     HEALTH,
+    METHODS,
+    DOMAIN,
+    CERTIFICATIONS,
+    FIELDS,
+    INDUSTRIES,
+    SPOKEN,
     OTHER,
 )
 
 
-def categorize(name: str, commodity_title: str) -> str:
-    """Return the category of a technology from its name, then its UNSPSC commodity."""
+_KIND_CATEGORY = {
+    "methodology": METHODS,
+    "domain": DOMAIN,
+    "certification": CERTIFICATIONS,
+    "field": FIELDS,
+    "industry": INDUSTRIES,
+    "spoken": SPOKEN,
+}
+_KIND_FALLBACK = {"language": LANGUAGES, "database": DATABASES, "cloud": CLOUD}
+_CATEGORY_KIND = {LANGUAGES: "language", WEB: "framework", DATABASES: "database", CLOUD: "cloud"}
+
+
+def default_kind(category: str) -> str:
+    """Return the kind of an O*NET technology from its category (most are tools)."""
+    return _CATEGORY_KIND.get(category, "tool")
+
+
+def categorize(name: str, commodity_title: str, kind: str | None = None) -> str:
+    """Return the category of a technology from its kind, its name, then its commodity."""
+    if kind in _KIND_CATEGORY:
+        return _KIND_CATEGORY[kind]
     lowered = name.casefold()
     for category, pattern in _COMPILED:
         if pattern.search(lowered):
             return category
     commodity = commodity_title.casefold()
     for keyword, category in _COMMODITY_RULES:
-        if keyword in commodity:
+        if keyword in commodity and commodity:
             return category
-    return OTHER
+    return _KIND_FALLBACK.get(kind or "", OTHER)

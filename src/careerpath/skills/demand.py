@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.db import utcnow
+from careerpath.ingest.bulk import insert_rows
 from careerpath.skills.models import CareerDemand, CareerDemandMonth, CareerSkillDemand
-from careerpath.skills.store import insert_chunks
 
 
 @dataclass
@@ -53,7 +53,7 @@ async def apply_delta(session: AsyncSession, delta: DemandDelta) -> None:
             new_rows.append({"career_id": career_id, "skill_id": skill_id, "postings": count})
         else:
             row.postings += count
-    await insert_chunks(session, CareerSkillDemand, new_rows)
+    await insert_rows(session, CareerSkillDemand, new_rows)
     months = {
         (row.career_id, row.month): row
         for row in await session.scalars(

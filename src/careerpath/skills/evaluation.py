@@ -88,17 +88,32 @@ def span_pairs(
     sentences: Iterable[tuple[Sequence[str], Sequence[str]]],
     find: Callable[[str], Iterable[Span]],
 ) -> list[tuple[set[Span], set[Span]]]:
-    """Run ``find`` (text → character spans) on each tokenised sentence; pair with the gold."""
+    """Run ``find`` (text → character spans) on each tokenised sentence; pair with the gold.
+
+    Predicted token spans that overlap are merged, as a BIO tagging would have them: two names
+    inside one token ("CentOS/Red Hat") are one predicted span, not two.
+    """
     pairs = []
     for tokens, tags in sentences:
         text, offsets = token_offsets(tokens)
-        predicted = {
+        predicted = [
             span
             for start, end in find(text)
             if (span := char_to_token_span(start, end, offsets)) is not None
-        }
-        pairs.append((set(bio_spans(tags)), predicted))
+        ]
+        pairs.append((set(bio_spans(tags)), merge_overlapping(predicted)))
     return pairs
+
+
+def merge_overlapping(spans: Iterable[Span]) -> set[Span]:
+    """Return the spans with overlapping ones joined."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return set(merged)
 
 
 def top_k_accuracy(ranked: Iterable[tuple[str, Sequence[str]]], k: int) -> float:

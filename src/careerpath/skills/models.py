@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from careerpath.db import Base, TimestampMixin, utcnow
@@ -41,11 +41,14 @@ class Skill(Base):
     """A canonical skill or technology, one per distinct O*NET technology name."""
 
     __tablename__ = "skill"
-    __table_args__ = (UniqueConstraint("name"),)
+    __table_args__ = (UniqueConstraint("name"), UniqueConstraint("slug"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
+    # The URL of the skill page; NULL only until the taxonomy is synced after migration 0820.
+    slug: Mapped[str | None] = mapped_column(String(200))
     display_name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), default="tool", server_default="tool")
     category: Mapped[str] = mapped_column(String(80), index=True)
     commodity_code: Mapped[str | None] = mapped_column(String(10))
     commodity_title: Mapped[str | None] = mapped_column(String(200))
@@ -98,6 +101,8 @@ class Posting(TimestampMixin, Base):
     location: Mapped[str | None] = mapped_column(String(300))
     posted_on: Mapped[date | None]
     source: Mapped[str] = mapped_column(String(120))
+    # The text, zlib-compressed, so a new taxonomy can re-extract it (NULL before 0820).
+    text_z: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class PostingSkill(Base):
@@ -109,6 +114,18 @@ class PostingSkill(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     posting_id: Mapped[int] = mapped_column(ForeignKey("posting.id", ondelete="CASCADE"))
     skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"), index=True)
+
+
+class UnlinkedMention(Base):
+    """A technology-like name postings ask for that the taxonomy lacks, and in how many."""
+
+    __tablename__ = "unlinked_mention"
+    __table_args__ = (UniqueConstraint("key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(120))
+    surface: Mapped[str] = mapped_column(String(120))
+    postings: Mapped[int]
 
 
 class CareerDemand(Base):

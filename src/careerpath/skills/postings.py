@@ -1,34 +1,35 @@
 """Ingest job postings: map columns, validate, hash, normalise the title, extract skills, store.
 
-A service, not CLI code: the API will offer the same import to curators. Each batch runs in
-its own transaction; a posting already stored (same content hash) is a no-op.
+One service for the CLI and the curators' upload. The whole file is one transaction (every
+import works this way): a failure leaves nothing behind, and a posting already stored (same
+content hash) is a no-op, so a re-run changes nothing.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers import resolution
 from careerpath.careers.resolver import RESOLVER_VERSION, TitleResolver
 from careerpath.db import utcnow
 from careerpath.errors import InvalidInputError
+from careerpath.ingest.bulk import batches, insert_rows
 from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.readers import Record, SourceRecord, UnreadableRecord, read_records
 from careerpath.ingest.report import ImportReport, content_hash
 from careerpath.skills.demand import DemandDelta, apply_delta
 from careerpath.skills.extract import Extractor
 from careerpath.skills.models import Posting, PostingSkill
+from careerpath.skills.reextract import pack, read_posting, record_unlinked, taxonomy_words
 from careerpath.skills.service import get_extractor
-from careerpath.skills.store import insert_chunks
 
 BATCH_SIZE = 1000
 MAX_TITLE = 500
@@ -65,6 +66,7 @@ class IngestTools:
     extractor: Extractor
     titles: TitleResolver
     source: str
+    taxonomy: frozenset[str] = frozenset()
 
 
 def build_mapping(
@@ -134,13 +136,8 @@ def validate(record: SourceRecord, mapping: ColumnMapping) -> PostingRow | str:
     )
 
 
-def _batches(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
-    while batch := list(islice(records, size)):
-        yield batch
-
-
 async def ingest_postings(
-    factory: async_sessionmaker[AsyncSession],
+    session: AsyncSession,
     path: Path,
     mapping: ColumnMapping,
     *,
@@ -148,18 +145,17 @@ async def ingest_postings(
     advance: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
-    """Ingest every posting of ``path``; one transaction per batch of ``batch_size`` rows."""
+    """Ingest every posting of ``path`` in the caller's transaction, ``batch_size`` at a time."""
     started = time.perf_counter()
     report = ImportReport()
-    async with factory() as session:
-        tools = IngestTools(
-            await get_extractor(session), await resolution.get_resolver(session), source
-        )
+    extractor = await get_extractor(session)
+    tools = IngestTools(
+        extractor, await resolution.get_resolver(session), source, taxonomy_words(extractor)
+    )
     records = read_records(path, delimiter=mapping.delimiter)
-    for batch in _batches(records, batch_size):
+    for batch in batches(records, batch_size):
         _check_columns(batch, mapping)
-        async with factory() as session, session.begin():
-            await ingest_batch(session, batch, mapping, tools, report)
+        await ingest_batch(session, batch, mapping, tools, report)
         if advance is not None:
             advance(len(batch))
     report.seconds = time.perf_counter() - started
@@ -210,6 +206,7 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
     today = utcnow().date()
     values: list[dict[str, Any]] = []
     skills: list[set[int]] = []
+    names: list[dict[str, str]] = []
     for row in rows:
         match = tools.titles.resolve(row.title)
         values.append(
@@ -223,11 +220,14 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
                 "location": row.location,
                 "posted_on": row.posted_on,
                 "source": tools.source,
+                "text_z": pack(row.text),
             }
         )
-        skills.append(tools.extractor.skill_ids(row.text))
+        asked, unseen = read_posting(tools.extractor, row.text, tools.taxonomy)
+        skills.append(asked)
+        names.append(unseen)
     # Plain executemany, then one lookup by hash: much cheaper than INSERT … RETURNING in bulk.
-    await insert_chunks(session, Posting, values)
+    await insert_rows(session, Posting, values)
     found = await session.execute(
         select(Posting.content_hash, Posting.id).where(
             Posting.content_hash.in_([value["content_hash"] for value in values])
@@ -241,5 +241,6 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
         links.extend({"posting_id": posting_id, "skill_id": s} for s in sorted(skill_ids))
         if value["career_id"] is not None:
             delta.add(value["career_id"], skill_ids, value["posted_on"] or today)
-    await insert_chunks(session, PostingSkill, links)
+    await insert_rows(session, PostingSkill, links)
     await apply_delta(session, delta)
+    await record_unlinked(session, names)

@@ -8,8 +8,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.errors import NotFoundError
 from careerpath.skills.categories import CATEGORY_ORDER
+from careerpath.skills.fuzzy import similar_skill_ids
 from careerpath.skills.models import (
     CareerDemand,
     CareerDemandMonth,
@@ -20,6 +22,7 @@ from careerpath.skills.models import (
     PostingSkill,
     Skill,
     SkillAlias,
+    UnlinkedMention,
 )
 from careerpath.skills.schemas import (
     CareerShareRead,
@@ -67,30 +70,64 @@ ONET_PER_CATEGORY = 12
 async def search_skills(
     session: AsyncSession, *, query: str | None, category: str | None, limit: int, offset: int
 ) -> tuple[list[Skill], int]:
-    """Return skills whose name or an alias starts with (or contains) ``query``."""
+    """Return skills with a name or alias word starting with ``query``, most demanded first.
+
+    Whole words only: "ORM" finds Hibernate ORM, never Terraform; "REST" never Pinterest.
+    When no word starts with ``query``, the closest names by edit similarity answer (typos).
+    """
     statement = select(Skill)
     if query:
-        key = query.strip().lower()
-        alias_hit = select(SkillAlias.skill_id).where(SkillAlias.key.like(f"{_escape(key)}%", "\\"))
-        statement = statement.where(
-            or_(
-                Skill.id.in_(alias_hit),
-                func.lower(Skill.display_name).like(f"%{_escape(key)}%", "\\"),
-            )
+        key = _escape(" ".join(query.strip().lower().split()))
+        alias_hit = select(SkillAlias.skill_id).where(
+            or_(SkillAlias.key.like(f"{key}%", "\\"), SkillAlias.key.like(f"% {key}%", "\\"))
         )
+        statement = statement.where(Skill.id.in_(alias_hit))
     if category:
         statement = statement.where(Skill.category == category)
     total = await session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    if query and not total:
+        return await _similar_skills(session, query, category, limit, offset)
+    demand = (
+        select(func.count(PostingSkill.posting_id))
+        .where(PostingSkill.skill_id == Skill.id)
+        .correlate(Skill)
+        .scalar_subquery()
+    )
     rows = await session.scalars(
-        statement.order_by(Skill.hot.desc(), func.length(Skill.display_name), Skill.display_name)
+        statement.order_by(
+            demand.desc(), Skill.hot.desc(), func.length(Skill.display_name), Skill.display_name
+        )
         .limit(limit)
         .offset(offset)
     )
     return list(rows), total
 
 
+async def _similar_skills(
+    session: AsyncSession, query: str, category: str | None, limit: int, offset: int
+) -> tuple[list[Skill], int]:
+    """The typo fallback: skills whose names are closest to ``query``, closest first."""
+    ids = await similar_skill_ids(session, query)
+    if not ids:
+        return [], 0
+    statement = select(Skill).where(Skill.id.in_(ids))
+    if category:
+        statement = statement.where(Skill.category == category)
+    found = {skill.id: skill for skill in await session.scalars(statement)}
+    ranked = [found[i] for i in ids if i in found]
+    return ranked[offset : offset + limit], len(ranked)
+
+
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def skill_by_slug(session: AsyncSession, slug: str) -> Skill:
+    """Return the skill with ``slug`` or raise NotFoundError."""
+    skill = await session.scalar(select(Skill).where(Skill.slug == slug))
+    if skill is None:
+        raise NotFoundError(f"No skill has the slug {slug!r}.")
+    return skill
 
 
 async def get_skill(session: AsyncSession, skill_id: int) -> Skill:
@@ -110,7 +147,7 @@ async def skill_aliases(session: AsyncSession, skill_id: int) -> list[str]:
 
 
 async def careers_asking_for(
-    session: AsyncSession, skill_id: int, limit: int = 20
+    session: AsyncSession, skill_id: int, limit: int = 20, min_mentions: int = 1
 ) -> list[CareerShareRead]:
     """Return the careers whose postings mention the skill most (by share, enough postings)."""
     share = CareerSkillDemand.postings * 1.0 / CareerDemand.postings
@@ -118,7 +155,11 @@ async def careers_asking_for(
         select(Career.slug, Career.title, CareerSkillDemand.postings, share)
         .join(CareerDemand, CareerDemand.career_id == CareerSkillDemand.career_id)
         .join(Career, Career.id == CareerSkillDemand.career_id)
-        .where(CareerSkillDemand.skill_id == skill_id, CareerDemand.postings >= MIN_POSTINGS)
+        .where(
+            CareerSkillDemand.skill_id == skill_id,
+            CareerDemand.postings >= MIN_POSTINGS,
+            CareerSkillDemand.postings >= min_mentions,
+        )
         .order_by(share.desc(), Career.title)
         .limit(limit)
     )
@@ -138,18 +179,20 @@ async def occupations_using(session: AsyncSession, skill_id: int, limit: int = 2
 
 
 async def _demand_source(
-    session: AsyncSession, career: Career
-) -> tuple[Career, CareerDemand | None]:
+    session: AsyncSession, career: CareerRef
+) -> tuple[CareerRef, CareerDemand | None]:
     """A curated career with too few postings of its own shows those of the occupation it
     refines (same O*NET-SOC code), and says so."""
     demand = await session.scalar(select(CareerDemand).where(CareerDemand.career_id == career.id))
     if (demand and demand.postings >= MIN_POSTINGS) or career.onet_soc_code is None:
         return career, demand
-    parent = await session.scalar(
-        select(Career)
-        .join(OnetOccupation, OnetOccupation.career_id == Career.id)
-        .where(OnetOccupation.soc_code == career.onet_soc_code, Career.id != career.id)
-    )
+    parent = (
+        await session.execute(
+            select(Career.id, Career.slug, Career.title, Career.onet_soc_code)
+            .join(OnetOccupation, OnetOccupation.career_id == Career.id)
+            .where(OnetOccupation.soc_code == career.onet_soc_code, Career.id != career.id)
+        )
+    ).first()
     if parent is None:
         return career, demand
     inherited = await session.scalar(
@@ -157,14 +200,20 @@ async def _demand_source(
     )
     if inherited is None or inherited.postings < MIN_POSTINGS:
         return career, demand
-    return parent, inherited
+    return CareerRef(*parent), inherited
 
 
-async def career_skills(session: AsyncSession, career: Career) -> CareerSkillsRead:
+async def demand_source(session: AsyncSession, career: CareerRef) -> tuple[CareerRef, int]:
+    """Return the career whose postings stand for ``career``, and how many there are."""
+    source, demand = await _demand_source(session, career)
+    return source, demand.postings if demand else 0
+
+
+async def career_skills(session: AsyncSession, career: CareerRef) -> CareerSkillsRead:
     """Return a career's demand figures (when enough postings) and its O*NET skills."""
     source, demand = await _demand_source(session, career)
     postings = demand.postings if demand else 0
-    flags = await _onet_flags(session, career.onet_soc_code)
+    flags = await onet_flags(session, career.onet_soc_code)
     enough = postings >= MIN_POSTINGS
     categories = await _demand_categories(session, source.id, postings, flags) if enough else []
     trend = await session.execute(
@@ -190,7 +239,8 @@ async def career_skills(session: AsyncSession, career: Career) -> CareerSkillsRe
     )
 
 
-async def _onet_flags(session: AsyncSession, soc_code: str | None) -> dict[int, tuple[bool, bool]]:
+async def onet_flags(session: AsyncSession, soc_code: str | None) -> dict[int, tuple[bool, bool]]:
+    """Return O*NET's (hot, in demand) flags of an occupation's skills."""
     if soc_code is None:
         return {}
     rows = await session.execute(
@@ -204,17 +254,33 @@ async def _onet_flags(session: AsyncSession, soc_code: str | None) -> dict[int, 
 async def _demand_categories(
     session: AsyncSession, career_id: int, postings: int, flags: dict[int, tuple[bool, bool]]
 ) -> list[CategoryRead]:
+    shares = await skill_shares(session, career_id, postings, flags)
+    return _group(shares, TOP_PER_CATEGORY)
+
+
+async def skill_shares(
+    session: AsyncSession, career_id: int, postings: int, flags: dict[int, tuple[bool, bool]]
+) -> list[SkillShareRead]:
+    """Return every skill a career's postings mention, most asked for first."""
     rows = await session.execute(
-        select(Skill.id, Skill.display_name, Skill.category, CareerSkillDemand.postings)
+        select(
+            Skill.id,
+            Skill.display_name,
+            Skill.category,
+            CareerSkillDemand.postings,
+            Skill.kind,
+            Skill.slug,
+        )
         .join(CareerSkillDemand, CareerSkillDemand.skill_id == Skill.id)
         .where(CareerSkillDemand.career_id == career_id)
         .order_by(CareerSkillDemand.postings.desc(), Skill.display_name)
     )
-    shares = [
-        SkillShareRead(i, name, cat, n, round(n / postings, 4), *flags.get(i, (False, False)))
-        for i, name, cat, n in rows
+    return [
+        SkillShareRead(
+            i, name, cat, n, round(n / postings, 4), *flags.get(i, (False, False)), kind, slug
+        )
+        for i, name, cat, n, kind, slug in rows
     ]
-    return _group(shares, TOP_PER_CATEGORY)
 
 
 async def _onet_categories(
@@ -257,3 +323,16 @@ async def careers_by_id(session: AsyncSession, career_ids: list[int]) -> dict[in
         return {}
     rows = await session.scalars(select(Career).where(Career.id.in_(career_ids)))
     return {career.id: career for career in rows}
+
+
+async def emerging_skills(
+    session: AsyncSession, limit: int, min_postings: int = 1
+) -> list[UnlinkedMention]:
+    """Return the unlinked names most postings use (candidates for the taxonomy)."""
+    rows = await session.scalars(
+        select(UnlinkedMention)
+        .where(UnlinkedMention.postings >= min_postings)
+        .order_by(UnlinkedMention.postings.desc(), UnlinkedMention.key)
+        .limit(limit)
+    )
+    return list(rows)

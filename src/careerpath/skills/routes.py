@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
-from careerpath.careers import service as careers_service
+from careerpath.careers.dependencies import CurrentCareer
 from careerpath.dependencies import DbSession
 from careerpath.errors import PayloadTooLargeError
 from careerpath.params import RowId
@@ -38,7 +38,11 @@ class SkillController(Controller):
     path = "/api/v1"
     tags = ["skills"]  # noqa: RUF012
 
-    @get("/skills", summary="Search skills", description="Prefix of any alias, or part of a name.")
+    @get(
+        "/skills",
+        summary="Search skills",
+        description="Words of a name or alias starting with q; most demanded first.",
+    )
     async def list_skills(
         self,
         session: DbSession,
@@ -70,12 +74,8 @@ class SkillController(Controller):
         )
 
     @get("/careers/{slug:str}/skills", summary="Skills a career's postings ask for")
-    async def career_skills(
-        self, session: DbSession, slug: Annotated[str, PathParameter(max_length=300)]
-    ) -> CareerSkillsRead:
+    async def career_skills(self, session: DbSession, career: CurrentCareer) -> CareerSkillsRead:
         """Return demand per skill (below 30 postings: none) and the O*NET technology list."""
-        found = await careers_service.resolve_slug(session, slug)
-        career = await careers_service.get_career(session, found.career_id)
         return await queries.career_skills(session, career)
 
     @post(

@@ -59,6 +59,8 @@ class SkillShareRead(msgspec.Struct, frozen=True):
     share: float
     hot: bool
     in_demand: bool
+    kind: str = "tool"
+    slug: str | None = None
 
 
 class CategoryRead(msgspec.Struct, frozen=True):
@@ -113,3 +115,11 @@ class ExtractOut(msgspec.Struct, frozen=True):
     """Mentions in order of position."""
 
     mentions: list[MentionRead]
+
+
+class EmergingSkillRead(msgspec.Struct, frozen=True):
+    """A technology-like name postings use that the taxonomy lacks, and in how many."""
+
+    name: str
+    key: str
+    postings: int

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.skills.extract import Extractor
-from careerpath.skills.models import OnetImport, SkillAlias
+from careerpath.skills.models import OnetImport, Skill, SkillAlias
 from careerpath.skills.taxonomy import alias_patterns, reviewed_aliases
 
 _EXTRACTORS: dict[str, tuple[str | None, Extractor]] = {}
@@ -34,7 +34,11 @@ async def get_extractor(session: AsyncSession) -> Extractor:
     cached = _EXTRACTORS.get(database)
     if cached is not None and cached[0] == version:
         return cached[1]
-    rows = await session.execute(select(SkillAlias.name, SkillAlias.skill_id))
+    rows = await session.execute(
+        select(SkillAlias.name, SkillAlias.skill_id, Skill.name, Skill.kind).join(
+            Skill, Skill.id == SkillAlias.skill_id
+        )
+    )
     extractor = Extractor(alias_patterns(rows.all(), reviewed_aliases()))
     with _LOCK:
         _EXTRACTORS[database] = (version, extractor)

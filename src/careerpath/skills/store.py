@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.ingest.bulk import insert_rows
 from careerpath.ingest.report import content_hash
 from careerpath.skills.models import (
     OccupationSkill,
@@ -22,20 +23,15 @@ from careerpath.skills.taxonomy import SkillSpec
 
 # Rows per executemany call (and per ``IN (...)`` list below SQLite's variable limit).
 CHUNK = 500
-INSERT_CHUNK = 10_000
-
-
-async def insert_chunks(session: AsyncSession, model: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` with a plain Core executemany (no ORM bookkeeping), in chunks."""
-    await session.flush()
-    for offset in range(0, len(rows), INSERT_CHUNK):
-        await session.execute(insert(model.__table__), list(rows[offset : offset + INSERT_CHUNK]))
 
 
 def taxonomy_fingerprint(specs: Iterable[SkillSpec]) -> str:
     """Return a hash of everything the taxonomy stores, to skip re-loading the same one."""
     return content_hash(
-        {s.name: [s.display_name, s.category, s.commodity_code, s.hot, s.aliases] for s in specs}
+        {
+            s.name: [s.display_name, s.category, s.commodity_code, s.hot, s.aliases, s.kind, s.slug]
+            for s in specs
+        }
     )
 
 
@@ -67,6 +63,8 @@ def _skill_values(spec: SkillSpec) -> dict[str, Any]:
         "commodity_code": spec.commodity_code,
         "commodity_title": spec.commodity_title,
         "hot": spec.hot,
+        "kind": spec.kind,
+        "slug": spec.slug,
     }
 
 
@@ -74,16 +72,26 @@ async def _sync_skills(session: AsyncSession, specs: list[SkillSpec]) -> dict[st
     existing = {skill.name: skill for skill in await session.scalars(select(Skill))}
     wanted = {spec.name for spec in specs}
     new_rows = [_skill_values(s) for s in specs if s.name not in existing]
+    gone = [skill.id for name, skill in existing.items() if name not in wanted]
+    if gone:
+        await session.execute(delete(Skill).where(Skill.id.in_(gone)))
+    moved = [
+        skill.id
+        for spec in specs
+        if (skill := existing.get(spec.name)) is not None and skill.slug != spec.slug
+    ]
+    if moved:
+        # Slugs are unique: free the ones that move before any skill takes another's.
+        for offset in range(0, len(moved), CHUNK):
+            chunk = moved[offset : offset + CHUNK]
+            await session.execute(update(Skill).where(Skill.id.in_(chunk)).values(slug=None))
     for spec in specs:
         skill = existing.get(spec.name)
         if skill is not None:
             for field, value in _skill_values(spec).items():
                 if getattr(skill, field) != value:
                     setattr(skill, field, value)
-    gone = [skill.id for name, skill in existing.items() if name not in wanted]
-    if gone:
-        await session.execute(delete(Skill).where(Skill.id.in_(gone)))
-    await insert_chunks(session, Skill, new_rows)
+    await insert_rows(session, Skill, new_rows)
     await session.flush()
     rows = await session.execute(select(Skill.name, Skill.id))
     return dict(rows.all())
@@ -121,7 +129,7 @@ async def _sync_aliases(session: AsyncSession, specs: list[SkillSpec], ids: dict
     kept = {key for key in current if key in wanted} - {
         row.key for row in current.values() if row.id in set(stale)
     }
-    await insert_chunks(session, SkillAlias, [v for k, v in wanted.items() if k not in kept])
+    await insert_rows(session, SkillAlias, [v for k, v in wanted.items() if k not in kept])
 
 
 async def sync_occupation_skills(
@@ -159,7 +167,7 @@ async def sync_occupation_skills(
                 current.hot, current.in_demand = hot, in_demand
     for leftover in have.values():
         await session.delete(leftover)
-    await insert_chunks(session, OccupationSkill, new_rows)
+    await insert_rows(session, OccupationSkill, new_rows)
     await session.flush()
 
 

@@ -6,13 +6,21 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from careerpath.skills.categories import categorize
-from careerpath.skills.extract import AliasPattern
+from careerpath.careers.titles import slugify
+from careerpath.skills.categories import categorize, default_kind
+from careerpath.skills.curated import TECHNOLOGY_KINDS, Curated, CuratedSkill, curated_layer
+from careerpath.skills.extract import (
+    FIELD_OF_STUDY,
+    PRACTICE,
+    SPOKEN_LANGUAGE,
+    TECHNOLOGY,
+    AliasPattern,
+)
 from careerpath.skills.onet import TechnologyRow
 
 VENDORS = frozenset(
@@ -26,7 +34,10 @@ LONG_NAME = 24
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+#/&.-]{1,9}$")
 _SPACES = re.compile(r"\s+")
 # Priority of an alias's origin when two skills claim the same key (lower wins).
-_PRIORITY = {"name": 0, "reviewed": 1, "rule": 2}
+_PRIORITY = {"curated": 0, "name": 1, "reviewed": 2, "rule": 3}
+ONET_SOURCE = "O*NET 29.2 Technology Skills (CC BY 4.0)"
+# Rule acronyms this short are letters, not names ("II" in "Level II").
+MIN_ACRONYM = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +51,18 @@ class AliasSpec:
 
 @dataclass(frozen=True, slots=True)
 class SkillSpec:
-    """A canonical skill derived from one distinct O*NET technology name."""
+    """A canonical skill: one distinct O*NET technology name, or one the reviewed layer adds."""
 
     name: str
     display_name: str
     category: str
-    commodity_code: str
-    commodity_title: str
+    commodity_code: str | None
+    commodity_title: str | None
     hot: bool
     aliases: tuple[AliasSpec, ...]
+    kind: str = "tool"
+    source: str = ONET_SOURCE
+    slug: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,35 +96,80 @@ def reviewed_aliases() -> ReviewedAliases:
     )
 
 
-def build_taxonomy(rows: Iterable[TechnologyRow], reviewed: ReviewedAliases) -> list[SkillSpec]:
-    """Return one skill per distinct technology name, each alias owned by exactly one skill."""
+def build_taxonomy(
+    rows: Iterable[TechnologyRow], reviewed: ReviewedAliases, curated: Curated | None = None
+) -> list[SkillSpec]:
+    """Return one skill per distinct technology name plus the reviewed additions.
+
+    Each alias is owned by exactly one skill.
+    """
+    layer = curated if curated is not None else curated_layer()
     commodities: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     hot: dict[str, bool] = defaultdict(bool)
     for row in rows:
         commodities[row.name][(row.commodity_code, row.commodity_title)] += 1
         hot[row.name] |= row.hot
-    names = sorted(commodities)
-    owners = _assign_aliases(names, reviewed)
+    added = {skill.name: skill for skill in layer.added if skill.name not in commodities}
+    names = sorted([*commodities, *added])
+    owners = _assign_aliases(names, reviewed, layer)
     specs = []
     for name in names:
-        (code, title), _count = commodities[name].most_common(1)[0]
         aliases = tuple(sorted(owners.get(name, []), key=lambda a: (_PRIORITY[a.kind], a.key)))
+        if name in added:
+            specs.append(_added_spec(added[name], aliases))
+            continue
+        (code, title), _count = commodities[name].most_common(1)[0]
+        category = categorize(name, title, layer.kinds.get(name))
         specs.append(
             SkillSpec(
                 name=name,
                 display_name=_display_name(name, reviewed),
-                category=categorize(name, title),
+                category=category,
                 commodity_code=code,
                 commodity_title=title,
                 hot=hot[name],
                 aliases=aliases,
+                kind=layer.kinds.get(name) or default_kind(category),
             )
         )
-    return specs
+    return with_slugs(specs)
+
+
+def with_slugs(specs: list[SkillSpec]) -> list[SkillSpec]:
+    """Give each skill a unique URL slug: its display name, else its full name, else numbered."""
+    taken: set[str] = set()
+    out = []
+    for spec in sorted(specs, key=lambda s: (s.display_name != s.name, len(s.name), s.name)):
+        slug = slugify(spec.display_name)[:190] or "skill"
+        if slug in taken:
+            slug = slugify(spec.name)[:190] or slug
+        base, number = slug, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        out.append(replace(spec, slug=slug))
+    order = {spec.name: position for position, spec in enumerate(specs)}
+    return sorted(out, key=lambda s: order[s.name])
+
+
+def _added_spec(skill: CuratedSkill, aliases: tuple[AliasSpec, ...]) -> SkillSpec:
+    return SkillSpec(
+        name=skill.name,
+        display_name=skill.name,
+        category=categorize(skill.name, "", skill.kind),
+        commodity_code=None,
+        commodity_title=None,
+        hot=False,
+        aliases=aliases,
+        kind=skill.kind,
+        source=skill.source,
+    )
 
 
 def _display_name(name: str, reviewed: ReviewedAliases) -> str:
     """The short name people know: "Java" for "Oracle Java", "AWS" for the formal AWS name."""
+    if is_heading(name):
+        return name  # "Medical software", never a bare "Medical"
     listed = reviewed.aliases.get(name)
     if listed and (name.endswith((" " + listed[0], " software")) or len(name) > LONG_NAME):
         return listed[0]
@@ -123,19 +182,34 @@ def strip_software(name: str) -> str:
     return stripped or name
 
 
-def _assign_aliases(names: list[str], reviewed: ReviewedAliases) -> dict[str, list[AliasSpec]]:
-    """Give each key to one skill: exact names beat reviewed aliases beat rules; ties drop."""
+def _assign_aliases(
+    names: list[str], reviewed: ReviewedAliases, curated: Curated
+) -> dict[str, list[AliasSpec]]:
+    """Give each key to one skill: curated beat exact names beat reviewed beat rules; ties drop."""
     claims: dict[str, list[tuple[int, str, AliasSpec]]] = defaultdict(list)
     known = set(names)
+
+    def claim(owner: str, text: str, kind: str) -> None:
+        spec = AliasSpec(text, alias_key(text), kind)
+        claims[spec.key].append((_PRIORITY[kind], owner, spec))
+
     for name in names:
         for alias in _candidates(name, reviewed):
             claims[alias.key].append((_PRIORITY[alias.kind], name, alias))
     for target, listed in reviewed.aliases.items():
-        if target not in known:
-            continue
-        for text in listed:
-            spec = AliasSpec(text, alias_key(text), "reviewed")
-            claims[spec.key].append((_PRIORITY["reviewed"], target, spec))
+        for text in listed if target in known else ():
+            claim(target, text, "reviewed")
+    for skill in curated.added:
+        for text in skill.aliases:
+            claim(skill.name, text, "curated")
+    for target, texts in curated.aliases.items():
+        for text in texts if target in known else ():
+            claim(target, text, "curated")
+    return _winners(claims)
+
+
+def _winners(claims: dict[str, list[tuple[int, str, AliasSpec]]]) -> dict[str, list[AliasSpec]]:
+    """Each key goes to its best claimant; a tie between two skills drops the key."""
     owners: dict[str, list[AliasSpec]] = defaultdict(list)
     for claimants in claims.values():
         best = min(priority for priority, _, _ in claimants)
@@ -150,9 +224,16 @@ def _candidates(name: str, reviewed: ReviewedAliases) -> list[AliasSpec]:
     found = [AliasSpec(name, alias_key(name), "name")]
     for text in _rule_aliases(name):
         key = alias_key(text)
-        if key not in reviewed.blocked and len(key) >= 2 and key != found[0].key:
+        if key not in reviewed.blocked and _long_enough(text) and key != found[0].key:
             found.append(AliasSpec(text, key, "rule"))
     return found
+
+
+def _long_enough(text: str) -> bool:
+    """Two capitals are letters ("II", "EE"), not a name; "C#" or "Qt" may stand."""
+    if text.isalpha() and text.isupper():
+        return len(text) >= MIN_ACRONYM
+    return len(text) >= 2
 
 
 def _rule_aliases(name: str) -> set[str]:
@@ -180,6 +261,11 @@ def is_generic(name: str) -> bool:
         return False
     rest = [w for w in words[1:] if not _ACRONYM.match(w)]
     return words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in rest)
+
+
+def is_heading(name: str) -> bool:
+    """Say whether a name is a kind of software with no product or acronym in it."""
+    return is_generic(name) and _trailing_acronym(strip_software(name)) is None
 
 
 def _trailing_acronym(base: str) -> tuple[str, str] | None:
@@ -234,19 +320,42 @@ def _js_variants(base: str) -> set[str]:
 
 
 def alias_patterns(
-    aliases: Iterable[tuple[str, int]], reviewed: ReviewedAliases
+    aliases: Iterable[tuple[str, int, str, str]],
+    reviewed: ReviewedAliases,
+    curated: Curated | None = None,
 ) -> list[AliasPattern]:
-    """Turn (alias name, skill id) pairs into extractor patterns, flagging ambiguous names."""
+    """Turn (alias name, skill id, skill name, skill kind) rows into extractor patterns.
+
+    Headings and generic names give none; blocked aliases are dropped; ambiguous names need
+    evidence and consumer products a list of other skills.
+    """
+    layer = curated if curated is not None else curated_layer()
     return [
         AliasPattern(
             name,
             skill_id,
-            ambiguous=name in reviewed.ambiguous,
+            ambiguous=name in reviewed.ambiguous or alias_key(name) in layer.evidence,
             case_sensitive=_capital_word(name) and name not in reviewed.any_case,
+            listed_only=skill_name in layer.consumer,
+            context=context_of(kind),
         )
-        for name, skill_id in aliases
-        if alias_key(name) not in reviewed.never
+        for name, skill_id, skill_name, kind in aliases
+        if skill_name not in layer.generic
+        and alias_key(name) not in reviewed.never
+        and alias_key(name) not in layer.blocked
     ]
+
+
+def context_of(kind: str) -> int:
+    """Return what the text around a skill of ``kind`` must show for it to count."""
+    if kind in TECHNOLOGY_KINDS:
+        return TECHNOLOGY
+    return {"spoken": SPOKEN_LANGUAGE, "field": FIELD_OF_STUDY}.get(kind, PRACTICE)
+
+
+def spec_patterns(specs: list[SkillSpec]) -> list[tuple[str, int, str, str]]:
+    """Return (alias, skill id, skill name, kind) rows with ids = positions in ``specs``."""
+    return [(a.name, i, spec.name, spec.kind) for i, spec in enumerate(specs) for a in spec.aliases]
 
 
 def _capital_word(name: str) -> bool:

@@ -15,11 +15,17 @@ from litestar.params import PathParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from careerpath.accounts import service, tokens
-from careerpath.accounts.auth import client_ip
-from careerpath.accounts.dependencies import Caller, Store, Throttled, provide_principal
-from careerpath.accounts.models import TokenScope
+from careerpath.accounts.auth import SESSION_COOKIE, client_ip
+from careerpath.accounts.cookies import expired_cookie, session_cookie
+from careerpath.accounts.dependencies import (
+    ACCOUNT_DEPENDENCIES,
+    Caller,
+    Store,
+    Throttled,
+    provide_principal,
+)
+from careerpath.accounts.models import TokenScope, User
 from careerpath.accounts.presenters import session_read, token_read
-from careerpath.accounts.routes import ACCOUNT_DEPENDENCIES, expired_cookie, sign_in_response
 from careerpath.accounts.schemas import NO_NUL
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import CareerpathError, NotFoundError
@@ -84,8 +90,7 @@ class SignInPages(Controller):
         except CareerpathError as exc:
             context = {"error": exc.detail, "email": data.email[:320]}
             return Template("signin.html", context=context, status_code=exc.status)
-        response = await sign_in_response(session, store, settings, user, request)
-        return Redirect("/lists", status_code=SEE_OTHER, cookies=response.cookies)
+        return await _signed_in(request, session, store, settings, user, "/lists")
 
     @get("/signup")
     async def signup_form(self) -> Template:
@@ -115,17 +120,14 @@ class SignInPages(Controller):
         except CareerpathError as exc:
             context = {"error": exc.detail, "email": data.email[:320]}
             return Template("signup.html", context=context, status_code=exc.status)
-        response = await sign_in_response(session, store, settings, user, request)
-        return Redirect("/lists", status_code=SEE_OTHER, cookies=response.cookies)
+        return await _signed_in(request, session, store, settings, user, "/lists")
 
     @post("/signout")
     async def signout(
         self, request: Request[Any, Any, Any], session: DbSession, store: Store
     ) -> Redirect:
         """End this session and go home."""
-        secret = request.cookies.get("__Host-careerpath")
-        if secret:
-            await store.delete(session, service.session_key_of(secret))
+        await service.end_session(session, store, request.cookies.get(SESSION_COOKIE))
         return Redirect("/", status_code=SEE_OTHER, cookies=[expired_cookie()])
 
 
@@ -203,8 +205,26 @@ class AccountPages(Controller):
             )
         except CareerpathError as exc:
             return await _settings(session, store, principal, None, exc.detail)
-        response = await sign_in_response(session, store, settings, user, request)
-        return Redirect("/account", status_code=SEE_OTHER, cookies=response.cookies)
+        return await _signed_in(request, session, store, settings, user, "/account")
+
+
+async def _signed_in(
+    request: Request[Any, Any, Any],
+    db: DbSession,
+    store: Store,
+    settings: AppSettings,
+    user: User,
+    then: str,
+) -> Redirect:
+    signed = await service.sign_in(
+        db,
+        store,
+        settings.resolved_secret_key(),
+        user,
+        old_secret=request.cookies.get(SESSION_COOKIE),
+        user_agent=request.headers.get("user-agent", ""),
+    )
+    return Redirect(then, status_code=SEE_OTHER, cookies=[session_cookie(signed.secret)])
 
 
 async def _settings(

@@ -6,18 +6,17 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Controller, get
-from litestar.params import PathParameter, QueryParameter
+from litestar.params import PathParameter
 from litestar.response import Template
 
 from careerpath.catalog import service as catalog_service
-from careerpath.catalog.models import ResourceKind, ResourceLevel
-from careerpath.catalog.presenters import topic_tree
-from careerpath.catalog.routes import read_resource, read_topic
+from careerpath.catalog.models import ResourceKind
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.params import RowId
 from careerpath.search import service as search_service
-from careerpath.search.query import Filters, SortOrder
-from careerpath.search.service import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
+from careerpath.search import topics
+from careerpath.search.dependencies import SearchParams, link_params
+from careerpath.search.query import SortOrder
 
 FACET_TITLES = {
     "kind": "Type",
@@ -28,8 +27,6 @@ FACET_TITLES = {
     "skill": "Skill",
     "provider": "Provider",
 }
-PAGE_SIZE = 20
-Text = Annotated[str | None, QueryParameter(max_length=200)]
 
 
 def _link(params: dict[str, str], **changes: str | None) -> str:
@@ -66,32 +63,12 @@ class CatalogPageController(Controller):
 
     @get("/search")
     async def search(
-        self,
-        session: DbSession,
-        settings: AppSettings,
-        q: Annotated[str, QueryParameter(max_length=MAX_QUERY_LENGTH)] = "",
-        kind: Annotated[ResourceKind | None, QueryParameter()] = None,
-        level: Annotated[ResourceLevel | None, QueryParameter()] = None,
-        price: Annotated[str | None, QueryParameter(pattern="^(free|paid)$")] = None,
-        language: Text = None,
-        provider: Text = None,
-        topic: Text = None,
-        skill: Text = None,
-        sort: Annotated[SortOrder, QueryParameter()] = SortOrder.RELEVANCE,
-        page: Annotated[int, QueryParameter(ge=1, le=MAX_RESULT_WINDOW)] = 1,
+        self, session: DbSession, settings: AppSettings, search_request: SearchParams
     ) -> Template:
         """Show search results with a facet sidebar, highlights and pagination."""
-        params = {
-            "q": q, "kind": kind.value if kind else "", "level": level.value if level else "",
-            "price": price or "", "language": language or "", "provider": provider or "",
-            "topic": topic or "", "skill": skill or "", "sort": sort.value,
-        }  # fmt: skip
-        filters = Filters(
-            kind=params["kind"] or None, level=params["level"] or None, price=price,
-            language=language, provider=provider, topic=topic, skill=skill,
-        )  # fmt: skip
-        request = search_service.SearchRequest(q, filters, sort, page, PAGE_SIZE)
-        result = await search_service.search(session, settings.var_dir, request)
+        params = link_params(search_request)
+        result = await search_service.search(session, settings.var_dir, search_request)
+        page = search_request.page
         pages = {
             "previous": _link(params, page=str(page - 1)) if page > 1 else None,
             "next": _link(params, page=str(page + 1)) if page < result.max_page else None,
@@ -99,7 +76,7 @@ class CatalogPageController(Controller):
         return Template(
             template_name="search.html",
             context={
-                "q": q, "result": result, "params": params, "pages": pages,
+                "q": search_request.q, "result": result, "params": params, "pages": pages,
                 "sidebar": facet_sidebar(params, result.facets),
                 "sorts": [(s.value, _link(params, sort=s.value)) for s in SortOrder],
                 "filtered": any(v for k, v in params.items() if k not in {"q", "sort"}),
@@ -109,21 +86,20 @@ class CatalogPageController(Controller):
     @get("/courses/{resource_id:int}")
     async def course(self, session: DbSession, resource_id: RowId) -> Template:
         """Show one course."""
-        resource = await read_resource(session, resource_id, ResourceKind.COURSE)
+        resource = await catalog_service.read_resource(session, resource_id, ResourceKind.COURSE)
         return Template(template_name="resource.html", context={"r": resource})
 
     @get("/books/{resource_id:int}")
     async def book(self, session: DbSession, resource_id: RowId) -> Template:
         """Show one book."""
-        resource = await read_resource(session, resource_id, ResourceKind.BOOK)
+        resource = await catalog_service.read_resource(session, resource_id, ResourceKind.BOOK)
         return Template(template_name="resource.html", context={"r": resource})
 
     @get("/topics")
     async def topics(self, session: DbSession, settings: AppSettings) -> Template:
         """Show the topic tree with counts."""
-        counts = await search_service.topic_counts(session, settings.var_dir)
-        tree = topic_tree(await catalog_service.list_topics(session), counts)
-        return Template(template_name="topics.html", context={"tree": tree})
+        tree = await topics.read_topic_tree(session, settings.var_dir)
+        return Template(template_name="topics.html", context={"tree": tree.items})
 
     @get("/topics/{slug:str}")
     async def topic(
@@ -133,5 +109,5 @@ class CatalogPageController(Controller):
         slug: Annotated[str, PathParameter(max_length=200)],
     ) -> Template:
         """Show a topic: breadcrumb, subtopics and its best-rated resources."""
-        topic = await read_topic(session, settings, slug)
+        topic = await topics.read_topic(session, settings.var_dir, slug)
         return Template(template_name="topic.html", context={"topic": topic})

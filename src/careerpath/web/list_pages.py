@@ -11,8 +11,7 @@ from litestar.params import PathParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from careerpath.accounts import lists
-from careerpath.accounts.dependencies import Caller, Port, provide_principal
-from careerpath.accounts.list_routes import PORT
+from careerpath.accounts.dependencies import PORT, Caller, Port, provide_principal
 from careerpath.accounts.list_views import item_reads, list_read, list_summary
 from careerpath.accounts.models import ItemKind, Progress
 from careerpath.accounts.schemas import Name, Note

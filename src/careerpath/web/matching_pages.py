@@ -7,15 +7,14 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, PathParameter, QueryParameter
+from litestar.params import Body, QueryParameter
 from litestar.response import Template
 
+from careerpath.careers.dependencies import CurrentCareer
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.schemas import MAX_GAP_TEXT_BYTES, GapIn
 from careerpath.params import optional_number
-
-SlugParam = Annotated[str, PathParameter(max_length=300)]
 
 
 class GapForm(msgspec.Struct, frozen=True):
@@ -40,14 +39,13 @@ class MatchingPageController(Controller):
     async def learning_path(
         self,
         session: DbSession,
-        slug: SlugParam,
+        career: CurrentCareer,
         free: Annotated[bool, QueryParameter()] = False,
         max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
         max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
         known: Annotated[str | None, QueryParameter(max_length=2000)] = None,
     ) -> Template:
         """Show the ordered courses that cover the career's most demanded skills."""
-        career = await queries.career_by_slug(session, slug)
         known_ids = await queries.known_skill_ids(session, split_names(known or ""))
         options = queries.path_options(free, max_hours, max_price, known_ids)
         path = await queries.learning_path(session, career, options)
@@ -55,9 +53,8 @@ class MatchingPageController(Controller):
         return Template(template_name="matching_path.html", context={"path": path, "form": form})
 
     @get("/gap")
-    async def gap_form(self, session: DbSession, slug: SlugParam) -> Template:
+    async def gap_form(self, career: CurrentCareer) -> Template:
         """Show the paste box."""
-        career = await queries.career_by_slug(session, slug)
         context = {"career": career, "gap": None, "limit_kb": MAX_GAP_TEXT_BYTES // 1000}
         return Template(template_name="matching_gap.html", context=context)
 
@@ -65,11 +62,10 @@ class MatchingPageController(Controller):
     async def gap_check(
         self,
         session: DbSession,
-        slug: SlugParam,
+        career: CurrentCareer,
         data: Annotated[GapForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
     ) -> Template:
         """Show coverage, present and missing skills; the pasted text is not stored."""
-        career = await queries.career_by_slug(session, slug)
         body = GapIn(skills=split_names(data.skills), text=data.text or None)
         gap = await queries.gap_check(session, career, body)
         context = {"career": career, "gap": gap, "limit_kb": MAX_GAP_TEXT_BYTES // 1000}

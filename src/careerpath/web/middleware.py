@@ -62,3 +62,16 @@ def _log_access(scope: Scope, status: int, started: float) -> None:
             status,
             extra={"status": status, "ms": round((time.perf_counter() - started) * 1000, 2)},
         )
+
+
+def head_as_get(scope: Scope, send: Send) -> tuple[Scope, Send]:
+    """Turn a HEAD request into a GET whose body is not sent, so every GET route answers HEAD."""
+    if scope["type"] != ScopeType.HTTP or scope.get("method") != "HEAD":
+        return scope, send
+
+    async def send_headers_only(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return {**scope, "method": "GET"}, send_headers_only

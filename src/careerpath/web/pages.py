@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Controller, Request, get
-from litestar.params import PathParameter, QueryParameter
-from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
+from litestar import Controller, get
+from litestar.params import QueryParameter
+from litestar.response import Template
 
+from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
+from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.presenters import career_summary
 from careerpath.dependencies import AppSettings, DbSession, DocCache
-from careerpath.matching.queries import RankFilters
-from careerpath.params import optional_number
-from careerpath.salaries import computed as salaries_computed
+from careerpath.pages.career import career_view
+from careerpath.pages.dependencies import CareerOptions, career_context
 from careerpath.search import service as search_service
-from careerpath.skills import queries as skills_queries
-from careerpath.web.career_page import TocEntry, build_career_page
-from careerpath.web.matching_section import matching_section
-from careerpath.web.salary_section import build_salary_section
 
 HOME_PAGE_SIZE = 50
 
@@ -51,53 +47,15 @@ class PageController(Controller):
             },
         )
 
-    @get("/careers/{slug:str}", cache=True)
+    @get("/careers/{slug:str}", opt={CACHE_ANONYMOUS: True})
     async def career(
         self,
-        request: Request[Any, Any, Any],
         session: DbSession,
         cache: DocCache,
-        slug: Annotated[str, PathParameter(max_length=300)],
-        currency: Annotated[str | None, QueryParameter(max_length=3)] = None,
-        level: Annotated[str | None, QueryParameter(max_length=20)] = None,
-        free: Annotated[bool, QueryParameter()] = False,
-        m_level: Annotated[str | None, QueryParameter(max_length=20)] = None,
-        max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
-    ) -> Template | Redirect:
+        settings: AppSettings,
+        career: CurrentCareer,
+        page_options: CareerOptions,
+    ) -> Template:
         """Show a career page; an alias slug redirects to the canonical page."""
-        found = await careers_service.get_career_document(session, cache, slug)
-        if isinstance(found, careers_service.SlugResolution):
-            return Redirect(
-                f"/careers/{found.canonical_slug}", status_code=HTTP_301_MOVED_PERMANENTLY
-            )
-        query = salaries_computed.parse_query(currency, level, None)
-        salaries = await salaries_computed.career_salaries(session, found.id, found.slug, query)
-        career_row = await careers_service.get_career_row(session, found.id)
-        skills = await skills_queries.career_skills(session, career_row)
-        matching = await matching_section(
-            session,
-            career_row,
-            RankFilters(free, m_level, max_hours),
-            dict(request.query_params.items()),
-        )
-        page = build_career_page(
-            found,
-            salaries.cities,
-            has_salaries=bool(salaries.cities or salaries.computed),
-            extra_toc=[TocEntry("skills-demand", "Skills employers ask for")]
-            if skills.categories or skills.onet
-            else [],
-        )
-        canonical_url = str(request.base_url).rstrip("/") + f"/careers/{found.slug}"
-        return Template(
-            template_name="career.html",
-            context={
-                "page": page,
-                "canonical_url": canonical_url,
-                "salaries": salaries,
-                "salary_section": build_salary_section(salaries),
-                "skills": skills,
-                "career_id": found.id,
-                "matching": matching,
-            },
-        )
+        view = await career_view(session, cache, career, page_options, settings.public_url)
+        return Template(template_name="career.html", context=career_context(view))

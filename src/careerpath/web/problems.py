@@ -3,33 +3,41 @@
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from typing import Any
+from urllib.parse import unquote
 
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from litestar.response import Template
+from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from redis.exceptions import RedisError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from careerpath.errors import CareerpathError, RateLimitedError
+from careerpath.errors import CareerpathError, MovedError, RateLimitedError
 
 logger = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 API_PREFIX = "/api/"
-TITLES = {
-    400: "Bad request",
-    401: "Authentication required",
-    403: "Permission denied",
-    404: "Not found",
-    405: "Method not allowed",
-    413: "Payload too large",
-    422: "Invalid input",
-    429: "Too many requests",
-    500: "Internal error",
-    503: "Service unavailable",
-}
+
+
+def _error_tree(kind: type[CareerpathError]) -> list[type[CareerpathError]]:
+    return [kind, *(below for sub in kind.__subclasses__() for below in _error_tree(sub))]
+
+
+# Each status's title as the error tree names it (framework errors use the HTTP phrase).
+TREE_TITLES = {kind.status: kind.title for kind in reversed(_error_tree(CareerpathError))}
+
+
+def title_for(status: int) -> str:
+    """Return the problem title of ``status``: the error tree's, else the HTTP phrase."""
+    if status in TREE_TITLES:
+        return TREE_TITLES[status]
+    try:
+        return HTTPStatus(status).phrase.capitalize()
+    except ValueError:
+        return "Error"
 
 
 def problem_response(
@@ -41,7 +49,7 @@ def problem_response(
     headers: dict[str, str] | None = None,
 ) -> Response[Any]:
     """Return the error as problem JSON for the API, or as the error page for a browser."""
-    title = TITLES.get(status, "Error")
+    title = title_for(status)
     if _wants_html(request):
         return Template(
             template_name="error.html",
@@ -69,6 +77,17 @@ def handle_domain_error(request: Request[Any, Any, Any], exc: CareerpathError) -
     """Turn a service's domain error into its HTTP problem."""
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimitedError) else None
     return problem_response(request, exc.status, exc.detail, extra=exc.extra, headers=headers)
+
+
+def handle_moved(request: Request[Any, Any, Any], exc: MovedError) -> Response[Any]:
+    """Redirect an alias to the same URL under its canonical name (308 keeps a write's method)."""
+    segments = [exc.canonical if unquote(s) == exc.name else s for s in request.url.path.split("/")]
+    location = "/".join(segments)
+    if request.url.query:
+        location += f"?{request.url.query}"
+    if request.method in {"GET", "HEAD"}:
+        return Redirect(location, status_code=301)
+    return Redirect(location, status_code=308)
 
 
 def handle_validation_error(
@@ -109,6 +128,7 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     RedisError: handle_unreachable_service,
     OperationalError: handle_unreachable_service,
     InterfaceError: handle_unreachable_service,
+    MovedError: handle_moved,
     CareerpathError: handle_domain_error,
     ValidationException: handle_validation_error,
     HTTPException: handle_http_error,

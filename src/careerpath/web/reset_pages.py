@@ -12,9 +12,8 @@ from litestar.response import Redirect, Template
 
 from careerpath.accounts import service
 from careerpath.accounts.auth import client_ip
-from careerpath.accounts.dependencies import Store, Throttled
+from careerpath.accounts.dependencies import ACCOUNT_DEPENDENCIES, Store, Throttled
 from careerpath.accounts.mail import send_mail
-from careerpath.accounts.routes import ACCOUNT_DEPENDENCIES, RESET_ACCEPTED
 from careerpath.accounts.schemas import NO_NUL
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import CareerpathError
@@ -63,7 +62,7 @@ class ResetPages(Controller):
             session, throttle, settings.public_url, client_ip(request.scope), data.email
         )
         background = BackgroundTask(send_mail, settings, mail) if mail else None
-        context = {"sent": RESET_ACCEPTED["detail"]}
+        context = {"sent": service.RESET_ACCEPTED}
         return Template("forgot_password.html", context=context, background=background)
 
     @get("/reset-password")

@@ -8,19 +8,12 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 
 from careerpath.salaries.money import format_money
 
-WORDS_PER_MINUTE = 230
-
 
 def format_date(value: date | None, precision: str = "day") -> str:
     """Write a date as people read it, or only its year when that is all the source gave."""
     if value is None:
         return "undated"
     return str(value.year) if precision == "year" else value.strftime("%-d %b %Y")
-
-
-def reading_minutes(words: int) -> int:
-    """Return the reading time of ``words`` words, at least one minute."""
-    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 def configure_environment(engine: JinjaTemplateEngine) -> None:

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.matching.queries import LEVELS, RankFilters, ranked
 from careerpath.matching.schemas import RankedPage
 
@@ -38,7 +38,7 @@ def _links(base: dict[str, str]) -> dict[str, str]:
 
 
 async def matching_section(
-    session: AsyncSession, career: Career, filters: RankFilters, query: dict[str, str]
+    session: AsyncSession, career: CareerRef, filters: RankFilters, query: dict[str, str]
 ) -> MatchingSection:
     """Return the section's context; unknown levels are ignored rather than failing the page."""
     if filters.level not in (None, *LEVELS):

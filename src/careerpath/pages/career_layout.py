@@ -1,4 +1,4 @@
-"""The view model of a career page: sections, table of contents, salary rows with bars."""
+"""The layout of a career page: sections, table of contents, published salary rows with bars."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from careerpath.careers.schemas import CareerRead, SectionRead, SourceRead
+from careerpath.careers.schemas import CareerRead, SectionRead
+from careerpath.provenance.schemas import SourceRead
 from careerpath.salaries.schemas import CitySalariesRead, PublishedFigureRead
-from careerpath.web.templating import reading_minutes
 
 CITIES_SHOWN_FIRST = 3
+WORDS_PER_MINUTE = 230
 # A spread above this factor between sources for one city is flagged on the page.
 DISAGREEMENT_FACTOR = 1.5
 
@@ -59,15 +60,17 @@ def build_career_page(
     career: CareerRead,
     cities: list[CitySalariesRead],
     *,
+    salary_sources: Sequence[SourceRead] = (),
     has_salaries: bool | None = None,
     extra_toc: Sequence[TocEntry] = (),
 ) -> CareerPageView:
     """Arrange a career and its published salaries for the page.
 
     ``extra_toc`` lists other domains' sections (shown after the tools); ``has_salaries`` says
-    whether a salary section shows at all (published or computed figures).
+    whether a salary section shows at all (published or computed figures); ``salary_sources``
+    are the sources the published figures cite.
     """
-    footnotes = _footnotes(career, cities)
+    footnotes = _footnotes(career, cities, salary_sources)
     numbers = {source.key: n for n, source in enumerate(footnotes, start=1)}
     rows = [_city_row(city, numbers) for city in cities]
     sections = [s for s in career.sections if s.kind != "tools"]
@@ -85,9 +88,11 @@ def build_career_page(
     return view
 
 
-def _footnotes(career: CareerRead, cities: list[CitySalariesRead]) -> list[SourceRead]:
+def _footnotes(
+    career: CareerRead, cities: list[CitySalariesRead], salary_sources: Sequence[SourceRead]
+) -> list[SourceRead]:
     cited = list(dict.fromkeys(f.source_key for city in cities for f in city.figures))
-    by_key = {source.key: source for source in career.sources}
+    by_key = {source.key: source for source in [*salary_sources, *career.sources]}
     salary_sources = [by_key[key] for key in cited if key in by_key]
     others = [s for s in career.sources if s.key not in cited]
     return salary_sources + others
@@ -124,6 +129,11 @@ def _toc(view: CareerPageView, salaries_shown: bool, extra: Sequence[TocEntry]) 
         entries.append(TocEntry("related", "Related careers"))
     entries.append(TocEntry("sources", "Sources"))
     return entries
+
+
+def reading_minutes(words: int) -> int:
+    """Return the reading time of ``words`` words, at least one minute."""
+    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 def _word_count(career: CareerRead) -> int:

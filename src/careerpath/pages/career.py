@@ -1,0 +1,79 @@
+"""The career page, assembled once from every domain that has a section on it.
+
+``career_view`` builds the view model that the HTML page renders and that
+``/api/v1/careers/{slug}/page`` returns as JSON; handlers only parse, call it and render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.cache import DocumentCache
+from careerpath.careers import service as careers_service
+from careerpath.careers.schemas import CareerRef
+from careerpath.matching.queries import RankFilters
+from careerpath.pages.career_layout import CareerPageView, TocEntry, build_career_page
+from careerpath.pages.matching_section import MatchingSection, matching_section
+from careerpath.pages.salary_section import SalarySection, build_salary_section
+from careerpath.provenance import service as provenance_service
+from careerpath.salaries import computed as salaries_computed
+from careerpath.salaries.schemas import CareerSalariesRead
+from careerpath.skills.sections import SkillsSection, career_skills_section
+
+
+@dataclass(frozen=True)
+class CareerPageOptions:
+    """What a reader chose on the page: salary currency and level, resource filters."""
+
+    currency: str | None = None
+    level: str | None = None
+    filters: RankFilters = field(default_factory=RankFilters)
+
+    def salary_query(self) -> dict[str, str]:
+        """Return the salary choices to keep in the page's other links."""
+        return {k: v for k, v in (("currency", self.currency), ("level", self.level)) if v}
+
+
+@dataclass(frozen=True)
+class CareerView:
+    """Everything the career page shows, section by section."""
+
+    page: CareerPageView
+    canonical_url: str
+    salaries: CareerSalariesRead
+    salary_section: SalarySection
+    skills: SkillsSection
+    matching: MatchingSection
+
+
+async def career_view(
+    session: AsyncSession,
+    cache: DocumentCache,
+    career: CareerRef,
+    options: CareerPageOptions,
+    public_url: str,
+) -> CareerView:
+    """Build the career page's view model; ``public_url`` makes its canonical link."""
+    document = await careers_service.get_career_document(session, cache, career)
+    query = salaries_computed.parse_query(options.currency, options.level, None)
+    salaries = await salaries_computed.career_salaries(session, career, query)
+    cited = {f.source_key for city in salaries.cities for f in city.figures}
+    skills = await career_skills_section(session, career)
+    matching = await matching_section(session, career, options.filters, options.salary_query())
+    page = build_career_page(
+        document,
+        salaries.cities,
+        salary_sources=await provenance_service.read_sources(session, cited),
+        has_salaries=bool(salaries.cities or salaries.computed),
+        extra_toc=[TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else [],
+    )
+    return CareerView(
+        page=page,
+        canonical_url=f"{public_url.rstrip('/')}/careers/{career.slug}",
+        salaries=salaries,
+        salary_section=build_salary_section(salaries),
+        skills=skills,
+        matching=matching,
+    )

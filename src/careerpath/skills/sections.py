@@ -1,0 +1,119 @@
+"""View models of skills on pages: a career's "skills employers ask for", a skill's own page.
+
+A skill counts as asked for only when enough postings name it: at least ``MIN_SKILL_POSTINGS``
+of them and at least ``SHARE_FLOOR`` of the career's postings. Fewer is noise (one recruiter's
+boilerplate), and a confidently shown 1-in-169 is worse than not showing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.careers.schemas import CareerRef
+from careerpath.skills import queries
+from careerpath.skills.curated import KINDS
+from careerpath.skills.schemas import CareerShareRead, CareerSkillsRead, SkillShareRead
+
+SHARE_FLOOR = 0.02
+MIN_SKILL_POSTINGS = 5
+SHOWN_FIRST = 30
+CAREERS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    """Skills of one kind (languages, frameworks, …), most asked for first."""
+
+    kind: str
+    label: str
+    skills: list[SkillShareRead]
+
+
+@dataclass(frozen=True)
+class SkillsSection:
+    """A career's skills section: the top skills by kind, the rest behind "show all"."""
+
+    demand: CareerSkillsRead
+    first: list[KindGroup]
+    rest: list[KindGroup]
+    not_shown: int
+    share_floor: float = SHARE_FLOOR
+    min_postings: int = MIN_SKILL_POSTINGS
+
+    @property
+    def shown(self) -> bool:
+        """Say whether the section has anything to show (shares or O*NET's list)."""
+        return bool(self.first or self.demand.onet)
+
+
+@dataclass(frozen=True)
+class SkillSummary:
+    """What a skill page says about the skill itself, and who asks for it."""
+
+    id: int
+    slug: str
+    name: str
+    kind_label: str
+    category: str
+    commodity_title: str | None
+    aliases: list[str]
+    careers: list[CareerShareRead]
+    occupations: list[str]
+    min_postings: int = MIN_SKILL_POSTINGS
+
+
+def asked_for(share: SkillShareRead) -> bool:
+    """Say whether enough postings name a skill for the page to call it asked for."""
+    return share.postings >= MIN_SKILL_POSTINGS and share.share >= SHARE_FLOOR
+
+
+def group_by_kind(shares: list[SkillShareRead]) -> list[KindGroup]:
+    """Group skills by kind, technologies first, keeping each group's order."""
+    groups: dict[str, list[SkillShareRead]] = {}
+    for share in shares:
+        groups.setdefault(share.kind if share.kind in KINDS else "tool", []).append(share)
+    return [KindGroup(kind, label, groups[kind]) for kind, label in KINDS.items() if kind in groups]
+
+
+def arrange(shares: list[SkillShareRead]) -> tuple[list[KindGroup], list[KindGroup], int]:
+    """Return (top ``SHOWN_FIRST`` by kind, the rest by kind, how many fell below the bar)."""
+    kept = sorted((s for s in shares if asked_for(s)), key=lambda s: (-s.share, s.name.lower()))
+    first, rest = kept[:SHOWN_FIRST], kept[SHOWN_FIRST:]
+    return group_by_kind(first), group_by_kind(rest), len(shares) - len(kept)
+
+
+async def career_skills_section(session: AsyncSession, career: CareerRef) -> SkillsSection:
+    """Return the skills section of a career page."""
+    demand = await queries.career_skills(session, career)
+    if not demand.enough_postings:
+        return SkillsSection(demand, [], [], 0)
+    source, postings = await queries.demand_source(session, career)
+    flags = await queries.onet_flags(session, career.onet_soc_code)
+    first, rest, not_shown = arrange(
+        await queries.skill_shares(session, source.id, postings, flags)
+    )
+    return SkillsSection(demand, first, rest, not_shown)
+
+
+async def skill_summary(session: AsyncSession, slug: str) -> SkillSummary:
+    """Return what a skill page shows about the skill (raises NotFoundError)."""
+    skill = await queries.skill_by_slug(session, slug)
+    return SkillSummary(
+        id=skill.id,
+        slug=slug,
+        name=skill.display_name,
+        kind_label=KINDS.get(skill.kind, skill.kind),
+        category=skill.category,
+        commodity_title=skill.commodity_title,
+        aliases=[a for a in await queries.skill_aliases(session, skill.id) if a != skill.name],
+        careers=[
+            career
+            for career in await queries.careers_asking_for(
+                session, skill.id, CAREERS_SHOWN, MIN_SKILL_POSTINGS
+            )
+            if career.share >= SHARE_FLOOR
+        ],
+        occupations=await queries.occupations_using(session, skill.id),
+    )
