@@ -21,7 +21,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     """Add the resolver's confidence and version beside each stored title."""
     with op.batch_alter_table("salary_report") as batch:
-        batch.add_column(sa.Column("title_confidence", sa.Float(), nullable=True))
+        batch.add_column(sa.Column("title_confidence", sa.Double(), nullable=True))
         batch.add_column(sa.Column("resolver_version", sa.String(length=40), nullable=True))
     with op.batch_alter_table("posting") as batch:
         batch.add_column(sa.Column("resolver_version", sa.String(length=40), nullable=True))

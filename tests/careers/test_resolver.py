@@ -85,3 +85,8 @@ def test_vectorised_scores_equal_the_plain_sum(demo: tuple[TitleResolver, dict[i
             expected[ids] += weight * bonus
         assert known[row] == bool(used)
         np.testing.assert_allclose(scores[row], expected)
+
+
+def test_without_careers_every_title_is_unknown() -> None:
+    answer = TitleResolver([], []).resolve("Data Engineer")
+    assert (answer.career_id, answer.confidence, answer.candidates) == (None, 0.0, ())

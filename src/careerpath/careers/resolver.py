@@ -203,6 +203,8 @@ class TitleResolver:
     def resolve_many(self, titles: list[str], *, explain: bool = False) -> list[Resolution]:
         """Resolve a batch of titles with one vectorised scoring pass."""
         parsed = [parse_title(title) for title in titles]
+        if not self.classes:
+            return [_unknown(p) for p in parsed]
         feats = [title_features(p) for p in parsed]
         scores, known = self.model.scores(feats)
         group_scores, _ = self.groups.scores(feats)
