@@ -13,8 +13,6 @@ from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
@@ -48,6 +46,10 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.freshness.clock import GenerationClock
 from careerpath.freshness.tracking import track_writes
+from careerpath.httpapi.client_headers import client_headers_hook
+from careerpath.httpapi.conditional import conditional_get_middleware
+from careerpath.httpapi.links import LinkedResponse
+from careerpath.httpapi.openapi import complete_document, openapi_config
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
 from careerpath.pages.dependencies import provide_career_options
@@ -58,7 +60,6 @@ from careerpath.search.routes import SearchController, TopicController
 from careerpath.security.access import Access, authorize
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
-from careerpath.security.openapi_errors import document_problem_responses
 from careerpath.security.throttle import LocalLimit
 from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
@@ -180,11 +181,16 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[
             DefineMiddleware(request_id_middleware),
             host_check_middleware(settings),
+            conditional_get_middleware,  # outside the response cache: its answers get tags too
             response_cache_middleware,
+            authentication_middleware,  # before the query limits: a refusal still counts
             query_limits_middleware,
-            authentication_middleware,
         ],
-        before_send=[security_headers_hook(production=settings.env == "production")],
+        before_send=[
+            security_headers_hook(production=settings.env == "production"),
+            client_headers_hook,
+        ],
+        response_class=LinkedResponse,
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(
@@ -192,16 +198,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             engine=JinjaTemplateEngine,
             engine_callback=configure_environment,
         ),
-        openapi_config=OpenAPIConfig(
-            title="careerpath API",
-            version="1.0.0",
-            description="Careers, salaries, skills, courses and books. "
-            "Errors are RFC 9457 problem documents.",
-            path="/api/docs",
-            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
-        ),
+        openapi_config=openapi_config(),
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         debug=False,
     )
-    document_problem_responses(app)
+    complete_document(app)
     return app

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from careerpath.accounts.models import ApiToken, TokenScope, User
 from careerpath.accounts.sessions import SessionStore, as_utc, session_key, touched
 from careerpath.db import utcnow
+from careerpath.httpapi.rate_limit import spend
 from careerpath.security.access import Principal
 
 SESSION_COOKIE = "__Host-careerpath"
@@ -118,9 +119,10 @@ def authentication_middleware(app: ASGIApp) -> ASGIApp:
         scope["user"] = principal
         throttle = litestar_app.state.throttle
         if principal is not None and principal.token_id is not None:
-            await throttle.attempt("client", f"token:{principal.token_id}")
+            budget = await throttle.take("client", f"token:{principal.token_id}")
         else:
-            await throttle.attempt("ip", client_ip(scope))
+            budget = await throttle.take("ip", client_ip(scope))
+        spend(scope, budget)
         await app(scope, receive, send)
 
     return middleware

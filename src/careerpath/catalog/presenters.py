@@ -8,8 +8,8 @@ from careerpath.catalog.models import Resource, Topic
 from careerpath.catalog.schemas import (
     PriceRead,
     ResourceRead,
+    ResourceSkillRead,
     ResourceSourceRead,
-    SkillRef,
     TopicNode,
     TopicRef,
 )
@@ -43,7 +43,9 @@ def resource_read(resource: Resource, topics: dict[int, Topic]) -> ResourceRead:
         language=resource.language,
         status=resource.status.value,
         topics=paths,
-        skills=[SkillRef(s.skill_slug, s.skill_name, s.origin.value) for s in resource.skills],
+        skills=[
+            ResourceSkillRead(s.skill_slug, s.skill_name, s.origin.value) for s in resource.skills
+        ],
         source=ResourceSourceRead(
             resource.source.name, resource.source.licence, resource.source.url or None
         ),

@@ -14,7 +14,7 @@ class TopicRef(msgspec.Struct, frozen=True):
     name: str
 
 
-class SkillRef(msgspec.Struct, frozen=True):
+class ResourceSkillRead(msgspec.Struct, frozen=True):
     """A skill a resource teaches; ``origin`` says whether the publisher or we tagged it."""
 
     slug: str
@@ -49,7 +49,7 @@ class ResourceRead(msgspec.Struct, frozen=True):
     language: str
     status: str
     topics: list[list[TopicRef]]
-    skills: list[SkillRef]
+    skills: list[ResourceSkillRead]
     source: ResourceSourceRead
     updated_at: datetime
     provider: str | None = None

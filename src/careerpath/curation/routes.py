@@ -26,6 +26,12 @@ from careerpath.salaries.sources import KEY_PATTERN as SOURCE_KEY_PATTERN
 from careerpath.security.access import Access, principal_of
 from careerpath.security.limits import MAX_UPLOAD_BYTES
 
+# One --map pair: a field name, '=', the file's column name (no NUL: the query backstop refuses it).
+MAP_PAIRS_SCHEMA = {
+    "type": "array",
+    "items": {"type": "string", "pattern": r"^[^=\x00]+=[^\x00]+$", "maxLength": 200},
+}
+
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 Prose = Annotated[str, msgspec.Meta(max_length=20_000, pattern=NO_NUL)]
 UPLOAD_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".json"}
@@ -172,7 +178,12 @@ class ImportController(Controller):
         ] = None,
         columns: Annotated[
             list[str] | None,
-            QueryParameter(name="map", max_items=30, description="field=column, repeatable"),
+            QueryParameter(
+                name="map",
+                max_items=30,
+                description="field=column, repeatable",
+                schema_extra={"oneOf": [MAP_PAIRS_SCHEMA, {"type": "null"}]},
+            ),
         ] = None,
         currency: Annotated[
             str | None, QueryParameter(pattern="^[A-Za-z]{3}$", description="ISO 4217 code")

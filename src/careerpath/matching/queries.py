@@ -22,6 +22,7 @@ from careerpath.matching.profile import career_demand
 from careerpath.matching.schemas import (
     MAX_GAP_TEXT_BYTES,
     CourseGainRead,
+    DemandedSkillRead,
     GapIn,
     GapRead,
     LanguageCount,
@@ -29,7 +30,6 @@ from careerpath.matching.schemas import (
     PathStepRead,
     RankedPage,
     RankedResource,
-    SkillRef,
 )
 from careerpath.matching.service import RELEVANCE_FLOOR
 from careerpath.search.builder import catalog_fingerprint
@@ -110,9 +110,9 @@ async def _left_out(
     return [LanguageCount(lang, n) for lang, n in rows]
 
 
-def _refs(ids: Iterable[int], demand: Demand, *, by_share: bool = False) -> list[SkillRef]:
+def _refs(ids: Iterable[int], demand: Demand, *, by_share: bool = False) -> list[DemandedSkillRead]:
     refs = [
-        SkillRef(i, demand.shares[i].name, round(demand.shares[i].share, 4))
+        DemandedSkillRead(i, demand.shares[i].name, round(demand.shares[i].share, 4))
         for i in ids
         if i in demand.shares
     ]

@@ -52,7 +52,7 @@ class RankedPage(msgspec.Struct, frozen=True):
     left_out: list[LanguageCount] = msgspec.field(default_factory=list)
 
 
-class SkillRef(msgspec.Struct, frozen=True):
+class DemandedSkillRead(msgspec.Struct, frozen=True):
     """A skill with the share of the career's demand it carries."""
 
     id: int
@@ -70,7 +70,7 @@ class PathStepRead(msgspec.Struct, frozen=True):
     hours: float | None
     price: str
     is_free: bool
-    new_skills: list[SkillRef]
+    new_skills: list[DemandedSkillRead]
     demand_gained: float
 
 
@@ -84,7 +84,7 @@ class PathRead(msgspec.Struct, frozen=True):
     total_hours: float
     total_price: str
     steps: list[PathStepRead]
-    known: list[SkillRef]
+    known: list[DemandedSkillRead]
 
 
 SkillName = Annotated[str, msgspec.Meta(max_length=200)]
@@ -107,7 +107,7 @@ class CourseGainRead(msgspec.Struct, frozen=True):
     resource_id: int
     title: str
     url: str
-    closes: list[SkillRef]
+    closes: list[DemandedSkillRead]
     gain_per_hour: float
 
 
@@ -118,6 +118,6 @@ class GapRead(msgspec.Struct, frozen=True):
     career_title: str
     demand: str
     coverage: float
-    present: list[SkillRef]
-    missing: list[SkillRef]
+    present: list[DemandedSkillRead]
+    missing: list[DemandedSkillRead]
     courses: list[CourseGainRead]

@@ -29,7 +29,7 @@ class FacetValue(msgspec.Struct, frozen=True):
     count: int
 
 
-class Hit(msgspec.Struct, frozen=True):
+class SearchHit(msgspec.Struct, frozen=True):
     """One search result as the API and pages show it."""
 
     id: int
@@ -56,12 +56,12 @@ def _first(doc: dict[str, list[Any]], name: str) -> Any:
     return values[0] if values else None
 
 
-def make_hit(document: tantivy.Document, marker: Highlighter) -> Hit:
+def make_hit(document: tantivy.Document, marker: Highlighter) -> SearchHit:
     """Return the hit for one stored document, with the query's words marked."""
     doc = document.to_dict()
     title = str(_first(doc, "title"))
     summary = marker.excerpt(str(_first(doc, "summary") or ""))
-    return Hit(
+    return SearchHit(
         id=int(_first(doc, "id")),
         kind=str(_first(doc, "kind")),
         title=title,

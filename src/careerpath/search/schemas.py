@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from careerpath.search.results import FacetValue, Hit
+from careerpath.search.results import FacetValue, SearchHit
 
 
 class SearchResponse(msgspec.Struct, frozen=True):
@@ -17,7 +17,7 @@ class SearchResponse(msgspec.Struct, frozen=True):
     page_size: int
     max_page: int
     max_result_window: int
-    items: list[Hit]
+    items: list[SearchHit]
     facets: dict[str, list[FacetValue]]
     # True when the facet counts were estimated from a 1-in-16 sample (over 10,000 results).
     facets_sampled: bool = False
@@ -27,4 +27,4 @@ class SuggestResponse(msgspec.Struct, frozen=True):
     """Completions for what has been typed so far."""
 
     query: str
-    items: list[Hit]
+    items: list[SearchHit]

@@ -19,7 +19,7 @@ from careerpath.search.highlight import Highlighter
 from careerpath.search.labels import load_labels
 from careerpath.search.query import Filters, SortOrder, build_query, fuzzy_terms, query_terms
 from careerpath.search.reader import IndexHolder, OpenIndex, holder_for
-from careerpath.search.results import FacetValue, Hit, make_hit, read_facets
+from careerpath.search.results import FacetValue, SearchHit, make_hit, read_facets
 from careerpath.search.store import Marker, index_root
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class SearchPage:
     page: int
     page_size: int
     max_page: int
-    items: list[Hit]
+    items: list[SearchHit]
     facets: dict[str, list[FacetValue]]
     facets_sampled: bool = False
 
@@ -106,7 +106,7 @@ def _order(request: SearchRequest) -> tuple[str | None]:
     return (None,)
 
 
-async def suggest(session: AsyncSession, var_dir: Path, text: str) -> list[Hit]:
+async def suggest(session: AsyncSession, var_dir: Path, text: str) -> list[SearchHit]:
     """Return the best few resources for what has been typed so far."""
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidInputError(f"q is longer than {MAX_QUERY_LENGTH} characters")

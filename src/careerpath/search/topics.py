@@ -12,7 +12,7 @@ from careerpath.catalog.presenters import topic_chain, topic_tree
 from careerpath.catalog.schemas import TopicNode, TopicRef, TopicTree
 from careerpath.search import service as search_service
 from careerpath.search.query import Filters, SortOrder
-from careerpath.search.results import Hit
+from careerpath.search.results import SearchHit
 
 TOPIC_PAGE_SIZE = 20
 
@@ -25,7 +25,7 @@ class TopicRead(msgspec.Struct, frozen=True):
     count: int
     path: list[TopicRef]
     children: list[TopicNode]
-    top_resources: list[Hit]
+    top_resources: list[SearchHit]
 
 
 async def read_topic_tree(session: AsyncSession, var_dir: Path) -> TopicTree:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from limits import RateLimitItem, parse
@@ -28,6 +29,18 @@ def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storag
     return MemoryStorage()
 
 
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one client has left of one limit after a request: the rate-limit headers' content."""
+
+    policy: str
+    limit: int
+    window: int
+    remaining: int
+    reset: int
+    allowed: bool
+
+
 class LocalLimit:
     """A per-process fixed-window counter: the cheap check cached responses pass.
 
@@ -41,17 +54,17 @@ class LocalLimit:
         self._window = 0
         self._counts: dict[str, int] = {}
 
-    def hit(self, key: str) -> None:
-        """Count one request for ``key``; raise ``RateLimitedError`` over the limit."""
+    def hit(self, key: str) -> Budget:
+        """Count one request for ``key`` and return what is left (``allowed`` False when over)."""
         now = time.time()
         window = int(now // self.seconds)
         if window != self._window:
             self._window, self._counts = window, {}
         count = self._counts.get(key, 0) + 1
         self._counts[key] = count
-        if count > self.amount:
-            retry_after = max(1, math.ceil((window + 1) * self.seconds - now))
-            raise RateLimitedError("Too many requests. Try again later.", retry_after=retry_after)
+        reset = max(1, math.ceil((window + 1) * self.seconds - now))
+        left = max(0, self.amount - count)
+        return Budget("ip", self.amount, self.seconds, left, reset, count <= self.amount)
 
 
 class Throttle:
@@ -89,6 +102,14 @@ class Throttle:
         """Check and count an attempt in one step."""
         await self.ensure_allowed(name, *keys)
         await self.hit(name, *keys)
+
+    async def take(self, name: str, key: str) -> Budget:
+        """Count one request against limit ``name`` for ``key``; return what is left."""
+        item = self.limits[name]
+        allowed = await self.limiter.hit(item, name, key)
+        stats = await self.limiter.get_window_stats(item, name, key)
+        reset = max(1, math.ceil(stats.reset_time - time.time()))
+        return Budget(name, item.amount, item.get_expiry(), stats.remaining, reset, allowed)
 
     async def close(self) -> None:
         """Close the Redis connections, if any."""

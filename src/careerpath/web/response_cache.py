@@ -27,6 +27,7 @@ from redis.exceptions import RedisError
 
 from careerpath.accounts.auth import client_ip
 from careerpath.cache import CACHE_ANONYMOUS
+from careerpath.httpapi.rate_limit import spend
 from careerpath.security.throttle import LocalLimit
 
 MIN_GZIP_BYTES = 1024
@@ -139,7 +140,7 @@ class ResponseCache:
         fresh = entry is not None and entry.fresh_until > time.time()
         if entry is not None and (fresh or running is not None):
             if self.limit is not None:
-                self.limit.hit(client_ip(scope))
+                spend(scope, self.limit.hit(client_ip(scope)))
             await send_cached(entry, scope, send)
             return
         await self._refresh(key, scope, receive, send, app)
