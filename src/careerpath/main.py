@@ -34,6 +34,7 @@ from careerpath.accounts.routes import AuthController, MeController
 from careerpath.cache import RESPONSE_NAMESPACE, DocumentCache, create_store
 from careerpath.careers.dependencies import provide_career
 from careerpath.careers.routes import CareerController
+from careerpath.careers.title_routes import TitleController
 from careerpath.catalog.routes import CatalogController
 from careerpath.config import Settings, get_settings
 from careerpath.curation.routes import (
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     health.healthz,
                     health.readyz,
                     CareerController,
+                    TitleController,
                     PageApiController,
                     CareerSalariesController,
                     SalaryComparisonController,
