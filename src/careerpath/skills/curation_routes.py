@@ -27,7 +27,7 @@ class SkillCurationController(Controller):
         self,
         session: DbSession,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 50,
-        min_postings: Annotated[int, QueryParameter(ge=1)] = 1,
+        min_postings: Annotated[int, QueryParameter(ge=1, le=1_000_000)] = 1,
     ) -> list[EmergingSkillRead]:
         """Return the names most postings use, with the number of postings for each."""
         rows = await queries.emerging_skills(session, limit, min_postings)
