@@ -98,6 +98,7 @@ def as_report_columns(data: dict[str, NDArray[np.int64] | NDArray[np.float64]]) 
         city=np.zeros(n, dtype=np.int64),
         source=np.ones(n, dtype=np.int64),
         amount=data["amount"].astype(np.float64),
+        origin=ints["currency"],
         **ints,
     )
 

@@ -1,7 +1,7 @@
 """skill kind and slug, posting text for re-extraction, unlinked mentions
 
 Revision ID: 0820
-Revises: 0840
+Revises: 0850
 Create Date: 2026-11-30 16:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0820"
-down_revision: str | Sequence[str] | None = "0840"
+down_revision: str | Sequence[str] | None = "0850"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -68,3 +68,23 @@ def test_files_that_cannot_start_are_reported_on_their_header(
     unknown_kind = upload(curator, "spaceships", b"a\n")
     assert unknown_kind.status_code in {400, 422}
     assert unknown_kind.json()["status"] == unknown_kind.status_code
+
+
+def test_salary_uploads_name_their_source(api: Client, database_url: str) -> None:
+    curator = new_user(api, "curator")
+    grant_role(database_url, curator.user_id, "curator")
+    real = require_shared_data("salaries-aijobs", "salaries.csv")
+    content = "".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:21]).encode()
+    params = {"format": "csv", "profile": "aijobs"}
+    unnamed = curator.request(
+        "POST", "/api/v1/curation/imports/salaries", params=params, content=content
+    ).json()
+    assert unnamed["imported"] == 0
+    assert "source" in unnamed["errors"][0]["reason"]
+    named = curator.request(
+        "POST",
+        "/api/v1/curation/imports/salaries",
+        params={**params, "source": "upload-test-index"},
+        content=content,
+    ).json()
+    assert named["imported"] + named["unchanged"] == 20

@@ -19,10 +19,10 @@ def test_courses_ranked_with_explanations(client: TestClient[Litestar], rankings
     items = body["items"]
     assert body["total"] >= len(items) > 0
     assert [i["position"] for i in items] == sorted(i["position"] for i in items)
-    scores = [i["score"] for i in items]
-    assert scores == sorted(scores, reverse=True)
-    assert items[0]["because"].startswith("covers ")
-    assert {s["name"] for s in items[0]["explanation"]["signals"]} == {"skills", "text", "quality"}
+    assert all(i["score"] >= body["relevance_floor"] for i in items)
+    assert items[0]["because"].startswith(("covers ", "about "))
+    assert "profile" in items[0]["explanation"]
+    assert not any(word in i["because"] for i in items for word in ("lifted", "signal"))
     assert all(i["kind"] == "course" for i in items)
 
 

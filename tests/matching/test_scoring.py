@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from careerpath.matching.evaluation import grade, ndcg_at
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
+from careerpath.matching.notes import note
 from careerpath.matching.scoring import (
     ResourceSignals,
     SkillShare,
@@ -53,10 +55,33 @@ def test_demanded_skills_outrank_rare_ones() -> None:
 def test_explanation_names_skills_with_their_shares() -> None:
     scored = score_resource(resource(7, {1, 2, 3}), DEMAND)
     assert scored is not None
-    assert scored.because() == (
-        "covers Python, REST APIs, Django — asked for in 62%, 48%, 31% of postings"
+    quoted = {1: 0.62, 3: 0.48}
+    sentence = note(
+        scored.covered, quoted, postings_label="back-end postings", career="Back End Engineer",
+        topic=None, level="beginner",
+    )  # fmt: skip
+    assert sentence == (
+        "covers Python and REST APIs, asked for in 62% and 48% of back-end postings; for beginners"
     )
-    assert {s.name for s in scored.signals} == {"skills", "text", "quality"}
+    assert {s.name for s in scored.signals} == {"skills", "text", "topic", "quality"}
+
+
+@pytest.mark.parametrize(
+    ("covered", "topic", "level", "expected"),
+    [
+        ((), "Security", None, "about Security, a core subject of Security Engineer"),
+        ((SkillShare(9, "Nessus", 0.5),), None, "advanced",
+         "covers Nessus, from the skills and tools of Security Engineer's profile; "
+         "for advanced learners"),
+    ],
+)  # fmt: skip
+def test_notes_say_why_in_plain_words(
+    covered: tuple[SkillShare, ...], topic: str | None, level: str | None, expected: str
+) -> None:
+    sentence = note(
+        covered, {}, postings_label="x", career="Security Engineer", topic=topic, level=level
+    )
+    assert sentence == expected
 
 
 def test_low_rating_is_reported_as_lowering() -> None:
@@ -82,12 +107,21 @@ def test_scores_stay_in_unit_interval(
     assert 0.0 <= scored.score <= 1.0
 
 
-@given(base=st.sets(st.integers(1, 4)), extra=st.integers(1, 4))
+@given(base=st.sets(st.integers(1, 6)), extra=st.integers(1, 4))
 def test_covering_more_demand_never_lowers_the_score(base: set[int], extra: int) -> None:
+    """Adding a demanded skill at least as heavy as those covered never lowers the score."""
+    assume(all(DEMAND[extra].share >= DEMAND[i].share for i in base if i in DEMAND))
     before = score_resource(resource(1, base), DEMAND)
     after = score_resource(resource(1, base | {extra}), DEMAND)
     assert before is not None and after is not None
     assert after.score >= before.score
+
+
+def test_a_course_listing_many_other_skills_fits_less() -> None:
+    focused = score_resource(resource(1, {1, 3}), DEMAND)
+    diluted = score_resource(resource(2, {1, 3, *range(10, 30)}), DEMAND)
+    assert focused is not None and diluted is not None
+    assert focused.score > diluted.score
 
 
 def test_ndcg_is_one_for_the_ideal_order_and_lower_otherwise() -> None:
@@ -114,13 +148,14 @@ def test_vectorised_ranking_matches_the_reference(
     kinds = [kind for _, _, kind in specs]
     fits = {i + 1: text for i, (_, text, _) in enumerate(specs) if text > 0.5}
     matrix = CatalogMatrix.build(signals, kinds)
-    fast = rank_matrix(matrix, DEMAND, fits, "book", limit)
+    fast = rank_matrix(matrix, DEMAND, fits, "book", limit, topic_fit=fits)
     books = [s for s, k in zip(signals, kinds, strict=True) if k == "book"]
     matched = [s for s in books if s.resource_id in fits or s.skill_ids & DEMAND.keys()]
     best = max((fits.get(s.resource_id, 0.0) for s in matched), default=0.0) or 1.0
     reference = rank(
         [ResourceSignals(s.resource_id, s.skill_ids, fits.get(s.resource_id, 0.0) / best, s.rating,
-                         s.ratings_count) for s in matched],
+                         s.ratings_count, topic_fit=fits.get(s.resource_id, 0.0) / best)
+         for s in matched],
         DEMAND,
         limit=limit,
     )  # fmt: skip

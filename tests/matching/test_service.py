@@ -11,8 +11,8 @@ from careerpath.catalog.models import ResourceSkill
 from careerpath.catalog.skill_tagging import tag_skills
 from careerpath.config import Settings
 from careerpath.matching import curation
-from careerpath.matching.demand import career_demand
 from careerpath.matching.models import CareerCuration, CareerRanking
+from careerpath.matching.profile import career_demand
 from careerpath.matching.queries import RankFilters, ranked
 
 
@@ -38,11 +38,12 @@ async def test_tagging_links_publisher_tags_and_extracts_text(session: AsyncSess
     assert len(ids) == len(set(ids))
 
 
-async def test_demand_says_when_it_falls_back_to_onet(session: AsyncSession) -> None:
+async def test_profile_names_what_it_is_built_from(session: AsyncSession) -> None:
     demand = await career_demand(session, (await lookup_slug(session, "back-end-engineer")).career)
-    assert demand.shares
-    if demand.basis == "onet":
-        assert "O*NET" in demand.describe()
+    assert demand.shares and demand.terms
+    if demand.basis == "profile":
+        assert "Back End Engineer's own profile" in demand.describe()
+        assert "curated skills and tools" in demand.describe()
     else:
         assert "postings" in demand.describe()
 

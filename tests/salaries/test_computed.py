@@ -10,6 +10,7 @@ from careerpath.careers import service as careers_service
 from careerpath.salaries.computed import SalaryQuery, career_salaries
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.reports import SalaryProfile, default_mapping
+from tests.salaries.factories import report_source
 
 REPORTS = (
     "title,amount,currency,place,date\n"
@@ -24,8 +25,8 @@ REPORTS = (
 async def test_city_reports_meet_published_city(session: AsyncSession, tmp_path: Path) -> None:
     path = tmp_path / "ny.csv"
     path.write_text(REPORTS, encoding="utf-8")
-    profile = SalaryProfile(default_mapping(), "ny-test", "ny test", "test")
-    result = await ingest_file(session, path, profile)
+    profile = SalaryProfile(default_mapping())
+    result = await ingest_file(session, path, profile, report_source("ny-test"))
     assert result.report.rejected == 0
     found = await careers_service.lookup_slug(session, "back-end-engineer")
     body = await career_salaries(session, found.career, SalaryQuery())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.levels import level_of, split_level
 from careerpath.salaries.models import SalaryAggregate
 from careerpath.salaries.reports import AIJOBS
-from tests.salaries.factories import make_career
+from tests.salaries.factories import make_career, report_source
 from tests.salaries.test_ingest import aijobs_sample
 
 
@@ -54,8 +53,8 @@ async def test_match_career_uses_aliases_and_levels(session: AsyncSession) -> No
 
 
 async def test_reports_find_a_career_created_later(session: AsyncSession, tmp_path: Path) -> None:
-    profile = replace(AIJOBS, source_key="aijobs-rematch-test")
-    await ingest_file(session, aijobs_sample(tmp_path), profile)
+    source = report_source("aijobs-rematch-test")
+    await ingest_file(session, aijobs_sample(tmp_path), AIJOBS, source)
     career = await make_career(session, "Data Scientists", "Data Scientist")
     changed, groups = await rematch_and_recompute(session)
     assert changed > 0

@@ -166,23 +166,6 @@ def _topics_from_skills(skills: list[str]) -> list[tuple[str, ...]]:
     return sorted(p for p in paths if p)
 
 
-def parse_generic_row(
-    mapping: ColumnMapping, fields: Mapping[str, Any], kind: ResourceKind
-) -> ResourceIn:
-    """Parse a file whose columns are named after the resource fields (see GENERIC)."""
-    base = parse_kizak_row(mapping, fields, kind)
-    base.pages = norm.parse_count(mapping.value(fields, "pages"))
-    hours = norm.parse_decimal(mapping.value(fields, "duration_hours"))
-    base.duration_hours = float(hours) if hours is not None else None
-    base.ratings_count = norm.parse_count(mapping.value(fields, "ratings_count"))
-    base.external_id = _text(mapping, fields, "external_id") or base.external_id
-    base.source_key = base.external_id or base.url
-    topic = _text(mapping, fields, "topic")
-    if topic:
-        base.topics = [tuple(p.strip() for p in topic.split(">") if p.strip())]
-    return base
-
-
 FPB = SourceInfo(
     key="free-programming-books",
     name="EbookFoundation/free-programming-books contributors",
@@ -208,22 +191,12 @@ _KIZAK_COLUMNS = {
     "price": ("price",),
     "provider": ("source",),
 }
-_GENERIC_FIELDS = (
-    "external_id", "title", "url", "description", "provider", "authors", "price", "level",
-    "duration_hours", "pages", "rating", "ratings_count", "enrolments", "topic", "skills",
-)  # fmt: skip
 PROFILES = {
     "free-programming-books": Profile(
         "free-programming-books", ColumnMapping(_FPB_COLUMNS), parse_fpb_row, FPB
     ),
     "kizak": Profile("kizak", ColumnMapping(_KIZAK_COLUMNS), parse_kizak_row, KIZAK),
 }
-
-
-def generic_profile(source: SourceInfo, overrides: Mapping[str, str]) -> Profile:
-    """Return a profile for a file named after the resource fields, with column overrides."""
-    columns = {name: (overrides.get(name, name),) for name in _GENERIC_FIELDS}
-    return Profile("generic", ColumnMapping(columns), parse_generic_row, source)
 
 
 def guess_profile(header: set[str]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from careerpath.catalog.generic import check_columns, generic_profile, parse_overrides
 from careerpath.catalog.importer import UpsertResult, upsert_resources
 from careerpath.catalog.models import (
     Resource,
@@ -21,11 +22,13 @@ from careerpath.catalog.models import (
     Topic,
 )
 from careerpath.catalog.presenters import resource_read
-from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, guess_profile
+from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, SourceInfo, guess_profile
 from careerpath.catalog.schemas import ResourceRead
 from careerpath.errors import InvalidInputError, NotFoundError
 from careerpath.ingest.readers import FileFormat, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
+
+GENERIC = "generic"
 
 
 @dataclass
@@ -37,20 +40,46 @@ class ParsedFile:
     merged: int = 0
 
 
-def choose_profile(path: Path, name: str | None, file_format: FileFormat | None) -> Profile:
-    """Return the named profile, or the one whose columns the file has."""
-    if name:
-        if name not in PROFILES:
-            raise InvalidInputError(f"Unknown profile {name!r}: use one of {sorted(PROFILES)}")
-        return PROFILES[name]
+def file_source(name: str) -> SourceInfo:
+    """Return the provenance of a file imported without a ready profile."""
+    return SourceInfo(key=f"file:{name}"[:100], name=name[:200], url="", licence="unknown")
+
+
+def _header(path: Path, file_format: FileFormat | None) -> set[str]:
     first = next(
         (r for r in read_records(path, file_format=file_format) if isinstance(r, SourceRecord)),
         None,
     )
-    guessed = guess_profile(set(first.fields)) if first else None
-    if guessed is None:
-        raise InvalidInputError(f"Cannot tell which profile fits {path.name}: pass --profile")
-    return PROFILES[guessed]
+    return set(first.fields) if first else set()
+
+
+def choose_profile(
+    path: Path,
+    name: str | None,
+    file_format: FileFormat | None,
+    *,
+    overrides: Collection[str] = (),
+    currency: str | None = None,
+    source_name: str | None = None,
+) -> Profile:
+    """Return the named ready profile, the one whose columns the file has, or the generic one.
+
+    The generic profile reads each field from the column named after it or mapped to it
+    (``field=column``); a file without a column for a required field fails here, once.
+    """
+    if name and name != GENERIC:
+        if name not in PROFILES:
+            raise InvalidInputError(f"Unknown profile {name!r}: use one of {sorted(PROFILES)}")
+        return PROFILES[name]
+    header = _header(path, file_format)
+    guessed = guess_profile(header) if not (name or overrides or currency) else None
+    if guessed is not None:
+        return PROFILES[guessed]
+    source = file_source(source_name or path.name)
+    mapped = parse_overrides(overrides)
+    profile = generic_profile(source, mapped, currency)
+    check_columns(profile, header, path.name, mapped)
+    return profile
 
 
 def parse_file(

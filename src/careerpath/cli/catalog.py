@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -12,15 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog import service as catalog_service
 from careerpath.catalog.generator import SCALE, generate
+from careerpath.catalog.generic import fields_help
 from careerpath.catalog.importer import upsert_resources
 from careerpath.catalog.models import ResourceKind
-from careerpath.catalog.profiles import (
-    PROFILES,
-    Profile,
-    ResourceIn,
-    SourceInfo,
-    generic_profile,
-)
+from careerpath.catalog.profiles import PROFILES, ResourceIn
 from careerpath.cli.matching import recompute_rankings
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
@@ -28,36 +24,47 @@ from careerpath.errors import InvalidInputError
 from careerpath.ingest.progress import print_report, progress_bar
 from careerpath.ingest.readers import FileFormat
 from careerpath.ingest.report import ImportReport
+from careerpath.matching import service as matching_service
 from careerpath.search import service as search_service
 
 app = typer.Typer(help="Import catalog files (courses and books).", no_args_is_help=True)
 
+FIELDS_EPILOG = (
+    "Any CSV, JSON Lines or JSON array imports: each field is read from the column named "
+    "after it, or from the column --map FIELD=COLUMN names. Fields:\n\n"
+    + "\n\n".join(f"  {line}" for line in fields_help().splitlines())
+)
 FileArg = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="CSV, JSONL or JSON")
-ProfileOpt = typer.Option(None, help=f"Ready profile: {', '.join(sorted(PROFILES))}, or generic")
-MapOpt = typer.Option([], "--map", help="Generic profile: FIELD=COLUMN, repeatable")
+ProfileOpt = typer.Option(
+    None, help=f"Ready profile: {', '.join(sorted(PROFILES))}, or generic (default: guessed)"
+)
+MapOpt = typer.Option([], "--map", help="FIELD=COLUMN, repeatable (fields below)")
+CurrencyOpt = typer.Option(None, "--currency", help="ISO code of prices without a currency column")
 FormatOpt = typer.Option(None, "--format", help="csv, jsonl or json (default: from the suffix)")
 
 
-@app.command()
+@app.command(epilog=FIELDS_EPILOG)
 def courses(
     file: Path = FileArg,
     profile: str | None = ProfileOpt,
     column: list[str] = MapOpt,
+    currency: str | None = CurrencyOpt,
     file_format: str | None = FormatOpt,
 ) -> None:
     """Import courses from FILE."""
-    _ingest(file, ResourceKind.COURSE, profile, column, file_format)
+    _ingest(file, ResourceKind.COURSE, _Choice(profile, column, currency), file_format)
 
 
-@app.command()
+@app.command(epilog=FIELDS_EPILOG)
 def books(
     file: Path = FileArg,
     profile: str | None = ProfileOpt,
     column: list[str] = MapOpt,
+    currency: str | None = CurrencyOpt,
     file_format: str | None = FormatOpt,
 ) -> None:
     """Import books from FILE."""
-    _ingest(file, ResourceKind.BOOK, profile, column, file_format)
+    _ingest(file, ResourceKind.BOOK, _Choice(profile, column, currency), file_format)
 
 
 @app.command()
@@ -92,12 +99,26 @@ async def _upsert_kind(
     await upsert_resources(session, SCALE, kind, subset, report)
 
 
-def _ingest(
-    path: Path, kind: ResourceKind, name: str | None, columns: list[str], fmt: str | None
-) -> None:
+@dataclass(frozen=True)
+class _Choice:
+    """The profile the user named, their column overrides and currency."""
+
+    name: str | None
+    columns: list[str]
+    currency: str | None
+
+
+def _ingest(path: Path, kind: ResourceKind, choice: _Choice, fmt: str | None) -> None:
     file_format = _file_format(fmt)
-    chosen = _profile(path, name, columns, file_format)
-    total = sum(1 for _ in path.open(encoding="utf-8", errors="replace"))
+    try:
+        chosen = catalog_service.choose_profile(
+            path, choice.name, file_format, overrides=choice.columns, currency=choice.currency
+        )
+    except InvalidInputError as exc:
+        console.print(exc.detail, style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        total = sum(1 for _ in handle)
     with progress_bar(console, f"Reading {path.name}", total) as bar:
         parsed = catalog_service.parse_file(
             path, chosen, kind, file_format=file_format, on_record=lambda: bar.advance(TaskID(0))
@@ -110,13 +131,25 @@ def _ingest(
     print_report(console, f"{kind.value}s from {path.name} ({chosen.name})", parsed.report)
     if parsed.merged:
         console.print(f"  {parsed.merged} rows repeated a URL: merged into the first (topics kept)")
+    if parsed.report.all_rejected:
+        console.print("[red]Every row was rejected: nothing imported.[/]")
+        raise typer.Exit(1)
+    _after_import(result.changed_ids)
+
+
+def _after_import(changed_ids: list[int]) -> None:
+    """Update the search index and re-rank the careers the changed resources concern."""
+    if not changed_ids:
+        console.print("Nothing changed: the search index and the rankings stay as they are.")
+        return
+    settings = get_settings()
     with console.status("Updating the search index…"):
-        settings = get_settings()
         outcome = run_in_transaction(
-            lambda s: search_service.update_index(s, settings.var_dir, result.changed_ids)
+            lambda s: search_service.update_index(s, settings.var_dir, changed_ids)
         )
     console.print(f"Search index: {outcome}")
-    recompute_rankings()  # the catalog changed: every career's ranked lists may change
+    careers = run_in_transaction(lambda s: matching_service.affected_careers(s, changed_ids))
+    recompute_rankings(career_ids=careers)
 
 
 def _file_format(raw: str | None) -> FileFormat | None:
@@ -126,14 +159,3 @@ def _file_format(raw: str | None) -> FileFormat | None:
     if raw not in formats:
         raise typer.BadParameter("use csv, jsonl or json", param_hint="--format")
     return formats[raw]
-
-
-def _profile(path: Path, name: str | None, columns: list[str], fmt: FileFormat | None) -> Profile:
-    if name == "generic" or columns:
-        overrides = dict(pair.split("=", 1) for pair in columns if "=" in pair)
-        source = SourceInfo(key=f"file:{path.name}", name=path.name, url="", licence="unknown")
-        return generic_profile(source, overrides)
-    try:
-        return catalog_service.choose_profile(path, name, fmt)
-    except InvalidInputError as exc:
-        raise typer.BadParameter(exc.detail, param_hint="--profile") from None

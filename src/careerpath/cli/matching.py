@@ -20,18 +20,20 @@ from careerpath.matching import service
 app = typer.Typer(help="Rankings of courses and books per career.", no_args_is_help=True)
 
 
-def recompute_rankings(career_slug: str | None = None) -> None:
-    """Recompute rankings (of one career, or all) with a progress bar and a summary."""
+def recompute_rankings(career_slug: str | None = None, career_ids: list[int] | None = None) -> None:
+    """Recompute rankings (of one career, of ``career_ids``, or all) with a progress bar."""
     started = time.perf_counter()
     settings = get_settings()
 
     async def work(session: AsyncSession) -> tuple[int, int]:
-        ids = None
+        ids = career_ids
         if career_slug is not None:
             found = await session.scalar(select(Career.id).where(Career.slug == career_slug))
             if found is None:
                 raise NotFoundError(f"No career is called {career_slug!r}.")
             ids = [found]
+        if ids is not None and not ids:
+            return 0, 0
         total = len(ids) if ids else await session.scalar(select(func.count(Career.id))) or 0
         with progress_bar(console, "Ranking", total) as bar:
             stored = await service.recompute(

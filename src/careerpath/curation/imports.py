@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from careerpath.ingest.report import ImportReport
 from careerpath.matching import service as matching_service
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.reports import PROFILES as SALARY_PROFILES
+from careerpath.salaries.sources import resolve_source
 from careerpath.search import service as search_service
 from careerpath.skills.postings import build_mapping, ingest_postings
 
@@ -36,6 +38,15 @@ class ImportProfile(enum.StrEnum):
     AIJOBS = "aijobs"
     DICE = "dice"
     GOOGLE = "google"
+    GENERIC = "generic"
+
+
+@dataclass(frozen=True)
+class CatalogOptions:
+    """How a catalog file without a ready profile is read: field=column pairs, currency."""
+
+    columns: tuple[str, ...] = ()
+    currency: str | None = None
 
 
 async def run_import(
@@ -45,14 +56,19 @@ async def run_import(
     *,
     session: AsyncSession,
     var_dir: Path,
+    source: str | None = None,
+    options: CatalogOptions = CatalogOptions(),
 ) -> dict[str, Any]:
     """Import ``path`` as ``kind`` and return the report (counts and rejected rows).
 
-    A file the import cannot start on (no profile fits, a column is missing) is reported like a
-    bad row: as line 1, its header, with the reason; nothing is written.
+    A file the import cannot start on (no profile fits, a column is missing, a salary file
+    without its source) is reported like a bad row: as line 1, its header, with the reason;
+    nothing is written.
     """
     try:
-        return await _run(kind, path, profile, session, var_dir)
+        if kind is ImportKind.SALARIES:
+            return await _salaries(session, path, profile, source)
+        return await _run(kind, path, profile, session, var_dir, options)
     except InvalidInputError as exc:
         report = ImportReport()
         report.reject(1, exc.detail)
@@ -65,34 +81,51 @@ async def _run(
     profile: str | None,
     session: AsyncSession,
     var_dir: Path,
+    options: CatalogOptions,
 ) -> dict[str, Any]:
-    if kind is ImportKind.SALARIES:
-        return await _salaries(session, path, profile)
     if kind is ImportKind.POSTINGS:
         mapping = build_mapping(profile)
         report = await ingest_postings(session, path, mapping, source=f"upload:{path.name}")
-        await matching_service.recompute(session, var_dir)  # demand changed
+        if report.imported or report.updated:
+            await matching_service.recompute(session, var_dir)  # demand changed
         return report.as_dict()
     resource_kind = ResourceKind.COURSE if kind is ImportKind.COURSES else ResourceKind.BOOK
-    return await _resources(session, path, profile, resource_kind, var_dir)
+    return await _resources(session, path, profile, resource_kind, var_dir, options)
 
 
-async def _salaries(session: AsyncSession, path: Path, profile: str | None) -> dict[str, Any]:
+async def _salaries(
+    session: AsyncSession, path: Path, profile: str | None, source: str | None
+) -> dict[str, Any]:
     if profile not in SALARY_PROFILES:
         known = ", ".join(SALARY_PROFILES)
         raise InvalidInputError(f"Salary uploads need a ready profile: one of {known}.")
-    result = await ingest_file(session, path, SALARY_PROFILES[profile])
+    if source is None:
+        raise InvalidInputError("Salary uploads need the file's source: ?source=KEY.")
+    credited = resolve_source(path, source)
+    result = await ingest_file(
+        session, path, SALARY_PROFILES[profile], credited, profile_name=profile
+    )
     return {**result.report.as_dict(), "unmatched_titles": result.unmatched}
 
 
 async def _resources(
-    session: AsyncSession, path: Path, profile: str | None, kind: ResourceKind, var_dir: Path
+    session: AsyncSession,
+    path: Path,
+    profile: str | None,
+    kind: ResourceKind,
+    var_dir: Path,
+    options: CatalogOptions,
 ) -> dict[str, Any]:
-    chosen = catalog_service.choose_profile(path, profile, None)
+    chosen = catalog_service.choose_profile(
+        path, profile, None, overrides=options.columns, currency=options.currency,
+        source_name="upload",
+    )  # fmt: skip
     parsed = catalog_service.parse_file(path, chosen, kind)
     result = await catalog_service.import_parsed(session, chosen, kind, parsed)
     await session.flush()
-    await search_service.update_index(session, var_dir, result.changed_ids)
-    await matching_service.recompute(session, var_dir)  # the catalog changed
+    if result.changed_ids:
+        await search_service.update_index(session, var_dir, result.changed_ids)
+        affected = await matching_service.affected_careers(session, result.changed_ids)
+        await matching_service.recompute(session, var_dir, affected)
     report: ImportReport = parsed.report
     return {**report.as_dict(), "merged": parsed.merged, "profile": chosen.name}

@@ -16,13 +16,21 @@ from careerpath.careers import writes as careers_writes
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.models import SectionKind
 from careerpath.careers.schemas import CareerRead
-from careerpath.curation.imports import ImportKind, ImportProfile, run_import
+from careerpath.catalog.generic import fields_help
+from careerpath.curation.imports import CatalogOptions, ImportKind, ImportProfile, run_import
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.matching import curation as matching_curation
 from careerpath.matching.curation import MAX_PIN_POSITION
 from careerpath.params import RowId
+from careerpath.salaries.sources import KEY_PATTERN as SOURCE_KEY_PATTERN
 from careerpath.security.access import Access, principal_of
 from careerpath.security.limits import MAX_UPLOAD_BYTES
+
+# One --map pair: a field name, '=', the file's column name (no NUL: the query backstop refuses it).
+MAP_PAIRS_SCHEMA = {
+    "type": "array",
+    "items": {"type": "string", "pattern": r"^[^=\x00]+=[^\x00]+$", "maxLength": 200},
+}
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 Prose = Annotated[str, msgspec.Meta(max_length=20_000, pattern=NO_NUL)]
@@ -145,7 +153,11 @@ class ImportController(Controller):
         "/{kind:str}",
         summary="Import a file of courses, books, salary reports or job postings",
         description="Send the file itself as the request body (up to 50 MB), "
-        "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`.",
+        "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`. "
+        "Courses and books: any CSV, JSON Lines or JSON array imports; each field is read from "
+        "the column named after it or from the one a `map=field=column` parameter names "
+        "(repeatable); `currency` sets the ISO code of prices without a currency column. "
+        "Fields:\n\n" + "\n".join(f"- {line}" for line in fields_help().splitlines()),
         status_code=200,
         request_max_body_size=MAX_UPLOAD_BYTES,
     )
@@ -157,6 +169,25 @@ class ImportController(Controller):
         body: RawBody,
         profile: Annotated[ImportProfile | None, QueryParameter()] = None,
         file_format: Annotated[UploadFormat, QueryParameter(name="format")] = UploadFormat.CSV,
+        source: Annotated[
+            str | None,
+            QueryParameter(
+                pattern=SOURCE_KEY_PATTERN.pattern,
+                description="Salary files: the key of the source the reports come from",
+            ),
+        ] = None,
+        columns: Annotated[
+            list[str] | None,
+            QueryParameter(
+                name="map",
+                max_items=30,
+                description="field=column, repeatable",
+                schema_extra={"oneOf": [MAP_PAIRS_SCHEMA, {"type": "null"}]},
+            ),
+        ] = None,
+        currency: Annotated[
+            str | None, QueryParameter(pattern="^[A-Za-z]{3}$", description="ISO 4217 code")
+        ] = None,
     ) -> dict[str, Any]:
         """Import the uploaded file; valid rows land, each bad row is reported with its line."""
         with tempfile.TemporaryDirectory() as folder:
@@ -168,4 +199,6 @@ class ImportController(Controller):
                 profile.value if profile else None,
                 session=session,
                 var_dir=settings.var_dir,
+                source=source,
+                options=CatalogOptions(tuple(columns or ()), currency),
             )

@@ -45,7 +45,7 @@ def file_size(path: Path) -> int:
 
 
 def print_report(console: Console, title: str, report: ImportReport) -> None:
-    """Print the summary table and the first rejected rows with their reasons."""
+    """Print the summary table and the rejections grouped by reason ("13,608 rows: …")."""
     table = Table(title=title, show_header=False)
     for label, value in (
         ("rows read", report.read),
@@ -57,7 +57,14 @@ def print_report(console: Console, title: str, report: ImportReport) -> None:
     ):
         table.add_row(label, str(value))
     console.print(table)
-    for error in report.errors[:MAX_ERRORS_SHOWN]:
-        console.print(f"  line {error.line}: {error.reason}", style="yellow", markup=False)
-    if report.rejected > MAX_ERRORS_SHOWN:
-        console.print(f"  … and {report.rejected - MAX_ERRORS_SHOWN} more rejected rows")
+    reasons = report.reasons()
+    for group in reasons[:MAX_ERRORS_SHOWN]:
+        if group.count == 1:
+            line = f"  line {group.lines[0]}: {group.reason}"
+        else:
+            shown = ", ".join(str(n) for n in group.lines)
+            more = ", …" if group.count > len(group.lines) else ""
+            line = f"  {group.count:,} rows: {group.reason} (lines {shown}{more})"
+        console.print(line, style="yellow", markup=False)
+    if len(reasons) > MAX_ERRORS_SHOWN:
+        console.print(f"  … and {len(reasons) - MAX_ERRORS_SHOWN} more reasons")

@@ -17,6 +17,15 @@ class RowError:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class ReasonCount:
+    """One reason for rejecting rows, how many rows it rejected, and the first of them."""
+
+    reason: str
+    count: int
+    lines: tuple[int, ...]
+
+
 @dataclass
 class ImportReport:
     """Counts and rejections of one import run; the CLI and the API show the same report."""
@@ -37,6 +46,19 @@ class ImportReport:
         """Record a rejected row."""
         self.errors.append(RowError(line, reason))
 
+    def reasons(self, first: int = 5) -> list[ReasonCount]:
+        """Return the rejections grouped by reason, most frequent first."""
+        grouped: dict[str, list[int]] = {}
+        for error in self.errors:
+            grouped.setdefault(error.reason, []).append(error.line)
+        ordered = sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+        return [ReasonCount(reason, len(lines), tuple(lines[:first])) for reason, lines in ordered]
+
+    @property
+    def all_rejected(self) -> bool:
+        """Return whether rows were read and every one of them was rejected."""
+        return self.read > 0 and self.rejected >= self.read
+
     def as_dict(self) -> dict[str, Any]:
         """Return the report as plain data for JSON."""
         return {
@@ -46,6 +68,10 @@ class ImportReport:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "seconds": round(self.seconds, 3),
+            "reasons": [
+                {"reason": r.reason, "count": r.count, "lines": list(r.lines)}
+                for r in self.reasons()
+            ],
             "errors": [{"line": e.line, "reason": e.reason} for e in self.errors],
         }
 

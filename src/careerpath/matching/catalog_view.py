@@ -8,9 +8,21 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.catalog.models import Resource, ResourceSkill, ResourceStatus
+from careerpath.catalog.models import (
+    Resource,
+    ResourceSkill,
+    ResourceStatus,
+    ResourceTopic,
+    SkillOrigin,
+    Topic,
+)
+from careerpath.matching.arrange import Placed
 from careerpath.matching.paths import Course
 from careerpath.matching.scoring import ResourceSignals
+from careerpath.skills.models import Skill
+from careerpath.skills.service import get_extractor
+
+LANGUAGE_CATEGORY = "Programming languages"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,50 +38,97 @@ class CatalogItem:
     price: Decimal
     hours: float | None
     level: str | None
+    title: str = ""
+    provider: str | None = None
+    url: str = ""
+    language: str = "en"
+    languages: frozenset[int] = frozenset()  # programming languages it teaches
+    topic: str | None = None  # its first topic heading, for the plain-words note
 
-    def signals(self, text_fit: float) -> ResourceSignals:
-        """Return the scorer's view of the resource with its text fit for one career."""
-        return ResourceSignals(
-            self.resource_id, self.skill_ids, text_fit, self.rating, self.ratings_count
+    def placed(self) -> Placed:
+        """Return what the list arrangement needs of the resource."""
+        return Placed(
+            self.resource_id, self.title, self.provider, self.url, self.level, self.languages
         )
+
+    def signals(self, text_fit: float, topic_fit: float = 0.0) -> ResourceSignals:
+        """Return the scorer's view of the resource with its text fits for one career."""
+        return ResourceSignals(
+            self.resource_id, self.skill_ids, text_fit, self.rating, self.ratings_count,
+            topic_fit=topic_fit,
+        )  # fmt: skip
 
     def course(self) -> Course:
         """Return the path builder's view of the resource."""
         return Course(self.resource_id, self.skill_ids, self.hours, self.price, self.level)
 
 
-async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[CatalogItem]:
-    """Return every active resource (of ``kind``) with its taxonomy skill ids."""
+async def _skills(session: AsyncSession) -> tuple[dict[int, set[int]], dict[int, str]]:
+    """Return each resource's taxonomy skill ids, and its first topic heading."""
     skills: dict[int, set[int]] = {}
-    links = select(ResourceSkill.resource_id, ResourceSkill.skill_id).where(
-        ResourceSkill.skill_id.is_not(None)
-    )
-    for resource_id, skill_id in await session.execute(links):
+    topics: dict[int, str] = {}
+    links = select(
+        ResourceSkill.resource_id, ResourceSkill.skill_id, ResourceSkill.origin,
+        ResourceSkill.skill_name,
+    ).order_by(ResourceSkill.resource_id, ResourceSkill.position)  # fmt: skip
+    for resource_id, skill_id, origin, name in await session.execute(links):
         if skill_id is not None:
             skills.setdefault(resource_id, set()).add(skill_id)
+        if origin == SkillOrigin.TOPIC:
+            topics.setdefault(resource_id, name)
+    return skills, topics
+
+
+async def _root_languages(session: AsyncSession, languages: set[int]) -> dict[int, int]:
+    """Return resource id -> the nearest programming language among its topic's ancestors.
+
+    "JavaScript › Node.js" books teach JavaScript even when only the leaf is tagged.
+    """
+    extractor = await get_extractor(session)
+    topics = {tid: (parent, name) for tid, parent, name in await session.execute(
+        select(Topic.id, Topic.parent_id, Topic.name)
+    )}  # fmt: skip
+    named = {tid: extractor.skill_ids(name) & languages for tid, (_, name) in topics.items()}
+    root_language: dict[int, int | None] = {}
+    for tid in topics:
+        node: int | None = tid
+        found: set[int] = set()
+        while node is not None and node in topics and not found:
+            found, node = named[node], topics[node][0]
+        root_language[tid] = min(found) if found else None
+    filed: dict[int, int] = {}
+    for rid, tid in await session.execute(
+        select(ResourceTopic.resource_id, ResourceTopic.topic_id)
+    ):
+        if (language := root_language.get(tid)) is not None:
+            filed[rid] = language
+    return filed
+
+
+async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[CatalogItem]:
+    """Return every active resource (of ``kind``) with its taxonomy skill ids."""
+    skills, topics = await _skills(session)
+    languages = set(
+        await session.scalars(select(Skill.id).where(Skill.category == LANGUAGE_CATEGORY))
+    )
+    filed = await _root_languages(session, languages)
     query = select(
-        Resource.id,
-        Resource.kind,
-        Resource.rating,
-        Resource.ratings_count,
-        Resource.is_free,
-        Resource.price_amount,
-        Resource.duration_hours,
-        Resource.level,
-    ).where(Resource.status == ResourceStatus.ACTIVE)
+        Resource.id, Resource.kind, Resource.rating, Resource.ratings_count, Resource.is_free,
+        Resource.price_amount, Resource.duration_hours, Resource.level, Resource.title,
+        Resource.provider, Resource.url, Resource.language,
+    ).where(Resource.status == ResourceStatus.ACTIVE)  # fmt: skip
     if kind is not None:
         query = query.where(Resource.kind == kind)
-    return [
-        CatalogItem(
-            rid,
-            str(k),
-            frozenset(skills.get(rid, ())),
-            rating,
-            count or 0,
-            free,
-            Decimal(0) if free or price is None else price,
-            hours,
-            str(level) if level else None,
-        )
-        for rid, k, rating, count, free, price, hours, level in await session.execute(query)
-    ]
+    items = []
+    for row in await session.execute(query):
+        rid, k, rating, count, free, price, hours, level, title, provider, url, lang = row
+        taught = frozenset(skills.get(rid, ()))
+        items.append(
+            CatalogItem(
+                rid, str(k), taught, rating, count or 0, free,
+                Decimal(0) if free or price is None else price, hours,
+                str(level) if level else None, title, provider, url, lang,
+                (taught & languages) | ({filed[rid]} if rid in filed else set()), topics.get(rid),
+            )
+        )  # fmt: skip
+    return items

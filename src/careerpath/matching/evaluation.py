@@ -24,3 +24,8 @@ def ndcg_at(ranked_ids: Sequence[int], grades: Mapping[int, int], k: int = 10) -
     if ideal <= 0:
         return 0.0
     return dcg([grades.get(i, 0) for i in ranked_ids[:k]]) / ideal
+
+
+def precision_at(ranked_ids: Sequence[int], grades: Mapping[int, int], k: int = 15) -> float:
+    """Return the share of the first ``k`` places held by relevant items (empty places count)."""
+    return sum(1 for i in ranked_ids[:k] if grades.get(i, 0) > 0) / k

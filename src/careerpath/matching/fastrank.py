@@ -77,7 +77,11 @@ def _fit(
         if skill_id < len(lookup):
             lookup[skill_id] = skill.share
     covered += np.bincount(matrix.rows, weights=lookup[matrix.skills], minlength=len(covered))
-    return np.minimum(1.0, covered / ceiling)
+    taught = np.maximum(np.bincount(matrix.rows, minlength=len(covered)), 1)
+    fit: npt.NDArray[np.float64] = np.sqrt(
+        np.minimum(1.0, covered / ceiling) * np.minimum(1.0, covered / taught)
+    )
+    return fit
 
 
 def rank_matrix(
@@ -87,19 +91,30 @@ def rank_matrix(
     kind: str,
     limit: int,
     weights: Weights = DEFAULT_WEIGHTS,
+    topic_fit: Mapping[int, float] | None = None,
 ) -> list[Scored]:
-    """Return the best ``limit`` resources of ``kind`` matched by skills or text, best first."""
+    """Return the best ``limit`` resources of ``kind`` sharing a skill or a topic, best first."""
     fit = _fit(matrix, demand, weights)
     text = np.zeros(len(matrix.signals), dtype=np.float64)
-    if text_fit:
-        for rid, value in text_fit.items():
+    topic = np.zeros(len(matrix.signals), dtype=np.float64)
+    for values, target in ((text_fit, text), (topic_fit or {}, topic)):
+        for rid, value in values.items():
             row = matrix.position.get(rid)
             if row is not None:
-                text[row] = value
-    mask = (matrix.kinds == kind) & ((fit > 0) | (text > 0))
+                target[row] = value
+    mask = (matrix.kinds == kind) & ((fit > 0) | (topic > 0))
     best_text = float(text[mask].max()) if mask.any() else 0.0
     text = np.clip(text / (best_text or 1.0), 0.0, 1.0)
-    score = weights.skills * fit + weights.text * text + weights.quality * matrix.quality
+    skill_peak = float(fit[mask].max()) if mask.any() else 0.0
+    fit = np.clip(fit / (skill_peak or 1.0), 0.0, 1.0)
+    best_topic = float(topic[mask].max()) if mask.any() else 0.0
+    topic = np.clip(topic / (best_topic or 1.0), 0.0, 1.0)
+    score = (
+        weights.skills * fit
+        + weights.text * text
+        + weights.topic * topic
+        + weights.quality * matrix.quality
+    )
     candidates = np.flatnonzero(mask)
     keep = min(len(candidates), limit + MARGIN)
     if keep < len(candidates):
@@ -109,9 +124,10 @@ def rank_matrix(
     for row in candidates.tolist():
         base = matrix.signals[row]
         signals = ResourceSignals(
-            base.resource_id, base.skill_ids, float(text[row]), base.rating, base.ratings_count
-        )
-        scored = score_resource(signals, demand, weights)
+            base.resource_id, base.skill_ids, float(text[row]), base.rating,
+            base.ratings_count, topic_fit=float(topic[row]),
+        )  # fmt: skip
+        scored = score_resource(signals, demand, weights, skill_peak)
         if scored is not None:
             exact.append(scored)
     exact.sort(key=lambda s: (-s.score, s.resource_id))

@@ -14,25 +14,29 @@ from careerpath.careers.schemas import CareerRef
 from careerpath.catalog.models import Resource
 from careerpath.errors import InvalidInputError, PayloadTooLargeError
 from careerpath.matching.catalog_view import load_catalog
-from careerpath.matching.demand import Demand, career_demand
+from careerpath.matching.demand import Demand
 from careerpath.matching.fastpath import PreparedCourses, path_from, prepare, skill_gap_fast
 from careerpath.matching.models import CareerRanking
 from careerpath.matching.paths import PathOptions, prune_courses
+from careerpath.matching.profile import career_demand
 from careerpath.matching.schemas import (
     MAX_GAP_TEXT_BYTES,
     CourseGainRead,
     GapIn,
     GapRead,
+    LanguageCount,
     PathRead,
     PathStepRead,
     RankedPage,
     RankedResource,
     SkillRef,
 )
+from careerpath.matching.service import RELEVANCE_FLOOR
 from careerpath.search.builder import catalog_fingerprint
 from careerpath.skills.service import get_extractor
 
 LEVELS = ("beginner", "intermediate", "advanced")
+DEFAULT_LANGUAGE = "en"
 MAX_SKILLS_LISTED = 200
 MAX_PREPARED = 64
 _PREPARED: dict[tuple[object, ...], PreparedCourses] = {}
@@ -68,14 +72,16 @@ async def ranked(
     filters: RankFilters,
     limit: int,
     offset: int = 0,
+    language: str = DEFAULT_LANGUAGE,
 ) -> RankedPage:
-    """Return a page of the career's stored ranking of ``kind`` (never computed here)."""
-    query = _filtered(
+    """Return a page of the career's stored ranking of ``kind`` for a reader of ``language``."""
+    base = _filtered(
         select(CareerRanking, Resource)
         .join(Resource, Resource.id == CareerRanking.resource_id)
         .where(CareerRanking.career_id == career.id, CareerRanking.kind == kind),
         filters,
     )
+    query = base.where(CareerRanking.language == language)
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = await session.execute(query.order_by(CareerRanking.position).limit(limit).offset(offset))
     items = [
@@ -87,8 +93,21 @@ async def ranked(
         )
         for row, res in rows.all()
     ]  # fmt: skip
-    demand = str(items[0].explanation.get("demand", "")) if items else ""
-    return RankedPage(career.slug, career.title, kind, total, demand, items)
+    profile = str(items[0].explanation.get("profile", "")) if items else ""
+    return RankedPage(
+        career.slug, career.title, kind, total, profile, items, language, RELEVANCE_FLOOR,
+        await _left_out(session, base, language),
+    )  # fmt: skip
+
+
+async def _left_out(
+    session: AsyncSession, base: Select[CareerRanking, Resource], language: str
+) -> list[LanguageCount]:
+    sub = base.where(CareerRanking.language != language).subquery()
+    rows = await session.execute(
+        select(sub.c.language, func.count()).group_by(sub.c.language).order_by(sub.c.language)
+    )
+    return [LanguageCount(lang, n) for lang, n in rows]
 
 
 def _refs(ids: Iterable[int], demand: Demand, *, by_share: bool = False) -> list[SkillRef]:

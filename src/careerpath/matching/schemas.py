@@ -27,8 +27,19 @@ class RankedResource(msgspec.Struct, frozen=True):
     explanation: dict[str, Any]
 
 
+class LanguageCount(msgspec.Struct, frozen=True):
+    """How many relevant items in another language a reader's list leaves out."""
+
+    language: str
+    count: int
+
+
 class RankedPage(msgspec.Struct, frozen=True):
-    """A career's ranked courses or books (after the filters), best first."""
+    """A career's ranked courses or books in the reader's language (after the filters).
+
+    ``total`` counts the items at or above the relevance floor ("we've curated N");
+    ``left_out`` counts those in other languages, which ``?lang=`` shows.
+    """
 
     career_slug: str
     career_title: str
@@ -36,6 +47,9 @@ class RankedPage(msgspec.Struct, frozen=True):
     total: int
     demand: str
     items: list[RankedResource]
+    language: str = "en"
+    relevance_floor: float = 0.0
+    left_out: list[LanguageCount] = msgspec.field(default_factory=list)
 
 
 class SkillRef(msgspec.Struct, frozen=True):

@@ -1,11 +1,16 @@
 """Pure relevance of a resource to a career, in [0, 1], with the reasons behind it.
 
-score = w_skills · skill_fit + w_text · text_fit + w_quality · quality
+score = w_skills · skill_fit + w_text · text_fit + w_topic · topic_fit + w_quality · quality
 
-- skill_fit: demand covered by the resource's skills (each skill weighted by the share of the
-  career's postings that ask for it), over the demand of the career's top skills, capped at 1;
+- skill_fit, scaled so the career's best candidate has 1: the geometric mean of coverage and
+  focus. Coverage is the demand the resource's skills cover (each weighted by the career's
+  profile) over that of the career's top skills, capped at 1; focus is the mean weight of all
+  the resource's skills, so a course that lists thirty generic skills does not outrank one about
+  the career's own subject;
 - text_fit: the search engine's relevance of the career profile to the resource, scaled to 0..1
   by the caller (best hit = 1);
+- topic_fit: the same for the career's core words (title, aliases) in the resource's title,
+  topics and skill names only: what the resource is about, not what it mentions;
 - quality: a Bayesian-averaged rating mapped to 0..1, so 5.0 from 2 ratings does not beat 4.7
   from 20,000;
 - availability is a gate, not a weight: broken or retired resources never rank.
@@ -13,6 +18,7 @@ score = w_skills · skill_fit + w_text · text_fit + w_quality · quality
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -23,8 +29,9 @@ UNAVAILABLE = frozenset({"link_broken", "retired"})
 class Weights:
     """How much each signal counts, and the prior of the rating average."""
 
-    skills: float = 0.6
-    text: float = 0.25
+    skills: float = 0.35
+    text: float = 0.2
+    topic: float = 0.3
     quality: float = 0.15
     top_skills: int = 8
     prior_rating: float = 4.0
@@ -42,6 +49,7 @@ class ResourceSignals:
     rating: float | None = None
     ratings_count: int = 0
     status: str = "active"
+    topic_fit: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +79,6 @@ class Scored:
     covered: tuple[SkillShare, ...]
     signals: tuple[Signal, ...] = field(default_factory=tuple)
 
-    def because(self) -> str:
-        """Say in one sentence which demanded skills the resource covers."""
-        if not self.covered:
-            return "covers none of the skills postings ask for most"
-        names = ", ".join(skill.name for skill in self.covered)
-        shares = ", ".join(f"{round(skill.share * 100)}%" for skill in self.covered)
-        return f"covers {names} — asked for in {shares} of postings"
-
 
 def bayesian_rating(rating: float | None, count: int, weights: Weights = Weights()) -> float:
     """Return the rating pulled toward the prior in proportion to how few ratings back it."""
@@ -91,29 +91,41 @@ def bayesian_rating(rating: float | None, count: int, weights: Weights = Weights
 def skill_fit(
     skill_ids: Iterable[int], demand: Mapping[int, SkillShare], weights: Weights = Weights()
 ) -> tuple[float, tuple[SkillShare, ...]]:
-    """Return the share of the career's top demand the skills cover, and the skills covered."""
+    """Return how well the skills fit the career (coverage × focus), and the skills covered."""
     top = sorted(demand.values(), key=lambda s: (-s.share, s.skill_id))[: weights.top_skills]
     ceiling = sum(skill.share for skill in top)
+    taught = set(skill_ids)
     covered = sorted(
-        (demand[i] for i in set(skill_ids) if i in demand), key=lambda s: (-s.share, s.skill_id)
+        (demand[i] for i in taught if i in demand), key=lambda s: (-s.share, s.skill_id)
     )
-    if ceiling <= 0:
+    if ceiling <= 0 or not taught:
         return 0.0, tuple(covered)
-    return min(1.0, sum(skill.share for skill in covered) / ceiling), tuple(covered)
+    total = sum(skill.share for skill in covered)
+    coverage = min(1.0, total / ceiling)
+    return math.sqrt(coverage * min(1.0, total / len(taught))), tuple(covered)
 
 
 def score_resource(
-    resource: ResourceSignals, demand: Mapping[int, SkillShare], weights: Weights = Weights()
+    resource: ResourceSignals,
+    demand: Mapping[int, SkillShare],
+    weights: Weights = Weights(),
+    skill_peak: float = 1.0,
 ) -> Scored | None:
-    """Score one resource for a career; None when it is not available to learners."""
+    """Score one resource for a career; None when it is not available to learners.
+
+    ``skill_peak`` is the best skill fit among the career's candidates: skill fit is scaled by
+    it, like the text fits, so no signal is drowned because its raw values run small.
+    """
     if resource.status in UNAVAILABLE:
         return None
     fit, covered = skill_fit(resource.skill_ids, demand, weights)
+    fit = _clamp(fit / skill_peak) if skill_peak > 0 else 0.0
     quality = bayesian_rating(resource.rating, resource.ratings_count, weights) / weights.max_rating
     neutral_quality = weights.prior_rating / weights.max_rating
     parts = (
         ("skills", weights.skills * fit, fit > 0),
         ("text", weights.text * _clamp(resource.text_fit), resource.text_fit > 0),
+        ("topic", weights.topic * _clamp(resource.topic_fit), resource.topic_fit > 0),
         ("quality", weights.quality * quality, quality >= neutral_quality),
     )
     total = sum(contribution for _, contribution, _ in parts)
@@ -132,7 +144,9 @@ def rank(
     limit: int | None = None,
 ) -> list[Scored]:
     """Return the available resources best first (ties broken by id, so order is stable)."""
-    scored = [s for r in resources if (s := score_resource(r, demand, weights)) is not None]
+    candidates = list(resources)
+    peak = max((skill_fit(r.skill_ids, demand, weights)[0] for r in candidates), default=1.0)
+    scored = [s for r in candidates if (s := score_resource(r, demand, weights, peak)) is not None]
     scored.sort(key=lambda s: (-s.score, s.resource_id))
     return scored[:limit] if limit is not None else scored
 

@@ -1,4 +1,10 @@
-"""Precomputed rankings per career, recomputed when demand, catalog or curation change."""
+"""Precomputed rankings per career and reader language, recomputed when their inputs change.
+
+Each career is ranked against its own profile (``profile.py``); only resources that share a
+skill or a topic with it and score at least ``RELEVANCE_FLOOR`` are kept. Every language gets
+its own arranged list (``arrange.py``), so a reader sees a full list in their language and a
+count of what was left out, and every item carries a plain-words note (``notes.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,18 +18,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers import service as careers_service
 from careerpath.careers.schemas import CareerRef
+from careerpath.catalog.models import Resource, ResourceSkill
 from careerpath.db import utcnow
+from careerpath.matching.arrange import arrange
 from careerpath.matching.catalog_view import CatalogItem, load_catalog
-from careerpath.matching.demand import Demand, career_demand
+from careerpath.matching.demand import Demand
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
-from careerpath.matching.models import CareerCuration, CareerRanking
+from careerpath.matching.models import CareerCuration, CareerProfile, CareerRanking
+from careerpath.matching.notes import note
+from careerpath.matching.profile import ProfileContext, build_profile, load_context
 from careerpath.matching.scoring import Scored, rank
-from careerpath.matching.textfit import open_index, text_fits
+from careerpath.matching.terms import phrases
+from careerpath.matching.textfit import CORE_WEIGHT, TextFit, open_index, text_fits
 from careerpath.search.reader import OpenIndex
 
-STORED_PER_KIND = 200
-PROFILE_SKILLS = 6
+STORED_PER_LANGUAGE = 200
+CANDIDATES = 1000
+RELEVANCE_FLOOR = 0.2  # "we've curated N" counts the items at or above it
 KINDS = ("course", "book")
+CHUNK = 5000  # ids per IN (…) query
 
 
 @dataclass(frozen=True)
@@ -34,35 +47,30 @@ class Curation:
     hidden: frozenset[int]
 
 
-def profile_text(career: CareerRef, demand: Demand) -> str:
-    """Return the text the search index matches: the career title and its top skills."""
-    return " ".join([career.title, *demand.top_names(PROFILE_SKILLS)])
-
-
-def explanation(scored: Scored, demand: Demand, *, pinned: bool = False) -> dict[str, Any]:
-    """Return the stored explanation: covered skills with shares, and the signals."""
-    because = scored.because()
-    if demand.basis == "onet" and scored.covered:
-        because = "covers " + ", ".join(s.name for s in scored.covered) + f" ({demand.describe()})"
+def explanation(
+    scored: Scored, item: CatalogItem, demand: Demand, *, pinned: bool = False
+) -> dict[str, Any]:
+    """Return the stored explanation: the plain-words note, the profile, the covered skills."""
+    because = note(
+        scored.covered, demand.quoted, postings_label=demand.postings_label(),
+        career=demand.title, topic=item.topic, level=item.level,
+    )  # fmt: skip
     return {
         "because": because,
         "basis": demand.basis,
-        "demand": demand.describe(),
+        "profile": demand.describe(),
         "covered": [
-            {"skill_id": s.skill_id, "name": s.name, "share": s.share} for s in scored.covered
-        ],
-        "signals": [
-            {"name": s.name, "contribution": s.contribution, "effect": s.effect}
-            for s in scored.signals
+            {"skill_id": s.skill_id, "name": s.name, "share": demand.quoted.get(s.skill_id)}
+            for s in scored.covered
         ],
         "pinned": pinned,
     }
 
 
 def rank_career(
-    items: Sequence[CatalogItem], demand: Demand, fits: dict[int, float], kind: str
+    items: Sequence[CatalogItem], demand: Demand, fit: TextFit, kind: str
 ) -> list[Scored]:
-    """Rank the resources of ``kind`` that match the career by skills or by text.
+    """Rank the resources of ``kind`` that share a skill or a topic with the career (reference).
 
     Text relevance is scaled per kind (best book = 1) so books are not judged against courses.
     """
@@ -70,11 +78,19 @@ def rank_career(
         item
         for item in items
         if item.kind == kind
-        and (item.resource_id in fits or not item.skill_ids.isdisjoint(demand.shares))
+        and (item.resource_id in fit.on_topic or not item.skill_ids.isdisjoint(demand.shares))
     ]
-    best = max((fits.get(item.resource_id, 0.0) for item in matched), default=0.0) or 1.0
+    best = max((fit.fits.get(item.resource_id, 0.0) for item in matched), default=0.0) or 1.0
+    peak = max((fit.topic.get(item.resource_id, 0.0) for item in matched), default=0.0) or 1.0
     return rank(
-        (item.signals(fits.get(item.resource_id, 0.0) / best) for item in matched), demand.shares
+        (
+            item.signals(
+                fit.fits.get(item.resource_id, 0.0) / best,
+                fit.topic.get(item.resource_id, 0.0) / peak,
+            )
+            for item in matched
+        ),
+        demand.shares,
     )
 
 
@@ -106,40 +122,139 @@ async def load_curation(session: AsyncSession, career_id: int) -> Curation:
     return Curation(pins, frozenset(hidden))
 
 
+@dataclass(frozen=True)
+class RankingInputs:
+    """What every career's ranking reads: the catalog (as arrays), the index, the profiles."""
+
+    items: dict[int, CatalogItem]
+    matrix: CatalogMatrix
+    live: OpenIndex | None
+    context: ProfileContext
+
+
 def catalog_matrix(items: Sequence[CatalogItem]) -> CatalogMatrix:
     """Return the catalog's arrays, built once per recompute and shared by every career."""
     return CatalogMatrix.build([item.signals(0.0) for item in items], [i.kind for i in items])
 
 
-def rank_fast(
-    matrix: CatalogMatrix, demand: Demand, fits: dict[int, float], kind: str, extra: int = 0
-) -> list[Scored]:
-    """Rank a kind with the vectorised ranker: what is stored, plus room for curated rows."""
-    return rank_matrix(matrix, demand.shares, fits, kind, STORED_PER_KIND + extra)
+def _by_language(
+    inputs: RankingInputs, demand: Demand, fit: TextFit, kind: str, curation: Curation
+) -> dict[str, list[tuple[Scored, bool]]]:
+    scored = rank_matrix(
+        inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, topic_fit=fit.topic
+    )
+    relevant = [s for s in scored if s.score >= RELEVANCE_FLOOR or s.resource_id in curation.pins]
+    groups: dict[str, list[Scored]] = {}
+    for s in relevant:
+        groups.setdefault(inputs.items[s.resource_id].language, []).append(s)
+    return {
+        language: curated(
+            arrange(group, lambda s: inputs.items[s.resource_id].placed()),
+            curation,
+            STORED_PER_LANGUAGE,
+        )
+        for language, group in groups.items()
+    }
 
 
-async def recompute_career(
-    session: AsyncSession, career: CareerRef, matrix: CatalogMatrix, live: OpenIndex | None
-) -> int:
+async def recompute_career(session: AsyncSession, career: CareerRef, inputs: RankingInputs) -> int:
     """Replace a career's stored rankings; return how many rows were stored."""
-    demand = await career_demand(session, career)
-    fits = text_fits(live, profile_text(career, demand)) if live is not None else {}
+    demand = build_profile(inputs.context, career)
+    fit = text_fits(inputs.live, demand.terms) if inputs.live is not None else TextFit()
     curation = await load_curation(session, career.id)
+    await _store_profile(session, career, demand)
     now = utcnow()
     rows: list[dict[str, Any]] = []
     for kind in KINDS:
-        extra = len(curation.pins) + len(curation.hidden)
-        ranked = curated(rank_fast(matrix, demand, fits, kind, extra), curation, STORED_PER_KIND)
-        rows.extend(
-            {"career_id": career.id, "resource_id": scored.resource_id, "kind": kind,
-             "position": position, "score": scored.score, "computed_at": now,
-             "explanation": explanation(scored, demand, pinned=pinned)}
-            for position, (scored, pinned) in enumerate(ranked, start=1)
-        )  # fmt: skip
+        for language, ranked in _by_language(inputs, demand, fit, kind, curation).items():
+            rows.extend(
+                {"career_id": career.id, "resource_id": s.resource_id, "kind": kind,
+                 "language": language, "position": position, "score": s.score,
+                 "computed_at": now,
+                 "explanation": explanation(s, inputs.items[s.resource_id], demand, pinned=p)}
+                for position, (s, p) in enumerate(ranked, start=1)
+            )  # fmt: skip
     await session.execute(delete(CareerRanking).where(CareerRanking.career_id == career.id))
     if rows:
         await session.execute(insert(CareerRanking), rows)
     return len(rows)
+
+
+async def ranking_inputs(
+    session: AsyncSession, var_dir: Path, careers: Sequence[CareerRef]
+) -> RankingInputs:
+    """Load the catalog, the search index and the profile data of ``careers``."""
+    items = await load_catalog(session)
+    live = await open_index(session, var_dir) if items else None
+    context = await load_context(session, careers)
+    return RankingInputs(
+        {item.resource_id: item for item in items}, catalog_matrix(items), live, context
+    )
+
+
+async def _features(
+    session: AsyncSession, resource_ids: Sequence[int]
+) -> tuple[set[int], set[str]]:
+    """Return the skill ids and the title and topic words of the given resources."""
+    skills: set[int] = set()
+    words: set[str] = set()
+    for start in range(0, len(resource_ids), CHUNK):
+        chunk = list(resource_ids[start : start + CHUNK])
+        rows = await session.execute(
+            select(ResourceSkill.skill_id, ResourceSkill.skill_name).where(
+                ResourceSkill.resource_id.in_(chunk)
+            )
+        )
+        for skill_id, name in rows:
+            if skill_id is not None:
+                skills.add(skill_id)
+            words.update(phrases(name))
+        for title in await session.scalars(select(Resource.title).where(Resource.id.in_(chunk))):
+            words.update(phrases(title))
+    return skills, words
+
+
+async def affected_careers(session: AsyncSession, resource_ids: Sequence[int]) -> list[int]:
+    """Return the careers whose lists the given (new or changed) resources may enter or leave.
+
+    A resource ranks for a career only when it shares a skill or a core word with the profile
+    the career was last ranked by, so only those careers, those whose stored lists hold it and
+    those never ranked need ranking again. (Search statistics such as word rarity shift a
+    little with any import; the next full recompute takes them in.)
+    """
+    if not resource_ids:
+        return []
+    skills, words = await _features(session, resource_ids)
+    affected: set[int] = set()
+    for start in range(0, len(resource_ids), CHUNK):
+        chunk = list(resource_ids[start : start + CHUNK])
+        affected.update(
+            await session.scalars(
+                select(CareerRanking.career_id).where(CareerRanking.resource_id.in_(chunk))
+            )
+        )
+    stored = {
+        career_id: (set(skill_ids), set(core))
+        for career_id, skill_ids, core in await session.execute(
+            select(CareerProfile.career_id, CareerProfile.skill_ids, CareerProfile.core_terms)
+        )
+    }
+    for career in await careers_service.career_refs(session):
+        known = stored.get(career.id)
+        if known is None or not skills.isdisjoint(known[0]) or not words.isdisjoint(known[1]):
+            affected.add(career.id)
+    return sorted(affected)
+
+
+async def _store_profile(session: AsyncSession, career: CareerRef, demand: Demand) -> None:
+    core = sorted(term for term, weight in demand.terms.items() if weight >= CORE_WEIGHT)
+    await session.execute(delete(CareerProfile).where(CareerProfile.career_id == career.id))
+    session.add(
+        CareerProfile(
+            career_id=career.id, basis=demand.basis, description=demand.describe()[:1000],
+            skill_ids=sorted(demand.shares), core_terms=core, computed_at=utcnow(),
+        )
+    )  # fmt: skip
 
 
 async def recompute(
@@ -150,12 +265,12 @@ async def recompute(
 ) -> int:
     """Recompute the rankings of the given careers (all when None); the ingest paths call it."""
     careers = await careers_service.career_refs(session, career_ids)
-    items = await load_catalog(session)
-    live = await open_index(session, var_dir) if items else None
-    matrix = catalog_matrix(items)
+    if not careers:
+        return 0
+    inputs = await ranking_inputs(session, var_dir, careers)
     stored = 0
     for career in careers:
-        stored += await recompute_career(session, career, matrix, live)
+        stored += await recompute_career(session, career, inputs)
         if on_career is not None:
             on_career(career)
     await session.flush()

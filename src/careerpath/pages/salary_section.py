@@ -10,7 +10,7 @@ from careerpath.salaries.levels import LEVELS
 from careerpath.salaries.schemas import CareerSalariesRead, ComputedFigureRead
 
 FIGURES_SHOWN_FIRST = 3
-# Currencies offered by the switcher, besides "as reported"; any ISO code works in the URL.
+# Currencies offered by the switcher, besides each place's own; any ISO code works in the URL.
 SWITCHER_CURRENCIES = ("USD", "EUR", "GBP", "INR", "CAD")
 
 
@@ -89,7 +89,7 @@ def build_salary_section(data: CareerSalariesRead) -> SalarySection:
     """Arrange computed figures, the per-level chart and the switchers for the page."""
     rows = _bands(data.computed)
     slug, currency, level = data.career_slug, data.currency, data.level
-    currencies = [Choice("As reported", _href(slug, None, level), currency is None)]
+    currencies = [Choice("Local", _href(slug, None, level), currency is None)]
     currencies += [Choice(c, _href(slug, c, level), currency == c) for c in SWITCHER_CURRENCIES]
     levels = [Choice("All levels", _href(slug, currency, None), level is None)]
     levels += [Choice(lv.title(), _href(slug, currency, lv), level == lv) for lv in LEVELS]

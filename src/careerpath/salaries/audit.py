@@ -1,9 +1,9 @@
-"""Data-quality findings of salaries: duplicates, misspellings, conflicts, outliers, thin groups."""
+"""Data-quality findings of salaries: duplicates, misspellings, conflicts, outliers, thin groups,
+and (``source_audit``) where the reports come from."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from rich.console import Console
 from rich.table import Table
@@ -14,25 +14,19 @@ from careerpath.careers.models import Career
 from careerpath.careers.schemas import CareerRef
 from careerpath.provenance.models import Source
 from careerpath.salaries.computed import SalaryQuery, career_salaries
+from careerpath.salaries.figures import ALL_CURRENCIES
+from careerpath.salaries.findings import Finding
 from careerpath.salaries.models import PublishedSalary, SalaryAggregate, SalaryReport
 from careerpath.salaries.money import format_money
 from careerpath.salaries.normalize import RejectedError
 from careerpath.salaries.places import resolve_place
+from careerpath.salaries.source_audit import source_findings
 from careerpath.salaries.stats import MIN_REPORTS
 
 # Published figures for one city whose highest is more than this many times the lowest are
 # flagged as conflicting (the seed pages differ by up to 4x).
 DISAGREEMENT_FACTOR = 1.5
 TOP = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One data-quality finding: its kind, what it is about, and the detail."""
-
-    kind: str
-    subject: str
-    detail: str
 
 
 async def run_audit(session: AsyncSession) -> list[Finding]:
@@ -56,6 +50,7 @@ async def run_audit(session: AsyncSession) -> list[Finding]:
         *await _outliers(session),
         *await _thin_groups(session),
         *await _unmatched(session),
+        *await source_findings(session),
     ]
 
 
@@ -164,7 +159,10 @@ async def _outliers(session: AsyncSession) -> list[Finding]:
         select(Career.slug, SalaryAggregate)
         .join(Career, Career.id == SalaryAggregate.career_id)
         .where(
-            SalaryAggregate.outliers > 0, SalaryAggregate.level == "", SalaryAggregate.city == ""
+            SalaryAggregate.outliers > 0,
+            SalaryAggregate.level == "",
+            SalaryAggregate.city == "",
+            SalaryAggregate.currency == ALL_CURRENCIES,
         )
         .order_by(SalaryAggregate.outliers.desc())
     )
@@ -173,7 +171,7 @@ async def _outliers(session: AsyncSession) -> list[Finding]:
     findings = [
         Finding(
             "outliers",
-            f"{slug}: {agg.country_code} ({agg.currency})",
+            f"{slug}: {agg.country_code}",
             f"{agg.outliers} of {agg.n + agg.outliers} reports outside the IQR fence, left out",
         )
         for slug, agg in rows[:TOP]
@@ -191,21 +189,24 @@ async def _thin_groups(session: AsyncSession) -> list[Finding]:
             Career.slug,
             SalaryAggregate.country_code,
             SalaryAggregate.city,
-            SalaryAggregate.currency,
             SalaryAggregate.n,
         )
         .join(Career, Career.id == SalaryAggregate.career_id)
-        .where(SalaryAggregate.n < MIN_REPORTS, SalaryAggregate.level == "")
+        .where(
+            SalaryAggregate.n < MIN_REPORTS,
+            SalaryAggregate.level == "",
+            SalaryAggregate.currency == ALL_CURRENCIES,
+        )
         .order_by(Career.slug, SalaryAggregate.country_code, SalaryAggregate.city)
     )
     rows = list(found)
     findings = [
         Finding(
             "below threshold",
-            f"{slug}: {city or country} ({currency})",
+            f"{slug}: {city or country}",
             f"n = {n} < {MIN_REPORTS}: no figure",
         )
-        for slug, country, city, currency, n in rows[:TOP]
+        for slug, country, city, n in rows[:TOP]
     ]
     if len(rows) > TOP:
         findings.append(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 import pycountry
 from msgspec.structs import replace
@@ -15,11 +19,16 @@ from careerpath.errors import InvalidInputError, NotFoundError
 from careerpath.provenance.models import Source
 from careerpath.salaries import fx
 from careerpath.salaries.figures import (
+    BASE_CURRENCY,
     COMPUTED_DISAGREEMENT_FACTOR,
     Group,
+    SourceShare,
+    candidates,
     convert_group,
     disagreement,
     figure_for,
+    local_currency,
+    own_group,
     places,
 )
 from careerpath.salaries.levels import LEVELS
@@ -32,6 +41,8 @@ from careerpath.salaries.schemas import (
     CareerSalariesRead,
     CitySalariesRead,
     ComputedFigureRead,
+    CurrencyCountRead,
+    FigureSourceRead,
     MoneyRead,
     ReportSourceRead,
     SalaryComparisonRead,
@@ -42,18 +53,27 @@ from careerpath.salaries.stats import MIN_REPORTS
 
 @dataclass(frozen=True, slots=True)
 class SalaryQuery:
-    """What the reader asked for: a display currency, a level, a place (all optional)."""
+    """What the reader asked for: a display currency, a level, a place, reports paid in one
+    currency only (all optional)."""
 
     currency: str | None = None
     level: str | None = None
     place: Place | None = None
+    reported_in: str | None = None
 
 
-def parse_query(currency: str | None, level: str | None, place: str | None) -> SalaryQuery:
-    """Validate the query parameters; raise ``InvalidInputError`` naming the bad one."""
-    code = currency.strip().upper() if currency else None
+def _currency(text: str | None) -> str | None:
+    code = text.strip().upper() if text else None
     if code is not None and pycountry.currencies.get(alpha_3=code) is None:
-        raise InvalidInputError(f"Unknown currency {currency!r}: use an ISO 4217 code like EUR.")
+        raise InvalidInputError(f"Unknown currency {text!r}: use an ISO 4217 code like EUR.")
+    return code
+
+
+def parse_query(
+    currency: str | None, level: str | None, place: str | None, reported_in: str | None = None
+) -> SalaryQuery:
+    """Validate the query parameters; raise ``InvalidInputError`` naming the bad one."""
+    code = _currency(currency)
     chosen_level = level.strip().lower() if level else None
     if chosen_level is not None and chosen_level not in LEVELS:
         raise InvalidInputError(f"Unknown level {level!r}: use one of {', '.join(LEVELS)}.")
@@ -63,7 +83,7 @@ def parse_query(currency: str | None, level: str | None, place: str | None) -> S
             resolved = resolve_place(place)
         except RejectedError as exc:
             raise NotFoundError(f"{exc.reason[:1].upper()}{exc.reason[1:]}.") from exc
-    return SalaryQuery(code, chosen_level, resolved)
+    return SalaryQuery(code, chosen_level, resolved, _currency(reported_in))
 
 
 async def load_groups(session: AsyncSession, career_id: int) -> list[Group]:
@@ -75,6 +95,7 @@ async def load_groups(session: AsyncSession, career_id: int) -> list[Group]:
 
 
 def _group(row: SalaryAggregate) -> Group:
+    breakdown: dict[str, Any] = json.loads(row.breakdown or "{}")
     values = (row.p10, row.p25, row.p50, row.p75, row.p90)
     percentiles = None
     if row.n >= MIN_REPORTS and all(v is not None for v in values):
@@ -93,26 +114,51 @@ def _group(row: SalaryAggregate) -> Group:
         percentiles=percentiles,
         first=row.first_reported_on,
         last=row.last_reported_on,
-        sources=tuple(s for s in row.source_keys.split(",") if s),
+        sources=_shares(breakdown.get("sources", [])),
+        currencies=breakdown.get("currencies", {}),
+        unconverted=breakdown.get("unconverted", {}),
+    )
+
+
+def _shares(items: list[dict[str, Any]]) -> tuple[SourceShare, ...]:
+    return tuple(
+        SourceShare(
+            s["key"],
+            s["n"],
+            date.fromisoformat(s["first"]) if s.get("first") else None,
+            date.fromisoformat(s["last"]) if s.get("last") else None,
+        )
+        for s in items
     )
 
 
 class _Converter:
-    """Converts groups and amounts to the chosen currency with the dated FX table."""
+    """Shows groups in the reader's currency (or the place's own) with the dated FX table."""
 
-    def __init__(self, target: str | None, rates: dict[str, fx.Rate]) -> None:
-        self.target, self.rates = target, rates
+    def __init__(self, target: str | None, rates: dict[str, fx.Rate], groups: list[Group]) -> None:
+        self.target, self.rates, self.groups = target, rates, groups
         self.missing: set[str] = set()
 
-    def group(self, group: Group) -> Group:
-        if self.target is None or group.currency == self.target:
-            return group
-        factor = fx.convert_factor(group.currency, self.target, self.rates)
+    def group(self, group: Group, target: str | None = None) -> Group:
+        target = target or self.target
+        if target is None:
+            if not group.merged:
+                return group
+            target = local_currency(self.groups, group.country_code, group.city)
+        if group.merged and (own := own_group(self.groups, group, target)) is not None:
+            return own
+        base = BASE_CURRENCY if group.merged else group.currency
+        factor = fx.convert_factor(base, target, self.rates)
         if factor is None:
-            self.missing.add(group.currency)
-            return group
-        as_of = min(self.rates[group.currency].as_of, self.rates[self.target].as_of)
-        return convert_group(group, self.target, factor, as_of)
+            self.missing.add(target if target not in self.rates else base)
+            if not group.merged:
+                return group
+            target, factor = BASE_CURRENCY, 1.0
+        as_of = None if target == base else self._as_of(base, target)
+        return convert_group(group, target, factor, as_of)
+
+    def _as_of(self, base: str, target: str) -> date:
+        return min(self.rates[base].as_of, self.rates[target].as_of)
 
     def money(self, amount: float, currency: str, country: str) -> MoneyRead | None:
         if self.target is None or currency == self.target:
@@ -130,7 +176,14 @@ class _Converter:
         if not self.missing:
             return None
         codes = ", ".join(sorted(self.missing))
-        return f"No exchange rate for {codes}: those figures stay in their own currency."
+        return (
+            f"No exchange rate for {codes}: those figures stay in their own currency "
+            f"(figures over all currencies in {BASE_CURRENCY})."
+        )
+
+
+def _counts(items: Iterable[tuple[str, int]]) -> list[CurrencyCountRead]:
+    return [CurrencyCountRead(code, n) for code, n in sorted(items)]
 
 
 def figure_read(group: Group) -> ComputedFigureRead:
@@ -142,7 +195,8 @@ def figure_read(group: Group) -> ComputedFigureRead:
         city=group.city or None,
         level=group.level or None,
         currency=group.currency,
-        converted_from=group.original_currency,
+        converted=_counts(group.converted),
+        unconverted=_counts(group.unconverted.items()),
         fx_as_of=group.fx_as_of,
         n=group.n,
         outliers=group.outliers,
@@ -156,7 +210,7 @@ def figure_read(group: Group) -> ComputedFigureRead:
         if median is None
         else format_money(median, group.currency, group.country_code),
         rolled_up_from=group.rolled_up_from,
-        sources=list(group.sources),
+        sources=[FigureSourceRead(s.key, s.n, s.first, s.last) for s in group.sources],
         first_reported_on=group.first,
         last_reported_on=group.last,
     )
@@ -188,9 +242,10 @@ def _with_computed(
         for f in city.figures
     ]
     ratio = None
-    if chosen is not None and chosen.enough and chosen.currency == city.currency:
+    local = None if chosen is None else convert.group(chosen, city.currency)
+    if local is not None and local.enough and local.currency == city.currency:
         published = statistics.median(f.amount for f in city.figures)
-        ratio = round(disagreement(published, (chosen.percentiles or {})["p50"]), 2)
+        ratio = round(disagreement(published, (local.percentiles or {})["p50"]), 2)
     shown = None if chosen is None else figure_read(convert.group(chosen))
     return replace(
         city,
@@ -213,8 +268,9 @@ async def career_salaries(
     session: AsyncSession, career: CareerRef, query: SalaryQuery
 ) -> CareerSalariesRead:
     """Return published and computed figures of a career for the page and the API."""
-    groups = await load_groups(session, career.id)
-    convert = _Converter(query.currency, await fx.current_rates(session))
+    everything = await load_groups(session, career.id)
+    groups = candidates(everything, query.reported_in)
+    convert = _Converter(query.currency, await fx.current_rates(session), everything)
     level = query.level or ""
     cities = [
         _with_computed(city, groups, level, convert)
@@ -228,12 +284,13 @@ async def career_salaries(
     ]
     computed = [figure_read(convert.group(g)) for g in chosen if not g.rolled_up_from]
     levels = _levels(groups, chosen[0] if chosen else None, convert)
-    cited = {key for g in groups for key in g.sources}
+    cited = {share.key for g in groups for share in g.sources}
     return CareerSalariesRead(
         career_slug=career.slug,
         disclaimer=DISCLAIMER,
         cities=cities,
         currency=query.currency,
+        reported_in=query.reported_in,
         level=query.level,
         place=None if query.place is None else query.place.key,
         computed=computed,
@@ -261,10 +318,11 @@ async def compare(
     place = query.place
     if place is None:
         raise InvalidInputError("Name a place to compare at, e.g. place=Berlin or place=US.")
-    convert = _Converter(query.currency, await fx.current_rates(session))
+    convert = _Converter(query.currency, await fx.current_rates(session), [])
     rows = []
     for career in careers:
-        groups = await load_groups(session, career.id)
+        convert.groups = await load_groups(session, career.id)
+        groups = candidates(convert.groups, query.reported_in)
         chosen = figure_for(groups, place.country_code, place.city or "", query.level or "")
         published = [
             _with_computed(city, groups, query.level or "", convert)
@@ -295,4 +353,4 @@ async def report_sources(session: AsyncSession, keys: set[str]) -> list[ReportSo
     if not keys:
         return []
     rows = await session.scalars(select(Source).where(Source.key.in_(keys)).order_by(Source.name))
-    return [ReportSourceRead(s.key, s.name, s.url, s.licence) for s in rows]
+    return [ReportSourceRead(s.key, s.name, s.url, s.licence, s.seen_on) for s in rows]

@@ -9,7 +9,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pycountry
+from numpy.typing import NDArray
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -78,6 +80,44 @@ async def current_rates(session: AsyncSession) -> dict[str, Rate]:
         rates[row.currency] = Rate(row.currency, row.usd_per_unit, row.as_of, row.source)
     rates["USD"] = Rate("USD", Decimal(1), date(2025, 1, 19), "identity")
     return rates
+
+
+@dataclass(frozen=True)
+class DatedRates:
+    """Every known rate per currency, by date: shipped defaults plus imported rates."""
+
+    days: dict[str, NDArray[np.int64]]  # date ordinals, ascending
+    values: dict[str, NDArray[np.float64]]  # US dollars per unit on those days
+
+    def usd_per_unit(self, currency: str, days: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Return the rate nearest each day (day 0: unknown, the newest rate); NaN: no rate."""
+        if currency == "USD":
+            return np.ones(len(days))
+        known, values = self.days.get(currency), self.values.get(currency)
+        if known is None or values is None:
+            return np.full(len(days), np.nan)
+        after = np.clip(np.searchsorted(known, days), 0, len(known) - 1)
+        before = np.clip(after - 1, 0, len(known) - 1)
+        nearer = np.where(
+            np.abs(known[before] - days) <= np.abs(known[after] - days), before, after
+        )
+        return np.where(days > 0, values[nearer], values[-1])
+
+
+async def dated_rates(session: AsyncSession) -> DatedRates:
+    """Return every rate of every currency, imported ones over shipped ones on the same day."""
+    by_day = {(r.currency, r.as_of): float(r.usd_per_unit) for r in default_rates().values()}
+    for row in await session.scalars(select(FxRate)):
+        by_day[(row.currency, row.as_of)] = float(row.usd_per_unit)
+    days: dict[str, list[int]] = {}
+    values: dict[str, list[float]] = {}
+    for (currency, as_of), value in sorted(by_day.items()):
+        days.setdefault(currency, []).append(as_of.toordinal())
+        values.setdefault(currency, []).append(value)
+    return DatedRates(
+        {c: np.array(d, dtype=np.int64) for c, d in days.items()},
+        {c: np.array(v, dtype=np.float64) for c, v in values.items()},
+    )
 
 
 async def import_rates(session: AsyncSession, path: Path) -> ImportReport:

@@ -1,7 +1,9 @@
 """Pure, vectorised aggregation of many reports into every career x place x level group.
 
 Each report counts in its country and (when it has one) its city, for all levels and (when
-known) its own level. Columns are integer codes so numpy sorts once for all groups.
+known) its own level. Columns are integer codes so numpy sorts once for all groups. Beside the
+figures, every group tallies the reports it kept per source (with their date range) and per
+original currency, so a figure can say where its reports came from.
 """
 
 from __future__ import annotations
@@ -26,9 +28,21 @@ class ReportColumns:
     city: Ints
     level: Ints
     currency: Ints
-    source: Ints  # below 63: sources are kept as a bit set per group
+    source: Ints
     day: Ints
     amount: NDArray[np.float64]
+    origin: Ints  # the report's own currency (differs from ``currency`` in merged groups)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Kept reports per (group, code) pair, groups ascending: count and first and last day."""
+
+    group: Ints  # index into the group arrays of ``GroupFigures``
+    code: Ints
+    n: Ints
+    first_day: Ints
+    last_day: Ints
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,8 @@ class GroupFigures:
     percentiles: dict[int, NDArray[np.float64]]
     first_day: Ints
     last_day: Ints
-    sources: Ints
+    sources: Tally
+    origins: Tally
 
 
 def _expand(c: ReportColumns) -> tuple[Ints, Ints, Ints]:
@@ -61,7 +76,7 @@ def _expand(c: ReportColumns) -> tuple[Ints, Ints, Ints]:
 
 
 def aggregate(c: ReportColumns) -> GroupFigures:
-    """Return n, outliers, percentiles, date range and sources of every group."""
+    """Return n, outliers, percentiles, date range, sources and currencies of every group."""
     index, city, level = _expand(c)
     radix = [int(a.max(initial=0)) + 1 for a in (c.country, city, level, c.currency)]
     key = c.career[index]
@@ -76,9 +91,9 @@ def aggregate(c: ReportColumns) -> GroupFigures:
     known = np.where(day > 0, day, NO_DAY)
     first = np.minimum.reduceat(known, starts) if len(starts) else known[:0]
     last = np.maximum.reduceat(day, starts) if len(starts) else day[:0]
-    bits = np.left_shift(np.int64(1), np.minimum(c.source[sorted_rows], 62))
-    sources = np.bitwise_or.reduceat(bits, starts) if len(starts) else bits[:0]
     parts = _unpack(summary.group_ids, radix)
+    owner = np.repeat(np.arange(len(starts), dtype=np.int64), np.diff([*starts, len(key)]))
+    kept = summary.kept
     return GroupFigures(
         *parts,
         n=summary.n,
@@ -86,8 +101,23 @@ def aggregate(c: ReportColumns) -> GroupFigures:
         percentiles={q: summary.percentiles[q] for q in PERCENTILES},
         first_day=np.where(first == NO_DAY, 0, first),
         last_day=last,
-        sources=sources,
+        sources=tally(owner[kept], c.source[sorted_rows][kept], day[kept]),
+        origins=tally(owner[kept], c.origin[sorted_rows][kept], day[kept]),
     )
+
+
+def tally(group: Ints, code: Ints, day: Ints) -> Tally:
+    """Count rows per (group, code) with their first and last known day (0: none known)."""
+    size = int(code.max(initial=0)) + 1
+    combined = group * size + code
+    order = np.argsort(combined, kind="stable")
+    starts, counts = runs(combined[order])
+    days = day[order]
+    known = np.where(days > 0, days, NO_DAY)
+    first = np.minimum.reduceat(known, starts) if len(starts) else known[:0]
+    last = np.maximum.reduceat(days, starts) if len(starts) else days[:0]
+    keys = combined[order][starts]
+    return Tally(keys // size, keys % size, counts, np.where(first == NO_DAY, 0, first), last)
 
 
 def _unpack(keys: Ints, radix: list[int]) -> tuple[Ints, Ints, Ints, Ints, Ints]:

@@ -1,8 +1,14 @@
-"""Import salary reports in bulk: validate every row, skip what is already there, re-aggregate."""
+"""Import salary reports in bulk: validate every row, skip what is already there, re-aggregate.
+
+Every report is credited to the source the import names; the import itself is recorded
+(file, checksum, counts, rejections by reason) so the audit can show what each run did.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -20,18 +26,22 @@ from careerpath.ingest.bulk import batches, bulk_insert
 from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.readers import FileFormat, Record, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
+from careerpath.provenance.models import Source
 from careerpath.provenance.service import upsert_source
 from careerpath.salaries.aggregates import Bucket, recompute
 from careerpath.salaries.careers_port import CareerMatch, match_careers, title_key
 from careerpath.salaries.fx import current_rates
-from careerpath.salaries.models import SalaryReport
+from careerpath.salaries.models import SalaryImport, SalaryReport
 from careerpath.salaries.normalize import RejectedError
 from careerpath.salaries.reports import ReportIn, SalaryProfile, normalise_record
+from careerpath.salaries.row_keys import RowKeys
+from careerpath.salaries.sources import UNSTATED_LICENCE, ReportSource
 
 BATCH_SIZE = 5_000
 _REPORT_TABLE: Table = SalaryReport.__table__  # type: ignore[assignment]
 _REPORT_COLUMNS = (
     "source_id",
+    "import_id",
     "content_hash",
     "line",
     "job_title",
@@ -78,7 +88,12 @@ def fit_mapping(profile: SalaryProfile, header: Iterable[str]) -> SalaryProfile:
     return replace(profile, mapping=mapping)
 
 
-def _first_header(path: Path, file_format: FileFormat | None, delimiter: str) -> list[str]:
+def mapped_columns(profile: SalaryProfile) -> set[str]:
+    """Return every column the profile reads: what identifies a row."""
+    return {column for columns in profile.mapping.columns.values() for column in columns}
+
+
+def first_header(path: Path, file_format: FileFormat | None, delimiter: str) -> list[str]:
     for record in read_records(path, file_format=file_format, delimiter=delimiter):
         if isinstance(record, SourceRecord):
             return list(record.fields)
@@ -89,28 +104,31 @@ async def ingest_file(
     session: AsyncSession,
     path: Path,
     profile: SalaryProfile,
+    source: ReportSource,
     *,
+    profile_name: str | None = None,
     file_format: FileFormat | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestResult:
-    """Import every valid report of ``path``; rejected rows are reported with line and reason."""
+    """Import every valid report of ``path`` credited to ``source``; bad rows say line and why."""
     started = time.perf_counter()
     delimiter = profile.mapping.delimiter
-    profile = fit_mapping(profile, _first_header(path, file_format, delimiter))
-    source = await upsert_source(
-        session,
-        key=profile.source_key,
-        name=profile.source_name,
-        licence=profile.licence,
-        url=profile.url,
-        note=profile.note,
+    profile = fit_mapping(profile, first_header(path, file_format, delimiter))
+    stored = await store_source(session, source)
+    run_record = SalaryImport(
+        source_id=stored.id,
+        file_name=path.name[:500],
+        file_sha256=file_sha256(path),
+        profile=profile_name,
     )
+    session.add(run_record)
+    await session.flush()
     rates = {code: rate.usd_per_unit for code, rate in (await current_rates(session)).items()}
     await _widen_sqlite_cache(session)
-    run = _Run(session, profile, source.id, rates)
+    run = _Run(session, profile, source.key, (stored.id, run_record.id), rates)
     run.existing = set(
         await session.scalars(
-            select(SalaryReport.content_hash).where(SalaryReport.source_id == source.id)
+            select(SalaryReport.content_hash).where(SalaryReport.source_id == stored.id)
         )
     )
     for batch in batches(
@@ -121,7 +139,58 @@ async def ingest_file(
             on_progress(len(batch))
     run.result.aggregates = await recompute(session, run.result.buckets)
     run.result.report.seconds = time.perf_counter() - started
+    _record_outcome(run_record, run.result.report)
+    await session.flush()
     return run.result
+
+
+async def store_source(session: AsyncSession, source: ReportSource) -> Source:
+    """Create or update the source record an import credits; what it leaves unstated is kept."""
+    found = await session.scalar(select(Source).where(Source.key == source.key))
+    if found is not None:
+        source = replace(
+            source,
+            name=found.name if source.name == source.key else source.name,
+            licence=found.licence if source.licence == UNSTATED_LICENCE else source.licence,
+            url=source.url or found.url,
+            retrieved_on=source.retrieved_on or found.seen_on,
+            note=source.note or found.note,
+        )
+    return await upsert_source(
+        session,
+        key=source.key,
+        name=source.name,
+        licence=source.licence,
+        url=source.url,
+        seen_on=source.retrieved_on,
+        published_on=None if found is None else found.published_on,
+        published_precision="day" if found is None else found.published_precision,
+        note=source.note,
+    )
+
+
+def file_sha256(path: Path) -> str:
+    """Return the SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def reason_kind(reason: str) -> str:
+    """Return the kind of a rejection reason: its words before the first value it quotes."""
+    kind = re.split(r"[:'\"\d(]", reason, maxsplit=1)[0]
+    # "no exchange rate for XYZ to check …", "amount must be positive, got …"
+    kind = re.sub(r"(\s+[A-Z]{3}\b.*|,?\s*got\s*)$", "", kind.strip())
+    return kind.strip(" ,-") or reason[:60]
+
+
+def _record_outcome(record: SalaryImport, report: ImportReport) -> None:
+    reasons = Counter(reason_kind(error.reason) for error in report.errors)
+    record.read, record.imported = report.read, report.imported
+    record.unchanged, record.rejected = report.unchanged, report.rejected
+    record.rejected_reasons = json.dumps(dict(reasons.most_common()), ensure_ascii=False)
 
 
 async def _widen_sqlite_cache(session: AsyncSession) -> None:
@@ -138,16 +207,16 @@ class _Run:
         self,
         session: AsyncSession,
         profile: SalaryProfile,
-        source_id: int,
+        source_key: str,
+        ids: tuple[int, int],
         rates: Mapping[str, Decimal],
     ) -> None:
-        self.session, self.profile, self.source_id, self.rates = session, profile, source_id, rates
+        self.session, self.profile, self.rates = session, profile, rates
+        self.source_id, self.import_id = ids
         self.matches: dict[str, CareerMatch | None] = {}
-        self.copies: Counter[str] = Counter()
+        self.keys = RowKeys(source_key, mapped_columns(profile))
         self.existing: set[str] = set()
         self.now = utcnow()
-        self.source_key = profile.source_key
-        self.columns = sorted({c for cols in profile.mapping.columns.values() for c in cols})
         self.result = IngestResult(ImportReport())
 
     async def add(self, batch: list[Record]) -> None:
@@ -163,16 +232,8 @@ class _Run:
             except RejectedError as exc:
                 report.reject(record.line, exc.reason)
                 continue
-            rows[self._hash(record.fields)] = row
+            rows[self.keys.key(record.fields)] = row
         await self._insert(rows)
-
-    def _hash(self, fields: Mapping[str, Any]) -> str:
-        # Identical rows are distinct reports (two people, same pay): the copy number keeps
-        # them apart while a re-import of the same file still yields the same hashes.
-        identity = "\x1f".join(map(str, map(fields.get, self.columns)))
-        self.copies[identity] += 1
-        text = f"{self.source_key}\x1e{identity}\x1e{self.copies[identity]}"
-        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
     async def _insert(self, rows: dict[str, ReportIn]) -> None:
         if not rows:
@@ -191,9 +252,10 @@ class _Run:
         if match is None:
             self.result.unmatched += 1
         else:
-            self.result.buckets.add((match.career_id, row.place.country_code, row.currency))
+            self.result.buckets.add((match.career_id, row.place.country_code))
         return (
             self.source_id,
+            self.import_id,
             digest,
             row.line,
             row.job_title,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careerpath.careers.models import Career
@@ -13,7 +13,14 @@ from careerpath.db import Base, TimestampMixin, text_enum, utcnow
 from careerpath.provenance.models import Source
 from careerpath.salaries.periods import PayPeriod
 
-__all__ = ["FxRate", "PayPeriod", "PublishedSalary", "SalaryAggregate", "SalaryReport"]
+__all__ = [
+    "FxRate",
+    "PayPeriod",
+    "PublishedSalary",
+    "SalaryAggregate",
+    "SalaryImport",
+    "SalaryReport",
+]
 
 
 class PublishedSalary(TimestampMixin, Base):
@@ -46,22 +53,51 @@ class PublishedSalary(TimestampMixin, Base):
     source: Mapped[Source] = relationship()
 
 
-class SalaryReport(Base):
-    """One salary as someone reported it, normalised; ``content_hash`` makes re-imports no-ops.
+class SalaryImport(Base):
+    """One run of an import: which file, credited to which source, and what came of its rows.
 
+    ``rejected_reasons`` is a JSON object of reason kind to count, for the audit.
+    """
+
+    __tablename__ = "salary_import"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    profile: Mapped[str | None] = mapped_column(String(60))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read: Mapped[int] = mapped_column(default=0)
+    imported: Mapped[int] = mapped_column(default=0)
+    unchanged: Mapped[int] = mapped_column(default=0)
+    rejected: Mapped[int] = mapped_column(default=0)
+    rejected_reasons: Mapped[str] = mapped_column(Text, default="{}")
+    # The key this run's row hashes were made with when the run was re-attributed to another
+    # source (migration 0850); ``careerpath salaries reimport`` finds its rows by it.
+    legacy_key: Mapped[str | None] = mapped_column(String(120))
+
+    source: Mapped[Source] = relationship()
+
+
+class SalaryReport(Base):
+    """One salary as someone reported it, normalised, credited to the source it came from.
+
+    ``content_hash`` identifies the row within its source (its fields and its position among
+    identical rows), so re-importing a file is a no-op and two sources never collide.
     ``career_id`` is NULL when the title matches no career yet: the report is kept so that
     aggregates can be recomputed once the career exists.
     """
 
     __tablename__ = "salary_report"
     __table_args__ = (
-        UniqueConstraint("content_hash"),
+        UniqueConstraint("source_id", "content_hash"),
         Index("ix_salary_report_bucket", "career_id", "country_code", "currency"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
-    # 128 bits of SHA-256: collision-free at any realistic size, half the unique index.
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("salary_import.id"), index=True)
+    # 128 bits of BLAKE2b: collision-free at any realistic size, half the unique index.
     content_hash: Mapped[str] = mapped_column(String(32))
     line: Mapped[int]
     job_title: Mapped[str] = mapped_column(String(300))
@@ -86,8 +122,11 @@ class SalaryReport(Base):
 class SalaryAggregate(Base):
     """Precomputed figures of one career x place x level x currency group.
 
-    ``city`` is "" for the whole country and ``level`` "" for all levels, so the unique key
-    holds on every database. Percentiles are NULL when n is below the publication threshold.
+    ``city`` is "" for the whole country, ``level`` "" for all levels and ``currency`` "" for
+    every report whatever its currency (amounts in US dollars, each report converted at the
+    rate nearest its date), so the unique key holds on every database. Percentiles are NULL
+    when n is below the publication threshold. ``breakdown`` is JSON: reports per source
+    (n, first and last date), per original currency, and without an exchange rate.
     """
 
     __tablename__ = "salary_aggregate"
@@ -108,7 +147,7 @@ class SalaryAggregate(Base):
     p90: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
     first_reported_on: Mapped[date | None]
     last_reported_on: Mapped[date | None]
-    source_keys: Mapped[str] = mapped_column(String(1000), default="")
+    breakdown: Mapped[str] = mapped_column(Text, default="{}")
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

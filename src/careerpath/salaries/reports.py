@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -38,16 +38,10 @@ FIELDS = (
 
 @dataclass(frozen=True)
 class SalaryProfile:
-    """How to read one kind of salary file, and which source its reports come from."""
+    """How to read one kind of salary file: columns and defaults, never the source."""
 
     mapping: ColumnMapping
-    source_key: str
-    source_name: str
-    licence: str
-    url: str | None = None
-    note: str | None = None
     default_period: PayPeriod = PayPeriod.YEARLY
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 AIJOBS = SalaryProfile(
@@ -64,11 +58,6 @@ AIJOBS = SalaryProfile(
             "remote_ratio": ("remote_ratio",),
         }
     ),
-    source_key="aijobs-salaries",
-    source_name="aijobs.net salary index (AI/ML/Data salaries)",
-    licence="CC0 1.0",
-    url="https://aijobs.net/salaries/",
-    note="Self-reported and job-listing salaries; country-level places only.",
 )
 PROFILES = {"aijobs": AIJOBS}
 

@@ -29,6 +29,13 @@ CAREER_LIST_PATTERN = rf"^{_ITEM}(,{_ITEM}){{0,{MAX_COMPARED - 1}}}$"
 Currency = Annotated[
     str | None, QueryParameter(pattern=CURRENCY_PATTERN, description="ISO 4217 code")
 ]
+ReportedIn = Annotated[
+    str | None,
+    QueryParameter(
+        pattern=CURRENCY_PATTERN,
+        description="Only reports paid in this currency (ISO 4217); default: every report",
+    ),
+]
 Level = Annotated[str | None, QueryParameter(pattern=LEVEL_PATTERN)]
 Place = Annotated[
     str | None, QueryParameter(max_length=200, description="City or country; unknown: 404")
@@ -53,9 +60,14 @@ class CareerSalariesController(Controller):
         currency: Currency = None,
         level: Level = None,
         place: Place = None,
+        reported_in: ReportedIn = None,
     ) -> CareerSalariesRead:
-        """Return computed figures (n, percentiles, sources, dates) and every published median."""
-        query = computed.parse_query(currency, level, place)
+        """Return computed figures (n, percentiles, sources, dates) and every published median.
+
+        Each place's figure counts every report, converted to ``currency`` (default: the
+        place's own) at the rate nearest each report's date, unless ``reported_in`` is given.
+        """
+        query = computed.parse_query(currency, level, place, reported_in)
         return await computed.career_salaries(session, career, query)
 
 
@@ -81,11 +93,12 @@ class SalaryComparisonController(Controller):
         place: Annotated[str, QueryParameter(min_length=1, max_length=200)],
         currency: Currency = None,
         level: Level = None,
+        reported_in: ReportedIn = None,
     ) -> SalaryComparisonRead:
         """Return each named career's figure at ``place``, converted to ``currency`` if given."""
         slugs = [s.strip(_SPACE) for s in careers.split(",") if s.strip(_SPACE)]
         if not 1 <= len(slugs) <= MAX_COMPARED:
             raise InvalidInputError(f"Name 1 to {MAX_COMPARED} careers, comma-separated.")
-        query = computed.parse_query(currency, level, place)
+        query = computed.parse_query(currency, level, place, reported_in)
         found = [await careers_service.find_career(session, cache, slug) for slug in slugs]
         return await computed.compare(session, found, query)

@@ -23,6 +23,23 @@ class ReportSourceRead(msgspec.Struct, frozen=True):
     name: str
     url: str | None
     licence: str
+    retrieved_on: date | None = None
+
+
+class FigureSourceRead(msgspec.Struct, frozen=True):
+    """How many of a figure's reports one source gave, and over which dates."""
+
+    key: str
+    n: int
+    first_reported_on: date | None
+    last_reported_on: date | None
+
+
+class CurrencyCountRead(msgspec.Struct, frozen=True):
+    """How many of a figure's reports were paid in one currency."""
+
+    currency: str
+    n: int
 
 
 class ComputedFigureRead(msgspec.Struct, frozen=True):
@@ -30,13 +47,17 @@ class ComputedFigureRead(msgspec.Struct, frozen=True):
 
     ``city`` None is the whole country; ``rolled_up_from`` names the city whose own reports
     were too few, so the country's figure stands in. Percentiles are None below ``n`` = 5.
+    ``converted`` counts the reports paid in another currency, each converted at the rate
+    nearest its date; ``unconverted`` those left out for want of any rate. ``n`` counts the
+    reports inside the outlier fences, ``outliers`` the rest: together, every report counted.
     """
 
     country_code: str
     city: str | None
     level: str | None
     currency: str
-    converted_from: str | None
+    converted: list[CurrencyCountRead]
+    unconverted: list[CurrencyCountRead]
     fx_as_of: date | None
     n: int
     outliers: int
@@ -48,7 +69,7 @@ class ComputedFigureRead(msgspec.Struct, frozen=True):
     p90: float | None
     median_formatted: str | None
     rolled_up_from: str | None
-    sources: list[str]
+    sources: list[FigureSourceRead]
     first_reported_on: date | None
     last_reported_on: date | None
 
@@ -89,6 +110,7 @@ class CareerSalariesRead(msgspec.Struct, frozen=True):
     disclaimer: str
     cities: list[CitySalariesRead]
     currency: str | None = None
+    reported_in: str | None = None
     level: str | None = None
     place: str | None = None
     computed: list[ComputedFigureRead] = msgspec.field(default_factory=list)

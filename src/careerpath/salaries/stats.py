@@ -28,6 +28,7 @@ class GroupSummaries:
     n: NDArray[np.int64]
     outliers: NDArray[np.int64]
     percentiles: dict[int, NDArray[np.float64]]
+    kept: NDArray[np.bool_]  # per input value (sorted order): inside its group's fences
 
 
 def summarize_groups(groups: NDArray[np.int64], values: NDArray[np.float64]) -> GroupSummaries:
@@ -57,6 +58,7 @@ def summarize_sorted(
         percentiles={
             q: group_percentiles(kept_values, kept_starts, kept_counts, q) for q in PERCENTILES
         },
+        kept=keep,
     )
 
 

@@ -9,10 +9,9 @@ from litestar.params import QueryParameter
 
 from careerpath.dependencies import DbSession
 from careerpath.security.access import Access
+from careerpath.security.limits import MAX_PAGE_SIZE
 from careerpath.skills import queries
 from careerpath.skills.schemas import EmergingSkillRead
-
-MAX_LIMIT = 500
 
 
 class SkillCurationController(Controller):
@@ -26,7 +25,7 @@ class SkillCurationController(Controller):
     async def emerging(
         self,
         session: DbSession,
-        limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 50,
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE)] = 50,
         min_postings: Annotated[int, QueryParameter(ge=1, le=1_000_000)] = 1,
     ) -> list[EmergingSkillRead]:
         """Return the names most postings use, with the number of postings for each."""

@@ -1,0 +1,159 @@
+"""Import any catalog file: each resource field read from a column named after it or mapped.
+
+``--map field=column`` (or the API's ``map`` parameter) says which column feeds a field; a field
+not mapped is read from a column of its own name when there is one. Only ``title`` is required:
+a row without an address gets a stable identity from the source, its title and its provider or
+authors. A missing price is unknown, never free; a price of 0 is free. Pure: no database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from careerpath.catalog import normalize as norm
+from careerpath.catalog.models import ResourceKind
+from careerpath.catalog.profiles import Profile, ResourceIn, SourceInfo
+from careerpath.errors import InvalidInputError
+from careerpath.ingest.mapping import ColumnMapping
+
+FIELDS: dict[str, str] = {
+    "title": "the resource's title (required)",
+    "url": "its address; without one a row is identified by source, title and provider/authors",
+    "external_id": "the source's own id for it (its identity when present)",
+    "description": "free text about it",
+    "provider": "who offers it (platform or publisher); default: the address's host",
+    "authors": "who wrote or teaches it",
+    "price": "amount in the currency; 0 means free, blank means unknown (never free)",
+    "currency": "ISO 4217 code of the price (or --currency for the whole file)",
+    "level": "beginner, intermediate or advanced (anything else: unknown)",
+    "duration_hours": "hours to complete (courses)",
+    "pages": "number of pages (books)",
+    "rating": "average rating from 0 to 5 (0 means unrated)",
+    "ratings_count": "how many ratings the average is of",
+    "enrolments": "how many learners enrolled",
+    "language": "ISO 639-1 code such as en or ru; default: detected from title and description",
+    "topic": "a topic path such as 'Databases > PostgreSQL'",
+    "skills": "skills it teaches: a JSON list, or names separated by ';' or ','",
+}
+REQUIRED = ("title",)
+ISO_CURRENCY_LENGTH = 3
+
+
+def fields_help() -> str:
+    """Return every field and its meaning, one per line (for --help, README and OpenAPI)."""
+    return "\n".join(f"{name}: {meaning}" for name, meaning in FIELDS.items())
+
+
+def parse_overrides(pairs: Collection[str]) -> dict[str, str]:
+    """Return field -> column from ``field=column`` pairs; unknown fields are an error."""
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        field, column = field.strip(), column.strip()
+        if not sep or not column:
+            raise InvalidInputError(f"--map takes FIELD=COLUMN, not {pair!r}")
+        if field not in FIELDS:
+            raise InvalidInputError(f"unknown field {field!r}: fields are {', '.join(FIELDS)}")
+        overrides[field] = column
+    return overrides
+
+
+def generic_profile(
+    source: SourceInfo, overrides: Mapping[str, str], currency: str | None = None
+) -> Profile:
+    """Return the profile of a file read by field names, with column overrides and currency."""
+    columns = {name: (overrides.get(name, name),) for name in FIELDS}
+    defaults = {"currency": currency.upper()} if currency else {}
+    if currency and len(currency) != ISO_CURRENCY_LENGTH:
+        raise InvalidInputError(f"--currency takes an ISO code such as USD, not {currency!r}")
+    return Profile("generic", ColumnMapping(columns, defaults=defaults), parse_generic_row, source)
+
+
+def check_columns(
+    profile: Profile, header: Collection[str], file_name: str, mapped: Collection[str] = ()
+) -> None:
+    """Raise one InvalidInputError when a required or mapped field has no column in the file."""
+    wanted = [*REQUIRED, *(f for f in mapped if f not in REQUIRED)]
+    missing = [f for f in wanted if not set(profile.mapping.columns[f]) & set(header)]
+    if missing:
+        found = ", ".join(sorted(header)) or "none"
+        needed = ", ".join(f"{f} (looked for column {profile.mapping.columns[f][0]!r})"
+                           for f in missing)  # fmt: skip
+        raise InvalidInputError(
+            f"{file_name} has columns {found}; it needs {needed}: use --map FIELD=COLUMN"
+        )
+
+
+def _text(mapping: ColumnMapping, fields: Mapping[str, Any], name: str) -> str | None:
+    value = mapping.value(fields, name)
+    return None if value is None else str(value).strip() or None
+
+
+def identity(title: str, provider: str | None, authors: str | None) -> str:
+    """Return a stable key for a row without an address or id (unique within its source)."""
+    basis = "\n".join([title.casefold(), (provider or authors or "").casefold()])
+    return "h:" + hashlib.sha256(basis.encode()).hexdigest()[:40]
+
+
+def _skills(raw: object) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, list):
+        return [str(item).strip() for item in raw if str(item).strip()]
+    separator = ";" if ";" in str(raw) else ","
+    return [part.strip() for part in str(raw).split(separator) if part.strip()]
+
+
+def _price(mapping: ColumnMapping, fields: Mapping[str, Any]) -> tuple[bool, Any, str | None]:
+    """Return (is free, amount or None, currency): blank is unknown, 0 is free."""
+    amount = norm.parse_decimal(mapping.value(fields, "price"))
+    if amount is None:
+        return False, None, None
+    if amount < 0:
+        raise ValueError(f"negative price: {amount}")
+    if amount == 0:
+        return True, None, None
+    currency = _text(mapping, fields, "currency") or mapping.defaults.get("currency")
+    if not currency:
+        raise ValueError("price without a currency: add a currency column or --currency")
+    if len(currency) != ISO_CURRENCY_LENGTH or not currency.isalpha():
+        raise ValueError(f"currency is not an ISO code: {currency[:20]!r}")
+    return False, amount, currency.upper()
+
+
+def parse_generic_row(
+    mapping: ColumnMapping, fields: Mapping[str, Any], kind: ResourceKind
+) -> ResourceIn:
+    """Parse one row of any catalog file (see FIELDS)."""
+    title = norm.fix_mojibake(norm.clean_title(_text(mapping, fields, "title") or ""))
+    if not title:
+        raise ValueError("title is missing")
+    raw_url = _text(mapping, fields, "url")
+    url = norm.canonical_url(raw_url) if raw_url else None
+    if raw_url and url is None:
+        raise ValueError(f"url is not an http(s) address: {raw_url[:80]!r}")
+    description = norm.fix_mojibake(_text(mapping, fields, "description") or "")
+    authors = _text(mapping, fields, "authors")
+    provider = _text(mapping, fields, "provider") or (norm.url_host(url) if url else None)
+    external_id = _text(mapping, fields, "external_id")
+    free, amount, currency = _price(mapping, fields)
+    hours = norm.parse_decimal(mapping.value(fields, "duration_hours"))
+    topic = _text(mapping, fields, "topic")
+    language = (_text(mapping, fields, "language") or "").lower()[:10]
+    return ResourceIn(
+        kind=kind, source_key=(external_id or url or identity(title, provider, authors))[:500],
+        title=title[:500], url=url or "", external_id=external_id[:200] if external_id else None,
+        description=description, provider=provider[:200] if provider else None,
+        authors=authors[:1000] if authors else None, is_free=free, price_amount=amount,
+        price_currency=currency, level=norm.parse_level(mapping.value(fields, "level")),
+        duration_hours=float(hours) if hours is not None else None,
+        pages=norm.parse_count(mapping.value(fields, "pages")),
+        language=language or norm.detect_language(f"{title} {description}"),
+        rating=norm.parse_rating(mapping.value(fields, "rating")),
+        ratings_count=norm.parse_count(mapping.value(fields, "ratings_count")),
+        enrolments=norm.parse_count(mapping.value(fields, "enrolments")),
+        topics=[tuple(p.strip() for p in topic.split(">") if p.strip())] if topic else [],
+        skills=_skills(mapping.value(fields, "skills")),
+    )  # fmt: skip

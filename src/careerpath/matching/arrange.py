@@ -1,0 +1,120 @@
+"""Pure: turn resources ordered by score into a list worth reading.
+
+- near-duplicates collapse to the best one: same title and provider, or the same address once
+  normalised (scheme, ``www.``, trailing slash, query and fragment ignored);
+- in any 10 consecutive items at most 3 come from one provider, and in any 15 at most 5 teach
+  the same programming language (a list is not a catalog of one vendor or one language);
+  when only such items are left they follow at the end rather than being dropped;
+- within the top 10, then positions 11–15, then each further block of 10, items with a level
+  are reordered beginner, intermediate, advanced among the places such items hold (items of
+  unknown level keep theirs; blocks keep the sets the caps were checked on).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+PROVIDER_WINDOW, PROVIDER_CAP = 10, 3
+LANGUAGE_WINDOW, LANGUAGE_CAP = 15, 5
+LEVEL_BLOCKS = (10, 5)  # then blocks of 10
+LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """What the arrangement needs to know of one ranked resource."""
+
+    resource_id: int
+    title: str
+    provider: str | None
+    url: str
+    level: str | None
+    languages: frozenset[int]  # programming languages the resource teaches (skill ids)
+
+
+T = TypeVar("T")
+
+
+def title_key(title: str) -> str:
+    """Return a title reduced to its letters and digits, lowercased."""
+    return _NOT_WORD.sub(" ", title.lower()).strip()
+
+
+def url_key(url: str) -> str:
+    """Return an address without scheme, ``www.``, query, fragment or trailing slash."""
+    if not url:
+        return ""
+    parts = urlsplit(url.strip().lower())
+    return parts.netloc.removeprefix("www.") + parts.path.rstrip("/")
+
+
+def collapse(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
+    """Keep the first of each group of near-duplicates (input is best first)."""
+    seen: set[Hashable] = set()
+    kept = []
+    for item in items:
+        info = placed(item)
+        keys: set[Hashable] = {("t", title_key(info.title), (info.provider or "").lower())}
+        if url := url_key(info.url):
+            keys.add(("u", url))
+        if keys & seen:
+            continue
+        seen |= keys
+        kept.append(item)
+    return kept
+
+
+def _fits(info: Placed, chosen: list[Placed]) -> bool:
+    recent = chosen[-(PROVIDER_WINDOW - 1) :]
+    provider = (info.provider or "").lower()
+    if provider and sum((p.provider or "").lower() == provider for p in recent) >= PROVIDER_CAP:
+        return False
+    recent = chosen[-(LANGUAGE_WINDOW - 1) :]
+    return all(
+        sum(language in p.languages for p in recent) < LANGUAGE_CAP for language in info.languages
+    )
+
+
+def diversify(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
+    """Order items best first under the provider and language caps."""
+    pending = list(items)
+    order: list[T] = []
+    chosen: list[Placed] = []
+    while pending:
+        pick = next((n for n, item in enumerate(pending) if _fits(placed(item), chosen)), None)
+        if pick is None:
+            break
+        item = pending.pop(pick)
+        order.append(item)
+        chosen.append(placed(item))
+    return order + pending
+
+
+def _level(info: Placed) -> int:
+    return LEVEL_ORDER.get(info.level or "", 1)
+
+
+def beginners_first(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
+    """Within each block, order the levelled items by level (stable; the others stay put)."""
+    ordered: list[T] = []
+    start, sizes = 0, iter(LEVEL_BLOCKS)
+    while start < len(items):
+        end = start + next(sizes, 10)
+        block = list(items[start:end])
+        known = [n for n, item in enumerate(block) if placed(item).level in LEVEL_ORDER]
+        levelled = sorted((block[n] for n in known), key=lambda i: _level(placed(i)))
+        for n, item in zip(known, levelled, strict=True):
+            block[n] = item
+        ordered.extend(block)
+        start = end
+    return ordered
+
+
+def arrange(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
+    """Collapse duplicates, diversify, then put beginners first within each block."""
+    return beginners_first(diversify(collapse(items, placed), placed), placed)

@@ -1,0 +1,59 @@
+"""Pure: one plain sentence per ranked item: what of the career it covers, and for whom.
+
+"covers PostgreSQL and RESTful API, asked for in 28% and 18% of Back End Engineer postings;
+for beginners". Shares are quoted only when real postings back them; otherwise the sentence
+says the skills come from the career's profile. Never an internal signal name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from careerpath.matching.scoring import SkillShare
+
+NAMED = 3
+AUDIENCE = {
+    "beginner": "for beginners",
+    "intermediate": "for learners with some experience",
+    "advanced": "for advanced learners",
+}
+
+
+def listed(names: Sequence[str]) -> str:
+    """Join names as people write them: "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _covers(
+    covered: Sequence[SkillShare], quoted: Mapping[int, float], postings_label: str, career: str
+) -> str:
+    backed = [s for s in covered if s.skill_id in quoted]
+    backed.sort(key=lambda s: (-quoted[s.skill_id], s.skill_id))
+    if backed:
+        top = backed[:NAMED]
+        shares = listed([f"{round(quoted[s.skill_id] * 100)}%" for s in top])
+        return f"covers {listed([s.name for s in top])}, asked for in {shares} of {postings_label}"
+    names = listed([s.name for s in covered[:NAMED]])
+    return f"covers {names}, from the skills and tools of {career}'s profile"
+
+
+def note(
+    covered: Sequence[SkillShare],
+    quoted: Mapping[int, float],
+    *,
+    postings_label: str,
+    career: str,
+    topic: str | None,
+    level: str | None,
+) -> str:
+    """Return the item's sentence: covered skills (with real shares) or its topic, and level."""
+    if covered:
+        text = _covers(covered, quoted, postings_label, career)
+    elif topic:
+        text = f"about {topic}, a core subject of {career}"
+    else:
+        text = f"related to {career}"
+    audience = AUDIENCE.get(level or "")
+    return f"{text}; {audience}" if audience else text

@@ -1,0 +1,156 @@
+"""On the real shared data, each career's lists are about that career (issue 12's "done when").
+
+Loaded as a user would: the demo careers, O*NET, the dice and google postings, both catalogs.
+The judgments are stated here, independent of the ranker: a word list per subject read from the
+item's title and its own topic headings (free-programming-books) or publisher skill tags
+(Coursera), and the programming language of a book is the language section the list files it in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath import migrate
+from careerpath.careers.models import Career
+from careerpath.catalog import service as catalog_service
+from careerpath.catalog.models import Resource, ResourceKind, ResourceSkill
+from careerpath.catalog.profiles import PROFILES
+from careerpath.db import create_engine, create_session_factory
+from careerpath.demo.loader import load_demo
+from careerpath.matching.queries import RankFilters, ranked
+from careerpath.matching.service import recompute
+from careerpath.search import service as search_service
+from careerpath.skills.onet import read_onet
+from careerpath.skills.onet_import import import_onet
+from careerpath.skills.postings import build_mapping, ingest_postings
+from tests.support import require_shared_data
+
+CAREERS = ("security-engineer", "data-scientists", "back-end-engineer")
+SECURITY = (
+    "security", "cyber", "hack", "crypto", "penetration", "pentest", "malware", "forensic",
+    "vulnerab", "exploit", "reverse engineering", "oscp", "intrusion", "firewall", "privacy",
+    "siem", "owasp",
+)  # fmt: skip
+DATA_SCIENCE = (
+    "data scien", "data analy", "machine learning", "deep learning", "statistic", "pandas",
+    "numpy", "scikit", "tensorflow", "pytorch", "neural", "probability", "data mining",
+    "analytics", "artificial intelligence", "data visuali", "bayes", "regression",
+)  # fmt: skip
+BACK_END = (
+    "server", "api", "rest", "graphql", "database", "sql", "postgres", "mysql", "mongo", "redis",
+    "node", "express", "django", "flask", "rails", "laravel", "spring", "asp.net", "php", "java",
+    "python", "ruby", "golang", "go ", "c#", "microservice", "back-end", "backend", "back end",
+    "web app", "web development", "nosql", "jpa", "fastapi", "nest", "elixir", "phoenix",
+)  # fmt: skip
+Top = dict[str, dict[str, list[tuple[int, str]]]]
+
+
+async def _load(url: str, var_dir: Path) -> None:
+    data = require_shared_data()
+    engine = create_engine(url)
+    factory = create_session_factory(engine)
+    async with factory() as session, session.begin():
+        await load_demo(session)
+        await import_onet(session, read_onet(data / "onet"))
+        for name, path in (
+            ("dice", data / "jobs-dice-sample" / "dice_com-job_us_sample.csv"),
+            ("google", data / "jobs-google" / "job_skills.csv"),
+        ):
+            await ingest_postings(session, path, build_mapping(name), source=name)
+    files = (
+        ("kizak", ResourceKind.COURSE, "courses-coursera-stepik-kizak/coursera_clear.json"),
+        ("kizak", ResourceKind.COURSE, "courses-coursera-stepik-kizak/stepik_clear.json"),
+        ("free-programming-books", ResourceKind.COURSE,
+         "catalog-free-programming-books/free_courses_en.csv"),
+        ("free-programming-books", ResourceKind.BOOK,
+         "catalog-free-programming-books/free_programming_books_en.csv"),
+    )  # fmt: skip
+    async with factory() as session, session.begin():
+        for profile_name, kind, name in files:
+            profile = PROFILES[profile_name]
+            parsed = catalog_service.parse_file(data / name, profile, kind)
+            await catalog_service.import_parsed(session, profile, kind, parsed)
+        await session.flush()
+        await search_service.rebuild(session, var_dir)
+        ids = await session.scalars(select(Career.id).where(Career.slug.in_(CAREERS)))
+        await recompute(session, var_dir, list(ids))
+    await engine.dispose()
+
+
+async def _tops(url: str) -> Top:
+    engine = create_engine(url)
+    tops: Top = {}
+    async with create_session_factory(engine)() as session:
+        for slug in CAREERS:
+            career = await session.scalar(select(Career).where(Career.slug == slug))
+            assert career is not None
+            tops[slug] = {}
+            for kind in ("course", "book"):
+                page = await ranked(session, career, kind, RankFilters(), 15)
+                tops[slug][kind] = [(i.resource_id, await _judged(session, i.resource_id))
+                                    for i in page.items]  # fmt: skip
+    await engine.dispose()
+    return tops
+
+
+async def _judged(session: AsyncSession, resource_id: int) -> str:
+    """Return the text the judgments read: title, publisher tags and topic headings."""
+    resource = await session.get(Resource, resource_id)
+    assert resource is not None
+    tags = await session.scalars(
+        select(ResourceSkill.skill_name).where(
+            ResourceSkill.resource_id == resource_id, ResourceSkill.origin != "extracted"
+        )
+    )
+    return f"{resource.language}|{resource.url}|{resource.title} {' '.join(tags)}".lower()
+
+
+@pytest.fixture(scope="module")
+def tops(tmp_path_factory: pytest.TempPathFactory) -> Top:
+    require_shared_data()
+    folder = tmp_path_factory.mktemp("relevance")
+    url = f"sqlite+aiosqlite:///{folder / 'real.db'}"
+    migrate.upgrade(url)
+    asyncio.run(_load(url, folder))
+    return asyncio.run(_tops(url))
+
+
+def _about(items: list[tuple[int, str]], words: tuple[str, ...]) -> int:
+    return sum(any(w in text.split("|", 2)[2] for w in words) for _, text in items)
+
+
+def test_security_engineer_courses_are_about_security(tops: Top) -> None:
+    assert _about(tops["security-engineer"]["course"], SECURITY) >= 10
+
+
+def test_data_scientists_books_are_about_data_science(tops: Top) -> None:
+    assert _about(tops["data-scientists"]["book"], DATA_SCIENCE) >= 10
+
+
+def test_back_end_books_are_about_back_end_work_in_several_languages(tops: Top) -> None:
+    books = tops["back-end-engineer"]["book"]
+    assert _about(books, BACK_END) >= 10
+    path = require_shared_data("catalog-free-programming-books", "free_programming_books_en.csv")
+    with path.open(encoding="utf-8") as handle:
+        sections = {
+            row["url"].rstrip("/").lower(): row["topic"]
+            for row in csv.DictReader(handle)
+            if row["section"] == "BY PROGRAMMING LANGUAGE"
+        }
+    languages = Counter(
+        sections[url] for _, text in books if (url := text.split("|")[1].rstrip("/")) in sections
+    )
+    assert max(languages.values(), default=0) <= 5, languages
+
+
+def test_no_item_in_another_language_for_an_english_reader(tops: Top) -> None:
+    for lists in tops.values():
+        for items in lists.values():
+            assert items and all(text.startswith("en|") for _, text in items)
