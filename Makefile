@@ -51,6 +51,7 @@ migrate: $(VENV)/.synced ## Migrate the configured database to the newest schema
 	$(BIN)/careerpath db upgrade
 
 bench: $(VENV)/.synced ## Run every benchmark under benchmarks/ and print figures and ratios
+	$(BIN)/uv sync --frozen --quiet --group bench
 	@for script in $(BENCHMARKS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean: ## Remove the environment and local data

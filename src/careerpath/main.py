@@ -34,6 +34,7 @@ from careerpath.accounts.routes import AuthController, MeController
 from careerpath.cache import RESPONSE_NAMESPACE, DocumentCache, create_store
 from careerpath.careers.dependencies import provide_career
 from careerpath.careers.routes import CareerController
+from careerpath.careers.title_routes import TitleController
 from careerpath.catalog.routes import CatalogController
 from careerpath.config import Settings, get_settings
 from careerpath.curation.routes import (
@@ -51,7 +52,7 @@ from careerpath.httpapi.links import LinkedResponse
 from careerpath.httpapi.openapi import complete_document, openapi_config
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
-from careerpath.pages.dependencies import provide_career_options
+from careerpath.pages.dependencies import provide_career_options, provide_career_page
 from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.dependencies import provide_search_request
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     health.healthz,
                     health.readyz,
                     CareerController,
+                    TitleController,
                     PageApiController,
                     CareerSalariesController,
                     SalaryComparisonController,
@@ -173,6 +175,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "career": Provide(provide_career),
             "search_request": Provide(provide_search_request, sync_to_thread=False),
             "page_options": Provide(provide_career_options, sync_to_thread=False),
+            "career_page": Provide(provide_career_page),
         },
         state=State({"settings": settings}),
         lifespan=[lifespan, accounts_lifespan],

@@ -118,7 +118,7 @@ def test_extract_skills_and_resolve_a_title(client_package: ModuleType, anonymou
     found = api(client_package, "skills.extract_skills").sync(client=anonymous, body=body)
     assert found.mentions
     assert all(text[m.start : m.end] == m.surface for m in found.mentions)
-    resolved = api(client_package, "skills.normalize_title").sync(
+    resolved = api(client_package, "titles.normalize_title").sync(
         client=anonymous, title="Sr. Back-End Developer"
     )
     assert resolved.career.slug == SLUG

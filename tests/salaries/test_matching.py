@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.salaries.aggregates import rematch_and_recompute
-from careerpath.salaries.careers_port import match_career
+from careerpath.salaries.careers_port import match_careers
 from careerpath.salaries.ingest import ingest_file
 from careerpath.salaries.levels import level_of, split_level
 from careerpath.salaries.models import SalaryAggregate
@@ -42,14 +42,16 @@ def test_level_codes(value: str, level: str | None) -> None:
     assert level_of(value) == level
 
 
-async def test_match_career_uses_aliases_and_levels(session: AsyncSession) -> None:
+async def test_match_careers_uses_the_resolver(session: AsyncSession) -> None:
     career = await make_career(session, "Data Scientists", "Data Scientist")
-    found = await match_career(session, "Senior Data Scientist")
-    assert found is not None
-    assert (found.career_id, found.level) == (career.id, "senior")
-    backend = await match_career(session, "Backend Engineer")  # a demo alias
-    assert backend is not None
-    assert await match_career(session, "Prompt Whisperer") is None
+    found = await match_careers(
+        session, ["Senior Data Scientist", "Backend Engineer", "Prompt Whisperer"]
+    )
+    senior = found["Senior Data Scientist"]
+    assert (senior.career_id, senior.level) == (career.id, "Senior")
+    assert senior.confidence >= 0.5
+    assert found["Backend Engineer"].career_id is not None  # a demo alias
+    assert found["Prompt Whisperer"].career_id is None
 
 
 async def test_reports_find_a_career_created_later(session: AsyncSession, tmp_path: Path) -> None:

@@ -84,17 +84,6 @@ def test_extract_rejects_a_bad_body(client: Client) -> None:
     assert response.headers["content-type"].startswith("application/problem+json")
 
 
-def test_title_normalize(client: Client) -> None:
-    params = {"title": "Sr. Back-End Developer (Node.js) - Remote"}
-    body = client.get("/api/v1/titles/normalize", params=params).json()
-    assert body["level"] == "Senior"
-    assert body["career"]["slug"] == "back-end-engineer"
-
-
-def test_title_normalize_needs_a_title(client: Client) -> None:
-    assert client.get("/api/v1/titles/normalize").status_code == 422
-
-
 def test_career_page_shows_shares_once_postings_arrive(client: Client, tmp_path: Path) -> None:
     """Ingest real dice postings as one career's, then the page shows bars and a trend."""
     source = require_shared_data("jobs-dice-sample", "dice_com-job_us_sample.csv")

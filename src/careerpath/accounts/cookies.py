@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
-from litestar.datastructures import Cookie
+from typing import Any
 
+from litestar import Request
+from litestar.datastructures import Cookie
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.accounts import service
 from careerpath.accounts.auth import SESSION_COOKIE
-from careerpath.accounts.sessions import ABSOLUTE_LIFETIME
+from careerpath.accounts.models import User
+from careerpath.accounts.sessions import ABSOLUTE_LIFETIME, SessionStore
+from careerpath.config import Settings
+
+
+async def sign_in_from(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    store: SessionStore,
+    settings: Settings,
+    user: User,
+) -> service.SignedIn:
+    """Open a session for ``user`` from this request (ending the one its cookie names)."""
+    return await service.sign_in(
+        db,
+        store,
+        settings.resolved_secret_key(),
+        user,
+        old_secret=request.cookies.get(SESSION_COOKIE),
+        user_agent=request.headers.get("user-agent", ""),
+    )
 
 
 def session_cookie(secret: str) -> Cookie:

@@ -12,7 +12,7 @@ from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from careerpath.accounts import service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
-from careerpath.accounts.cookies import expired_cookie, session_cookie
+from careerpath.accounts.cookies import expired_cookie, session_cookie, sign_in_from
 from careerpath.accounts.dependencies import (
     ACCOUNT_DEPENDENCIES,
     Caller,
@@ -46,14 +46,7 @@ from careerpath.security.access import Access
 async def _signed_in(
     db: DbSession, store: Store, settings: AppSettings, user: User, request: Request[Any, Any, Any]
 ) -> Response[LoginResult]:
-    signed = await service.sign_in(
-        db,
-        store,
-        settings.resolved_secret_key(),
-        user,
-        old_secret=request.cookies.get(SESSION_COOKIE),
-        user_agent=request.headers.get("user-agent", ""),
-    )
+    signed = await sign_in_from(request, db, store, settings, user)
     body = LoginResult(user_read(user), signed.csrf_token)
     return Response(body, cookies=[session_cookie(signed.secret)])
 

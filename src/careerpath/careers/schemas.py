@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
 
 from careerpath.provenance.schemas import SourceRead
+
+MAX_TITLE_LENGTH = 300
+MAX_BATCH_TITLES = 1000
+JobTitle = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE_LENGTH)]
 
 
 class CareerRef(msgspec.Struct, frozen=True):
@@ -94,3 +100,42 @@ class CareerRead(msgspec.Struct, frozen=True):
     related: list[RelatedCareerRead]
     sources: list[SourceRead]
     updated_at: str
+
+
+class TitleCandidateRead(msgspec.Struct, frozen=True):
+    """A career a title may name, with its probability."""
+
+    slug: str
+    title: str
+    confidence: float
+
+
+class TitleResolutionRead(msgspec.Struct, frozen=True):
+    """The career a job title names (null: not confident enough), why, and the candidates."""
+
+    title: str
+    career: TitleCandidateRead | None
+    confidence: float
+    level: str | None
+    reasons: list[str]
+    candidates: list[TitleCandidateRead]
+    resolver_version: str
+
+
+class TitleBatchIn(msgspec.Struct, frozen=True):
+    """Up to 1,000 job titles to resolve in one call."""
+
+    titles: Annotated[
+        list[JobTitle],
+        msgspec.Meta(
+            min_length=1,
+            max_length=MAX_BATCH_TITLES,
+            examples=[["Sr. Backend Dev", "Data Scientist", "Manager"]],
+        ),
+    ]
+
+
+class TitleBatchRead(msgspec.Struct, frozen=True):
+    """One resolution per title, in the order sent."""
+
+    results: list[TitleResolutionRead]

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from careerpath.cache import DocumentCache
+from careerpath.careers import resolution
 from careerpath.careers.models import (
     Career,
     CareerAlias,
@@ -105,15 +106,25 @@ def _career_with_children() -> Select[Career]:
 async def list_careers(
     session: AsyncSession, *, query: str | None, limit: int, offset: int
 ) -> tuple[list[Career], int]:
-    """Return one page of careers, matching ``query`` against titles and aliases."""
-    statement = select(Career)
-    if query:
-        statement = statement.where(_matches(query))
-    total = await session.scalar(select(func.count()).select_from(statement.subquery()))
-    page = await session.scalars(
-        statement.order_by(Career.is_stub, Career.title).limit(limit).offset(offset)
+    """Return one page of careers: all by title, or those ``query`` names, best first.
+
+    A query is read by the title resolver ("Sr. Backend Dev" finds Back End Engineer); careers
+    whose title or alias contains the query's text follow, so a partial word still finds them.
+    """
+    if not query:
+        total = await session.scalar(select(func.count(Career.id)))
+        page = await session.scalars(
+            select(Career).order_by(Career.is_stub, Career.title).limit(limit).offset(offset)
+        )
+        return list(page), total or 0
+    ranked = await resolution.search_careers(session, query)
+    spelled = await session.scalars(
+        select(Career.id).where(_matches(query)).order_by(Career.is_stub, Career.title)
     )
-    return list(page), total or 0
+    ids = list(dict.fromkeys([*ranked, *spelled]))
+    wanted = ids[offset : offset + limit]
+    found = {c.id: c for c in await session.scalars(select(Career).where(Career.id.in_(wanted)))}
+    return [found[i] for i in wanted if i in found], len(ids)
 
 
 async def sources_of(session: AsyncSession, career: Career) -> list[Source]:

@@ -7,7 +7,7 @@ import time
 import typer
 
 from careerpath import migrate
-from careerpath.cli import accounts, db, ingest, matching, salaries, search, skills
+from careerpath.cli import accounts, db, ingest, matching, salaries, search, skills, titles
 from careerpath.cli.runtime import console, run_in_transaction
 from careerpath.config import get_settings
 from careerpath.demo.loader import load_demo
@@ -23,6 +23,8 @@ app.add_typer(ingest.app, name="ingest")
 app.add_typer(salaries.app, name="salaries")
 app.add_typer(search.app, name="search")
 app.add_typer(matching.app, name="matching")
+app.add_typer(titles.app, name="titles")
+app.add_typer(titles.postings_app, name="postings")
 skills.register(app)
 
 

@@ -20,11 +20,7 @@ from careerpath.ingest.report import ImportReport
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
-from careerpath.skills.quality import (
-    extractor_for,
-    skillspan_quality,
-    title_quality,
-)
+from careerpath.skills.quality import extractor_for, skillspan_quality
 from careerpath.skills.queries import emerging_skills, top_skills
 from careerpath.skills.reextract import reextract_postings
 from careerpath.skills.shipped import write_shipped
@@ -137,11 +133,8 @@ def top_command(
 def evaluate_command(
     onet_dir: OnetDir,
     skillspan: Annotated[Path, typer.Option(exists=True, help="SkillSpan dev.json")],
-    titles: Annotated[
-        int | None, typer.Option(help="Held-out titles to score (default all)")
-    ] = None,
 ) -> None:
-    """Print extraction quality on SkillSpan and title top-1/top-5 on held-out O*NET titles."""
+    """Print extraction quality on SkillSpan (titles: `careerpath titles evaluate`)."""
     release = read_onet(onet_dir)
     with console.status("Scoring extraction…"):
         strict, overlap = skillspan_quality(skillspan, extractor_for(release))
@@ -158,18 +151,6 @@ def evaluate_command(
             str(scores.gold),
         )
     console.print(table)
-    with console.status("Scoring title normalisation…"):
-        quality = title_quality(release, titles)
-    console.print(
-        f"Titles: {quality.queries} held-out O*NET alternate titles (20%, seeded): "
-        f"top-1 {quality.top1:.3f}, top-5 {quality.top5:.3f}"
-    )
-    groups = Table(title="Per SOC major group")
-    for column in ("group", "titles", "top-1", "top-5"):
-        groups.add_column(column)
-    for group, (count, top1, top5) in quality.by_group.items():
-        groups.add_row(group, str(count), f"{top1:.3f}", f"{top5:.3f}")
-    console.print(groups)
 
 
 @skills_app.command("reextract")

@@ -40,7 +40,8 @@ date it may be removed.
 TAGS = {
     "careers": "Careers: list, search and read, with their sections, ladder and relations.",
     "salaries": "Salary figures per city and level, and comparisons between careers.",
-    "skills": "The skill taxonomy, skill demand per career, extraction and title resolution.",
+    "skills": "The skill taxonomy, skill demand per career and skill extraction.",
+    "titles": "Job titles to careers: a calibrated confidence, the level, reasons, candidates.",
     "matching": "Courses and books ranked for a career, learning paths and skill gaps.",
     "catalog": "Courses, books and topics.",
     "search": "Full-text search over courses and books, with facets.",

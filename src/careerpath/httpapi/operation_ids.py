@@ -41,6 +41,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/skills/{skill_id}"): "get_skill",
     ("POST", "/api/v1/extract"): "extract_skills",
     ("GET", "/api/v1/titles/normalize"): "normalize_title",
+    ("POST", "/api/v1/titles/normalize"): "normalize_titles",
     # matching
     ("GET", "/api/v1/careers/{slug}/courses"): "list_career_courses",
     ("GET", "/api/v1/careers/{slug}/books"): "list_career_books",

@@ -1,4 +1,4 @@
-"""Request parameters of the career page, parsed once for its HTML and JSON forms."""
+"""The career page as a request dependency: parameters parsed once, one view for HTML and JSON."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from typing import Annotated, Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, QueryParameter
 
+from careerpath.careers.dependencies import CurrentCareer
+from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.matching.language import reader_language
 from careerpath.matching.queries import RankFilters
-from careerpath.pages.career import CareerPageOptions, CareerView
+from careerpath.pages.career import CareerPageOptions, CareerView, career_view
 from careerpath.params import optional_number
 
 CareerOptions: TypeAlias = NamedDependency[CareerPageOptions]
+CareerPage: TypeAlias = NamedDependency[CareerView]
 
 
 def provide_career_options(
@@ -30,6 +33,17 @@ def provide_career_options(
     """Return the reader's salary currency and level and the resource filters."""
     language = reader_language(lang, accept_language)
     return CareerPageOptions(currency, level, RankFilters(free, m_level, max_hours, language))
+
+
+async def provide_career_page(
+    session: DbSession,
+    cache: DocCache,
+    settings: AppSettings,
+    career: CurrentCareer,
+    page_options: CareerOptions,
+) -> CareerView:
+    """Build the career page the request names, for its HTML and JSON forms alike."""
+    return await career_view(session, cache, career, page_options, settings.public_url)
 
 
 def career_context(view: CareerView) -> dict[str, Any]:

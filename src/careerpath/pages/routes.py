@@ -5,10 +5,8 @@ from __future__ import annotations
 from litestar import Controller, get
 
 from careerpath.cache import CACHE_ANONYMOUS
-from careerpath.careers.dependencies import CurrentCareer
-from careerpath.dependencies import AppSettings, DbSession, DocCache
-from careerpath.pages.career import CareerView, career_view
-from careerpath.pages.dependencies import CareerOptions
+from careerpath.pages.career import CareerView
+from careerpath.pages.dependencies import CareerPage
 
 
 class PageApiController(Controller):
@@ -18,13 +16,6 @@ class PageApiController(Controller):
     tags = ["careers"]  # noqa: RUF012
 
     @get("/", opt={CACHE_ANONYMOUS: True}, summary="The career page's view model")
-    async def career_page(
-        self,
-        session: DbSession,
-        cache: DocCache,
-        settings: AppSettings,
-        career: CurrentCareer,
-        page_options: CareerOptions,
-    ) -> CareerView:
+    async def career_page(self, career_page: CareerPage) -> CareerView:
         """Return every section of the career page, as the HTML page shows it."""
-        return await career_view(session, cache, career, page_options, settings.public_url)
+        return career_page

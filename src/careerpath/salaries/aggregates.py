@@ -223,7 +223,7 @@ async def recompute(session: AsyncSession, buckets: set[Bucket]) -> int:
 
 
 async def rematch_and_recompute(session: AsyncSession) -> tuple[int, int]:
-    """Match every report's title again (new careers may exist) and recompute everything.
+    """Resolve every report's title again (new careers, a new resolver) and recompute all.
 
     Return how many reports changed career and how many groups were written.
     """
@@ -231,15 +231,20 @@ async def rematch_and_recompute(session: AsyncSession) -> tuple[int, int]:
     matches = await match_careers(session, titles)
     changed = 0
     for title, match in matches.items():
-        career_id = None if match is None else match.career_id
-        outcome = await session.execute(
+        moved = await session.execute(
             update(SalaryReport)
             .where(
-                SalaryReport.job_title == title, SalaryReport.career_id.is_distinct_from(career_id)
+                SalaryReport.job_title == title,
+                SalaryReport.career_id.is_distinct_from(match.career_id),
             )
-            .values(career_id=career_id)
+            .values(career_id=match.career_id)
         )
-        changed += int(getattr(outcome, "rowcount", 0) or 0)
+        changed += int(getattr(moved, "rowcount", 0) or 0)
+        await session.execute(
+            update(SalaryReport)
+            .where(SalaryReport.job_title == title)
+            .values(title_confidence=match.confidence, resolver_version=match.version)
+        )
     await session.execute(delete(SalaryAggregate))
     buckets = await session.execute(
         select(SalaryReport.career_id, SalaryReport.country_code)

@@ -50,6 +50,7 @@ async def run_audit(session: AsyncSession) -> list[Finding]:
         *await _outliers(session),
         *await _thin_groups(session),
         *await _unmatched(session),
+        *await _weak_attachments(session),
         *await source_findings(session),
     ]
 
@@ -216,6 +217,7 @@ async def _thin_groups(session: AsyncSession) -> list[Finding]:
 
 
 async def _unmatched(session: AsyncSession) -> list[Finding]:
+    """Titles the resolver would not attach (abstained), most reports first, and their share."""
     found = await session.execute(
         select(SalaryReport.job_title, func.count().label("n"))
         .where(SalaryReport.career_id.is_(None))
@@ -226,9 +228,38 @@ async def _unmatched(session: AsyncSession) -> list[Finding]:
     if not rows:
         return []
     total = sum(n for _, n in rows)
+    share = total / max(await session.scalar(select(func.count(SalaryReport.id))) or 1, 1)
     top = ", ".join(f"{title} ({n})" for title, n in rows[:TOP])
     return [
-        Finding("unmatched titles", f"{total} reports, {len(rows)} titles", f"kept; top: {top}")
+        Finding(
+            "unmatched titles",
+            f"{total} reports ({share:.1%}), {len(rows)} titles",
+            f"kept; top: {top}",
+        )
+    ]
+
+
+async def _weak_attachments(session: AsyncSession) -> list[Finding]:
+    """The attached titles the resolver was least sure of: where a curator should look first."""
+    found = await session.execute(
+        select(
+            SalaryReport.job_title,
+            Career.slug,
+            func.min(SalaryReport.title_confidence).label("confidence"),
+            func.count().label("n"),
+        )
+        .join(Career, Career.id == SalaryReport.career_id)
+        .group_by(SalaryReport.job_title, Career.slug)
+        .order_by(func.min(SalaryReport.title_confidence), func.count().desc())
+        .limit(TOP)
+    )
+    return [
+        Finding(
+            "weak title match",
+            f"{title} → {slug}",
+            f"confidence {confidence:.2f}, {n} reports" if confidence is not None else f"{n}",
+        )
+        for title, slug, confidence, n in found
     ]
 
 

@@ -1,69 +1,42 @@
-"""The one place salaries ask which career and level a job title names.
+"""The one place salaries ask which career and level a job title names: the careers resolver.
 
-It matches ``careers.titles.normalize_title`` keys against career aliases (titles too), after
-taking seniority words off. Deliberately exact: the skills domain's fuzzy title normaliser was
-tried here and, over a small set of careers, put "Machine Learning Engineer" on Front End Engineer
-and "Manager" on Engineering Manager. A salary figure must never rest on such a guess, so a title
-no alias spells stays unmatched (and is counted by the audit) until a curator adds the alias.
+A report attaches to a career only when the resolver's calibrated confidence clears its
+threshold; below it the report is kept unattached and the audit counts its title.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career, CareerAlias
-from careerpath.careers.titles import ALIAS_KIND_RANK, normalize_title
-from careerpath.salaries.levels import split_level
+from careerpath.careers import resolution
+from careerpath.careers.resolution import Attachment
+from careerpath.careers.titles import normalize_title
+
+__all__ = ["Attachment", "match_careers", "salary_level", "title_key"]
+
+# The resolver's levels in the salaries' vocabulary (``salaries.levels.LEVELS``).
+_SALARY_LEVELS = {
+    "Junior": "entry",
+    "Senior": "senior",
+    "Lead": "senior",
+    "Principal": "senior",
+    "Manager": "executive",
+    "Executive": "executive",
+}
 
 
-@dataclass(frozen=True, slots=True)
-class CareerMatch:
-    """The career a title names and the level its seniority words imply (None if none)."""
-
-    career_id: int
-    level: str | None
-
-
-@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
-    """Return the matching key of a title without its seniority words."""
-    return normalize_title(split_level(title)[0])
+    """Return the folded key of a raw title (grouping in the audit)."""
+    return normalize_title(title)
 
 
-async def match_career(session: AsyncSession, title: str) -> CareerMatch | None:
-    """Return the career and level of one job title, or None when no career has that title."""
-    return (await match_careers(session, [title])).get(title)
+def salary_level(level: str | None) -> str | None:
+    """Return the salaries' level for the level a title states (None when it states none)."""
+    return None if level is None else _SALARY_LEVELS.get(level)
 
 
-async def match_careers(
-    session: AsyncSession, titles: Iterable[str]
-) -> dict[str, CareerMatch | None]:
-    """Match many titles with one query; the result maps each title to its match."""
-    unique = set(titles)
-    keys = {title: title_key(title) for title in unique}
-    careers = await _careers_by_key(session, set(keys.values()))
-    result: dict[str, CareerMatch | None] = {}
-    for title, key in keys.items():
-        career_id = careers.get(key)
-        result[title] = None if career_id is None else CareerMatch(career_id, split_level(title)[1])
-    return result
-
-
-async def _careers_by_key(session: AsyncSession, keys: set[str]) -> dict[str, int]:
-    if not keys:
-        return {}
-    rows = await session.execute(
-        select(CareerAlias.normalized, CareerAlias.career_id, CareerAlias.kind, Career.is_stub)
-        .join(Career, Career.id == CareerAlias.career_id)
-        .where(CareerAlias.normalized.in_(keys))
-    )
-    ranked = sorted(rows, key=lambda r: (r.is_stub, ALIAS_KIND_RANK.get(r.kind, 9), r.career_id))
-    found: dict[str, int] = {}
-    for row in ranked:
-        found.setdefault(row.normalized, row.career_id)
-    return found
+async def match_careers(session: AsyncSession, titles: Iterable[str]) -> dict[str, Attachment]:
+    """Resolve many titles at once; the result maps each distinct title to its attachment."""
+    return await resolution.attachments(session, titles)

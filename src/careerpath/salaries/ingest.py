@@ -29,7 +29,7 @@ from careerpath.ingest.report import ImportReport
 from careerpath.provenance.models import Source
 from careerpath.provenance.service import upsert_source
 from careerpath.salaries.aggregates import Bucket, recompute
-from careerpath.salaries.careers_port import CareerMatch, match_careers, title_key
+from careerpath.salaries.careers_port import Attachment, match_careers, salary_level, title_key
 from careerpath.salaries.fx import current_rates
 from careerpath.salaries.models import SalaryImport, SalaryReport
 from careerpath.salaries.normalize import RejectedError
@@ -47,6 +47,8 @@ _REPORT_COLUMNS = (
     "job_title",
     "title_key",
     "career_id",
+    "title_confidence",
+    "resolver_version",
     "level",
     "amount",
     "currency",
@@ -213,7 +215,7 @@ class _Run:
     ) -> None:
         self.session, self.profile, self.rates = session, profile, rates
         self.source_id, self.import_id = ids
-        self.matches: dict[str, CareerMatch | None] = {}
+        self.matches: dict[str, Attachment] = {}
         self.keys = RowKeys(source_key, mapped_columns(profile))
         self.existing: set[str] = set()
         self.now = utcnow()
@@ -248,8 +250,8 @@ class _Run:
         self.result.report.imported += len(values)
 
     def _values(self, digest: str, row: ReportIn) -> tuple[Any, ...]:
-        match = self.matches.get(row.job_title)
-        if match is None:
+        match = self.matches[row.job_title]
+        if match.career_id is None:
             self.result.unmatched += 1
         else:
             self.result.buckets.add((match.career_id, row.place.country_code))
@@ -260,8 +262,10 @@ class _Run:
             row.line,
             row.job_title,
             title_key(row.job_title)[:300],
-            None if match is None else match.career_id,
-            row.level or (None if match is None else match.level),
+            match.career_id,
+            match.confidence,
+            match.version,
+            row.level or salary_level(match.level),
             row.amount,
             row.currency,
             row.currency_inferred,

@@ -84,8 +84,8 @@ class SalaryReport(Base):
 
     ``content_hash`` identifies the row within its source (its fields and its position among
     identical rows), so re-importing a file is a no-op and two sources never collide.
-    ``career_id`` is NULL when the title matches no career yet: the report is kept so that
-    aggregates can be recomputed once the career exists.
+    ``career_id`` is NULL when the title resolver was not confident enough: the report is kept
+    so that aggregates can be recomputed once a career matches (``salaries recompute``).
     """
 
     __tablename__ = "salary_report"
@@ -103,6 +103,9 @@ class SalaryReport(Base):
     job_title: Mapped[str] = mapped_column(String(300))
     title_key: Mapped[str] = mapped_column(String(300))
     career_id: Mapped[int | None] = mapped_column(ForeignKey("career.id", ondelete="SET NULL"))
+    # The title resolver's confidence in ``career_id`` (or in its best guess when NULL).
+    title_confidence: Mapped[float | None]
+    resolver_version: Mapped[str | None] = mapped_column(String(40))
     level: Mapped[str | None] = mapped_column(String(20))
     amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
     currency: Mapped[str] = mapped_column(String(3))

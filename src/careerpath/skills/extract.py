@@ -85,6 +85,16 @@ _ROLE = re.compile(
     r"|ceremonies|mindset|leads?|roles?|positions?)\b",
     re.IGNORECASE,
 )
+_ROLE_WORDS = AhoCorasick(
+    [
+        *("developer", "engineer", "programmer", "architect", "admin", "team", "squad"),
+        *("community", "consultant", "specialist", "environment", "culture", "principles"),
+        *("ceremonies", "mindset", "lead", "role", "position"),
+    ],
+    matchkind=MatchKind.LeftmostFirst,
+)
+# A role word further than this after a name (characters) cannot make it a job title.
+ROLE_REACH = 60
 # Other skills a mention needs in its sentence to stand in a list, by what it names.
 _LIST_SIZE = {TECHNOLOGY: 1, PRACTICE: 2}
 
@@ -205,10 +215,18 @@ class Extractor:
         ends = [begin for begin, _ in boundaries]
         starts = [end for _, end in boundaries]
         positions = [mention.start for mention in mentions]
+        # Where role words stand, found by one fast scan: most names have none close after.
+        found_roles = _ROLE_WORDS.find_matches_as_indexes(lower_same_length(text))
+        roles = [start for _, start, _ in found_roles]
         cues: dict[tuple[int, int, int], bool] = {}
         kept = []
         for mention in mentions:
-            if _ROLE.match(text, mention.end):
+            near = bisect_left(roles, mention.end)
+            if (
+                near < len(roles)
+                and roles[near] - mention.end <= ROLE_REACH
+                and _ROLE.match(text, mention.end)
+            ):
                 continue
             before = bisect_right(starts, mention.start)
             low = max(mention.start - REACH_BEFORE, starts[before - 1] if before else 0)

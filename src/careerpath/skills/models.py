@@ -94,7 +94,9 @@ class Posting(TimestampMixin, Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(String(500))
     career_id: Mapped[int | None] = mapped_column(ForeignKey("career.id", ondelete="SET NULL"))
+    # The title resolver's calibrated confidence in ``career_id`` and the resolver's version.
     title_score: Mapped[float | None]
+    resolver_version: Mapped[str | None] = mapped_column(String(40))
     level: Mapped[str | None] = mapped_column(String(20))
     location: Mapped[str | None] = mapped_column(String(300))
     posted_on: Mapped[date | None]

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from careerpath.careers import resolution
+from careerpath.careers.resolver import RESOLVER_VERSION, TitleResolver
 from careerpath.db import utcnow
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.bulk import batches, insert_rows
@@ -27,8 +29,7 @@ from careerpath.skills.demand import DemandDelta, apply_delta
 from careerpath.skills.extract import Extractor
 from careerpath.skills.models import Posting, PostingSkill
 from careerpath.skills.reextract import pack, read_posting, record_unlinked, taxonomy_words
-from careerpath.skills.service import get_extractor, get_title_index
-from careerpath.skills.titles import TitleIndex
+from careerpath.skills.service import get_extractor
 
 BATCH_SIZE = 1000
 MAX_TITLE = 500
@@ -60,10 +61,10 @@ class PostingRow:
 
 @dataclass(frozen=True)
 class IngestTools:
-    """What every batch reuses: the extractor, the title index and the source label."""
+    """What every batch reuses: the extractor, the title resolver and the source label."""
 
     extractor: Extractor
-    titles: TitleIndex
+    titles: TitleResolver
     source: str
     taxonomy: frozenset[str] = frozenset()
 
@@ -149,7 +150,7 @@ async def ingest_postings(
     report = ImportReport()
     extractor = await get_extractor(session)
     tools = IngestTools(
-        extractor, await get_title_index(session), source, taxonomy_words(extractor)
+        extractor, await resolution.get_resolver(session), source, taxonomy_words(extractor)
     )
     records = read_records(path, delimiter=mapping.delimiter)
     for batch in batches(records, batch_size):
@@ -207,13 +208,14 @@ async def _store(session: AsyncSession, rows: list[PostingRow], tools: IngestToo
     skills: list[set[int]] = []
     names: list[dict[str, str]] = []
     for row in rows:
-        match = tools.titles.match(row.title)
+        match = tools.titles.resolve(row.title)
         values.append(
             {
                 "content_hash": row.digest,
                 "title": row.title,
                 "career_id": match.career_id,
-                "title_score": match.candidates[0][1] if match.candidates else None,
+                "title_score": round(match.confidence, 4),
+                "resolver_version": RESOLVER_VERSION,
                 "level": match.level,
                 "location": row.location,
                 "posted_on": row.posted_on,

@@ -1,4 +1,4 @@
-"""REST API of the skills domain: skills, a career's skills, extraction, title normalisation."""
+"""REST API of the skills domain: skills, a career's skills, extraction."""
 
 from __future__ import annotations
 
@@ -21,14 +21,11 @@ from careerpath.skills.schemas import (
     SkillPage,
     SkillRead,
     SkillSummary,
-    TitleCandidateRead,
-    TitleNormalizedRead,
 )
-from careerpath.skills.service import get_extractor, normalize_posting_title
+from careerpath.skills.service import get_extractor
 
 MAX_EXTRACT_BYTES = 100 * 1024
 MAX_PAGE_SIZE = 100
-CANDIDATES_SHOWN = 5
 
 
 def _summary(skill: Skill) -> SkillSummary:
@@ -101,21 +98,3 @@ class SkillController(Controller):
                 for m in mentions
             ]
         )
-
-    @get("/titles/normalize", summary="Map a job title to careers")
-    async def normalize_title(
-        self,
-        session: DbSession,
-        title: Annotated[str, QueryParameter(min_length=1, max_length=300)],
-    ) -> TitleNormalizedRead:
-        """Return ranked careers with scores and the level the title states."""
-        match = await normalize_posting_title(session, title)
-        top = match.candidates[:CANDIDATES_SHOWN]
-        careers = await queries.careers_by_id(session, [career_id for career_id, _ in top])
-        candidates = [
-            TitleCandidateRead(careers[i].slug, careers[i].title, score)
-            for i, score in top
-            if i in careers
-        ]
-        chosen = candidates[0] if candidates and match.career_id is not None else None
-        return TitleNormalizedRead(title, match.level, chosen, candidates)

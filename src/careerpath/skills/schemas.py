@@ -117,23 +117,6 @@ class ExtractOut(msgspec.Struct, frozen=True):
     mentions: list[MentionRead]
 
 
-class TitleCandidateRead(msgspec.Struct, frozen=True):
-    """A career a title may name, with a score from 0 to 100."""
-
-    slug: str
-    title: str
-    score: float
-
-
-class TitleNormalizedRead(msgspec.Struct, frozen=True):
-    """Ranked careers for a job title, and the level it states."""
-
-    title: str
-    level: str | None
-    career: TitleCandidateRead | None
-    candidates: list[TitleCandidateRead]
-
-
 class EmergingSkillRead(msgspec.Struct, frozen=True):
     """A technology-like name postings use that the taxonomy lacks, and in how many."""
 

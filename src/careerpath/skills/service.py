@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career, CareerAlias
 from careerpath.skills.extract import Extractor
 from careerpath.skills.models import OnetImport, Skill, SkillAlias
 from careerpath.skills.taxonomy import alias_patterns, reviewed_aliases
-from careerpath.skills.titles import TitleEntry, TitleIndex, TitleMatch
 
 _EXTRACTORS: dict[str, tuple[str | None, Extractor]] = {}
 _LOCK = threading.Lock()
@@ -45,36 +43,3 @@ async def get_extractor(session: AsyncSession) -> Extractor:
     with _LOCK:
         _EXTRACTORS[database] = (version, extractor)
     return extractor
-
-
-_TITLE_INDEXES: dict[str, tuple[tuple[int | None, int], TitleIndex]] = {}
-
-
-async def get_title_index(session: AsyncSession) -> TitleIndex:
-    """Return the title index over every career name, rebuilt only when aliases change."""
-    version_row = (
-        await session.execute(select(func.max(CareerAlias.id), func.count(CareerAlias.id)))
-    ).one()
-    version = (version_row[0], int(version_row[1]))
-    database = str(session.get_bind().engine.url)
-    cached = _TITLE_INDEXES.get(database)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    rows = await session.execute(
-        select(CareerAlias.career_id, CareerAlias.name, CareerAlias.kind, Career.is_stub).join(
-            Career, Career.id == CareerAlias.career_id
-        )
-    )
-    index = TitleIndex(TitleEntry(*row) for row in rows.all())
-    with _LOCK:
-        _TITLE_INDEXES[database] = (version, index)
-    return index
-
-
-async def normalize_posting_title(session: AsyncSession, title: str) -> TitleMatch:
-    """Map a job title to ranked (career id, score) candidates and a level.
-
-    The salaries domain calls this to put "Data Scientist" on a career.
-    """
-    index = await get_title_index(session)
-    return index.match(title)

@@ -16,7 +16,7 @@ from litestar.response import Redirect, Template
 
 from careerpath.accounts import service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
-from careerpath.accounts.cookies import expired_cookie, session_cookie
+from careerpath.accounts.cookies import expired_cookie, session_cookie, sign_in_from
 from careerpath.accounts.dependencies import (
     ACCOUNT_DEPENDENCIES,
     Caller,
@@ -216,14 +216,7 @@ async def _signed_in(
     user: User,
     then: str,
 ) -> Redirect:
-    signed = await service.sign_in(
-        db,
-        store,
-        settings.resolved_secret_key(),
-        user,
-        old_secret=request.cookies.get(SESSION_COOKIE),
-        user_agent=request.headers.get("user-agent", ""),
-    )
+    signed = await sign_in_from(request, db, store, settings, user)
     return Redirect(then, status_code=SEE_OTHER, cookies=[session_cookie(signed.secret)])
 
 

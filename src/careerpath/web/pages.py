@@ -10,11 +10,9 @@ from litestar.response import Template
 
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
-from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.presenters import career_summary
-from careerpath.dependencies import AppSettings, DbSession, DocCache
-from careerpath.pages.career import career_view
-from careerpath.pages.dependencies import CareerOptions, career_context
+from careerpath.dependencies import AppSettings, DbSession
+from careerpath.pages.dependencies import CareerPage, career_context
 from careerpath.search import service as search_service
 
 HOME_PAGE_SIZE = 50
@@ -48,14 +46,6 @@ class PageController(Controller):
         )
 
     @get("/careers/{slug:str}", opt={CACHE_ANONYMOUS: True})
-    async def career(
-        self,
-        session: DbSession,
-        cache: DocCache,
-        settings: AppSettings,
-        career: CurrentCareer,
-        page_options: CareerOptions,
-    ) -> Template:
+    async def career(self, career_page: CareerPage) -> Template:
         """Show a career page; an alias slug redirects to the canonical page."""
-        view = await career_view(session, cache, career, page_options, settings.public_url)
-        return Template(template_name="career.html", context=career_context(view))
+        return Template(template_name="career.html", context=career_context(career_page))

@@ -1,0 +1,334 @@
+"""The one title → career resolver: pure, built from every name the careers are known by.
+
+Two steps. First the occupation: ``title_model.NaiveBayes`` over the words, role word and word
+pairs of every name (O*NET titles, alternate and reported titles, curated aliases), with a lift
+for a title that is exactly one of an occupation's names. Then the refinement: a curated career
+that refines the winning occupation (Back End Engineer refines Software Developers) wins when
+one of its own names is contained in the title ("Sr. Backend Dev" holds "Backend Developer") or
+the title has a word only its names use ("server-side"); otherwise the occupation wins. The
+confidence is the softmax probability at a temperature fitted on held-out O*NET titles; below
+``THRESHOLD`` the resolver abstains and returns only the candidates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from careerpath.careers.title_model import (
+    FloatArray,
+    NaiveBayes,
+    context_features,
+    title_features,
+)
+from careerpath.careers.title_text import ParsedTitle, parse_title
+
+RESOLVER_VERSION = "titles-1"
+# Below this calibrated confidence the resolver names no career (README: quality table).
+THRESHOLD = 0.5
+CANDIDATES = 10
+# Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
+EXACT_LIFT = 3.0
+# Confidence factors when the best career's names never end with the title's role word, and
+# when no name does ("Data Scientist" is not a Data Engineer, whatever the shared word).
+ROLE_MISMATCH = 0.25
+ROLE_UNKNOWN = 0.5
+# Confidence factor of a curated career with no O*NET occupation above it when the title does
+# not contain one of its names: with only a few careers to choose from, a shared word proves
+# nothing ("Software Engineer" is not a Back End Engineer).
+CLOSED_MISS = 0.2
+# Confidence of a title of two words or more that is word for word a name of the best
+# occupation, and of no occupation in another major group ("Machine Learning Engineer").
+EXACT_NAME_CONFIDENCE = 0.9
+# Confidence given to a title that is exactly a curated career's own name or alias.
+CURATED_CONFIDENCE = 0.95
+# Weight of the evidence for the occupation's SOC major group ("director" → management).
+GROUP_WEIGHT = 0.5
+TITLE_REPEAT = 3
+# Softmax temperature of the class scores, then a monotone map from that probability to the
+# share of right answers, both fitted (isotonic regression) on held-out O*NET titles of another
+# seed than the one `careerpath titles evaluate` reports on.
+TEMPERATURE = 3.0
+_RAW = (0.0, 0.045, 0.173, 0.275, 0.371, 0.467, 0.556, 0.659, 0.767, 0.87, 0.943, 0.983, 0.998)
+_CALIBRATED = (
+    0.0,
+    0.155,
+    0.268,
+    0.324,
+    0.375,
+    0.426,
+    0.476,
+    0.584,
+    0.647,
+    0.733,
+    0.816,
+    0.866,
+    0.942,
+)
+# Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
+_SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
+
+
+@dataclass(frozen=True, slots=True)
+class TitleName:
+    """One name a career is known by, and what kind of name it is."""
+
+    career_id: int
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class CareerNode:
+    """A career and, for a curated career that refines an occupation, that occupation."""
+
+    career_id: int
+    parent_id: int | None = None
+    curated: bool = False
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A career the title may name, and its probability."""
+
+    career_id: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The answer: a career (None when it abstains), its confidence, the level and why."""
+
+    career_id: int | None
+    confidence: float
+    level: str | None
+    reasons: tuple[str, ...]
+    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class _Child:
+    career_id: int
+    names: dict[frozenset[str], str]
+    distinctive: frozenset[str]
+
+
+def name_key(parsed: ParsedTitle) -> tuple[str, ...]:
+    """Return the order-free key of a title's main words (near-duplicates share it)."""
+    return tuple(sorted(set(parsed.words)))
+
+
+def _role_free(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_SAME_ROLE.get(word, word) for word in words)
+
+
+class TitleResolver:
+    """Resolve job titles to careers; build once per set of names, reuse for every call."""
+
+    def __init__(
+        self,
+        names: Iterable[TitleName],
+        nodes: Iterable[CareerNode],
+        context: dict[int, str] | None = None,
+    ) -> None:
+        nodes = list(nodes)
+        self.parents = {n.career_id: n.parent_id for n in nodes}
+        self.classes = sorted(c for c, p in self.parents.items() if p is None)
+        self.index = {career_id: i for i, career_id in enumerate(self.classes)}
+        # Curated careers that refine no imported occupation: only their own names attach.
+        self.closed = {self.index[n.career_id] for n in nodes if n.curated and n.parent_id is None}
+        self.exact: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.closed_names: dict[int, set[frozenset[str]]] = defaultdict(set)
+        docs, child_names = self._documents(names)
+        for career_id, text in (context or {}).items():
+            if career_id in self.index:
+                docs.append((self.index[career_id], context_features(text)))
+        self.model = NaiveBayes(docs, len(self.classes))
+        groups = {n.career_id: n.group for n in nodes}
+        names_of_groups = sorted({groups[c] for c in self.classes})
+        group_index = {g: i for i, g in enumerate(names_of_groups)}
+        self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
+        self.groups = NaiveBayes(
+            [(int(self.group_of[cls]), feats) for cls, feats in docs], len(names_of_groups)
+        )
+        self.children = self._children(child_names)
+        self.curated = {
+            key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
+        }
+        self.resolve = lru_cache(maxsize=100_000)(self._resolve)
+
+    def _documents(
+        self, names: Iterable[TitleName]
+    ) -> tuple[list[tuple[int, dict[str, float]]], dict[int, dict[frozenset[str], str]]]:
+        docs: list[tuple[int, dict[str, float]]] = []
+        child_names: dict[int, dict[frozenset[str], str]] = defaultdict(dict)
+        for name in names:
+            parsed = parse_title(name.name)
+            owner = self.parents.get(name.career_id) or name.career_id
+            if not parsed.words or owner not in self.index:
+                continue
+            feats = title_features(parsed)
+            # An occupation's own title is its most typical name: it counts several times.
+            docs.extend(
+                [(self.index[owner], feats)] * (TITLE_REPEAT if name.kind == "title" else 1)
+            )
+            self.exact[name_key(parsed)].add(owner)
+            if self.index[owner] in self.closed:
+                self.closed_names[self.index[owner]].add(_role_free(parsed.words))
+            if owner != name.career_id:
+                child_names[name.career_id][_role_free(parsed.words)] = name.name
+        return docs, child_names
+
+    def _children(
+        self, child_names: dict[int, dict[frozenset[str], str]]
+    ) -> dict[int, list[_Child]]:
+        children: dict[int, list[_Child]] = defaultdict(list)
+        for child, keys in child_names.items():
+            parent = self.index[self.parents[child] or child]
+            words = {w for key in keys for w in key}
+            # A word is the curated career's own when its parent's names never use it.
+            own = frozenset(w for w in words if not self.model.bonus(f"w:{w}", parent))
+            children[parent].append(_Child(child, keys, own - {"engineer"}))
+        return children
+
+    def _resolve(self, title: str, explain: bool = True) -> Resolution:
+        return self.resolve_many([title], explain=explain)[0]
+
+    def resolve_many(self, titles: list[str], *, explain: bool = False) -> list[Resolution]:
+        """Resolve a batch of titles with one vectorised scoring pass."""
+        parsed = [parse_title(title) for title in titles]
+        if not self.classes:
+            return [_unknown(p) for p in parsed]
+        feats = [title_features(p) for p in parsed]
+        scores, known = self.model.scores(feats)
+        group_scores, _ = self.groups.scores(feats)
+        scores += GROUP_WEIGHT * group_scores[:, self.group_of]
+        exact = [self.exact.get(name_key(p), set()) for p in parsed]
+        for row, owners in enumerate(exact):
+            for owner in owners:
+                scores[row, self.index[owner]] += EXACT_LIFT
+        probabilities = _softmax(scores / TEMPERATURE)
+        count = min(CANDIDATES, len(self.classes))
+        shortlist = np.argpartition(-probabilities, count - 1, axis=1)[:, :count]
+        picked = np.take_along_axis(probabilities, shortlist, axis=1)
+        order = np.argsort(-picked, axis=1)
+        tops = np.take_along_axis(shortlist, order, axis=1)
+        chances = np.take_along_axis(picked, order, axis=1)
+        return [
+            self._answer(parsed[row], tops[row], chances[row], exact[row], explain)
+            if known[row]
+            else _unknown(parsed[row])
+            for row in range(len(parsed))
+        ]
+
+    def _answer(
+        self,
+        parsed: ParsedTitle,
+        top: npt.NDArray[np.intp],
+        chances: FloatArray,
+        exact: set[int],
+        explain: bool,
+    ) -> Resolution:
+        best_class = int(top[0])
+        candidates = [
+            Candidate(self.classes[i], c)
+            for i, c in zip(top.tolist(), chances.tolist(), strict=True)
+        ]
+        agreement = self._role_agreement(parsed, best_class)
+        raw = np.array([c.confidence for c in candidates])
+        raw[0] *= agreement
+        for at, cls in enumerate(top.tolist()[1:], start=1):
+            if cls in self.closed and not self._contains_a_name(parsed, cls):
+                raw[at] *= CLOSED_MISS
+        calibrated = np.interp(raw, _RAW, _CALIBRATED).tolist()
+        if self._listed_exactly(parsed, best_class, exact):
+            calibrated[0] = max(calibrated[0], EXACT_NAME_CONFIDENCE)
+        candidates = [
+            Candidate(c.career_id, p) for c, p in zip(candidates, calibrated, strict=True)
+        ]
+        reasons = self._reasons(parsed, best_class, exact) if explain else ()
+        refined = self._curated(parsed) or self._refine(parsed, best_class)
+        if refined is not None:
+            child, confidence, why = refined
+            confidence = max(confidence, candidates[0].confidence)
+            candidates = [Candidate(child, confidence), *candidates]
+            reasons = (why, *reasons) if explain else ()
+        best = candidates[0]
+        chosen = best.career_id if best.confidence >= THRESHOLD else None
+        return Resolution(
+            chosen, best.confidence, parsed.level, reasons, tuple(candidates[:CANDIDATES])
+        )
+
+    def _listed_exactly(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> bool:
+        """Whether the title is, word for word, a name of the best occupation and of no
+        occupation outside its major group: then any of them is right (README: evaluation)."""
+        if len(parsed.words) < 2 or self.classes[cls] not in exact:
+            return False
+        group = self.group_of[cls]
+        return all(self.group_of[self.index[owner]] == group for owner in exact)
+
+    def _role_agreement(self, parsed: ParsedTitle, cls: int) -> float:
+        """Return 1 when the best career's names use the title's role word, less when not."""
+        role = parsed.role
+        if cls in self.closed and not self._contains_a_name(parsed, cls):
+            return CLOSED_MISS
+        if role is None or role in parsed.evidence:
+            return 1.0
+        for word in {role, _SAME_ROLE.get(role, role)}:
+            if self.model.bonus(f"r:{word}", cls):
+                return 1.0
+        return ROLE_MISMATCH if f"r:{role}" in self.model.postings else ROLE_UNKNOWN
+
+    def _contains_a_name(self, parsed: ParsedTitle, cls: int) -> bool:
+        words = _role_free(parsed.words)
+        return any(key <= words for key in self.closed_names.get(cls, ()))
+
+    def _curated(self, parsed: ParsedTitle) -> tuple[int, float, str] | None:
+        """A title spelled like a curated alias names that career: people reviewed it."""
+        found = self.curated.get(_role_free(parsed.words))
+        if found is None:
+            return None
+        return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
+
+    def _reasons(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> tuple[str, ...]:
+        reasons: list[str] = []
+        if self.classes[cls] in exact:
+            reasons.append(f"a name of this career has the words {' '.join(parsed.words)!r}")
+        if parsed.role is not None and self.model.bonus(f"r:{parsed.role}", cls):
+            reasons.append(f"role word {parsed.role!r} agrees")
+        lifted = sorted(
+            ((self.model.bonus(f"w:{w}", cls), w) for w in {*parsed.words, *parsed.evidence}),
+            reverse=True,
+        )
+        words = [w for bonus, w in lifted if bonus > 0 and w != parsed.role]
+        if words:
+            reasons.append("words " + ", ".join(repr(w) for w in words[:4]))
+        return tuple(reasons)
+
+    def _refine(self, parsed: ParsedTitle, cls: int) -> tuple[int, float, str] | None:
+        words = _role_free((*parsed.words, *parsed.evidence))
+        best: tuple[int, int, str] | None = None
+        for child in self.children.get(cls, ()):
+            for key, name in child.names.items():
+                if key <= words and (best is None or len(key) > best[0]):
+                    best = (len(key), child.career_id, f"contains the alias {name!r}")
+            own = sorted(child.distinctive & words)
+            if own and best is None:
+                best = (0, child.career_id, f"word {own[0]!r} is this career's own")
+        return None if best is None else (best[1], 0.0, best[2])
+
+
+def _unknown(parsed: ParsedTitle) -> Resolution:
+    return Resolution(None, 0.0, parsed.level, ("no word of the title is known",))
+
+
+def _softmax(scores: FloatArray) -> FloatArray:
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    total: FloatArray = shifted / shifted.sum(axis=1, keepdims=True)
+    return total

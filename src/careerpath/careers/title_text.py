@@ -1,0 +1,144 @@
+"""Read a job title into words the resolver compares: pure, no database.
+
+"Sr. Back-End Dev (Python/Django) - Remote, #R-1234" becomes the specialisation ``backend``,
+the role ``developer``, the level Senior and the evidence ``python django``: abbreviations are
+expanded, spellings folded ("back-end" = "backend" = "back end"), seniority read into a level,
+and noise (locations, "Remote", "(m/w/d)", requisition numbers) dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+_WORDS = tomllib.loads(
+    resources.files("careerpath.careers").joinpath("data/title_words.toml").read_text("utf-8")
+)
+# Folded spellings, applied in one pass to the lower-case text before it is split into words.
+_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    (pattern, replacement) for pattern, replacement in _WORDS["phrases"]
+)
+_ALL_PHRASES = re.compile(
+    "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(_PHRASES))
+)
+ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
+_LEVEL_ONLY: dict[str, str] = _WORDS["level_only"]
+_LEVEL_WORDS: dict[str, str] = _WORDS["level_words"]
+_LEVEL_ORDER = ("Junior", "Senior", "Lead", "Principal", "Manager", "Executive")
+# Modifier-only level words are dropped when a role follows them ("Staff Accountant").
+_DROPPABLE_LEADS = {"lead", "staff", "principal", "distinguished"}
+STOPWORDS = frozenset(_WORDS["stopwords"].split())
+_NOISE_WORDS = frozenset(_WORDS["noise"].split())
+_KEEP_S = frozenset(_WORDS["keep_s"].split())
+SOFTWARE_WORDS = frozenset(_WORDS["software"].split())
+_GENDER_MARKS = re.compile(r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\b(?:[mwfdh]/){1,3}[mwfdhx]\b")
+_REQUISITION = re.compile(
+    r"(?:#\s*\w*\d\w*|\b(?:req|requisition|job\s*id|ref)\b\.?\s*[:#]?\s*[\w-]*\d[\w-]*"
+    r"|\b[a-z]{0,3}-?\d{4,}\b)"
+)
+_BRACKETS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]")
+_SEPARATORS = re.compile(r"\s+[-–—|:@•]\s+|\s+\bat\b\s+|[|•]")
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTitle:
+    """A title read into words: the main phrase ends with its role word, evidence is extra."""
+
+    words: tuple[str, ...]
+    role: str | None
+    evidence: tuple[str, ...]
+    level: str | None
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def singular(word: str) -> str:
+    """Return a cheap singular: "engineers" → "engineer", "technologies" → "technology"."""
+    if word in _KEEP_S or len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _replace_phrase(match: re.Match[str]) -> str:
+    return _PHRASES[int(match.lastgroup[1:])][1]  # type: ignore[index]
+
+
+def _clean(text: str) -> str:
+    text = fold(text)
+    text = _GENDER_MARKS.sub(" ", text)
+    text = _REQUISITION.sub(" ", text)
+    return _ALL_PHRASES.sub(_replace_phrase, text)
+
+
+def words_of(text: str) -> list[str]:
+    """Split cleaned text into expanded, singular words, noise and stopwords left out."""
+    found: list[str] = []
+    for raw in _WORD.findall(text.replace("/", " ").replace("&", " and ")):
+        for word in ABBREVIATIONS.get(raw, raw).split():
+            if word not in _NOISE_WORDS and word not in STOPWORDS:
+                found.append(singular(word))
+    return found
+
+
+def _reorder_of(text: str) -> str:
+    """Put "X of Y" in title order, "Y X": "Director of Operations" → "Operations Director".
+
+    "Head of Engineering" is read as "Engineering Director", the name O*NET lists.
+    """
+    before, sep, after = text.partition(" of ")
+    if not sep or not before.strip() or not after.strip():
+        return text
+    if before.split()[-1] == "head":
+        before = f"{before.rsplit(' ', 1)[0]} director" if " " in before.strip() else "director"
+    return f"{after} {before}"
+
+
+def _level(words: list[str]) -> str | None:
+    found = [_LEVEL_ONLY.get(w) or _LEVEL_WORDS.get(w) for w in words]
+    ranked = [level for level in found if level is not None]
+    return max(ranked, key=_LEVEL_ORDER.index) if ranked else None
+
+
+def _strip_levels(words: list[str]) -> list[str]:
+    kept = [w for w in words if w not in _LEVEL_ONLY]
+    while len(kept) > 1 and kept[0] in _DROPPABLE_LEADS:
+        kept = kept[1:]
+    return kept
+
+
+def parse_title(title: str) -> ParsedTitle:
+    """Read ``title`` into main words (role last), evidence words and a level."""
+    text = _clean(title)
+    evidence_parts = _BRACKETS.findall(text)
+    text = _BRACKETS.sub(" ", text)
+    segments = [s for s in _SEPARATORS.split(text) if s.strip()]
+    main_text = segments[0] if segments else ""
+    evidence_parts += segments[1:]
+    head, _, specialisation = main_text.partition(",")
+    main = words_of(_reorder_of(head))
+    extra = words_of(specialisation)
+    evidence = [w for part in evidence_parts for w in words_of(part)]
+    level = _level(main + extra + evidence)
+    main = _strip_levels(main)
+    extra = [w for w in extra if w not in _LEVEL_ONLY]
+    evidence = [w for w in evidence if w not in _LEVEL_ONLY and w not in main]
+    if not main and extra:
+        main, extra = extra, []
+    if SOFTWARE_WORDS.intersection(main + extra + evidence) and "software" not in main + extra:
+        evidence.append("software")
+    words = tuple(extra + main)
+    return ParsedTitle(words, words[-1] if words else None, tuple(evidence), level)

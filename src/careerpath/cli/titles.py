@@ -1,0 +1,128 @@
+"""``careerpath titles …`` and ``careerpath postings recompute``: the title resolver."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from careerpath.careers import resolution
+from careerpath.careers.title_evaluation import (
+    HOLDOUT_SHARE,
+    SEED,
+    OccupationNames,
+    TitleEvaluation,
+    evaluate,
+    leak_free_split,
+)
+from careerpath.cli.matching import recompute_rankings
+from careerpath.cli.runtime import console, run_in_transaction
+from careerpath.skills.onet import OnetRelease, read_onet
+from careerpath.skills.posting_titles import recompute_posting_titles
+
+app = typer.Typer(
+    help="Job titles to careers: evaluate and try the resolver.", no_args_is_help=True
+)
+postings_app = typer.Typer(help="Stored job postings.", no_args_is_help=True)
+
+
+def occupation_names(release: OnetRelease) -> list[OccupationNames]:
+    """Return each occupation's names, description and tasks from a parsed release."""
+    return [
+        OccupationNames(
+            code,
+            o.title,
+            o.alternate_titles,
+            o.reported_titles,
+            " ".join([o.description, *o.tasks]),
+        )
+        for code, o in release.occupations.items()
+    ]
+
+
+@app.command("evaluate")
+def evaluate_command(
+    onet_dir: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="Folder of O*NET text files")
+    ],
+    share: float = typer.Option(HOLDOUT_SHARE, help="Share of title groups held out"),
+    seed: int = typer.Option(SEED, help="Seed of the held-out choice"),
+) -> None:
+    """Score the resolver on held-out O*NET alternate and reported titles (leak-free split)."""
+    started = time.perf_counter()
+    with console.status("Splitting titles and building the resolver…"):
+        split = leak_free_split(occupation_names(read_onet(onet_dir)), share, seed)
+        resolver = split.resolver()
+    with console.status(f"Resolving {len(split.held):,} held-out titles…"):
+        figures = evaluate(split, resolver)
+    print_evaluation(figures)
+    console.print(f"Done in {time.perf_counter() - started:.1f}s.")
+
+
+def print_evaluation(figures: TitleEvaluation) -> None:
+    """Print the accuracy figures and the reliability table."""
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(figures.by_kind.items()))
+    console.print(
+        f"Held out: {figures.titles:,} titles ({kinds}); {figures.multi_listed:,} are listed "
+        "under several occupations and count as right for any of them."
+    )
+    table = Table(title="Title resolution on held-out O*NET titles")
+    for column in ("measure", "figure"):
+        table.add_column(column)
+    for label, value in (
+        ("top-1, 6-digit SOC", figures.top1),
+        ("top-5, 6-digit SOC", figures.top5),
+        ("top-1, O*NET-SOC (8-digit)", figures.top1_detailed),
+        ("top-1, major group (2-digit)", figures.major_group),
+        (f"coverage at threshold {figures.threshold}", figures.coverage),
+        (f"precision at threshold {figures.threshold}", figures.precision),
+    ):
+        table.add_row(label, f"{value:.3f}")
+    console.print(table)
+    bins = Table(title="Reliability (confidence vs. accuracy)")
+    for column in ("confidence", "answers", "mean confidence", "accuracy"):
+        bins.add_column(column)
+    for row in figures.reliability:
+        bins.add_row(
+            f"{row.low:.1f}–{row.high:.1f}",
+            f"{row.answers:,}",
+            f"{row.confidence:.3f}",
+            f"{row.accuracy:.3f}",
+        )
+    console.print(bins)
+
+
+@app.command("resolve")
+def resolve_command(titles: Annotated[list[str], typer.Argument(help="Job titles")]) -> None:
+    """Resolve titles against the database's careers and print the answers."""
+    answers = run_in_transaction(lambda session: resolution.explain_titles(session, titles))
+    table = Table(title="Titles")
+    for column in ("title", "career", "confidence", "level", "why"):
+        table.add_column(column, overflow="fold")
+    for answer in answers:
+        best = answer.candidates[0].title if answer.candidates else ""
+        career = answer.career.title if answer.career else f"— (best guess: {best})"
+        table.add_row(
+            answer.title,
+            career,
+            f"{answer.confidence:.2f}",
+            answer.level or "",
+            "; ".join(answer.reasons),
+        )
+    console.print(table)
+
+
+@postings_app.command("recompute")
+def recompute_postings() -> None:
+    """Resolve every stored posting's title again and rebuild demand from the postings."""
+    started = time.perf_counter()
+    with console.status("Resolving posting titles…"):
+        result = run_in_transaction(recompute_posting_titles)
+    console.print(
+        f"{result.postings:,} postings read, {result.moved:,} changed career, "
+        f"{result.attached:,} attached to a career; {time.perf_counter() - started:.1f}s."
+    )
+    recompute_rankings()  # demand changed, so the careers' ranked lists may change

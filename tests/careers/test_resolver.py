@@ -1,0 +1,92 @@
+"""The resolver on the shipped demo careers alone (pure): only their own names attach."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver
+from careerpath.careers.title_model import title_features
+from careerpath.careers.title_text import parse_title
+
+
+@pytest.fixture(scope="module")
+def demo() -> tuple[TitleResolver, dict[int, str]]:
+    text = resources.files("careerpath.demo").joinpath("data/careers.toml").read_text("utf-8")
+    careers = tomllib.loads(text)["career"]
+    names, nodes, slugs = [], [], {}
+    for index, career in enumerate(careers):
+        slugs[index] = career["slug"]
+        nodes.append(CareerNode(index, curated=True, group=career["onet_soc_code"][:2]))
+        names.append(TitleName(index, career["title"], "title"))
+        names += [TitleName(index, alias, "curated") for alias in career.get("aliases", [])]
+    context = {index: career.get("summary", "") for index, career in enumerate(careers)}
+    return TitleResolver(names, nodes, context), slugs
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Sr. Backend Dev", "back-end-engineer"),
+        ("Senior Data Engineer", "data-engineer"),
+        ("Full-stack developer (React/Node)", "full-stack-engineer"),
+        ("Software Engineering Manager", "engineering-manager"),
+    ],
+)
+def test_titles_containing_a_career_name_attach(
+    demo: tuple[TitleResolver, dict[int, str]], title: str, slug: str
+) -> None:
+    resolver, slugs = demo
+    answer = resolver.resolve(title)
+    assert answer.career_id is not None
+    assert slugs[answer.career_id] == slug
+    assert answer.confidence >= THRESHOLD
+    assert answer.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Manager", "Software Engineer", "Data Scientist", "Machine Learning Engineer", "Nurse"],
+)
+def test_a_shared_word_is_not_enough_among_few_careers(
+    demo: tuple[TitleResolver, dict[int, str]], title: str
+) -> None:
+    answer = demo[0].resolve(title)
+    assert answer.career_id is None
+    assert answer.confidence < THRESHOLD
+
+
+def test_batch_and_single_answers_agree(demo: tuple[TitleResolver, dict[int, str]]) -> None:
+    resolver = demo[0]
+    titles = [
+        "Backend Developer",
+        "Data Engineer",
+        "Manager",
+        "Prompt Whisperer",
+        "Cloud Architect",
+    ]
+    batch = resolver.resolve_many(titles, explain=True)
+    assert batch == [resolver.resolve(title) for title in titles]
+
+
+def test_vectorised_scores_equal_the_plain_sum(demo: tuple[TitleResolver, dict[int, str]]) -> None:
+    """The batch scatter is checked against the textbook naive Bayes sum, row by row."""
+    model = demo[0].model
+    rows = [title_features(parse_title(t)) for t in ("Back End Engineer", "Data Pipeline Dev", "x")]
+    scores, known = model.scores(rows)
+    for row, feats in enumerate(rows):
+        used = {f: w for f, w in feats.items() if f in model.postings}
+        expected = model.prior + model.base * sum(used.values())
+        for feat, weight in used.items():
+            ids, bonus = model.postings[feat]
+            expected[ids] += weight * bonus
+        assert known[row] == bool(used)
+        np.testing.assert_allclose(scores[row], expected)
+
+
+def test_without_careers_every_title_is_unknown() -> None:
+    answer = TitleResolver([], []).resolve("Data Engineer")
+    assert (answer.career_id, answer.confidence, answer.candidates) == (None, 0.0, ())

@@ -1,0 +1,144 @@
+"""The issue's example titles, resolved against the real O*NET 29.2 files and the demo careers.
+
+Built without a database, from ``../shared/data/onet`` (skips with the reason when absent), the
+same way the service builds it from an imported database: occupations are classes, each
+curated career refines its SOC code's occupation.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from careerpath.careers.resolver import CareerNode, Resolution, TitleName, TitleResolver
+from careerpath.careers.title_evaluation import evaluate, leak_free_split
+from careerpath.cli.titles import occupation_names
+from careerpath.skills.onet import read_onet
+from tests.support import require_shared_data
+
+CURATED = 100_000
+
+
+@pytest.fixture(scope="module")
+def onet() -> list[object]:
+    return list(occupation_names(read_onet(require_shared_data("onet"))))
+
+
+@pytest.fixture(scope="module")
+def world(onet: list[object]) -> tuple[TitleResolver, dict[int, str]]:
+    """Every O*NET occupation plus the curated demo careers: id → SOC code or slug."""
+    split = leak_free_split(onet, share=0.0)  # type: ignore[arg-type]
+    labels = dict(enumerate(split.codes))
+    nodes = [CareerNode(i, group=code[:2]) for i, code in labels.items()]
+    names = list(split.names)
+    text = resources.files("careerpath.demo").joinpath("data/careers.toml").read_text("utf-8")
+    for offset, career in enumerate(tomllib.loads(text)["career"]):
+        career_id = CURATED + offset
+        labels[career_id] = career["slug"]
+        parent = split.codes.index(career["onet_soc_code"])
+        nodes.append(CareerNode(career_id, parent, curated=True, group=labels[parent][:2]))
+        names.append(TitleName(career_id, career["title"], "title"))
+        names += [TitleName(career_id, a, "curated") for a in career.get("aliases", [])]
+    return TitleResolver(names, nodes, split.context), labels
+
+
+def answer(world: tuple[TitleResolver, dict[int, str]], title: str) -> tuple[str | None, str]:
+    """Return (the career chosen or None, the best candidate) as SOC codes or slugs."""
+    resolver, labels = world
+    found: Resolution = resolver.resolve(title)
+    chosen = None if found.career_id is None else labels[found.career_id]
+    return chosen, labels[found.candidates[0].career_id]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Java Engineer", "15-1252.00"),
+        ("Sr. Java Engineer", "15-1252.00"),
+        ("Senior MLOps Engineer", "15-1252.00"),
+        ("SOC Analyst", "15-1212.00"),
+        ("Data Scientist", "15-2051.00"),
+        ("Security Engineer", "security-engineer"),
+        ("Data Engineer", "data-engineer"),
+        ("Full Stack Developer", "full-stack-engineer"),
+        ("Head of Engineering", "11-9041.00"),
+        ("VP of Sales", "11-2022.00"),
+        ("Registered Nurse", "29-1141.00"),
+    ],
+)
+def test_examples_resolve_to_the_right_career(
+    world: tuple[TitleResolver, dict[int, str]], title: str, expected: str
+) -> None:
+    assert answer(world, title) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "best"),
+    [
+        ("Microservices Engineer", {"15-1252.00"}),
+        ("SQL Database Reliability Engineer", {"15-1242.00", "15-1243.00"}),
+        ("Director of Operations", {"11-1021.00"}),
+    ],
+)
+def test_unsure_examples_abstain_with_the_right_first_candidate(
+    world: tuple[TitleResolver, dict[int, str]], title: str, best: set[str]
+) -> None:
+    chosen, candidate = answer(world, title)
+    assert chosen is None or chosen in best
+    assert candidate in best
+
+
+@pytest.mark.parametrize("title", ["Manager", "Analyst", "Consultant", "Engineer"])
+def test_bare_roles_abstain(world: tuple[TitleResolver, dict[int, str]], title: str) -> None:
+    assert answer(world, title)[0] is None
+
+
+def test_it_titles_never_land_outside_it(world: tuple[TitleResolver, dict[int, str]]) -> None:
+    for title in (
+        "Data Analyst",
+        "Machine Learning Engineer",
+        "Site Reliability Engineer",
+        "AI Engineer",
+    ):
+        chosen, candidate = answer(world, title)
+        assert chosen is None or chosen.startswith("15-"), title
+        assert candidate.startswith("15-"), title
+
+
+BACK_END_VARIANTS = [
+    "Backend Engineer", "Back-end Engineer", "Back End Developer", "Sr. Backend Dev",
+    "Senior Back-End Engineer", "Software Engineer, Backend (Go)", "Server-side engineer",
+    "Node.js API developer", "Backend Software Engineer", "Back End Software Engineer II",
+    "Lead Backend Engineer", "Junior Backend Developer", "Backend Developer (Python/Django)",
+    "Java Backend Developer", "Backend Engineer - Remote", "API Developer",
+    "Principal Backend Engineer", "Staff Software Engineer, Backend", "Backend Programmer",
+    "Python Backend Engineer",
+]  # fmt: skip
+
+
+def test_back_end_variants_reach_back_end_engineer(
+    world: tuple[TitleResolver, dict[int, str]],
+) -> None:
+    reached = [t for t in BACK_END_VARIANTS if answer(world, t)[0] == "back-end-engineer"]
+    assert len(reached) >= 0.9 * len(BACK_END_VARIANTS), set(BACK_END_VARIANTS) - set(reached)
+
+
+def test_scores_of_distinct_candidates_are_distinct(
+    world: tuple[TitleResolver, dict[int, str]],
+) -> None:
+    confidences = [c.confidence for c in world[0].resolve("Data Scientist").candidates]
+    assert len(set(confidences)) == len(confidences)
+
+
+def test_held_out_sample_is_calibrated_enough(onet: list[object]) -> None:
+    """A regression floor on a seeded sample; `careerpath titles evaluate` prints all figures."""
+    split = leak_free_split(onet, seed=11)  # type: ignore[arg-type]
+    split.held = split.held[:1500]
+    figures = evaluate(split)
+    assert figures.top1 >= 0.45
+    assert figures.major_group >= 0.7
+    assert figures.top5 >= figures.top1
+    confident = [b for b in figures.reliability if b.low >= 0.8 and b.answers >= 30]
+    assert all(b.accuracy >= b.low - 0.1 for b in confident)
