@@ -8,7 +8,7 @@ and description are added (origin "extracted"), so every resource carries real s
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from careerpath.careers.titles import slugify
 from careerpath.skills.extract import Extractor
@@ -30,6 +30,8 @@ class Tagger:
 
     extractor: Extractor
     names: Mapping[int, str]
+    # A file repeats the same few tags on most rows: each tag's slug and skill found once.
+    seen: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
 
 def tag_skills(
@@ -46,9 +48,8 @@ def tag_skills(
         *((skill, "publisher") for skill in publisher_skills),
         *((topic, "topic") for topic in topics),
     ]:
-        slug = slugify(name)
+        slug, skill_id = _linked(tagger, name)
         if slug and slug not in tags:
-            skill_id = _whole_name_skill(tagger, name)
             if skill_id is not None and skill_id in linked:
                 skill_id = None  # one tag per taxonomy skill keeps the join one-to-one
             if skill_id is not None:
@@ -60,6 +61,16 @@ def tag_skills(
             slug = f"{slugify(name)[:190]}-{skill_id}"
             tags.setdefault(slug, SkillTag(slug, name[:200], "extracted", skill_id))
     return list(tags.values())
+
+
+def _linked(tagger: Tagger | None, name: str) -> tuple[str, int | None]:
+    """Return a tag's slug and the skill it names as a whole (cached per import)."""
+    if tagger is None:
+        return slugify(name), None
+    known = tagger.seen.get(name)
+    if known is None:
+        known = tagger.seen[name] = (slugify(name), _whole_name_skill(tagger, name))
+    return known
 
 
 def _whole_name_skill(tagger: Tagger | None, name: str) -> int | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -40,11 +41,13 @@ class Placed:
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=1 << 18)  # recompute keys the same titles for every career: once each
 def title_key(title: str) -> str:
     """Return a title reduced to its letters and digits, lowercased."""
     return _NOT_WORD.sub(" ", title.lower()).strip()
 
 
+@lru_cache(maxsize=1 << 18)  # likewise each address once (urlsplit is the costly part)
 def url_key(url: str) -> str:
     """Return an address without scheme, ``www.``, query, fragment or trailing slash."""
     if not url:
@@ -69,30 +72,45 @@ def collapse(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
     return kept
 
 
-def _fits(info: Placed, chosen: list[Placed]) -> bool:
-    recent = chosen[-(PROVIDER_WINDOW - 1) :]
-    provider = (info.provider or "").lower()
-    if provider and sum((p.provider or "").lower() == provider for p in recent) >= PROVIDER_CAP:
-        return False
-    recent = chosen[-(LANGUAGE_WINDOW - 1) :]
-    return all(
-        sum(language in p.languages for p in recent) < LANGUAGE_CAP for language in info.languages
+def _blocked(chosen: list[Placed]) -> tuple[set[str], set[int]]:
+    """Return the providers and the languages at their cap among the last items chosen."""
+    providers: dict[str, int] = {}
+    for p in chosen[-(PROVIDER_WINDOW - 1) :]:
+        if name := (p.provider or "").lower():
+            providers[name] = providers.get(name, 0) + 1
+    languages: dict[int, int] = {}
+    for p in chosen[-(LANGUAGE_WINDOW - 1) :]:
+        for language in p.languages:
+            languages[language] = languages.get(language, 0) + 1
+    return (
+        {name for name, n in providers.items() if n >= PROVIDER_CAP},
+        {language for language, n in languages.items() if n >= LANGUAGE_CAP},
     )
 
 
 def diversify(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
     """Order items best first under the provider and language caps."""
-    pending = list(items)
+    # The caps depend only on the last few items chosen, so each step computes what is
+    # blocked once and scans with set lookups (the scan used to recount the window per item).
+    pending = [(item, placed(item), (placed(item).provider or "").lower()) for item in items]
     order: list[T] = []
     chosen: list[Placed] = []
     while pending:
-        pick = next((n for n, item in enumerate(pending) if _fits(placed(item), chosen)), None)
+        providers, languages = _blocked(chosen)
+        pick = next(
+            (
+                n
+                for n, (_, info, provider) in enumerate(pending)
+                if provider not in providers and languages.isdisjoint(info.languages)
+            ),
+            None,
+        )
         if pick is None:
             break
-        item = pending.pop(pick)
+        item, info, _ = pending.pop(pick)
         order.append(item)
-        chosen.append(placed(item))
-    return order + pending
+        chosen.append(info)
+    return order + [item for item, _, _ in pending]
 
 
 def _level(info: Placed) -> int:

@@ -20,6 +20,7 @@ from careerpath.matching.scoring import (
     SkillShare,
     Weights,
     bayesian_rating,
+    demand_ceiling,
     score_resource,
 )
 
@@ -67,8 +68,7 @@ class CatalogMatrix:
 def _fit(
     matrix: CatalogMatrix, demand: Mapping[int, SkillShare], weights: Weights
 ) -> npt.NDArray[np.float64]:
-    top = sorted(demand.values(), key=lambda s: (-s.share, s.skill_id))[: weights.top_skills]
-    ceiling = sum(skill.share for skill in top)
+    ceiling = demand_ceiling(demand, weights)
     covered = np.zeros(len(matrix.signals), dtype=np.float64)
     if ceiling <= 0 or not len(matrix.skills):
         return covered
@@ -94,6 +94,7 @@ def rank_matrix(
     topic_fit: Mapping[int, float] | None = None,
 ) -> list[Scored]:
     """Return the best ``limit`` resources of ``kind`` sharing a skill or a topic, best first."""
+    ceiling = demand_ceiling(demand, weights)
     fit = _fit(matrix, demand, weights)
     text = np.zeros(len(matrix.signals), dtype=np.float64)
     topic = np.zeros(len(matrix.signals), dtype=np.float64)
@@ -127,7 +128,7 @@ def rank_matrix(
             base.resource_id, base.skill_ids, float(text[row]), base.rating,
             base.ratings_count, topic_fit=float(topic[row]),
         )  # fmt: skip
-        scored = score_resource(signals, demand, weights, skill_peak)
+        scored = score_resource(signals, demand, weights, skill_peak, ceiling)
         if scored is not None:
             exact.append(scored)
     exact.sort(key=lambda s: (-s.score, s.resource_id))

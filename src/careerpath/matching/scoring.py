@@ -88,12 +88,24 @@ def bayesian_rating(rating: float | None, count: int, weights: Weights = Weights
     return total / (weights.prior_count + count)
 
 
-def skill_fit(
-    skill_ids: Iterable[int], demand: Mapping[int, SkillShare], weights: Weights = Weights()
-) -> tuple[float, tuple[SkillShare, ...]]:
-    """Return how well the skills fit the career (coverage × focus), and the skills covered."""
+def demand_ceiling(demand: Mapping[int, SkillShare], weights: Weights = Weights()) -> float:
+    """Return the summed share of the career's top skills (full coverage of its demand)."""
     top = sorted(demand.values(), key=lambda s: (-s.share, s.skill_id))[: weights.top_skills]
-    ceiling = sum(skill.share for skill in top)
+    return sum(skill.share for skill in top)
+
+
+def skill_fit(
+    skill_ids: Iterable[int],
+    demand: Mapping[int, SkillShare],
+    weights: Weights = Weights(),
+    ceiling: float | None = None,
+) -> tuple[float, tuple[SkillShare, ...]]:
+    """Return how well the skills fit the career (coverage × focus), and the skills covered.
+
+    ``ceiling`` is ``demand_ceiling(demand, weights)``, passed in when scoring many resources.
+    """
+    if ceiling is None:
+        ceiling = demand_ceiling(demand, weights)
     taught = set(skill_ids)
     covered = sorted(
         (demand[i] for i in taught if i in demand), key=lambda s: (-s.share, s.skill_id)
@@ -110,6 +122,7 @@ def score_resource(
     demand: Mapping[int, SkillShare],
     weights: Weights = Weights(),
     skill_peak: float = 1.0,
+    ceiling: float | None = None,
 ) -> Scored | None:
     """Score one resource for a career; None when it is not available to learners.
 
@@ -118,7 +131,7 @@ def score_resource(
     """
     if resource.status in UNAVAILABLE:
         return None
-    fit, covered = skill_fit(resource.skill_ids, demand, weights)
+    fit, covered = skill_fit(resource.skill_ids, demand, weights, ceiling)
     fit = _clamp(fit / skill_peak) if skill_peak > 0 else 0.0
     quality = bayesian_rating(resource.rating, resource.ratings_count, weights) / weights.max_rating
     neutral_quality = weights.prior_rating / weights.max_rating
@@ -145,8 +158,15 @@ def rank(
 ) -> list[Scored]:
     """Return the available resources best first (ties broken by id, so order is stable)."""
     candidates = list(resources)
-    peak = max((skill_fit(r.skill_ids, demand, weights)[0] for r in candidates), default=1.0)
-    scored = [s for r in candidates if (s := score_resource(r, demand, weights, peak)) is not None]
+    ceiling = demand_ceiling(demand, weights)
+    peak = max(
+        (skill_fit(r.skill_ids, demand, weights, ceiling)[0] for r in candidates), default=1.0
+    )
+    scored = [
+        s
+        for r in candidates
+        if (s := score_resource(r, demand, weights, peak, ceiling)) is not None
+    ]
     scored.sort(key=lambda s: (-s.score, s.resource_id))
     return scored[:limit] if limit is not None else scored
 

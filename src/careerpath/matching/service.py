@@ -20,7 +20,7 @@ from careerpath.careers import service as careers_service
 from careerpath.careers.schemas import CareerRef
 from careerpath.catalog.models import Resource, ResourceSkill
 from careerpath.db import utcnow
-from careerpath.matching.arrange import arrange
+from careerpath.matching.arrange import Placed, arrange
 from careerpath.matching.catalog_view import CatalogItem, load_catalog
 from careerpath.matching.demand import Demand
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
@@ -130,6 +130,7 @@ class RankingInputs:
     matrix: CatalogMatrix
     live: OpenIndex | None
     context: ProfileContext
+    placed: dict[int, Placed]  # built once: arranging reads it for every career
 
 
 def catalog_matrix(items: Sequence[CatalogItem]) -> CatalogMatrix:
@@ -149,7 +150,7 @@ def _by_language(
         groups.setdefault(inputs.items[s.resource_id].language, []).append(s)
     return {
         language: curated(
-            arrange(group, lambda s: inputs.items[s.resource_id].placed()),
+            arrange(group, lambda s: inputs.placed[s.resource_id]),
             curation,
             STORED_PER_LANGUAGE,
         )
@@ -188,7 +189,11 @@ async def ranking_inputs(
     live = await open_index(session, var_dir) if items else None
     context = await load_context(session, careers)
     return RankingInputs(
-        {item.resource_id: item for item in items}, catalog_matrix(items), live, context
+        {item.resource_id: item for item in items},
+        catalog_matrix(items),
+        live,
+        context,
+        {item.resource_id: item.placed() for item in items},
     )
 
 
