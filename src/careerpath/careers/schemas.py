@@ -10,7 +10,9 @@ from careerpath.provenance.schemas import SourceRead
 
 MAX_TITLE_LENGTH = 300
 MAX_BATCH_TITLES = 1000
-JobTitle = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE_LENGTH)]
+# Empty titles are allowed in a batch (they abstain): the OpenAPI document cannot carry item
+# bounds, so a client generated from it may send one, and one blank row must not sink 999 others.
+JobTitle = Annotated[str, msgspec.Meta(max_length=MAX_TITLE_LENGTH)]
 
 
 class CareerRef(msgspec.Struct, frozen=True):
