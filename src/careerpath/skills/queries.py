@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers.models import Career, CareerSection, CareerSectionItem, SectionKind
 from careerpath.careers.schemas import CareerRef
 from careerpath.errors import NotFoundError
 from careerpath.skills.categories import CATEGORY_ORDER
@@ -294,6 +294,38 @@ async def _onet_categories(
     skills = [SkillShareRead(i, name, cat, 0, 0.0, *flags[i]) for i, name, cat in rows]
     skills.sort(key=lambda s: (not s.in_demand, not s.hot, s.name.lower()))
     return _group(skills, None)
+
+
+async def listed_skills(
+    session: AsyncSession, skill_ids: set[int], flags: dict[int, tuple[bool, bool]]
+) -> list[SkillShareRead]:
+    """Return ``skill_ids`` as shares without postings (O*NET's list), with kinds and flags."""
+    if not skill_ids:
+        return []
+    rows = await session.execute(
+        select(Skill.id, Skill.display_name, Skill.category, Skill.kind, Skill.slug).where(
+            Skill.id.in_(list(skill_ids))
+        )
+    )
+    return [
+        SkillShareRead(i, name, category, 0, 0.0, *flags.get(i, (False, False)), kind, slug)
+        for i, name, category, kind, slug in rows
+    ]
+
+
+async def tool_texts(session: AsyncSession, career_id: int) -> list[str]:
+    """Return a career's own tools section (what curators wrote): its text, its items listed."""
+    section = select(CareerSection.id).where(
+        CareerSection.career_id == career_id, CareerSection.kind == SectionKind.TOOLS
+    )
+    body = await session.scalar(select(CareerSection.body).where(CareerSection.id.in_(section)))
+    items = await session.scalars(
+        select(CareerSectionItem.text)
+        .where(CareerSectionItem.section_id.in_(section))
+        .order_by(CareerSectionItem.position)
+    )
+    # Items read as one list, so that "Go" or "Spring" has its neighbours for evidence.
+    return [text for text in (body, ", ".join(items)) if text]
 
 
 def _group(skills: list[SkillShareRead], per_category: int | None) -> list[CategoryRead]:
