@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -42,24 +43,33 @@ class SkillCount:
     category: str
     postings: int
     share: float
+    kind: str = "tool"
 
 
-async def top_skills(session: AsyncSession, *, source: str | None, limit: int) -> list[SkillCount]:
-    """Return the skills most postings mention (optionally of one source)."""
+async def top_skills(
+    session: AsyncSession, *, source: str | None, limit: int, kinds: Collection[str] = ()
+) -> list[SkillCount]:
+    """Return the skills most postings mention (optionally of one source, of some kinds)."""
     postings = select(Posting.id)
     if source:
         postings = postings.where(Posting.source == source)
     total = await session.scalar(select(func.count()).select_from(postings.subquery())) or 0
     counted = func.count(PostingSkill.posting_id)
-    rows = await session.execute(
-        select(Skill.id, Skill.display_name, Skill.category, counted)
+    query = (
+        select(Skill.id, Skill.display_name, Skill.category, counted, Skill.kind)
         .join(PostingSkill, PostingSkill.skill_id == Skill.id)
         .where(PostingSkill.posting_id.in_(postings))
-        .group_by(Skill.id, Skill.display_name, Skill.category)
+        .group_by(Skill.id, Skill.display_name, Skill.category, Skill.kind)
         .order_by(counted.desc(), Skill.display_name)
         .limit(limit)
     )
-    return [SkillCount(i, name, cat, n, n / total if total else 0.0) for i, name, cat, n in rows]
+    if kinds:
+        query = query.where(Skill.kind.in_(list(kinds)))
+    rows = await session.execute(query)
+    return [
+        SkillCount(i, name, category, n, n / total if total else 0.0, kind)
+        for i, name, category, n, kind in rows
+    ]
 
 
 MIN_POSTINGS = 30
