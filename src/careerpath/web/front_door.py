@@ -27,8 +27,8 @@ from careerpath.logging import request_id_var
 from careerpath.security.limits import check_request
 from careerpath.security.throttle import LocalLimit
 from careerpath.web.hosts import UNCHECKED_PATHS, HostCheck, allowed_hosts, host_name
-from careerpath.web.outgoing import Outgoing, header
-from careerpath.web.response_cache import ResponseCache, is_anonymous, send_cached
+from careerpath.web.outgoing import Outgoing, request_fields
+from careerpath.web.response_cache import ResponseCache, cached_answer, is_anonymous
 
 access_logger = logging.getLogger("careerpath.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
@@ -36,7 +36,7 @@ _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 
 def incoming_request_id(scope: Scope) -> str | None:
     """Return the caller's ``X-Request-ID`` when it is well-formed."""
-    value = header(scope["headers"], b"x-request-id")
+    value = request_fields(scope).get(b"x-request-id")
     candidate = value.decode("latin-1") if value else ""
     return candidate if _VALID_REQUEST_ID.match(candidate) else None
 
@@ -73,14 +73,16 @@ class FrontDoor:
                 _log_access(scope, out.status, started, head)
             request_id_var.reset(token)
 
-    async def _answered_before_routing(self, scope: Scope, receive: Receive, out: Send) -> bool:
+    async def _answered_before_routing(
+        self, scope: Scope, receive: Receive, out: Outgoing
+    ) -> bool:
         try:
             return await self._before_routing(scope, out)
         except Exception as exc:  # noqa: BLE001 - answered as the app answers it, not swallowed
             await self._refuse(scope, receive, out, exc)
             return True
 
-    async def _before_routing(self, scope: Scope, out: Send) -> bool:
+    async def _before_routing(self, scope: Scope, out: Outgoing) -> bool:
         path = scope["path"]
         if not path.startswith(UNCHECKED_PATHS) and not self.hosts.allows(scope):
             raise BadRequestError(f"This site does not answer for {host_name(scope)!r}.")
@@ -89,7 +91,7 @@ class FrontDoor:
             if entry is not None:
                 if self.limit is not None:
                     spend(scope, self.limit.hit(client_ip(scope)))
-                await send_cached(entry, scope, out)
+                await out.send_whole(entry.status, *cached_answer(entry, scope))
                 return True
         if not path.startswith(UNAUTHENTICATED_PREFIXES):
             await authenticate(scope, self.app)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from litestar.types import Scope
 
 from careerpath.config import Settings
+from careerpath.web.outgoing import request_fields
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 UNCHECKED_PATHS = ("/healthz", "/readyz")
@@ -26,7 +27,7 @@ def allowed_hosts(settings: Settings) -> list[str]:
 
 def host_name(scope: Scope) -> str:
     """Return the request's Host header without its port, lower-cased."""
-    host = next((v for k, v in scope["headers"] if k == b"host"), b"").decode("latin-1")
+    host = request_fields(scope).get(b"host", b"").decode("latin-1")
     if not host.endswith("]"):
         host = host.rsplit(":", 1)[0]
     return host.lower()

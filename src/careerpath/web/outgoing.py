@@ -33,6 +33,9 @@ Headers = list[tuple[bytes, bytes]]
 _VARY = (b"vary", b"Accept-Encoding")
 
 
+FIELDS_KEY = "request_fields"
+
+
 def header(headers: Any, name: bytes) -> bytes | None:
     """Return the first value of field ``name`` (lower-case) among raw ``headers``."""
     for key, value in headers:
@@ -41,9 +44,18 @@ def header(headers: Any, name: bytes) -> bytes | None:
     return None
 
 
-def accepts_gzip(headers: Any) -> bool:
-    """Say whether a client's request headers take gzip (not refused with ``q=0``)."""
-    value = header(headers, b"accept-encoding")
+def request_fields(scope: Scope) -> dict[bytes, bytes]:
+    """Return the request's header fields by lower-case name (read once per request)."""
+    state: dict[str, Any] = scope.setdefault("state", {})
+    fields: dict[bytes, bytes] | None = state.get(FIELDS_KEY)
+    if fields is None:
+        fields = state[FIELDS_KEY] = {bytes(k).lower(): bytes(v) for k, v in scope["headers"]}
+    return fields
+
+
+def accepts_gzip(fields: dict[bytes, bytes]) -> bool:
+    """Say whether a client's request fields take gzip (not refused with ``q=0``)."""
+    value = fields.get(b"accept-encoding")
     if not value:
         return False
     for part in value.decode("latin-1").lower().split(","):
@@ -80,9 +92,9 @@ class Outgoing:
     ) -> None:
         self.send, self.scope, self.production, self.head = send, scope, production, head
         self.request_id = request_id.encode()
-        request_headers = scope["headers"]
-        self.gzip_ok = accepts_gzip(request_headers)
-        found = header(request_headers, b"if-none-match")
+        fields = request_fields(scope)
+        self.gzip_ok = accepts_gzip(fields)
+        found = fields.get(b"if-none-match")
         self.if_none_match = found.decode("latin-1") if found else None
         self.status = 500
         self._held: dict[str, Any] | None = None
@@ -106,13 +118,15 @@ class Outgoing:
         else:
             await self.send(message)
 
-    async def complete(self, status: int, headers: Headers, body: bytes) -> None:
-        """Send a whole response at once (the response cache's hits take this path)."""
-        await self._on_start({"type": "http.response.start", "status": status, "headers": headers})
-        if self._held is not None:
-            await self._on_chunk(body, False)
-        else:
-            await self(_body(body))
+    async def send_whole(self, status: int, headers: Headers, body: bytes) -> None:
+        """Send a complete answer whose fields (ETag, encoding, length) are final: a cache hit."""
+        self.status = status
+        tag = header(headers, b"etag")
+        if tag is not None and matches(self.if_none_match, tag.decode("latin-1")):
+            await self._not_modified(headers, final=True)
+            return
+        await self._send_start(status, headers)
+        await self.send(_body(b"" if self._skip_body else body))
 
     def _taggable(self, start: dict[str, Any], headers: Headers) -> bool:
         return (

@@ -32,12 +32,17 @@ from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.httpapi.conditional import entity_tag, gzip_tag
 from careerpath.matching.language import preferred
 from careerpath.security.headers import NONCE_KEY
-from careerpath.web.outgoing import COMPRESSIBLE, GZIP_LEVEL, MIN_GZIP_BYTES, accepts_gzip
+from careerpath.web.outgoing import (
+    COMPRESSIBLE,
+    GZIP_LEVEL,
+    MIN_GZIP_BYTES,
+    accepts_gzip,
+    request_fields,
+)
 
 WAIT_FOR_REFRESH_SECONDS = 10.0
 # Entries each worker keeps decoded in memory (the newest used; a page and its gzip form each).
 LOCAL_ENTRIES = 256
-_PERSONAL_HEADERS = frozenset({b"cookie", b"authorization"})
 _DROPPED_HEADERS = frozenset({b"content-length", b"content-encoding", b"vary", b"etag"})
 
 
@@ -56,14 +61,15 @@ class CachedResponse(msgspec.Struct, array_like=True):
 
 def is_anonymous(scope: Scope) -> bool:
     """Say whether the request carries no credentials (no cookie, no Authorization)."""
-    return not any(name.lower() in _PERSONAL_HEADERS for name, _ in scope["headers"])
+    fields = request_fields(scope)
+    return b"cookie" not in fields and b"authorization" not in fields
 
 
 def cache_key(generation: int, scope: Scope) -> str:
     """Key an anonymous GET by generation, reader language, path and query (never by host)."""
     query = scope.get("query_string", b"").decode("latin-1")
-    header = next((v for k, v in scope["headers"] if k.lower() == b"accept-language"), b"")
-    language = preferred(header.decode("latin-1")) or "-"
+    header = request_fields(scope).get(b"accept-language")
+    language = (preferred(header.decode("latin-1")) if header else None) or "-"
     return f"{generation}:{language}:{scope['path']}?{query}"
 
 
@@ -80,10 +86,10 @@ def _entry(start: dict[str, Any], body: bytes, ttl: int, scope: Scope) -> Cached
     return CachedResponse(200, kept, body, zipped, time.time() + ttl, entity_tag(body), nonce)
 
 
-async def send_cached(entry: CachedResponse, scope: Scope, send: Send) -> None:
-    """Send a stored answer, with its tag, in the encoding the client takes."""
+def cached_answer(entry: CachedResponse, scope: Scope) -> tuple[list[tuple[bytes, bytes]], bytes]:
+    """Return a stored answer's fields and body in the encoding the client takes."""
     body, headers, tag = entry.body, list(entry.headers), entry.etag
-    if entry.gzipped is not None and accepts_gzip(scope["headers"]):
+    if entry.gzipped is not None and accepts_gzip(request_fields(scope)):
         body, tag = entry.gzipped, gzip_tag(tag)
         headers.append((b"content-encoding", b"gzip"))
     headers += [
@@ -93,6 +99,12 @@ async def send_cached(entry: CachedResponse, scope: Scope, send: Send) -> None:
     ]
     if entry.nonce is not None:
         scope.setdefault("state", {})[NONCE_KEY] = entry.nonce
+    return headers, body
+
+
+async def send_cached(entry: CachedResponse, scope: Scope, send: Send) -> None:
+    """Send a stored answer, with its tag, in the encoding the client takes."""
+    headers, body = cached_answer(entry, scope)
     await send({"type": "http.response.start", "status": entry.status, "headers": headers})
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
