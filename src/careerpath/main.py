@@ -58,6 +58,7 @@ from careerpath.salaries.routes import CareerSalariesController, SalaryCompariso
 from careerpath.search.dependencies import provide_search_request
 from careerpath.search.routes import SearchController, TopicController
 from careerpath.security.access import Access, authorize
+from careerpath.security.bodies import CheckedRequest
 from careerpath.security.headers import security_headers_hook
 from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
 from careerpath.security.throttle import LocalLimit
@@ -192,6 +193,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             client_headers_hook,
         ],
         response_class=LinkedResponse,
+        request_class=CheckedRequest,
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(

@@ -7,6 +7,7 @@ import re
 import time
 import uuid
 
+from litestar._asgi.utils import wrap_in_exception_handler
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,6 +28,9 @@ def _incoming_request_id(scope: Scope) -> str | None:
 
 def request_id_middleware(app: ASGIApp) -> ASGIApp:
     """Tag each HTTP request with an id (the caller's if well-formed) and log one access line."""
+    # Refusals raised by the middleware below (400 host, 422 query, 429, 503) would otherwise
+    # reach Litestar's outermost handler, which answers past us: no id, logged as a 500.
+    app = wrap_in_exception_handler(app)
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
