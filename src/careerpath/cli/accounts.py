@@ -13,7 +13,6 @@ from careerpath.accounts.lists import ensure_default
 from careerpath.accounts.models import Role, User
 from careerpath.accounts.sessions import create_session_store
 from careerpath.cli.runtime import console, run_in_transaction
-from careerpath.config import get_settings
 from careerpath.errors import CareerpathError
 
 T = TypeVar("T")
@@ -65,7 +64,7 @@ async def _update(db: AsyncSession, email: str, role: Role | None, active: bool 
     user = await service.find_by_email(db, email)
     if user is None:
         raise typer.BadParameter(f"No account uses {email}.")
-    store = create_session_store(get_settings().redis_url)
+    store = create_session_store()
     return await service.update_user(db, store, user.id, role, active)
 
 

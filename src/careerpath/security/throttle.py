@@ -1,23 +1,32 @@
 """Throttling with ``limits``: Redis-backed when configured, in memory otherwise.
 
 Failure counters (logins) are only hit on failure; attempt counters (registration, reset, the
-general per-client limit) are hit on every request.
+general per-client limit) are hit on every request. When Redis does not answer, the counters
+fall back to this process's memory for that call (limits stay applied, per worker) and Redis is
+tried again on the next one, so it takes over again as soon as it is back.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from redis.asyncio import ConnectionPool
+from redis.exceptions import RedisError
 
+from careerpath.cache import redis_pool
 from careerpath.config import Settings
 from careerpath.errors import RateLimitedError
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storage:
@@ -72,8 +81,9 @@ class Throttle:
 
     def __init__(self, settings: Settings) -> None:
         # Our own pool, so that shutdown can close its sockets.
-        self.pool = ConnectionPool.from_url(settings.redis_url) if settings.redis_url else None
-        self.limiter = MovingWindowRateLimiter(create_storage(settings.redis_url, self.pool))
+        self.pool = redis_pool(settings.redis_url) if settings.redis_url else None
+        self.shared = MovingWindowRateLimiter(create_storage(settings.redis_url, self.pool))
+        self.local = MovingWindowRateLimiter(MemoryStorage())
         self.limits: dict[str, RateLimitItem] = {
             "login": parse(settings.rate_limit_login),
             "registration": parse(settings.rate_limit_registration),
@@ -86,7 +96,7 @@ class Throttle:
         """Raise ``RateLimitedError`` when any of ``keys`` has used up limit ``name``."""
         item = self.limits[name]
         for key in keys:
-            if not await self.limiter.test(item, name, key):
+            if not await self._call(lambda limiter, key=key: limiter.test(item, name, key)):
                 raise RateLimitedError(
                     "Too many attempts. Try again later.",
                     retry_after=await self._retry_after(item, name, key),
@@ -96,7 +106,7 @@ class Throttle:
         """Count one event against limit ``name`` for every key."""
         item = self.limits[name]
         for key in keys:
-            await self.limiter.hit(item, name, key)
+            await self._call(lambda limiter, key=key: limiter.hit(item, name, key))
 
     async def attempt(self, name: str, *keys: str) -> None:
         """Check and count an attempt in one step."""
@@ -106,8 +116,8 @@ class Throttle:
     async def take(self, name: str, key: str) -> Budget:
         """Count one request against limit ``name`` for ``key``; return what is left."""
         item = self.limits[name]
-        allowed = await self.limiter.hit(item, name, key)
-        stats = await self.limiter.get_window_stats(item, name, key)
+        allowed = await self._call(lambda limiter, key=key: limiter.hit(item, name, key))
+        stats = await self._call(lambda limiter: limiter.get_window_stats(item, name, key))
         reset = max(1, math.ceil(stats.reset_time - time.time()))
         return Budget(name, item.amount, item.get_expiry(), stats.remaining, reset, allowed)
 
@@ -116,6 +126,16 @@ class Throttle:
         if self.pool is not None:
             await self.pool.disconnect()
 
+    async def _call(self, step: Callable[[MovingWindowRateLimiter], Awaitable[T]]) -> T:
+        """Run ``step`` on the shared counters, or on this process's when Redis is down."""
+        if self.pool is None:
+            return await step(self.shared)
+        try:
+            return await step(self.shared)
+        except (RedisError, OSError) as exc:
+            logger.warning("shared rate limits unavailable, counting in process: %s", exc)
+            return await step(self.local)
+
     async def _retry_after(self, item: RateLimitItem, *identifiers: str) -> int:
-        stats = await self.limiter.get_window_stats(item, *identifiers)
+        stats = await self._call(lambda limiter: limiter.get_window_stats(item, *identifiers))
         return max(1, math.ceil(stats.reset_time - time.time()))
