@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
@@ -26,7 +25,7 @@ from tests.accounts.actors import (
     running_client,
     unique_email,
 )
-from tests.support import REDIS_URL, unavailable
+from tests.support import REDIS_URL, free_port, unavailable
 
 Client = TestClient[Litestar]
 
@@ -41,12 +40,6 @@ class Inbox:
         del server, session
         self.messages.append(message_from_bytes(envelope.content))
         return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
