@@ -64,5 +64,16 @@ def security_headers_hook(production: bool) -> Any:
             headers["Referrer-Policy"] = DEFAULT_REFERRER_POLICY
         if production:
             headers["Strict-Transport-Security"] = HSTS
+        if is_personal(scope, headers):
+            headers["Cache-Control"] = "no-store"
 
     return hook
+
+
+def is_personal(scope: Scope, headers: MutableScopeHeaders) -> bool:
+    """Say whether an answer is for one person: sent to a signed-in caller, or setting a cookie.
+
+    Such answers (an account page, a new API token's secret) must not stay in a shared or
+    browser cache, whatever the route declared.
+    """
+    return scope.get("user") is not None or "set-cookie" in headers

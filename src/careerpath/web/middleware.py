@@ -16,6 +16,8 @@ from careerpath.logging import request_id_var
 
 access_logger = logging.getLogger("careerpath.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
+# Paths that carry a secret (a share link's token): logged with the token replaced.
+_SECRET_PATH = re.compile(r"^(/s/|/api/v1/shared/)[^/]+")
 
 
 def _incoming_request_id(scope: Scope) -> str | None:
@@ -62,7 +64,7 @@ def _log_access(scope: Scope, status: int, started: float) -> None:
         access_logger.info(
             "%s %s %s",
             scope.get("method", "-"),
-            scope["path"],
+            _SECRET_PATH.sub(r"\1[redacted]", scope["path"]),
             status,
             extra={"status": status, "ms": round((time.perf_counter() - started) * 1000, 2)},
         )
