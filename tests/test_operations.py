@@ -67,7 +67,7 @@ def test_secret_key_is_generated_once_and_kept(tmp_path: Path) -> None:
 
 
 def test_production_requires_a_secret_key() -> None:
-    with pytest.raises(ValidationError, match="SECRET_KEY is required"):
+    with pytest.raises(ValidationError, match="SECRET_KEY must be at least 32 random"):
         Settings(env="production", secret_key="")
 
 
