@@ -22,8 +22,8 @@ GENEROUS = {
 
 
 @contextlib.contextmanager
-def serving(database_url: str, folder: Path, **settings: str) -> Iterator[str]:
-    """Serve the app with two workers; yield its base URL."""
+def serving(database_url: str, folder: Path, **settings: str) -> Iterator[tuple[str, int]]:
+    """Serve the app (two workers unless ``workers`` says otherwise); yield its URL and pid."""
     port = free_port()
     env = {
         **os.environ,
@@ -40,13 +40,17 @@ def serving(database_url: str, folder: Path, **settings: str) -> Iterator[str]:
         env.pop("CAREERPATH_REDIS_URL", None)
     cli = [sys.executable, "-m", "careerpath.cli", "serve", "--port", str(port)]
     log = (folder / "server.log").open("w")
-    process = subprocess.Popen(cli, env=env, stdout=log, stderr=subprocess.STDOUT)
+    # A session of its own: a test can kill the server and its workers as one group.
+    process = subprocess.Popen(
+        cli, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz", seconds=60)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", process.pid
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=20)
         log.close()
 
 

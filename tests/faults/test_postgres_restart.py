@@ -96,7 +96,7 @@ def test_postgres_restart_under_write_load(tmp_path: Path) -> None:
     with proxied(target.host or "127.0.0.1", target.port or 5432) as proxy:
         through_proxy = target.set(host="127.0.0.1", port=proxy.port)
         app_url = through_proxy.render_as_string(hide_password=False)
-        with serving(app_url, tmp_path) as base_url:
+        with serving(app_url, tmp_path) as (base_url, _pid):
             tally = asyncio.run(restart_under_load(base_url, proxy, url))
         log = (tmp_path / "server.log").read_text()
     assert tally.server_errors(allowed=frozenset({503})) == [], log[-3000:]

@@ -94,7 +94,7 @@ def test_redis_outage_under_read_load(tmp_path: Path) -> None:
     target = make_url(REDIS_URL.replace("redis://", "redis+x://", 1))
     with proxied(target.host or "127.0.0.1", target.port or 6379) as proxy:
         redis_url = f"redis://127.0.0.1:{proxy.port}/{target.database or 0}"
-        with serving(database_url, tmp_path, redis_url=redis_url) as base_url:
+        with serving(database_url, tmp_path, redis_url=redis_url) as (base_url, _pid):
             tally, during, after = asyncio.run(outage_under_load(base_url, proxy))
     log = (tmp_path / "server.log").read_text()
     assert tally.server_errors() == [], log[-3000:]
