@@ -7,6 +7,7 @@ time (an unknown email still pays one argon2 verification).
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.accounts import passwords
+from careerpath.accounts import passwords, schemas
 from careerpath.accounts.auth import csrf_token_for
 from careerpath.accounts.mail import Mail
 from careerpath.accounts.models import ApiToken, PasswordReset, Role, SavedList, User
@@ -28,12 +29,15 @@ from careerpath.db import utcnow
 from careerpath.errors import (
     AuthenticationError,
     ConflictError,
+    InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
 )
 from careerpath.security.throttle import Throttle
 
 RESET_LIFETIME = timedelta(hours=1)
+EMAIL_PATTERN = re.compile(schemas.EMAIL_PATTERN)
+MAX_EMAIL_LENGTH = 320
 WRONG_CREDENTIALS = "The email or password is wrong."
 RESET_ACCEPTED = "If an account uses this email, a reset link is on its way."
 
@@ -41,6 +45,12 @@ RESET_ACCEPTED = "If an account uses this email, a reset link is on its way."
 def normalize_email(email: str) -> str:
     """Return the comparable form of an email address."""
     return email.strip().lower()
+
+
+def check_email(email: str) -> None:
+    """Refuse what is not an email address (the API checks its schema; pages and CLI come here)."""
+    if len(email) > MAX_EMAIL_LENGTH or not EMAIL_PATTERN.match(normalize_email(email)):
+        raise InvalidInputError("This is not an email address.")
 
 
 def session_key_of(secret: str) -> str:
@@ -70,6 +80,7 @@ async def register(
 ) -> User:
     """Create a user (role ``user``) with a default "Saved" list."""
     await throttle.attempt("registration", ip)
+    check_email(email)
     passwords.check_policy(password)
     if await find_by_email(db, email) is not None:
         raise ConflictError("An account with this email exists already; sign in instead.")

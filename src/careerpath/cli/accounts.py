@@ -37,6 +37,7 @@ def create(
     password = _read_password(password_stdin)
 
     async def work(db: AsyncSession) -> User:
+        service.check_email(email)
         passwords.check_policy(password)
         if await service.find_by_email(db, email) is not None:
             raise typer.BadParameter(f"{email} has an account already.")
