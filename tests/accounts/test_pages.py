@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
@@ -124,3 +125,11 @@ def test_forgotten_password_pages(api: Client) -> None:
     )
     assert refused.status_code == 404
     assert "invalid or has expired" in refused.text
+
+
+@pytest.mark.parametrize("email", ["not-an-email", "", "   ", "a@b", "two@@example.org"])
+def test_signup_form_checks_the_email_format(api: Client, email: str) -> None:
+    api.cookies.clear()
+    form = api.post("/signup", data={"email": email, "password": PASSWORD})
+    assert form.status_code == 422
+    assert "not an email address" in form.text
