@@ -49,7 +49,8 @@ def normalize_email(email: str) -> str:
 
 def check_email(email: str) -> None:
     """Refuse what is not an email address (the API checks its schema; pages and CLI come here)."""
-    if len(email) > MAX_EMAIL_LENGTH or not EMAIL_PATTERN.match(normalize_email(email)):
+    # ASCII blanks only, as the API schema's pattern: both must accept the same addresses.
+    if len(email) > MAX_EMAIL_LENGTH or not EMAIL_PATTERN.match(email.strip(" \t\n\r\f\v")):
         raise InvalidInputError("This is not an email address.")
 
 
