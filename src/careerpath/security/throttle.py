@@ -13,7 +13,7 @@ import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
@@ -27,6 +27,8 @@ from careerpath.errors import RateLimitedError
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+P = ParamSpec("P")
+Limiter = MovingWindowRateLimiter
 
 
 def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storage:
@@ -96,7 +98,7 @@ class Throttle:
         """Raise ``RateLimitedError`` when any of ``keys`` has used up limit ``name``."""
         item = self.limits[name]
         for key in keys:
-            if not await self._call(lambda limiter, key=key: limiter.test(item, name, key)):
+            if not await self._call(Limiter.test, item, name, key):
                 raise RateLimitedError(
                     "Too many attempts. Try again later.",
                     retry_after=await self._retry_after(item, name, key),
@@ -106,7 +108,7 @@ class Throttle:
         """Count one event against limit ``name`` for every key."""
         item = self.limits[name]
         for key in keys:
-            await self._call(lambda limiter, key=key: limiter.hit(item, name, key))
+            await self._call(Limiter.hit, item, name, key)
 
     async def attempt(self, name: str, *keys: str) -> None:
         """Check and count an attempt in one step."""
@@ -116,8 +118,8 @@ class Throttle:
     async def take(self, name: str, key: str) -> Budget:
         """Count one request against limit ``name`` for ``key``; return what is left."""
         item = self.limits[name]
-        allowed = await self._call(lambda limiter, key=key: limiter.hit(item, name, key))
-        stats = await self._call(lambda limiter: limiter.get_window_stats(item, name, key))
+        allowed = await self._call(Limiter.hit, item, name, key)
+        stats = await self._call(Limiter.get_window_stats, item, name, key)
         reset = max(1, math.ceil(stats.reset_time - time.time()))
         return Budget(name, item.amount, item.get_expiry(), stats.remaining, reset, allowed)
 
@@ -126,16 +128,21 @@ class Throttle:
         if self.pool is not None:
             await self.pool.disconnect()
 
-    async def _call(self, step: Callable[[MovingWindowRateLimiter], Awaitable[T]]) -> T:
+    async def _call(
+        self,
+        step: Callable[Concatenate[Limiter, P], Awaitable[T]],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
         """Run ``step`` on the shared counters, or on this process's when Redis is down."""
         if self.pool is None:
-            return await step(self.shared)
+            return await step(self.shared, *args, **kwargs)
         try:
-            return await step(self.shared)
+            return await step(self.shared, *args, **kwargs)
         except (RedisError, OSError) as exc:
             logger.warning("shared rate limits unavailable, counting in process: %s", exc)
-            return await step(self.local)
+            return await step(self.local, *args, **kwargs)
 
     async def _retry_after(self, item: RateLimitItem, *identifiers: str) -> int:
-        stats = await self._call(lambda limiter: limiter.get_window_stats(item, *identifiers))
+        stats = await self._call(Limiter.get_window_stats, item, *identifiers)
         return max(1, math.ceil(stats.reset_time - time.time()))
