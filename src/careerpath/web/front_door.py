@@ -1,8 +1,8 @@
 """The front door: the one pure-ASGI layer every HTTP request passes before Litestar routes it.
 
 In order: a request id; HEAD taken as a GET whose body is not sent; the Host check (400); an
-anonymous GET the response cache holds is answered at once, with the cheap in-process throttle
-and no session lookup or routing; otherwise the caller is found (session cookie or API token),
+anonymous GET the response cache holds is answered at once, counted against the shared
+per-address budget in memory (``security/budgets.py``), with no session lookup or routing; otherwise the caller is found (session cookie or API token),
 the shared request limit applied, the query size checked, and Litestar runs. Every answer,
 refusals and unrouted 404/405 included, leaves through ``Outgoing`` (security, rate-limit and
 request-id fields, ETag and 304, gzip) and is logged in one line.
@@ -25,7 +25,6 @@ from careerpath.errors import BadRequestError
 from careerpath.httpapi.rate_limit import spend
 from careerpath.logging import request_id_var
 from careerpath.security.limits import check_request
-from careerpath.security.throttle import LocalLimit
 from careerpath.web.hosts import UNCHECKED_PATHS, HostCheck, allowed_hosts, host_name
 from careerpath.web.outgoing import Outgoing, request_fields
 from careerpath.web.response_cache import ResponseCache, cached_answer, is_anonymous
@@ -50,9 +49,8 @@ class FrontDoor:
         self.hosts = HostCheck(allowed_hosts(settings))
         self.production = settings.env == "production"
         self.log_access = settings.access_log
-        # Set by the app's lifespan, when the caches exist.
+        # Set by the app's lifespan, when the cache exists.
         self.cache: ResponseCache | None = None
-        self.limit: LocalLimit | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer one HTTP request."""
@@ -89,8 +87,7 @@ class FrontDoor:
         if self.cache is not None and scope["method"] == "GET" and is_anonymous(scope):
             entry = await self.cache.hit(scope)
             if entry is not None:
-                if self.limit is not None:
-                    spend(scope, self.limit.hit(client_ip(scope)))
+                spend(scope, self.app.state.throttle.budgets.hit("ip", client_ip(scope)))
                 await out.send_whole(entry.status, *cached_answer(entry, scope))
                 return True
         if not path.startswith(UNAUTHENTICATED_PREFIXES):
