@@ -34,6 +34,8 @@ RATE_LIMIT_FIELDS = ("ratelimit-policy", "ratelimit", "x-ratelimit-limit", "x-ra
         ("GET", "/api/v1/me", 401),
         ("POST", "/api/v1/extract", 400),
         ("GET", "/api/v1/careers?q=" + "x" * 5000, 422),
+        ("GET", "/api/v1/no-such-collection", 404),
+        ("DELETE", CAREER, 405),
     ],
 )
 def test_api_responses_carry_the_budget(api: Client, method: str, url: str, status: int) -> None:
