@@ -13,7 +13,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from litestar.types import Message, Receive, Scope, Send
+from litestar.types import Message, Scope, Send
 
 from _stats import median, print_table, time_runs
 from careerpath.web.outgoing import Outgoing

@@ -10,10 +10,12 @@ from typing import cast
 from litestar import Litestar, Router
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.enums import ScopeType
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 from litestar.types import (
+    HTTPScope,
     LifeSpanReceive,
     LifeSpanScope,
     LifeSpanSend,
@@ -57,9 +59,9 @@ from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
 from careerpath.web.account_pages import AccountPages, SignInPages
 from careerpath.web.catalog_pages import CatalogPageController
+from careerpath.web.front_door import FrontDoor
 from careerpath.web.list_pages import ListPages, shared_list_page
 from careerpath.web.matching_pages import MatchingPageController
-from careerpath.web.front_door import FrontDoor
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
 from careerpath.web.reset_pages import ResetPages
@@ -82,8 +84,9 @@ class CareerpathApp(Litestar):
         send: Send | LifeSpanSend,
     ) -> None:
         """Send HTTP requests through the front door; everything else as Litestar does."""
-        if scope["type"] == "http" and self.front_door is not None:
-            await self.front_door(scope, cast("Receive", receive), cast("Send", send))
+        if scope["type"] == ScopeType.HTTP and self.front_door is not None:
+            http: HTTPScope = cast("HTTPScope", scope)
+            await self.front_door(http, cast("Receive", receive), cast("Send", send))
             return
         await super().__call__(scope, receive, send)
 

@@ -46,7 +46,9 @@ class Throttle:
         self.budgets = Budgets(
             {
                 "ip": RequestCounter("ip", parse(settings.rate_limit_ip), shared),
-                "client": RequestCounter("client", parse(settings.rate_limit_per_api_client), shared),
+                "client": RequestCounter(
+                    "client", parse(settings.rate_limit_per_api_client), shared
+                ),
             }
         )
 
