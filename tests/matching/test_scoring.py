@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from careerpath.matching.evaluation import grade, ndcg_at
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
-from careerpath.matching.notes import note
+from careerpath.matching.notes import note, possessive
 from careerpath.matching.scoring import (
     ResourceSignals,
     SkillShare,
@@ -69,10 +69,10 @@ def test_explanation_names_skills_with_their_shares() -> None:
 @pytest.mark.parametrize(
     ("covered", "topic", "level", "expected"),
     [
-        ((), "Security", None, "about Security, a core subject of Security Engineer"),
-        ((SkillShare(9, "Nessus", 0.5),), None, "advanced",
-         "covers Nessus, from the skills and tools of Security Engineer's profile; "
-         "for advanced learners"),
+        ((), "Security", None, "about Security"),
+        ((SkillShare(9, "Nessus", 0.5),), None, "advanced", "covers Nessus; for advanced learners"),
+        ((SkillShare(9, "Nessus", 0.5), SkillShare(4, "Wireshark", 0.4)), None, None,
+         "covers Nessus and Wireshark"),
     ],
 )  # fmt: skip
 def test_notes_say_why_in_plain_words(
@@ -82,6 +82,14 @@ def test_notes_say_why_in_plain_words(
         covered, {}, postings_label="x", career="Security Engineer", topic=topic, level=level
     )
     assert sentence == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Software Developers", "Software Developers'"), ("Back End Engineer", "Back End Engineer's")],
+)
+def test_possessive_of_a_plural_title_takes_no_second_s(name: str, expected: str) -> None:
+    assert possessive(name) == expected
 
 
 def test_low_rating_is_reported_as_lowering() -> None:
