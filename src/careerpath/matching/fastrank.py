@@ -110,8 +110,11 @@ def rank_matrix(
     fit = np.clip(fit / (skill_peak or 1.0), 0.0, 1.0)
     best_topic = float(topic[mask].max()) if mask.any() else 0.0
     topic = np.clip(topic / (best_topic or 1.0), 0.0, 1.0)
+    agree = weights.skills_alone + (1 - weights.skills_alone) * np.minimum(
+        1.0, (text + topic) / weights.agreement_at
+    )
     score = (
-        weights.skills * fit
+        weights.skills * fit * agree
         + weights.text * text
         + weights.topic * topic
         + weights.quality * matrix.quality

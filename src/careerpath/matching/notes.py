@@ -57,6 +57,6 @@ def note(
     elif topic:
         text = f"about {topic}"
     else:
-        text = f"about the subject of {career}"
+        text = f"related to the work of {career}"
     audience = AUDIENCE.get(level or "")
     return f"{text}; {audience}" if audience else text
