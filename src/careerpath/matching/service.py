@@ -143,8 +143,9 @@ def _by_language(
 ) -> dict[str, tuple[int, list[tuple[Scored, bool]]]]:
     """Return per language: how many items pass the floor, and the stored (capped) list."""
     scored = rank_matrix(
-        inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, topic_fit=fit.topic
-    )
+        inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, topic_fit=fit.topic,
+        floor=RELEVANCE_FLOOR, kept=frozenset(curation.pins),
+    )  # fmt: skip
     relevant = [s for s in scored if s.score >= RELEVANCE_FLOOR or s.resource_id in curation.pins]
     groups: dict[str, list[Scored]] = {}
     for s in relevant:
