@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
@@ -173,12 +174,19 @@ async def insert_many(session: AsyncSession, table: Table, rows: list[dict[str, 
     dialect = connection.dialect
     compiled = insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect)
     order = list(compiled.positiontup or keys)
-    steps = [
-        (key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) for key in order
+    converters = [
+        (n, convert)
+        for n, key in enumerate(order)
+        if (convert := table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    params = [
-        tuple(convert(row[key]) if convert else row[key] for key, convert in steps) for row in rows
-    ]
+    pick = itemgetter(*order)
+    params = [pick(row) if len(order) > 1 else (pick(row),) for row in rows]
+    if converters:  # only the columns whose type converts a value (enums, dates) are touched
+        for n, row in enumerate(params):
+            values = list(row)
+            for column, convert in converters:
+                values[column] = convert(values[column])
+            params[n] = tuple(values)
     await connection.exec_driver_sql(str(compiled), params)
 
 
