@@ -1,9 +1,10 @@
 """Throttling with ``limits``: Redis-backed when configured, in memory otherwise.
 
-Failure counters (logins) are only hit on failure; attempt counters (registration, reset, the
-general per-client limit) are hit on every request. When Redis does not answer, the counters
-fall back to this process's memory for that call (limits stay applied, per worker) and Redis is
-tried again on the next one, so it takes over again as soon as it is back.
+Failure counters (logins) are only hit on failure; attempt counters (registration, reset) on
+every attempt. The general per-address and per-token limits are ``budgets.py``'s. When Redis
+does not answer, these counters fall back to this process's memory for that call (limits stay
+applied, per worker) and Redis is tried again on the next one, so it takes over again as soon
+as it is back.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from limits import RateLimitItem, parse
@@ -24,6 +24,7 @@ from redis.exceptions import RedisError
 from careerpath.cache import redis_pool
 from careerpath.config import Settings
 from careerpath.errors import RateLimitedError
+from careerpath.security.budgets import Budgets, RequestCounter
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,59 +41,29 @@ def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storag
     return MemoryStorage()
 
 
-@dataclass(frozen=True, slots=True)
-class Budget:
-    """What one client has left of one limit after a request: the rate-limit headers' content."""
-
-    policy: str
-    limit: int
-    window: int
-    remaining: int
-    reset: int
-    allowed: bool
-
-
-class LocalLimit:
-    """A per-process fixed-window counter: the cheap check cached responses pass.
-
-    Each worker counts alone, so with N workers an address may get up to N times the limit
-    from the cache; everything that reaches a handler still passes the shared limit.
-    """
-
-    def __init__(self, item: RateLimitItem) -> None:
-        self.amount = item.amount
-        self.seconds = item.get_expiry()
-        self._window = 0
-        self._counts: dict[str, int] = {}
-
-    def hit(self, key: str) -> Budget:
-        """Count one request for ``key`` and return what is left (``allowed`` False when over)."""
-        now = time.time()
-        window = int(now // self.seconds)
-        if window != self._window:
-            self._window, self._counts = window, {}
-        count = self._counts.get(key, 0) + 1
-        self._counts[key] = count
-        reset = max(1, math.ceil((window + 1) * self.seconds - now))
-        left = max(0, self.amount - count)
-        return Budget("ip", self.amount, self.seconds, left, reset, count <= self.amount)
-
-
 class Throttle:
     """Named limits checked against one storage."""
 
     def __init__(self, settings: Settings) -> None:
         # Our own pool, so that shutdown can close its sockets.
         self.pool = redis_pool(settings.redis_url) if settings.redis_url else None
-        self.shared = MovingWindowRateLimiter(create_storage(settings.redis_url, self.pool))
+        storage = create_storage(settings.redis_url, self.pool)
+        self.shared = MovingWindowRateLimiter(storage)
         self.local = MovingWindowRateLimiter(MemoryStorage())
         self.limits: dict[str, RateLimitItem] = {
             "login": parse(settings.rate_limit_login),
             "registration": parse(settings.rate_limit_registration),
             "reset": parse(settings.rate_limit_reset),
-            "ip": parse(settings.rate_limit_ip),
-            "client": parse(settings.rate_limit_per_api_client),
         }
+        shared = storage if settings.redis_url else None
+        self.budgets = Budgets(
+            {
+                "ip": RequestCounter("ip", parse(settings.rate_limit_ip), shared),
+                "client": RequestCounter(
+                    "client", parse(settings.rate_limit_per_api_client), shared
+                ),
+            }
+        )
 
     async def ensure_allowed(self, name: str, *keys: str) -> None:
         """Raise ``RateLimitedError`` when any of ``keys`` has used up limit ``name``."""
@@ -115,16 +86,9 @@ class Throttle:
         await self.ensure_allowed(name, *keys)
         await self.hit(name, *keys)
 
-    async def take(self, name: str, key: str) -> Budget:
-        """Count one request against limit ``name`` for ``key``; return what is left."""
-        item = self.limits[name]
-        allowed = await self._call(Limiter.hit, item, name, key)
-        stats = await self._call(Limiter.get_window_stats, item, name, key)
-        reset = max(1, math.ceil(stats.reset_time - time.time()))
-        return Budget(name, item.amount, item.get_expiry(), stats.remaining, reset, allowed)
-
     async def close(self) -> None:
-        """Close the Redis connections, if any."""
+        """Share the last request counts and close the Redis connections, if any."""
+        await self.budgets.stop()
         if self.pool is not None:
             await self.pool.disconnect()
 
