@@ -19,6 +19,8 @@ from litestar.stores.redis import RedisStore
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from careerpath.ops import metrics
+
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -67,6 +69,7 @@ class DocumentCache:
         except (RedisError, OSError) as exc:
             logger.warning("cache read failed: %s", exc)
             return None
+        metrics.count_cache("documents", hit=raw is not None)
         return None if raw is None else msgspec.msgpack.decode(raw, type=kind)
 
     async def set(self, key: str, document: object) -> None:

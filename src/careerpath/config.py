@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     smtp_host: str | None = None
     smtp_port: int = Field(default=25, ge=1, le=65535)
     mail_from: str = "careerpath <no-reply@careerpath.local>"
+    # "inline": the web process runs jobs in a thread (the embedded default); "external": only
+    # ``careerpath worker`` processes do (production: web and worker nodes apart).
+    job_worker: Literal["inline", "external"] = "inline"
+    # /metrics answers only to "Authorization: Bearer <token>"; empty hides it.
+    metrics_token: str = ""
     rate_limit_ip: str = "300/minute"
     rate_limit_per_api_client: str = "600/minute"
     rate_limit_login: str = "10/5 minutes"

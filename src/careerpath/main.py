@@ -50,8 +50,13 @@ from careerpath.httpapi.client_headers import client_headers_hook
 from careerpath.httpapi.conditional import conditional_get_middleware
 from careerpath.httpapi.links import LinkedResponse
 from careerpath.httpapi.openapi import complete_document, openapi_config
+from careerpath.jobs.lifespan import jobs_lifespan
+from careerpath.jobs.routes import JobController
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
+from careerpath.ops.http import http_metrics_middleware
+from careerpath.ops.lifespan import ops_lifespan
+from careerpath.ops.routes import metrics_endpoint
 from careerpath.pages.dependencies import provide_career_options, provide_career_page
 from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
@@ -166,6 +171,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CurationController,
             ImportController,
             RankingCurationController,
+            JobController,
+            metrics_endpoint,
         ],
         guards=[authorize],
         dependencies={
@@ -178,9 +185,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "career_page": Provide(provide_career_page),
         },
         state=State({"settings": settings}),
-        lifespan=[lifespan, accounts_lifespan],
+        lifespan=[lifespan, accounts_lifespan, jobs_lifespan, ops_lifespan],
         middleware=[
             DefineMiddleware(request_id_middleware),
+            http_metrics_middleware,
             host_check_middleware(settings),
             conditional_get_middleware,  # outside the response cache: its answers get tags too
             response_cache_middleware,

@@ -29,6 +29,7 @@ from careerpath.accounts.auth import client_ip
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.httpapi.rate_limit import spend
 from careerpath.matching.language import preferred
+from careerpath.ops import metrics
 from careerpath.security.throttle import LocalLimit
 
 MIN_GZIP_BYTES = 1024
@@ -124,6 +125,7 @@ class ResponseCache:
             raw = await self.store.get(key)
         except (RedisError, OSError):
             return None
+        metrics.count_cache("responses", hit=raw is not None)
         return None if raw is None else self._decoder.decode(raw)
 
     async def put(self, key: str, entry: CachedResponse) -> None:
