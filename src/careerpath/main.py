@@ -52,6 +52,7 @@ from careerpath.httpapi.links import LinkedResponse
 from careerpath.httpapi.openapi import complete_document, openapi_config
 from careerpath.jobs.lifespan import jobs_lifespan
 from careerpath.jobs.routes import JobController
+from careerpath.links.routes import LinkCurationController
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
 from careerpath.ops.http import http_metrics_middleware
@@ -172,6 +173,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ImportController,
             RankingCurationController,
             JobController,
+            LinkCurationController,
             metrics_endpoint,
         ],
         guards=[authorize],

@@ -83,7 +83,9 @@ def test_salary_uploads_name_their_source(api: Client, database_url: str) -> Non
     params = {"format": "csv", "profile": "aijobs"}
     unnamed = finished_job(
         curator,
-        curator.request("POST", "/api/v1/curation/imports/salaries", params=params, content=content),
+        curator.request(
+            "POST", "/api/v1/curation/imports/salaries", params=params, content=content
+        ),
     )["report"]
     assert unnamed["imported"] == 0
     assert "source" in unnamed["errors"][0]["reason"]

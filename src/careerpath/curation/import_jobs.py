@@ -84,6 +84,8 @@ async def run_import_job(session: AsyncSession, job: JobContext) -> dict[str, An
         source=payload["source"],
         options=CatalogOptions(tuple(payload["columns"]), payload["currency"]),
         advance=advance,
+        # SQLite has one writer: commit between batches so that users' saves get their turn.
+        checkpoint=session.commit if job.settings.is_sqlite else None,
     )
     metrics.count_rows(payload["kind"], report)
     return report

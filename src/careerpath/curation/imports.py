@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from careerpath.search import service as search_service
 from careerpath.skills.postings import build_mapping, ingest_postings
 
 Advance = Callable[[int], None]
+Checkpoint = Callable[[], Awaitable[None]]
 
 
 def _ignore(_rows: int) -> None:
@@ -66,8 +67,11 @@ async def run_import(
     source: str | None = None,
     options: CatalogOptions = CatalogOptions(),
     advance: Advance = _ignore,
+    checkpoint: Checkpoint | None = None,
 ) -> dict[str, Any]:
     """Import ``path`` as ``kind`` and return the report (counts and rejected rows).
+
+    ``checkpoint`` lets a salary import commit between batches (see ``ingest_file``).
 
     A file the import cannot start on (no profile fits, a column is missing, a salary file
     without its source) is reported like a bad row: as line 1, its header, with the reason;
@@ -75,7 +79,7 @@ async def run_import(
     """
     try:
         if kind is ImportKind.SALARIES:
-            return await _salaries(session, path, profile, source, advance)
+            return await _salaries(session, path, profile, source, (advance, checkpoint))
         return await _run(kind, path, profile, session, var_dir, options, advance)
     except InvalidInputError as exc:
         report = ImportReport()
@@ -105,7 +109,11 @@ async def _run(
 
 
 async def _salaries(
-    session: AsyncSession, path: Path, profile: str | None, source: str | None, advance: Advance
+    session: AsyncSession,
+    path: Path,
+    profile: str | None,
+    source: str | None,
+    hooks: tuple[Advance, Checkpoint | None],
 ) -> dict[str, Any]:
     if profile not in SALARY_PROFILES:
         known = ", ".join(SALARY_PROFILES)
@@ -114,7 +122,13 @@ async def _salaries(
         raise InvalidInputError("Salary uploads need the file's source: ?source=KEY.")
     credited = resolve_source(path, source)
     result = await ingest_file(
-        session, path, SALARY_PROFILES[profile], credited, profile_name=profile, on_progress=advance
+        session,
+        path,
+        SALARY_PROFILES[profile],
+        credited,
+        profile_name=profile,
+        on_progress=hooks[0],
+        checkpoint=hooks[1],
     )
     return {**result.report.as_dict(), "unmatched_titles": result.unmatched}
 

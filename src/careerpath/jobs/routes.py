@@ -11,7 +11,6 @@ from careerpath.dependencies import DbSession
 from careerpath.jobs import presenters, service
 from careerpath.security.access import Access
 
-
 JobId = Annotated[str, PathParameter(pattern="^[0-9a-f]{32}$")]
 
 

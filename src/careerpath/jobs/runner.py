@@ -65,8 +65,9 @@ async def _run_with_heartbeat(context: JobContext, kind: str, queue: JobQueue) -
     beat = threading.Thread(target=_heartbeat, args=(queue, context.job_id, stop), daemon=True)
     beat.start()
     try:
-        async with context.sessions() as session, session.begin():
+        async with context.sessions() as session:  # a handler may commit as it goes
             report = await handler_for(kind)(session, context)
+            await session.commit()
         async with context.sessions() as session, session.begin():
             await service.finish(session, context.job_id, report)
         logger.info("job %s (%s) succeeded", context.job_id, kind)

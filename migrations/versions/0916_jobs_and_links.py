@@ -1,4 +1,4 @@
-"""Background jobs: the job table.
+"""Operations: the job table and the link check of each resource.
 
 Revision ID: 0916
 Revises: 0810
@@ -19,7 +19,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    """Create the job table."""
+    """Create the tables."""
     op.create_table(
         "job",
         sa.Column("id", sa.String(length=32), nullable=False),
@@ -52,9 +52,36 @@ def upgrade() -> None:
         sa.UniqueConstraint("dedup_key", name=op.f("uq_job_dedup_key")),
     )
     op.create_index(op.f("ix_job_state"), "job", ["state"], unique=False)
+    op.create_table(
+        "link_check",
+        sa.Column("resource_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "ok", "redirected", "broken", "gone", "unknown",
+                name="link_status", native_enum=False, length=12,
+            ),
+            nullable=False,
+        ),  # fmt: skip
+        sa.Column("http_status", sa.Integer(), nullable=True),
+        sa.Column("final_url", sa.String(length=2000), nullable=True),
+        sa.Column("detail", sa.String(length=500), nullable=True),
+        sa.Column("failures", sa.Integer(), nullable=False),
+        sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["resource_id"],
+            ["resource.id"],
+            name=op.f("fk_link_check_resource_id_resource"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("resource_id", name=op.f("pk_link_check")),
+    )
+    op.create_index(op.f("ix_link_check_status"), "link_check", ["status"], unique=False)
 
 
 def downgrade() -> None:
-    """Drop the job table."""
+    """Drop the tables."""
+    op.drop_index(op.f("ix_link_check_status"), table_name="link_check")
+    op.drop_table("link_check")
     op.drop_index(op.f("ix_job_state"), table_name="job")
     op.drop_table("job")
