@@ -17,7 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from careerpath.config import Settings
 
 # The modules that register job kinds, imported by every process that runs jobs.
-HANDLER_MODULES = ("careerpath.curation.import_jobs",)
+HANDLER_MODULES = (
+    "careerpath.curation.import_jobs",
+    "careerpath.links.jobs",
+)
 
 
 @dataclass

@@ -17,9 +17,10 @@ DAILY_KINDS = ("links.check", "alerts.digest")
 
 
 def every_minute(queue: JobQueue) -> None:
-    """Recover abandoned jobs, then queue the day's scheduled jobs once."""
+    """Recover abandoned jobs, then queue the day's scheduled jobs once (when scheduling is on)."""
     runner.recover(queue)
-    asyncio.run(_queue_daily(queue, utcnow()))
+    if queue.settings.scheduled_jobs:
+        asyncio.run(_queue_daily(queue, utcnow()))
 
 
 async def _queue_daily(queue: JobQueue, now: datetime) -> None:
