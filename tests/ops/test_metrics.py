@@ -1,4 +1,4 @@
-"""``/metrics`` speaks Prometheus text to the token holder only, with every family the issue names."""
+"""``/metrics``: Prometheus text for the token holder only, with every family the issue names."""
 
 from __future__ import annotations
 
