@@ -31,6 +31,7 @@ from careerpath.accounts.auth import authentication_middleware
 from careerpath.accounts.lifespan import accounts_lifespan
 from careerpath.accounts.list_routes import ListController, SharedListController, go
 from careerpath.accounts.routes import AuthController, MeController
+from careerpath.alerts.routes import AlertController, UnsubscribeController
 from careerpath.cache import RESPONSE_NAMESPACE, DocumentCache, create_store
 from careerpath.careers.dependencies import provide_career
 from careerpath.careers.routes import CareerController
@@ -173,6 +174,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ImportController,
             RankingCurationController,
             JobController,
+            AlertController,
+            UnsubscribeController,
             LinkCurationController,
             metrics_endpoint,
         ],

@@ -20,6 +20,7 @@ from careerpath.config import Settings
 HANDLER_MODULES = (
     "careerpath.curation.import_jobs",
     "careerpath.links.jobs",
+    "careerpath.alerts.jobs",
 )
 
 

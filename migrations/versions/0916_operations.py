@@ -1,4 +1,4 @@
-"""Operations: the job table and the link check of each resource.
+"""Operations: the job table, the link check of each resource, alerts on saved careers.
 
 Revision ID: 0916
 Revises: 0810
@@ -36,7 +36,7 @@ def upgrade() -> None:
                 length=12,
             ),
             nullable=False,
-        ),  # fmt: skip
+        ),
         sa.Column("dedup_key", sa.String(length=64), nullable=True),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("report", sa.JSON(), nullable=True),
@@ -58,11 +58,17 @@ def upgrade() -> None:
         sa.Column(
             "status",
             sa.Enum(
-                "ok", "redirected", "broken", "gone", "unknown",
-                name="link_status", native_enum=False, length=12,
+                "ok",
+                "redirected",
+                "broken",
+                "gone",
+                "unknown",
+                name="link_status",
+                native_enum=False,
+                length=12,
             ),
             nullable=False,
-        ),  # fmt: skip
+        ),
         sa.Column("http_status", sa.Integer(), nullable=True),
         sa.Column("final_url", sa.String(length=2000), nullable=True),
         sa.Column("detail", sa.String(length=500), nullable=True),
@@ -77,10 +83,41 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("resource_id", name=op.f("pk_link_check")),
     )
     op.create_index(op.f("ix_link_check_status"), "link_check", ["status"], unique=False)
+    op.create_table(
+        "career_alert",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("career_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "frequency",
+            sa.Enum("daily", "weekly", name="alert_frequency", native_enum=False, length=10),
+            nullable=False,
+        ),
+        sa.Column("baseline", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["career_id"],
+            ["career.id"],
+            name=op.f("fk_career_alert_career_id_career"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+            name=op.f("fk_career_alert_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_career_alert")),
+        sa.UniqueConstraint("user_id", "career_id", name=op.f("uq_career_alert_user_id_career_id")),
+    )
+    op.create_index(op.f("ix_career_alert_user_id"), "career_alert", ["user_id"], unique=False)
 
 
 def downgrade() -> None:
     """Drop the tables."""
+    op.drop_index(op.f("ix_career_alert_user_id"), table_name="career_alert")
+    op.drop_table("career_alert")
     op.drop_index(op.f("ix_link_check_status"), table_name="link_check")
     op.drop_table("link_check")
     op.drop_index(op.f("ix_job_state"), table_name="job")
