@@ -1,4 +1,4 @@
-"""Authentication middleware: find the caller (session cookie or Bearer token) for the guard.
+"""Authentication: find the caller (session cookie or Bearer token) for the guard.
 
 It also applies the general per-IP and per-token request limits, since it is the first place
 that knows which of the two applies.
@@ -12,8 +12,7 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.connection import ASGIConnection
-from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.types import Scope
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -107,22 +106,13 @@ async def resolve_principal(scope: Scope, app: Litestar) -> Principal | None:
 UNAUTHENTICATED_PREFIXES = ("/static/", "/healthz", "/readyz")
 
 
-def authentication_middleware(app: ASGIApp) -> ASGIApp:
+async def authenticate(scope: Scope, app: Litestar) -> None:
     """Put the caller (or None) in ``scope["user"]`` and apply the general request limits."""
-
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or scope["path"].startswith(UNAUTHENTICATED_PREFIXES):
-            await app(scope, receive, send)
-            return
-        litestar_app = Litestar.from_scope(scope)
-        principal = await resolve_principal(scope, litestar_app)
-        scope["user"] = principal
-        throttle = litestar_app.state.throttle
-        if principal is not None and principal.token_id is not None:
-            budget = await throttle.take("client", f"token:{principal.token_id}")
-        else:
-            budget = await throttle.take("ip", client_ip(scope))
-        spend(scope, budget)
-        await app(scope, receive, send)
-
-    return middleware
+    principal = await resolve_principal(scope, app)
+    scope["user"] = principal
+    throttle = app.state.throttle
+    if principal is not None and principal.token_id is not None:
+        budget = await throttle.take("client", f"token:{principal.token_id}")
+    else:
+        budget = await throttle.take("ip", client_ip(scope))
+    spend(scope, budget)
