@@ -51,6 +51,7 @@ from careerpath.jobs.routes import JobController
 from careerpath.links.routes import LinkCurationController
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
+from careerpath.nodes.lifespan import nodes_lifespan
 from careerpath.ops.http import http_metrics_middleware
 from careerpath.ops.lifespan import ops_lifespan
 from careerpath.ops.routes import metrics_endpoint
@@ -189,7 +190,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "career_page": Provide(provide_career_page),
         },
         state=State({"settings": settings}),
-        lifespan=[lifespan, accounts_lifespan, jobs_lifespan, ops_lifespan],
+        lifespan=[lifespan, accounts_lifespan, jobs_lifespan, ops_lifespan, nodes_lifespan],
         # Everything else a request meets is in the front door, outside the router; the metrics
         # layer sits inside it, where the route template is known.
         middleware=[http_metrics_middleware, response_cache_middleware],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from careerpath.jobs.models import Job
 from careerpath.jobs.queue import JobQueue
 from careerpath.jobs.registry import JobContext, register
 from careerpath.logging import request_id_var
+from careerpath.nodes.notify import announce
 from careerpath.ops import metrics
 
 KIND = "curation.import"
@@ -88,4 +90,6 @@ async def run_import_job(session: AsyncSession, job: JobContext) -> dict[str, An
         checkpoint=session.commit if job.settings.is_sqlite else None,
     )
     metrics.count_rows(payload["kind"], report)
+    if payload["kind"] in (ImportKind.COURSES, ImportKind.BOOKS):
+        job.after_commit.append(partial(announce, job.settings))
     return report

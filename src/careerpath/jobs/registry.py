@@ -33,6 +33,8 @@ class JobContext:
     settings: Settings
     sessions: async_sessionmaker[AsyncSession]
     report_progress: Callable[[int, int | None], None] = field(default=lambda _r, _t: None)
+    # Run once the job's work is committed (e.g. tell other nodes the catalog changed).
+    after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     @property
     def var_dir(self) -> Path:

@@ -71,6 +71,8 @@ async def _run_with_heartbeat(context: JobContext, kind: str, queue: JobQueue) -
         async with context.sessions() as session, session.begin():
             await service.finish(session, context.job_id, report)
         logger.info("job %s (%s) succeeded", context.job_id, kind)
+        for hook in context.after_commit:
+            await hook()
     finally:
         stop.set()
         beat.join()

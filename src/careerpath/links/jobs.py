@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from careerpath.jobs.registry import JobContext, register
 from careerpath.links.checker import Policy
 from careerpath.links.run import check_links
+from careerpath.nodes.notify import announce
 
 KIND = "links.check"
 
@@ -32,4 +34,6 @@ async def run_link_check(_session: AsyncSession, job: JobContext) -> dict[str, A
         limit=job.payload.get("limit"),
         on_checked=tick,
     )
+    if summary.changed:
+        job.after_commit.append(partial(announce, job.settings))
     return {"read": checked, **asdict(summary)}

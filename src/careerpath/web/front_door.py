@@ -73,12 +73,10 @@ class FrontDoor:
                 _log_access(scope, out.status, started, head)
             request_id_var.reset(token)
 
-    async def _answered_before_routing(
-        self, scope: Scope, receive: Receive, out: Outgoing
-    ) -> bool:
+    async def _answered_before_routing(self, scope: Scope, receive: Receive, out: Outgoing) -> bool:
         try:
             return await self._before_routing(scope, out)
-        except Exception as exc:  # noqa: BLE001 - answered as the app answers it, not swallowed
+        except Exception as exc:
             await self._refuse(scope, receive, out, exc)
             return True
 
