@@ -22,6 +22,8 @@ from careerpath.config import Settings
 logger = logging.getLogger(__name__)
 
 QUEUE_NAME = "careerpath"
+# An idle worker on SQLite polls at most this far apart (Redis blocks on the queue instead).
+MAX_POLL_SECONDS = 1.0
 Executor = Callable[["JobQueue", str], None]
 Periodic = Callable[["JobQueue"], None]
 
@@ -81,7 +83,9 @@ class JobQueue:
 
     def consumer(self, workers: int = 1) -> Consumer:
         """Return a consumer running jobs in ``workers`` threads of this process."""
-        return InProcessConsumer(self.huey, workers=workers, worker_type="thread")
+        return InProcessConsumer(
+            self.huey, workers=workers, worker_type="thread", max_delay=MAX_POLL_SECONDS
+        )
 
 
 class InProcessConsumer(Consumer):  # type: ignore[misc]
