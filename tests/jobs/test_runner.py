@@ -15,6 +15,7 @@ from careerpath.jobs import runner, service
 from careerpath.jobs.models import Job, JobState
 from careerpath.jobs.queue import JobQueue
 from careerpath.jobs.registry import JobContext, register
+from careerpath.logging import request_id_var
 
 CALLS: list[str] = []
 
@@ -24,6 +25,11 @@ async def _count(_session: AsyncSession, job: JobContext) -> dict[str, Any]:
     CALLS.append(job.job_id)
     job.report_progress(3, 3)
     return {"read": 3}
+
+
+@register("test.request_id")
+async def _request_id(_session: AsyncSession, _job: JobContext) -> dict[str, Any]:
+    return {"request_id": request_id_var.get()}
 
 
 @register("test.boom")
@@ -99,3 +105,15 @@ def test_a_job_whose_worker_died_is_queued_again(settings: Settings, queue: JobQ
     assert queue.depth() == 1
     runner.execute(queue, job.id)
     assert _job(settings, job.id).state is JobState.SUCCEEDED
+
+
+def test_a_job_logs_under_the_request_id_that_enqueued_it(
+    settings: Settings, queue: JobQueue
+) -> None:
+    job, _ = _db(
+        settings,
+        lambda s: service.create_job(s, "test.request_id", {}, request_id="req-from-the-web-1"),
+    )
+    runner.execute(queue, job.id)
+    assert _job(settings, job.id).report == {"request_id": "req-from-the-web-1"}
+    assert request_id_var.get() is None  # the worker thread's context is left clean
