@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from careerpath.curation.imports import CatalogOptions, ImportKind, run_import
 from careerpath.curation.uploads import StoredUpload, count_rows
 from careerpath.jobs import service as jobs_service
-from careerpath.jobs.models import Job
+from careerpath.jobs.models import Job, JobState
 from careerpath.jobs.queue import JobQueue
 from careerpath.jobs.registry import JobContext, register
 from careerpath.logging import request_id_var
@@ -58,9 +58,13 @@ async def submit_import(
         )
     if must_queue:
         await queue.push_async(job.id)
-    elif job.payload.get("path") != str(upload.path):
+    elif job.state is JobState.SUCCEEDED:  # imported before: the copy just stored is not needed
         upload.path.unlink(missing_ok=True)
     return job
+
+
+async def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
 
 
 @register(KIND)
@@ -90,6 +94,7 @@ async def run_import_job(session: AsyncSession, job: JobContext) -> dict[str, An
         checkpoint=session.commit if job.settings.is_sqlite else None,
     )
     metrics.count_rows(payload["kind"], report)
+    job.after_commit.append(partial(_remove, path))  # a failed attempt keeps it for the retry
     if payload["kind"] in (ImportKind.COURSES, ImportKind.BOOKS):
         job.after_commit.append(partial(announce, job.settings))
     return report
