@@ -1,9 +1,10 @@
 """The shared cache: Redis when configured, an in-process store otherwise.
 
 Read models that many requests need (a career document, a resolved slug) are cached here as
-msgspec-encoded bytes with a TTL, and built once per worker when many requests miss together. Every key carries the cache generation (``freshness/``), which
-every committed write of cached data increments: a new generation makes all older entries
-unreachable on every worker, with Redis or with one memory store per worker.
+msgspec-encoded bytes with a TTL, and built once per worker when many requests miss together.
+Every key carries the cache generation (``freshness/``), which every committed write of cached
+data increments: a new generation makes all older entries unreachable on every worker, with
+Redis or with one memory store per worker.
 """
 
 from __future__ import annotations

@@ -7,14 +7,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import cast
 
-from limits import parse
 from litestar import Litestar, Router
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.enums import ScopeType
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 from litestar.types import (
+    HTTPScope,
     LifeSpanReceive,
     LifeSpanScope,
     LifeSpanSend,
@@ -62,7 +63,6 @@ from careerpath.search.dependencies import provide_search_request
 from careerpath.search.routes import SearchController, TopicController
 from careerpath.security.access import Access, authorize
 from careerpath.security.limits import MAX_BODY_BYTES
-from careerpath.security.throttle import LocalLimit
 from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
 from careerpath.web.account_pages import AccountPages, SignInPages
@@ -92,8 +92,9 @@ class CareerpathApp(Litestar):
         send: Send | LifeSpanSend,
     ) -> None:
         """Send HTTP requests through the front door; everything else as Litestar does."""
-        if scope["type"] == "http" and self.front_door is not None:
-            await self.front_door(scope, cast("Receive", receive), cast("Send", send))
+        if scope["type"] == ScopeType.HTTP and self.front_door is not None:
+            http: HTTPScope = cast("HTTPScope", scope)
+            await self.front_door(http, cast("Receive", receive), cast("Send", send))
             return
         await super().__call__(scope, receive, send)
 
@@ -108,7 +109,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     configure_logging(settings.log_level)
     track_writes()
     store = create_store(settings.redis_url)
-    responses = create_store(settings.redis_url, RESPONSE_NAMESPACE)
+    # Without Redis each worker's response cache is its own memory (``ResponseCache``'s).
+    responses = create_store(settings.redis_url, RESPONSE_NAMESPACE) if settings.redis_url else None
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -123,13 +125,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.generation_clock = clock
         app.state.response_cache = ResponseCache(responses, clock.current, ttl) if ttl else None
         door.cache = app.state.response_cache
-        door.limit = LocalLimit(parse(settings.rate_limit_ip))
         try:
             yield
         finally:
             await clock.stop()
             await store.__aexit__(None, None, None)
-            await responses.__aexit__(None, None, None)
+            if responses is not None:
+                await responses.__aexit__(None, None, None)
             await engine.dispose()
 
     app = CareerpathApp(

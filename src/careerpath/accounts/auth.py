@@ -110,9 +110,8 @@ async def authenticate(scope: Scope, app: Litestar) -> None:
     """Put the caller (or None) in ``scope["user"]`` and apply the general request limits."""
     principal = await resolve_principal(scope, app)
     scope["user"] = principal
-    throttle = app.state.throttle
+    budgets = app.state.throttle.budgets
     if principal is not None and principal.token_id is not None:
-        budget = await throttle.take("client", f"token:{principal.token_id}")
+        spend(scope, budgets.hit("client", f"token:{principal.token_id}"))
     else:
-        budget = await throttle.take("ip", client_ip(scope))
-    spend(scope, budget)
+        spend(scope, budgets.hit("ip", client_ip(scope)))

@@ -20,6 +20,7 @@ async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
     app.state.session_store = store
     throttle = Throttle(settings)
     app.state.throttle = throttle
+    throttle.budgets.start()
     if "items_port" not in app.state:
         app.state.items_port = CatalogPort(settings.affiliate_params)
     try:

@@ -45,6 +45,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     # matching
     ("GET", "/api/v1/careers/{slug}/courses"): "list_career_courses",
     ("GET", "/api/v1/careers/{slug}/books"): "list_career_books",
+    ("GET", "/api/v1/careers/{slug}/certifications"): "list_career_certifications",
     ("GET", "/api/v1/careers/{slug}/path"): "get_learning_path",
     ("POST", "/api/v1/careers/{slug}/gap"): "compute_skill_gap",
     # catalog and search

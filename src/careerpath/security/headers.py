@@ -1,4 +1,4 @@
-"""Security headers on every response, errors and unrouted 404s included (stamped by the front door).
+"""Security headers on every response, errors and unrouted 404s included (the front door's).
 
 Pages get a strict CSP whose only inline-script escape is a per-request nonce; the interactive API
 docs (Scalar, Swagger UI) load their scripts and styles from a CDN and get a CSP that allows it.

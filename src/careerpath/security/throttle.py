@@ -1,14 +1,13 @@
 """Throttling with ``limits``: Redis-backed when configured, in memory otherwise.
 
-Failure counters (logins) are only hit on failure; attempt counters (registration, reset, the
-general per-client limit) are hit on every request.
+Failure counters (logins) are only hit on failure; attempt counters (registration, reset) on
+every attempt. The general per-address and per-token limits are ``budgets.py``'s.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from limits import RateLimitItem, parse
@@ -18,6 +17,7 @@ from redis.asyncio import ConnectionPool
 
 from careerpath.config import Settings
 from careerpath.errors import RateLimitedError
+from careerpath.security.budgets import Budgets, RequestCounter
 
 
 def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storage:
@@ -29,58 +29,28 @@ def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storag
     return MemoryStorage()
 
 
-@dataclass(frozen=True, slots=True)
-class Budget:
-    """What one client has left of one limit after a request: the rate-limit headers' content."""
-
-    policy: str
-    limit: int
-    window: int
-    remaining: int
-    reset: int
-    allowed: bool
-
-
-class LocalLimit:
-    """A per-process fixed-window counter: the cheap check cached responses pass.
-
-    Each worker counts alone, so with N workers an address may get up to N times the limit
-    from the cache; everything that reaches a handler still passes the shared limit.
-    """
-
-    def __init__(self, item: RateLimitItem) -> None:
-        self.amount = item.amount
-        self.seconds = item.get_expiry()
-        self._window = 0
-        self._counts: dict[str, int] = {}
-
-    def hit(self, key: str) -> Budget:
-        """Count one request for ``key`` and return what is left (``allowed`` False when over)."""
-        now = time.time()
-        window = int(now // self.seconds)
-        if window != self._window:
-            self._window, self._counts = window, {}
-        count = self._counts.get(key, 0) + 1
-        self._counts[key] = count
-        reset = max(1, math.ceil((window + 1) * self.seconds - now))
-        left = max(0, self.amount - count)
-        return Budget("ip", self.amount, self.seconds, left, reset, count <= self.amount)
-
-
 class Throttle:
     """Named limits checked against one storage."""
 
     def __init__(self, settings: Settings) -> None:
         # Our own pool, so that shutdown can close its sockets.
         self.pool = ConnectionPool.from_url(settings.redis_url) if settings.redis_url else None
-        self.limiter = MovingWindowRateLimiter(create_storage(settings.redis_url, self.pool))
+        storage = create_storage(settings.redis_url, self.pool)
+        self.limiter = MovingWindowRateLimiter(storage)
         self.limits: dict[str, RateLimitItem] = {
             "login": parse(settings.rate_limit_login),
             "registration": parse(settings.rate_limit_registration),
             "reset": parse(settings.rate_limit_reset),
-            "ip": parse(settings.rate_limit_ip),
-            "client": parse(settings.rate_limit_per_api_client),
         }
+        shared = storage if settings.redis_url else None
+        self.budgets = Budgets(
+            {
+                "ip": RequestCounter("ip", parse(settings.rate_limit_ip), shared),
+                "client": RequestCounter(
+                    "client", parse(settings.rate_limit_per_api_client), shared
+                ),
+            }
+        )
 
     async def ensure_allowed(self, name: str, *keys: str) -> None:
         """Raise ``RateLimitedError`` when any of ``keys`` has used up limit ``name``."""
@@ -103,16 +73,9 @@ class Throttle:
         await self.ensure_allowed(name, *keys)
         await self.hit(name, *keys)
 
-    async def take(self, name: str, key: str) -> Budget:
-        """Count one request against limit ``name`` for ``key``; return what is left."""
-        item = self.limits[name]
-        allowed = await self.limiter.hit(item, name, key)
-        stats = await self.limiter.get_window_stats(item, name, key)
-        reset = max(1, math.ceil(stats.reset_time - time.time()))
-        return Budget(name, item.amount, item.get_expiry(), stats.remaining, reset, allowed)
-
     async def close(self) -> None:
-        """Close the Redis connections, if any."""
+        """Share the last request counts and close the Redis connections, if any."""
+        await self.budgets.stop()
         if self.pool is not None:
             await self.pool.disconnect()
 
