@@ -23,6 +23,8 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
+from careerpath.ops import metrics
+
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -125,6 +127,7 @@ class DocumentCache:
         except (RedisError, OSError) as exc:
             logger.warning("cache read failed: %s", exc)
             return None
+        metrics.count_cache("documents", hit=raw is not None)
         return None if raw is None else msgspec.msgpack.decode(raw, type=kind)
 
     async def _write(self, stamped: str, document: object) -> None:

@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     mail_from: str = "careerpath <no-reply@careerpath.local>"
     # Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR, comma-separated).
     trusted_proxies: str = ""
+    # "inline": the web process runs jobs in a thread (the embedded default); "external": only
+    # ``careerpath worker`` processes do (production: web and worker nodes apart).
+    job_worker: Literal["inline", "external"] = "inline"
+    # The daily link check and alert digests; tests turn them off (no request leaves the machine).
+    scheduled_jobs: bool = True
+    # /metrics answers only to "Authorization: Bearer <token>"; empty hides it.
+    metrics_token: str = ""
     rate_limit_ip: str = "300/minute"
     rate_limit_per_api_client: str = "600/minute"
     rate_limit_login: str = "10/5 minutes"

@@ -29,6 +29,7 @@ from careerpath.accounts.admin_routes import AdminUserController
 from careerpath.accounts.lifespan import accounts_lifespan
 from careerpath.accounts.list_routes import ListController, SharedListController, go
 from careerpath.accounts.routes import AuthController, MeController
+from careerpath.alerts.routes import AlertController, UnsubscribeController
 from careerpath.cache import RESPONSE_NAMESPACE, DocumentCache, create_store
 from careerpath.careers.dependencies import provide_career
 from careerpath.careers.routes import CareerController
@@ -46,8 +47,15 @@ from careerpath.freshness.clock import GenerationClock
 from careerpath.freshness.tracking import track_writes
 from careerpath.httpapi.links import LinkedResponse
 from careerpath.httpapi.openapi import complete_document, openapi_config
+from careerpath.jobs.lifespan import jobs_lifespan
+from careerpath.jobs.routes import JobController
+from careerpath.links.routes import LinkCurationController
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
+from careerpath.nodes.lifespan import nodes_lifespan
+from careerpath.ops.http import http_metrics_middleware
+from careerpath.ops.lifespan import ops_lifespan
+from careerpath.ops.routes import metrics_endpoint
 from careerpath.pages.dependencies import provide_career_options, provide_career_page
 from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
@@ -168,6 +176,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CurationController,
             ImportController,
             RankingCurationController,
+            JobController,
+            AlertController,
+            UnsubscribeController,
+            LinkCurationController,
+            metrics_endpoint,
         ],
         guards=[authorize],
         dependencies={
@@ -180,9 +193,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "career_page": Provide(provide_career_page),
         },
         state=State({"settings": settings}),
-        lifespan=[lifespan, accounts_lifespan],
-        # Everything else a request meets is in the front door, outside the router.
-        middleware=[response_cache_middleware],
+        lifespan=[lifespan, accounts_lifespan, jobs_lifespan, ops_lifespan, nodes_lifespan],
+        # Everything else a request meets is in the front door, outside the router; the metrics
+        # layer sits inside it, where the route template is known.
+        middleware=[http_metrics_middleware, response_cache_middleware],
         response_class=LinkedResponse,
         request_class=CheckedRequest,
         request_max_body_size=MAX_BODY_BYTES,

@@ -20,6 +20,7 @@ class Mail:
     to: str
     subject: str
     body: str
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 async def send_mail(settings: Settings, mail: Mail) -> None:
@@ -40,6 +41,8 @@ async def send_mail(settings: Settings, mail: Mail) -> None:
     message["From"] = settings.mail_from
     message["To"] = mail.to
     message["Subject"] = mail.subject
+    for name, value in mail.headers:
+        message[name] = value
     message.set_content(mail.body)
     try:
         await asyncio.to_thread(_deliver, settings.smtp_host, settings.smtp_port, message)

@@ -97,6 +97,12 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
         "delete_resource_curation"
     ),
     ("POST", "/api/v1/curation/imports/{kind}"): "import_file",
+    ("GET", "/api/v1/curation/links"): "list_broken_links",
+    # jobs and alerts
+    ("GET", "/api/v1/jobs/{job_id}"): "get_job",
+    ("GET", "/api/v1/me/alerts"): "list_alerts",
+    ("PUT", "/api/v1/me/alerts/{slug}"): "follow_career",
+    ("DELETE", "/api/v1/me/alerts/{slug}"): "delete_alert",
     ("GET", "/api/v1/curation/skills/emerging"): "list_emerging_skills",
 }
 

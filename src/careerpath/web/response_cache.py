@@ -35,6 +35,7 @@ from redis.exceptions import RedisError
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.httpapi.conditional import entity_tag, gzip_tag
 from careerpath.matching.language import preferred
+from careerpath.ops import metrics
 from careerpath.security.headers import NONCE_KEY
 from careerpath.web.outgoing import (
     COMPRESSIBLE,
@@ -134,12 +135,15 @@ class ResponseCache:
         """Return the answer under ``key`` (fresh or stale): this worker's copy if fresh."""
         local = self._local.get(key)
         if self.store is None or (local is not None and local.fresh_until > time.time()):
-            return self._unexpired(key, local)
+            found = self._unexpired(key, local)
+            metrics.count_cache("responses", hit=found is not None)
+            return found
         try:
             raw = await self.store.get(key)
             stored = None if raw is None else self._decoder.decode(raw)
         except (RedisError, OSError, msgspec.DecodeError):
             return local
+        metrics.count_cache("responses", hit=stored is not None)
         if stored is None:
             return local
         self._remember(key, stored)
