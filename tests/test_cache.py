@@ -94,8 +94,7 @@ async def settle(build: SlowBuild) -> None:
 async def test_concurrent_misses_build_once(cache: DocumentCache) -> None:
     build = SlowBuild()
     readers = [
-        asyncio.create_task(cache.get_or_build("career:1", CareerSummary, build))
-        for _ in range(20)
+        asyncio.create_task(cache.get_or_build("career:1", CareerSummary, build)) for _ in range(20)
     ]
     await settle(build)
     build.release.set()
@@ -107,8 +106,7 @@ async def test_concurrent_misses_build_once(cache: DocumentCache) -> None:
 async def test_a_failed_build_lets_each_waiter_try_itself(cache: DocumentCache) -> None:
     build = SlowBuild(fail=True)
     readers = [
-        asyncio.create_task(cache.get_or_build("career:2", CareerSummary, build))
-        for _ in range(3)
+        asyncio.create_task(cache.get_or_build("career:2", CareerSummary, build)) for _ in range(3)
     ]
     await settle(build)
     build.release.set()

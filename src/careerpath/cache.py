@@ -1,9 +1,10 @@
 """The shared cache: Redis when configured, an in-process store otherwise.
 
 Read models that many requests need (a career document, a resolved slug) are cached here as
-msgspec-encoded bytes with a TTL, and built once per worker when many requests miss together. Every key carries the cache generation (``freshness/``), which
-every committed write of cached data increments: a new generation makes all older entries
-unreachable on every worker, with Redis or with one memory store per worker.
+msgspec-encoded bytes with a TTL, and built once per worker when many requests miss together.
+Every key carries the cache generation (``freshness/``), which every committed write of cached
+data increments: a new generation makes all older entries unreachable on every worker, with
+Redis or with one memory store per worker.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ import msgspec
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
-from redis.asyncio import Redis
+from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
+
+from careerpath.ops import metrics
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +41,29 @@ async def first_generation() -> int:
     return 0
 
 
+# Redis is an accelerator: a call that cannot finish quickly is a miss, not a slow request.
+REDIS_TIMEOUT_SECONDS = 0.5
+
+
+def redis_pool(redis_url: str) -> ConnectionPool:
+    """Return a connection pool that fails fast and replaces connections that died.
+
+    One retry with a fresh connection: after a Redis restart every pooled socket is dead, and
+    the first command on each would otherwise fail (the retry reconnects instead).
+    """
+    return ConnectionPool.from_url(
+        redis_url,
+        socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        socket_timeout=REDIS_TIMEOUT_SECONDS,
+        retry=Retry(NoBackoff(), 1),
+    )
+
+
 def create_store(redis_url: str | None, namespace: str = NAMESPACE) -> Store:
     """Return a Redis-backed store when a URL is set, else a memory store."""
     if redis_url:
-        return RedisStore(
-            Redis.from_url(redis_url), namespace=namespace, handle_client_shutdown=True
-        )
+        client = Redis.from_pool(redis_pool(redis_url))
+        return RedisStore(client, namespace=namespace, handle_client_shutdown=True)
     return MemoryStore()
 
 
@@ -105,6 +127,7 @@ class DocumentCache:
         except (RedisError, OSError) as exc:
             logger.warning("cache read failed: %s", exc)
             return None
+        metrics.count_cache("documents", hit=raw is not None)
         return None if raw is None else msgspec.msgpack.decode(raw, type=kind)
 
     async def _write(self, stamped: str, document: object) -> None:
@@ -116,7 +139,11 @@ class DocumentCache:
 
 async def ping_redis(redis_url: str) -> bool:
     """Say whether Redis at ``redis_url`` answers a PING."""
-    client = Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=1)
+    client = Redis.from_url(
+        redis_url,
+        socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        socket_timeout=REDIS_TIMEOUT_SECONDS,
+    )
     try:
         return bool(await client.ping())
     except (RedisError, OSError) as exc:

@@ -54,7 +54,8 @@ def test_only_requests_without_credentials_are_anonymous() -> None:
     ],
 )
 def test_accept_encoding(header: str | None, expected: bool) -> None:
-    assert accepts_gzip(request_fields(scope({"Accept-Encoding": header} if header else None))) is expected
+    fields = request_fields(scope({"Accept-Encoding": header} if header else None))
+    assert accepts_gzip(fields) is expected
 
 
 def test_keys_carry_generation_and_query_but_not_host() -> None:

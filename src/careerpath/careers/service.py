@@ -54,9 +54,7 @@ async def career_refs(
 
 async def find_career(session: AsyncSession, cache: DocumentCache, slug: str) -> CareerRef:
     """Return the career ``slug`` or an alias of it names (cached)."""
-    found = await cache.get_or_build(
-        f"slug:{slug}", SlugLookup, lambda: lookup_slug(session, slug)
-    )
+    found = await cache.get_or_build(f"slug:{slug}", SlugLookup, lambda: lookup_slug(session, slug))
     return found.career
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from litestar.types import Scope
 
 from careerpath.errors import RateLimitedError
-from careerpath.security.throttle import Budget
+from careerpath.security.budgets import Budget
 
 BUDGET_KEY = "rate_limit_budget"
 

@@ -2,7 +2,8 @@
 
 Links never come from the request's Host (canonical URLs use ``CAREERPATH_PUBLIC_URL``); the
 front door refuses other hosts outright (400) with this check, before the response cache, so no
-cached answer is ever served to them either. Ports are ignored; probes are answered whatever the Host.
+cached answer is ever served to them either. Ports are ignored; probes are answered whatever
+the Host.
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ uncompressed. Everything else is stamped and passed on at once.
 from __future__ import annotations
 
 import gzip
-from typing import Any
+from typing import Any, cast
 
 from litestar.types import Message, Scope, Send
+from litestar.types.asgi_types import HTTPResponseBodyEvent, HTTPResponseStartEvent
 
 from careerpath.httpapi.client_headers import client_headers
 from careerpath.httpapi.conditional import entity_tag, gzip_tag, matches, not_modified_headers
@@ -111,7 +112,8 @@ class Outgoing:
             await self._flush()
             await self.send(message)
         elif self._held is not None:
-            await self._on_chunk(message.get("body", b""), message.get("more_body", False))
+            body = cast("HTTPResponseBodyEvent", message)
+            await self._on_chunk(body.get("body", b""), body.get("more_body", False))
         elif self._skip_body:
             if not message.get("more_body", False):
                 await self.send(_body(b""))
@@ -130,7 +132,7 @@ class Outgoing:
 
     def _taggable(self, start: dict[str, Any], headers: Headers) -> bool:
         return (
-            self.scope["method"] == "GET"
+            self.scope.get("method") == "GET"
             and start["status"] == 200
             and b"no-store" not in (header(headers, b"cache-control") or b"")
         )
@@ -207,10 +209,15 @@ class Outgoing:
     async def _send_start(self, status: int, headers: Headers) -> None:
         present = {k for k, _ in headers}
         stamped = [(b"x-request-id", self.request_id)]
-        stamped += [f for f in security_headers(self.scope, self.production) if f[0] not in present]
+        fields = security_headers(self.scope, self.production, present)
+        stamped += [f for f in fields if f[0] not in present]
         extra = client_headers(self.scope, status, present)
         replaced = {k for k, _ in extra if k != b"link"}
         if replaced & present:
             headers = [(k, v) for k, v in headers if k not in replaced]
-        message = {"type": "http.response.start", "status": status}
-        await self.send({**message, "headers": [*headers, *stamped, *extra]})  # type: ignore[typeddict-item]
+        start: HTTPResponseStartEvent = {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [*headers, *stamped, *extra],
+        }
+        await self.send(start)

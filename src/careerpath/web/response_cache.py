@@ -8,9 +8,13 @@ any session, limit or routing work, since only such routes' answers are ever the
 hold the identity body, its gzip form and its ETag (all computed once, when stored); each
 request gets the form its Accept-Encoding takes, with ``Vary: Accept-Encoding``. Keys carry the
 cache generation, so a committed write retires every entry. An entry is fresh for the TTL and
-kept as long again as a stale copy: while one request of a worker refreshes a key, the others
-get the stale copy (or, with no copy, wait for that one refresh) instead of all recomputing.
-Each worker keeps the entries it used last in memory, so a hit costs no store round trip.
+then kept a while as a stale copy (``STALE_SECONDS``, or the TTL if longer): while one request
+of a worker refreshes a key, the others get the stale copy (or, with no copy, wait for that one
+refresh) instead of all recomputing. A stale copy is only ever served during a refresh, and
+never across a write (the generation is in the key).
+Each worker keeps the entries it used last in memory, so a hit costs no store round trip;
+without Redis that memory is the whole cache (a shared in-process store, with its lock, would
+make 64 concurrent hits queue behind each other).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from redis.exceptions import RedisError
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.httpapi.conditional import entity_tag, gzip_tag
 from careerpath.matching.language import preferred
+from careerpath.ops import metrics
 from careerpath.security.headers import NONCE_KEY
 from careerpath.web.outgoing import (
     COMPRESSIBLE,
@@ -41,6 +46,8 @@ from careerpath.web.outgoing import (
 )
 
 WAIT_FOR_REFRESH_SECONDS = 10.0
+# Long enough to cover a refresh on a busy worker (a page render waits behind every hit).
+STALE_SECONDS = 30
 # Entries each worker keeps decoded in memory (the newest used; a page and its gzip form each).
 LOCAL_ENTRIES = 256
 _DROPPED_HEADERS = frozenset({b"content-length", b"content-encoding", b"vary", b"etag"})
@@ -112,7 +119,9 @@ async def send_cached(entry: CachedResponse, scope: Scope, send: Send) -> None:
 class ResponseCache:
     """Stored anonymous answers of one app, with one refresh per key in this worker."""
 
-    def __init__(self, store: Store, generation: Callable[[], Awaitable[int]], ttl: int) -> None:
+    def __init__(
+        self, store: Store | None, generation: Callable[[], Awaitable[int]], ttl: int
+    ) -> None:
         self.store = store
         self.generation = generation
         self.ttl = ttl
@@ -120,29 +129,42 @@ class ResponseCache:
         self._decoder = msgspec.msgpack.Decoder(CachedResponse)
         self._refreshing: dict[str, asyncio.Future[CachedResponse | None]] = {}
         self._local: dict[str, CachedResponse] = {}
+        self.stale_seconds = max(ttl, STALE_SECONDS)
 
     async def get(self, key: str) -> CachedResponse | None:
         """Return the answer under ``key`` (fresh or stale): this worker's copy if fresh."""
         local = self._local.get(key)
-        if local is not None and local.fresh_until > time.time():
-            return local
+        if self.store is None or (local is not None and local.fresh_until > time.time()):
+            found = self._unexpired(key, local)
+            metrics.count_cache("responses", hit=found is not None)
+            return found
         try:
             raw = await self.store.get(key)
             stored = None if raw is None else self._decoder.decode(raw)
         except (RedisError, OSError, msgspec.DecodeError):
             return local
+        metrics.count_cache("responses", hit=stored is not None)
         if stored is None:
             return local
         self._remember(key, stored)
         return stored
 
     async def put(self, key: str, entry: CachedResponse) -> None:
-        """Store an answer for its fresh period plus as long again as a stale copy."""
+        """Store an answer for its fresh period plus the time it may serve as a stale copy."""
         self._remember(key, entry)
+        if self.store is None:
+            return
         try:
-            await self.store.set(key, self._encoder.encode(entry), expires_in=2 * self.ttl)
+            expires_in = self.ttl + self.stale_seconds
+            await self.store.set(key, self._encoder.encode(entry), expires_in=expires_in)
         except (RedisError, OSError):
             return
+
+    def _unexpired(self, key: str, local: CachedResponse | None) -> CachedResponse | None:
+        if local is not None and local.fresh_until + self.stale_seconds < time.time():
+            del self._local[key]
+            return None
+        return local
 
     def _remember(self, key: str, entry: CachedResponse) -> None:
         self._local.pop(key, None)
@@ -164,10 +186,13 @@ class ResponseCache:
     async def serve(self, scope: Scope, receive: Receive, send: Send, app: ASGIApp) -> None:
         """Answer from the cache when possible, else run ``app`` once and keep its answer."""
         entry = await self.hit(scope)
+        key = cache_key(await self.generation(), scope)
+        running = self._refreshing.get(key)  # again: the lookup may have let another start
+        if entry is None and running is not None:
+            entry = await _outcome(running) or await self.get(key)
         if entry is not None:
             await send_cached(entry, scope, send)
             return
-        key = cache_key(await self.generation(), scope)
         done: asyncio.Future[CachedResponse | None] = asyncio.get_running_loop().create_future()
         self._refreshing[key] = done
         entry = None
