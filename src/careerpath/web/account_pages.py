@@ -11,31 +11,36 @@ from typing import Annotated, Any, Final
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import Provide
-from litestar.params import PathParameter, URLEncodedBody
+from litestar.params import PathParameter, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from careerpath.accounts import service, tokens
+from careerpath.accounts import lists, service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
 from careerpath.accounts.cookies import expired_cookie, session_cookie, sign_in_from
 from careerpath.accounts.dependencies import (
     ACCOUNT_DEPENDENCIES,
+    PORT,
     Caller,
+    Port,
     Store,
     Throttled,
     provide_principal,
 )
-from careerpath.accounts.models import TokenScope, User
+from careerpath.accounts.models import ItemKind, TokenScope, User
 from careerpath.accounts.presenters import session_read, token_read
 from careerpath.accounts.schemas import NO_NUL
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import CareerpathError, NotFoundError
-from careerpath.params import RowId
+from careerpath.params import MAX_ROW_ID, RowId
 from careerpath.security.access import Access
+from careerpath.web.problems import local_path
 
 SEE_OTHER: Final = 303
 
 
 FormText = Annotated[str, msgspec.Meta(max_length=2000, pattern=NO_NUL)]
+NextPage = Annotated[str, QueryParameter(max_length=2000)]
+PendingSave = Annotated[str, QueryParameter(max_length=40)]
 
 
 class CredentialsForm(msgspec.Struct):
@@ -44,6 +49,8 @@ class CredentialsForm(msgspec.Struct):
     email: FormText = ""
     password: FormText = ""
     display_name: FormText = ""
+    next: FormText = ""
+    save: FormText = ""
 
 
 class PasswordForm(msgspec.Struct):
@@ -65,12 +72,12 @@ class SignInPages(Controller):
 
     include_in_schema = False
     opt = {"access": Access.PUBLIC}  # noqa: RUF012
-    dependencies = ACCOUNT_DEPENDENCIES
+    dependencies = {**ACCOUNT_DEPENDENCIES, **PORT}  # noqa: RUF012
 
     @get("/signin")
-    async def signin_form(self) -> Template:
-        """Show the sign-in form."""
-        return Template("signin.html", context={"error": None, "email": ""})
+    async def signin_form(self, next: NextPage = "", save: PendingSave = "") -> Template:
+        """Show the sign-in form; ``next`` and ``save`` ride along to the POST."""
+        return Template("signin.html", context=_form_context(None, "", next, save))
 
     @post("/signin")
     async def signin(
@@ -80,22 +87,24 @@ class SignInPages(Controller):
         store: Store,
         throttle: Throttled,
         settings: AppSettings,
+        port: Port,
         data: URLEncodedBody[CredentialsForm],
-    ) -> Any:
+    ) -> Template | Redirect:
         """Sign in and go to My lists, or show the form again with the error."""
         try:
             user = await service.authenticate(
                 session, throttle, client_ip(request.scope), data.email, data.password
             )
         except CareerpathError as exc:
-            context = {"error": exc.detail, "email": data.email[:320]}
+            context = _form_context(exc.detail, data.email, data.next, data.save)
             return Template("signin.html", context=context, status_code=exc.status)
-        return await _signed_in(request, session, store, settings, user, "/lists")
+        then = await _save_pending(session, port, user.id, data.save) or local_path(data.next)
+        return await _signed_in(request, session, store, settings, user, then)
 
     @get("/signup")
-    async def signup_form(self) -> Template:
-        """Show the sign-up form."""
-        return Template("signup.html", context={"error": None, "email": ""})
+    async def signup_form(self, next: NextPage = "", save: PendingSave = "") -> Template:
+        """Show the sign-up form; ``next`` and ``save`` ride along to the POST."""
+        return Template("signup.html", context=_form_context(None, "", next, save))
 
     @post("/signup")
     async def signup(
@@ -105,8 +114,9 @@ class SignInPages(Controller):
         store: Store,
         throttle: Throttled,
         settings: AppSettings,
+        port: Port,
         data: URLEncodedBody[CredentialsForm],
-    ) -> Any:
+    ) -> Template | Redirect:
         """Create the account, sign in and go to My lists."""
         try:
             user = await service.register(
@@ -118,9 +128,10 @@ class SignInPages(Controller):
                 data.display_name[:100],
             )
         except CareerpathError as exc:
-            context = {"error": exc.detail, "email": data.email[:320]}
+            context = _form_context(exc.detail, data.email, data.next, data.save)
             return Template("signup.html", context=context, status_code=exc.status)
-        return await _signed_in(request, session, store, settings, user, "/lists")
+        then = await _save_pending(session, port, user.id, data.save) or local_path(data.next)
+        return await _signed_in(request, session, store, settings, user, then)
 
     @post("/signout")
     async def signout(
@@ -197,7 +208,7 @@ class AccountPages(Controller):
         settings: AppSettings,
         principal: Caller,
         data: URLEncodedBody[PasswordForm],
-    ) -> Any:
+    ) -> Template | Redirect:
         """Change the password; other sessions end, this browser gets a fresh one."""
         try:
             user = await service.change_password(
@@ -206,6 +217,25 @@ class AccountPages(Controller):
         except CareerpathError as exc:
             return await _settings(session, store, principal, None, exc.detail)
         return await _signed_in(request, session, store, settings, user, "/account")
+
+
+def _form_context(error: str | None, email: str, then: str, save: str) -> dict[str, object]:
+    return {"error": error, "email": email[:320], "next": then[:2000], "save": save[:40]}
+
+
+async def _save_pending(db: DbSession, port: Port, user_id: int, save: str) -> str | None:
+    """Save what an anonymous reader pressed Save on (``kind:id``); return its list's page."""
+    kind, _, ref = save.partition(":")
+    if kind not in {k.value for k in ItemKind} or not ref.isdigit():
+        return None
+    if not 0 < int(ref) <= MAX_ROW_ID:
+        return None
+    target = (await lists.ensure_default(db, user_id)).id
+    try:
+        await lists.add_item(db, port, user_id, target, ItemKind(kind), int(ref))
+    except CareerpathError:  # gone since the reader pressed Save: signing in still succeeds
+        return None
+    return f"/lists/{target}"
 
 
 async def _signed_in(
