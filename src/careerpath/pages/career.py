@@ -67,7 +67,7 @@ async def career_view(
         salaries.cities,
         salary_sources=await provenance_service.read_sources(session, cited),
         has_salaries=bool(salaries.cities or salaries.computed),
-        extra_toc=[TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else [],
+        extra_toc=_section_toc(document.title, skills, matching),
     )
     return CareerView(
         page=page,
@@ -77,3 +77,13 @@ async def career_view(
         skills=skills,
         matching=matching,
     )
+
+
+def _section_toc(
+    title: str, skills: SkillsSection, matching: MatchingSection
+) -> list[TocEntry]:
+    """Return the table-of-contents entries of the sections other domains contribute."""
+    entries = [TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else []
+    if matching.courses.total or matching.books.total:
+        entries.append(TocEntry("path", f"Path to {title}"))
+    return entries

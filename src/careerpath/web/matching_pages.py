@@ -49,21 +49,21 @@ class MatchingPageController(Controller):
         session: DbSession,
         career: CurrentCareer,
         free: Annotated[str, QueryParameter(max_length=10)] = "",
-        hours: Annotated[str, QueryParameter(query="max_hours", max_length=20)] = "",
-        price: Annotated[str, QueryParameter(query="max_price", max_length=20)] = "",
+        max_hours: Annotated[str, QueryParameter(max_length=20)] = "",
+        max_price: Annotated[str, QueryParameter(max_length=20)] = "",
         known: Annotated[str | None, QueryParameter(max_length=2000)] = None,
     ) -> Template:
         """Show the ordered courses that cover the career's most demanded skills."""
-        max_hours = form_number(hours, above=0, most=10_000)
-        max_price = form_number(price, above=-1, most=1_000_000)
+        hours = form_number(max_hours, above=0, most=10_000)
+        price = form_number(max_price, above=-1, most=1_000_000)
         free_only = free.lower() in {"true", "on", "1"}
         known_ids = await queries.known_skill_ids(session, split_names(known or ""))
-        options = queries.path_options(free_only, max_hours, max_price, known_ids)
+        options = queries.path_options(free_only, hours, price, known_ids)
         path = await queries.learning_path(session, career, options)
         form = {
             "free": free_only,
-            "max_hours": max_hours,
-            "max_price": max_price,
+            "max_hours": hours,
+            "max_price": price,
             "known": known or "",
         }
         return Template(template_name="matching_path.html", context={"path": path, "form": form})
