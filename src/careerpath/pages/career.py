@@ -79,9 +79,7 @@ async def career_view(
     )
 
 
-def _section_toc(
-    title: str, skills: SkillsSection, matching: MatchingSection
-) -> list[TocEntry]:
+def _section_toc(title: str, skills: SkillsSection, matching: MatchingSection) -> list[TocEntry]:
     """Return the table-of-contents entries of the sections other domains contribute."""
     entries = [TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else []
     if matching.courses.total or matching.books.total:
