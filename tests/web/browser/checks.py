@@ -81,7 +81,10 @@ def first_link(tab: Tab, prefix: str) -> str:
     return href
 
 
-def sign_up(tab: Tab, email: str, password: str = "correct horse battery") -> None:
+PASSWORD = "correct horse battery"
+
+
+def sign_up(tab: Tab, email: str, password: str = PASSWORD) -> None:
     """Create an account through the sign-up form (from wherever the tab is)."""
     if "/signup" not in tab.page.url:
         tab.go("/signup")

@@ -7,13 +7,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.web.browser.checks import assert_fits, assert_readable, sign_up
+from tests.web.browser.checks import PASSWORD, assert_fits, assert_readable, sign_up
 from tests.web.browser.conftest import Site, Tab
 
 pytestmark = pytest.mark.browser
 
 CAREER = "/careers/back-end-engineer"
-PASSWORD = "correct horse battery"
 
 
 def test_wrong_password_shows_the_form_again(desktop: Tab) -> None:
