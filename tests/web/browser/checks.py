@@ -49,7 +49,7 @@ def assert_accessible(tab: Tab) -> None:
         for v in results.response["violations"]
         if v["impact"] in BLOCKING_IMPACTS
     ]
-    assert blocking == []
+    assert blocking == [], blocking
 
 
 def screenshot(tab: Tab, name: str) -> None:
