@@ -212,7 +212,7 @@ async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> Ga
     titles = await _titles(session, [g.course.course_id for g in gap.best_courses])
     best = [
         CourseGainRead(
-            g.course.course_id, *titles[g.course.course_id],
+            g.course.course_id, *titles[g.course.course_id][:2],
             _refs(g.closes, demand, by_share=True), g.gain_per_hour,
         )
         for g in gap.best_courses
