@@ -160,4 +160,4 @@ async def list_directory(session: AsyncSession) -> list[tuple[Career, bool]]:
     rows = await session.execute(
         select(Career, imported).order_by(imported, Career.is_stub, Career.title)
     )
-    return [(career, not from_onet) for career, from_onet in rows.tuples()]
+    return [(career, not from_onet) for career, from_onet in rows]
