@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.support import PROJECT_ROOT, require_chromium
+from tests.skills.onet_subset import write_subset
+from tests.support import PROJECT_ROOT, SHARED_DATA, require_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -42,6 +43,7 @@ class Site:
 
     url: str
     database: Path
+    has_onet: bool  # the O*NET slice is loaded: career pages then link their skills
 
 
 def free_port() -> int:
@@ -76,11 +78,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     cli = [sys.executable, "-m", "careerpath.cli"]
     subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
     subprocess.run([*cli, "demo"], env=env, check=True, capture_output=True)
+    has_onet = (SHARED_DATA / "onet").exists()
+    if has_onet:  # five occupations of the real release: skill lists without a long import
+        subset = write_subset(SHARED_DATA / "onet", folder / "onet")
+        subprocess.run([*cli, "import", "onet", str(subset)], env=env, check=True, capture_output=True)
     port = free_port()
     process = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
-        yield Site(f"http://127.0.0.1:{port}", database)
+        yield Site(f"http://127.0.0.1:{port}", database, has_onet)
     finally:
         process.terminate()
         process.wait(timeout=10)

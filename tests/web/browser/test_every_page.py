@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import require_shared_data
 from tests.web.browser.checks import check_page, first_link, sign_up
 from tests.web.browser.conftest import DESKTOP, PHONE, Site, Tab, open_tab
 
@@ -39,6 +40,8 @@ def test_public_page(tab: Tab, name: str) -> None:
 
 def test_linked_pages(tab: Tab) -> None:
     """A skill, a topic, a course and a book, each reached by following a link."""
+    if not tab.site.has_onet:
+        require_shared_data("onet")
     tab.go(CAREER)
     check_page(tab, first_link(tab, "/skills/"), "skill")
     tab.go("/topics")

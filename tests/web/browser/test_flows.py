@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tests.support import require_shared_data
 from tests.web.browser.checks import PASSWORD, assert_fits, assert_readable, sign_up
 from tests.web.browser.conftest import Site, Tab
 
@@ -146,6 +147,8 @@ def test_skill_gap_form(desktop: Tab, skills: str, text: str) -> None:
 
 
 def test_skill_links_open_skill_pages(desktop: Tab) -> None:
+    if not desktop.site.has_onet:
+        require_shared_data("onet")
     desktop.go(CAREER)
     api_links = desktop.page.locator("main a[href^='/api/']").count()
     assert api_links == 0
