@@ -81,7 +81,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     has_onet = (SHARED_DATA / "onet").exists()
     if has_onet:  # five occupations of the real release: skill lists without a long import
         subset = write_subset(SHARED_DATA / "onet", folder / "onet")
-        subprocess.run([*cli, "import", "onet", str(subset)], env=env, check=True, capture_output=True)
+        load = [*cli, "import", "onet", str(subset)]
+        subprocess.run(load, env=env, check=True, capture_output=True)
     port = free_port()
     process = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env)
     try:
