@@ -218,9 +218,26 @@ class AccountPages(Controller):
             return await _settings(session, store, principal, None, exc.detail)
         return await _signed_in(request, session, store, settings, user, "/account")
 
+    @post("/delete")
+    async def delete(
+        self, session: DbSession, store: Store, principal: Caller, data: URLEncodedBody[DeleteForm]
+    ) -> Template | Redirect:
+        """Delete the account and everything it owns, then go home signed out."""
+        try:
+            await service.delete_account(session, store, principal.user_id, data.password)
+        except CareerpathError as exc:
+            return await _settings(session, store, principal, None, exc.detail)
+        return Redirect("/", status_code=SEE_OTHER, cookies=[expired_cookie()])
+
 
 def _form_context(error: str | None, email: str, then: str, save: str) -> dict[str, object]:
     return {"error": error, "email": email[:320], "next": then[:2000], "save": save[:40]}
+
+
+class DeleteForm(msgspec.Struct):
+    """The account-deletion form: the password confirms it."""
+
+    password: FormText = ""
 
 
 async def _save_pending(db: DbSession, port: Port, user_id: int, save: str) -> str | None:

@@ -185,3 +185,38 @@ def test_head_answers_on_pages(desktop: Tab) -> None:
     for path in ["/", CAREER, "/search?q=python", "/topics", "/signin"]:
         response = desktop.page.request.head(desktop.site.url + path)
         assert response.status == 200, path
+
+
+def test_career_page_course_links_count_the_click_and_can_be_saved(desktop: Tab) -> None:
+    desktop.go(CAREER)
+    section = desktop.page.locator("#path")
+    assert section.get_by_text("affiliate").is_visible()
+    first = section.locator("ol.ranked > li").first
+    assert first.locator("a").first.get_attribute("href").startswith("/go/")
+    assert first.get_by_role("link", name="Save").is_visible()
+
+
+def test_account_can_be_deleted_from_the_account_page(desktop: Tab) -> None:
+    sign_up(desktop, "leaver@example.com")
+    desktop.go("/account")
+    desktop.page.fill("#delete-password", PASSWORD)
+    desktop.page.get_by_role("button", name="Delete my account").click()
+    desktop.page.wait_for_url(desktop.site.url + "/")
+    desktop.go("/signin")
+    desktop.page.fill("#email", "leaver@example.com")
+    desktop.page.fill("#password", PASSWORD)
+    with desktop.page.expect_response("**/signin") as answer:
+        desktop.page.get_by_role("button", name="Sign in").click()
+    assert answer.value.status == 401
+
+
+def test_careers_directory_leads_with_the_guides(desktop: Tab) -> None:
+    desktop.go("/")
+    desktop.page.get_by_role("link", name="Back End Engineer").first.wait_for()
+    desktop.page.get_by_role("link", name="All").filter(has_text="careers by job family").click()
+    desktop.page.wait_for_url("**/careers")
+    guides = desktop.page.locator("section[aria-labelledby=curated-heading] h3").all_inner_texts()
+    assert "Back End Engineer" in guides
+    families = desktop.page.locator("details.family summary").all_inner_texts()
+    assert families, "no job family listed"
+    assert all("career" in text for text in families)
