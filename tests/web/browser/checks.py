@@ -41,7 +41,7 @@ def assert_fits(tab: Tab) -> None:
 
 def assert_accessible(tab: Tab) -> None:
     """axe-core (bundled by axe-playwright-python) finds no serious or critical violation."""
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 
     results = Axe().run(tab.page)
     blocking = [

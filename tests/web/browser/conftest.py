@@ -7,11 +7,8 @@ Screenshots of every page go to ``artifacts/screenshots/`` (named in the README)
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +17,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.skills.onet_subset import write_subset
-from tests.support import PROJECT_ROOT, SHARED_DATA, require_chromium
+from tests.support import (
+    PROJECT_ROOT,
+    SHARED_DATA,
+    free_port,
+    require_chromium,
+    wait_until_up,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -44,23 +47,6 @@ class Site:
     url: str
     database: Path
     has_onet: bool  # the O*NET slice is loaded: career pages then link their skills
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_up(url: str, seconds: float = 180) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (localhost only)
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"server at {url} did not start")
 
 
 @pytest.fixture(scope="session")
