@@ -27,6 +27,25 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def free_port() -> int:
+    """Return a TCP port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_up(url: str, seconds: float = 30) -> None:
+    """Wait until ``url`` answers (a server just started)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (localhost only)
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not start")
+
+
 def require_shared_data(*parts: str) -> Path:
     """Return a path under ../shared/data, or skip (fail in CI) when it is absent."""
     path = SHARED_DATA.joinpath(*parts)
@@ -64,22 +83,3 @@ def scratch_postgres_url(name: str) -> str:
 
     asyncio.run(_recreate())
     return base.set(database=database).render_as_string(hide_password=False)
-
-
-def free_port() -> int:
-    """Return a TCP port nobody listens on now (for a server a test starts)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_up(url: str, seconds: float = 180) -> None:
-    """Wait until ``url`` answers (a server starting on a busy machine takes a while)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (localhost only)
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"server at {url} did not start")

@@ -30,6 +30,7 @@ class CareerPageOptions:
     currency: str | None = None
     level: str | None = None
     filters: RankFilters = field(default_factory=RankFilters)
+    cert_price: str = "any"  # the certifications' price cap in US dollars, or "any"
 
     def salary_query(self) -> dict[str, str]:
         """Return the salary choices to keep in the page's other links."""
@@ -61,13 +62,16 @@ async def career_view(
     salaries = await salaries_computed.career_salaries(session, career, query)
     cited = {f.source_key for city in salaries.cities for f in city.figures}
     skills = await career_skills_section(session, career)
-    matching = await matching_section(session, career, options.filters, options.salary_query())
+    matching = await matching_section(
+        session, career, options.filters, options.salary_query(), options.cert_price
+    )
+    certified = matching.certifications.found
     page = build_career_page(
         document,
         salaries.cities,
         salary_sources=await provenance_service.read_sources(session, cited),
         has_salaries=bool(salaries.cities or salaries.computed),
-        extra_toc=_section_toc(document.title, skills, matching),
+        extra_toc=_section_toc(document.title, skills, matching, bool(certified)),
     )
     return CareerView(
         page=page,
@@ -79,9 +83,13 @@ async def career_view(
     )
 
 
-def _section_toc(title: str, skills: SkillsSection, matching: MatchingSection) -> list[TocEntry]:
+def _section_toc(
+    title: str, skills: SkillsSection, matching: MatchingSection, certified: bool
+) -> list[TocEntry]:
     """Return the table-of-contents entries of the sections other domains contribute."""
     entries = [TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else []
     if matching.courses.total or matching.books.total:
         entries.append(TocEntry("path", f"Path to {title}"))
+    if certified:
+        entries.append(TocEntry("certifications", "Certifications"))
     return entries

@@ -1,7 +1,8 @@
-"""Security headers on every response, errors and unrouted 404s included (a ``before_send`` hook).
+"""Security headers on every response, errors and unrouted 404s included (the front door's).
 
 Every page gets a strict same-origin CSP whose only inline escape is a per-request nonce; the API
 reference (Scalar, served from our own static files) may add inline styles, never inline scripts.
+A response that sets one of these fields itself keeps its own value.
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from litestar.datastructures import MutableScopeHeaders
-from litestar.types import Message, Scope
+from litestar.types import Scope
 
 NONCE_KEY = "csp_nonce"
 STRICT_CSP = (
@@ -25,6 +25,14 @@ DOCS_PAGE = "/api/docs"
 DOCS_STYLES = "style-src 'self' 'unsafe-inline'"
 HSTS = "max-age=63072000; includeSubDomains"
 DEFAULT_REFERRER_POLICY = "strict-origin-when-cross-origin"
+_FIXED = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"referrer-policy", DEFAULT_REFERRER_POLICY.encode()),
+)
+_HSTS = (b"strict-transport-security", HSTS.encode())
+_NO_STORE = (b"cache-control", b"no-store")
 
 
 def csp_nonce(scope: Scope) -> str:
@@ -46,20 +54,22 @@ def content_security_policy(scope: Scope) -> str:
     return policy
 
 
-def security_headers_hook(production: bool) -> Any:
-    """Return the ``before_send`` hook that stamps the security headers on every response."""
+_STRICT_BYTES = STRICT_CSP.encode()
 
-    async def hook(message: Message, scope: Scope) -> None:
-        if message["type"] != "http.response.start":
-            return
-        headers = MutableScopeHeaders.from_message(message)
-        headers["Content-Security-Policy"] = content_security_policy(scope)
-        headers["X-Content-Type-Options"] = "nosniff"
-        headers["X-Frame-Options"] = "DENY"
-        headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        if "referrer-policy" not in headers:
-            headers["Referrer-Policy"] = DEFAULT_REFERRER_POLICY
-        if production:
-            headers["Strict-Transport-Security"] = HSTS
 
-    return hook
+def security_headers(
+    scope: Scope, production: bool, present: frozenset[bytes] | set[bytes] = frozenset()
+) -> list[tuple[bytes, bytes]]:
+    """Return the security header fields of a response to ``scope`` (``present``: its own)."""
+    if scope["path"].startswith(DOCS_PAGE):
+        csp = content_security_policy(scope).encode()
+    else:  # the strict policy, assembled without str.format on the hot path
+        csp = _STRICT_BYTES.replace(b"{nonce}", csp_nonce(scope).encode())
+    fields = [(b"content-security-policy", csp), *_FIXED]
+    if production:
+        fields.append(_HSTS)
+    if scope.get("user") is not None or b"set-cookie" in present:
+        # An answer for one person (an account page, a new API token's secret, a sign-in)
+        # must not stay in a shared or browser cache.
+        fields.append(_NO_STORE)
+    return fields

@@ -16,7 +16,14 @@ from litestar.response import Redirect, Template
 
 from careerpath.accounts import lists, service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
-from careerpath.accounts.cookies import expired_cookie, session_cookie, sign_in_from
+from careerpath.accounts.cookies import (
+    expired_cookie,
+    form_cookie,
+    form_token,
+    form_token_matches,
+    session_cookie,
+    sign_in_from,
+)
 from careerpath.accounts.dependencies import (
     ACCOUNT_DEPENDENCIES,
     PORT,
@@ -51,6 +58,7 @@ class CredentialsForm(msgspec.Struct):
     display_name: FormText = ""
     next: FormText = ""
     save: FormText = ""
+    form_token: FormText = ""
 
 
 class PasswordForm(msgspec.Struct):
@@ -75,9 +83,11 @@ class SignInPages(Controller):
     dependencies = {**ACCOUNT_DEPENDENCIES, **PORT}  # noqa: RUF012
 
     @get("/signin")
-    async def signin_form(self, next: NextPage = "", save: PendingSave = "") -> Template:
+    async def signin_form(
+        self, request: Request[Any, Any, Any], next: NextPage = "", save: PendingSave = ""
+    ) -> Template:
         """Show the sign-in form; ``next`` and ``save`` ride along to the POST."""
-        return Template("signin.html", context=_form_context(None, "", next, save))
+        return _credentials_form("signin.html", request, then=next, save=save)
 
     @post("/signin")
     async def signin(
@@ -91,20 +101,27 @@ class SignInPages(Controller):
         data: URLEncodedBody[CredentialsForm],
     ) -> Template | Redirect:
         """Sign in and go to My lists, or show the form again with the error."""
+        if not form_token_matches(request, data.form_token):
+            return _credentials_form(
+                "signin.html", request, FORM_EXPIRED, data.email, 403, data.next, data.save
+            )
         try:
             user = await service.authenticate(
                 session, throttle, client_ip(request.scope), data.email, data.password
             )
         except CareerpathError as exc:
-            context = _form_context(exc.detail, data.email, data.next, data.save)
-            return Template("signin.html", context=context, status_code=exc.status)
+            return _credentials_form(
+                "signin.html", request, exc.detail, data.email, exc.status, data.next, data.save
+            )
         then = await _save_pending(session, port, user.id, data.save) or local_path(data.next)
         return await _signed_in(request, session, store, settings, user, then)
 
     @get("/signup")
-    async def signup_form(self, next: NextPage = "", save: PendingSave = "") -> Template:
+    async def signup_form(
+        self, request: Request[Any, Any, Any], next: NextPage = "", save: PendingSave = ""
+    ) -> Template:
         """Show the sign-up form; ``next`` and ``save`` ride along to the POST."""
-        return Template("signup.html", context=_form_context(None, "", next, save))
+        return _credentials_form("signup.html", request, then=next, save=save)
 
     @post("/signup")
     async def signup(
@@ -118,6 +135,10 @@ class SignInPages(Controller):
         data: URLEncodedBody[CredentialsForm],
     ) -> Template | Redirect:
         """Create the account, sign in and go to My lists."""
+        if not form_token_matches(request, data.form_token):
+            return _credentials_form(
+                "signup.html", request, FORM_EXPIRED, data.email, 403, data.next, data.save
+            )
         try:
             user = await service.register(
                 session,
@@ -128,8 +149,9 @@ class SignInPages(Controller):
                 data.display_name[:100],
             )
         except CareerpathError as exc:
-            context = _form_context(exc.detail, data.email, data.next, data.save)
-            return Template("signup.html", context=context, status_code=exc.status)
+            return _credentials_form(
+                "signup.html", request, exc.detail, data.email, exc.status, data.next, data.save
+            )
         then = await _save_pending(session, port, user.id, data.save) or local_path(data.next)
         return await _signed_in(request, session, store, settings, user, then)
 
@@ -140,6 +162,33 @@ class SignInPages(Controller):
         """End this session and go home."""
         await service.end_session(session, store, request.cookies.get(SESSION_COOKIE))
         return Redirect("/", status_code=SEE_OTHER, cookies=[expired_cookie()])
+
+
+FORM_EXPIRED = "This form has expired. Please send it again."
+
+
+def _credentials_form(
+    template: str,
+    request: Request[Any, Any, Any],
+    error: str | None = None,
+    email: str = "",
+    status: int = 200,
+    then: str = "",
+    save: str = "",
+) -> Template:
+    """Render the sign-in or sign-up form with its form token (and the error, if any).
+
+    ``then`` (the page to return to) and ``save`` (an anonymous Save, ``kind:id``) ride along.
+    """
+    token = form_token(request)
+    context = {
+        "error": error,
+        "email": email[:320],
+        "form_token": token,
+        "next": then[:2000],
+        "save": save[:40],
+    }
+    return Template(template, context=context, status_code=status, cookies=[form_cookie(token)])
 
 
 class AccountPages(Controller):
@@ -228,10 +277,6 @@ class AccountPages(Controller):
         except CareerpathError as exc:
             return await _settings(session, store, principal, None, exc.detail)
         return Redirect("/", status_code=SEE_OTHER, cookies=[expired_cookie()])
-
-
-def _form_context(error: str | None, email: str, then: str, save: str) -> dict[str, object]:
-    return {"error": error, "email": email[:320], "next": then[:2000], "save": save[:40]}
 
 
 class DeleteForm(msgspec.Struct):

@@ -72,7 +72,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     port = free_port()
     process = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        wait_until_up(f"http://127.0.0.1:{port}/healthz", seconds=180)
         yield Site(f"http://127.0.0.1:{port}", database, has_onet)
     finally:
         process.terminate()
