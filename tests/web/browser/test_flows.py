@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime, timedelta
 
 import pytest
@@ -78,7 +79,7 @@ def test_anonymous_save_is_kept_through_sign_up_then_shared(desktop: Tab, browse
 
 def age_sessions(site: Site, minutes: int) -> None:
     """Move every session's last activity ``minutes`` into the past, as idle time would."""
-    with sqlite3.connect(site.database) as db:
+    with closing(sqlite3.connect(site.database)) as db, db:
         for key, seen in db.execute("SELECT key, last_seen_at FROM user_session").fetchall():
             earlier = datetime.fromisoformat(seen) - timedelta(minutes=minutes)
             db.execute(
