@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from careerpath.accounts.auth import SESSION_COOKIE
-from tests.web.test_browser import free_port, wait_until_up
+from tests.support import free_port, wait_until_up
 
 PACKAGE = "careerpath_client"
 SLUG = "back-end-engineer"

@@ -22,6 +22,8 @@ from careerpath.careers.titles import ALIAS_KIND_RANK, normalize_title, slugify
 from careerpath.errors import MovedError, NotFoundError
 from careerpath.provenance.models import Source
 
+ONET_SOURCE = "onet"  # the source key the O*NET import credits its careers to
+
 
 async def lookup_slug(session: AsyncSession, slug: str) -> SlugLookup:
     """Find the career a URL slug names: its own slug first, then any alias of it."""
@@ -142,3 +144,14 @@ def _matches(query: str) -> ColumnElement[bool]:
         .exists()
     )
     return or_(Career.slug.like(f"%{slugify(query)}%"), alias_hit)
+
+
+async def list_directory(session: AsyncSession) -> list[tuple[Career, bool]]:
+    """Return every career with whether people wrote it (not imported from O*NET), those first."""
+    imported = (
+        select(Source.id).where(Source.id == Career.source_id, Source.key == ONET_SOURCE).exists()
+    )
+    rows = await session.execute(
+        select(Career, imported).order_by(imported, Career.is_stub, Career.title)
+    )
+    return [(career, not from_onet) for career, from_onet in rows]

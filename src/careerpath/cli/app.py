@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import typer
@@ -75,6 +76,11 @@ def serve(
 
     settings = get_settings()
     bind = (host or settings.host, port or settings.port)
+    if "public_url" not in settings.model_fields_set:
+        # Links (share links, canonical URLs) name the address actually served, not the default
+        # port; the workers read it from the environment they inherit.
+        os.environ["CAREERPATH_PUBLIC_URL"] = f"http://{bind[0]}:{bind[1]}"
+        get_settings.cache_clear()  # forked workers inherit this process's cached settings
     console.print(f"Serving careerpath on http://{bind[0]}:{bind[1]}")
     Granian(
         "careerpath.asgi:app",

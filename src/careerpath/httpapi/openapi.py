@@ -10,7 +10,6 @@ from __future__ import annotations
 from litestar import Litestar
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import (
     Components,
     OpenAPIHeader,
@@ -25,6 +24,7 @@ from litestar.openapi.spec import (
     Tag,
 )
 
+from careerpath.httpapi.docs_ui import ScalarPage
 from careerpath.httpapi.document_text import API_DESCRIPTION, HEADER_DESCRIPTIONS, TAGS
 from careerpath.httpapi.links import pagination_style
 from careerpath.httpapi.operation_ids import operation_id
@@ -86,10 +86,7 @@ def openapi_config() -> OpenAPIConfig:
         version="1.1.0",
         description=API_DESCRIPTION,
         path="/api/docs",
-        render_plugins=[
-            ScalarRenderPlugin(),
-            SwaggerRenderPlugin(path="/swagger"),
-        ],
+        render_plugins=[ScalarPage()],
         tags=[Tag(name=name, description=text) for name, text in TAGS.items()],
         operation_id_creator=operation_id,
         components=Components(security_schemes=SECURITY_SCHEMES, headers=headers),

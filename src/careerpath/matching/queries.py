@@ -147,13 +147,18 @@ async def known_skill_ids(session: AsyncSession, names: list[str]) -> set[int]:
     return {i for name in names for i in extractor.mentioned_ids(name[:200])}
 
 
-async def _titles(session: AsyncSession, ids: list[int]) -> dict[int, tuple[str, str]]:
+async def _titles(
+    session: AsyncSession, ids: list[int]
+) -> dict[int, tuple[str, str, bool, str | None]]:
+    """Return each course's title, link, whether it is free, and its price's currency."""
     if not ids:
         return {}
     rows = await session.execute(
-        select(Resource.id, Resource.title, Resource.url).where(Resource.id.in_(ids))
+        select(
+            Resource.id, Resource.title, Resource.url, Resource.is_free, Resource.price_currency
+        ).where(Resource.id.in_(ids))
     )
-    return {rid: (title, url) for rid, title, url in rows}
+    return {rid: (title, url, free, currency) for rid, title, url, free, currency in rows}
 
 
 async def _courses(
@@ -199,7 +204,8 @@ async def learning_path(session: AsyncSession, career: CareerRef, options: PathO
         PathStepRead(
             resource_id=s.course.course_id, title=titles[s.course.course_id][0],
             url=titles[s.course.course_id][1], level=s.course.level, hours=s.course.hours,
-            price=str(s.course.price), is_free=s.course.price == 0,
+            price=str(s.course.price), is_free=titles[s.course.course_id][2],
+            currency=titles[s.course.course_id][3],
             new_skills=_refs(s.new_skill_ids, demand, by_share=True),
             demand_gained=s.demand_gained,
         )
@@ -225,7 +231,7 @@ async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> Ga
     titles = await _titles(session, [g.course.course_id for g in gap.best_courses])
     best = [
         CourseGainRead(
-            g.course.course_id, *titles[g.course.course_id],
+            g.course.course_id, *titles[g.course.course_id][:2],
             _refs(g.closes, demand, by_share=True), g.gain_per_hour,
         )
         for g in gap.best_courses

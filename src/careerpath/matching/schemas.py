@@ -72,6 +72,7 @@ class PathStepRead(msgspec.Struct, frozen=True):
     is_free: bool
     new_skills: list[DemandedSkillRead]
     demand_gained: float
+    currency: str | None = None  # of ``price``; None when the catalog did not say
 
 
 class PathRead(msgspec.Struct, frozen=True):

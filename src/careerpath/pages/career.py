@@ -71,10 +71,7 @@ async def career_view(
         salaries.cities,
         salary_sources=await provenance_service.read_sources(session, cited),
         has_salaries=bool(salaries.cities or salaries.computed),
-        extra_toc=[
-            *([TocEntry("skills-demand", skills.heading)] if skills.shown else []),
-            *([TocEntry("certifications", "Certifications")] if certified else []),
-        ],
+        extra_toc=_section_toc(document.title, skills, matching, bool(certified)),
     )
     return CareerView(
         page=page,
@@ -84,3 +81,15 @@ async def career_view(
         skills=skills,
         matching=matching,
     )
+
+
+def _section_toc(
+    title: str, skills: SkillsSection, matching: MatchingSection, certified: bool
+) -> list[TocEntry]:
+    """Return the table-of-contents entries of the sections other domains contribute."""
+    entries = [TocEntry("skills-demand", skills.heading)] if skills.shown else []
+    if matching.courses.total or matching.books.total:
+        entries.append(TocEntry("path", f"Path to {title}"))
+    if certified:
+        entries.append(TocEntry("certifications", "Certifications"))
+    return entries

@@ -11,7 +11,7 @@ from careerpath.provenance.schemas import SourceRead
 from careerpath.salaries.schemas import CitySalariesRead, PublishedFigureRead
 
 CITIES_SHOWN_FIRST = 3
-WORDS_PER_MINUTE = 230
+SALARIES_TITLE = "Salaries by country and city"
 # A spread above this factor between sources for one city is flagged on the page.
 DISAGREEMENT_FACTOR = 1.5
 
@@ -53,7 +53,7 @@ class CareerPageView:
     cities_rest: list[CityRow]
     footnotes: list[SourceRead]
     toc: list[TocEntry] = field(default_factory=list)
-    reading_minutes: int = 1
+    salaries_title: str = SALARIES_TITLE
 
 
 def build_career_page(
@@ -84,7 +84,6 @@ def build_career_page(
     )
     salaries_shown = bool(rows) if has_salaries is None else has_salaries
     view.toc = _toc(view, salaries_shown, extra_toc)
-    view.reading_minutes = reading_minutes(_word_count(career))
     return view
 
 
@@ -121,7 +120,7 @@ def _toc(view: CareerPageView, salaries_shown: bool, extra: Sequence[TocEntry]) 
         entries.append(TocEntry("tools", "Tools and technologies"))
     entries += extra
     if salaries_shown:
-        entries.append(TocEntry("salaries", "Salaries by city"))
+        entries.append(TocEntry("salaries", SALARIES_TITLE))
     entries += [TocEntry(s.kind, s.title) for s in view.sections[3:]]
     if view.career.ladder:
         entries.append(TocEntry("ladder", "Career ladder"))
@@ -129,15 +128,3 @@ def _toc(view: CareerPageView, salaries_shown: bool, extra: Sequence[TocEntry]) 
         entries.append(TocEntry("related", "Related careers"))
     entries.append(TocEntry("sources", "Sources"))
     return entries
-
-
-def reading_minutes(words: int) -> int:
-    """Return the reading time of ``words`` words, at least one minute."""
-    return max(1, round(words / WORDS_PER_MINUTE))
-
-
-def _word_count(career: CareerRead) -> int:
-    words = len(career.summary.split())
-    for section in career.sections:
-        words += len(section.body.split()) + sum(len(i.text.split()) for i in section.items)
-    return words

@@ -47,6 +47,9 @@ class SalarySection:
     fx_note: str | None = None
     min_reports: int = 5
     disagreement_factor: float = 1.5
+    source_names: dict[str, str] = field(default_factory=dict)
+    # Figures converted into the reader's currency are rounded: the rate is not that precise.
+    approximate: bool = False
 
 
 def place_label(figure: ComputedFigureRead) -> str:
@@ -103,4 +106,6 @@ def build_salary_section(data: CareerSalariesRead) -> SalarySection:
         fx_note=data.fx_note,
         min_reports=data.min_reports,
         disagreement_factor=data.disagreement_factor,
+        source_names={source.key: source.name for source in data.report_sources},
+        approximate=currency is not None,
     )

@@ -299,9 +299,14 @@ async def _onet_categories(
     if not flags:
         return []
     rows = await session.execute(
-        select(Skill.id, Skill.display_name, Skill.category).where(Skill.id.in_(list(flags)))
+        select(Skill.id, Skill.display_name, Skill.category, Skill.kind, Skill.slug).where(
+            Skill.id.in_(list(flags))
+        )
     )
-    skills = [SkillShareRead(i, name, cat, 0, 0.0, *flags[i]) for i, name, cat in rows]
+    skills = [
+        SkillShareRead(i, name, cat, 0, 0.0, *flags[i], kind, slug)
+        for i, name, cat, kind, slug in rows
+    ]
     skills.sort(key=lambda s: (not s.in_demand, not s.hot, s.name.lower()))
     return _group(skills, None)
 

@@ -11,10 +11,10 @@ from typing import Annotated, Any, Final
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import Provide
-from litestar.params import PathParameter, URLEncodedBody
+from litestar.params import PathParameter, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from careerpath.accounts import service, tokens
+from careerpath.accounts import lists, service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
 from careerpath.accounts.cookies import (
     expired_cookie,
@@ -26,23 +26,28 @@ from careerpath.accounts.cookies import (
 )
 from careerpath.accounts.dependencies import (
     ACCOUNT_DEPENDENCIES,
+    PORT,
     Caller,
+    Port,
     Store,
     Throttled,
     provide_principal,
 )
-from careerpath.accounts.models import TokenScope, User
+from careerpath.accounts.models import ItemKind, TokenScope, User
 from careerpath.accounts.presenters import session_read, token_read
 from careerpath.accounts.schemas import NO_NUL
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import CareerpathError, NotFoundError
-from careerpath.params import RowId
+from careerpath.params import MAX_ROW_ID, RowId
 from careerpath.security.access import Access
+from careerpath.web.problems import local_path
 
 SEE_OTHER: Final = 303
 
 
 FormText = Annotated[str, msgspec.Meta(max_length=2000, pattern=NO_NUL)]
+NextPage = Annotated[str, QueryParameter(max_length=2000)]
+PendingSave = Annotated[str, QueryParameter(max_length=40)]
 
 
 class CredentialsForm(msgspec.Struct):
@@ -51,6 +56,8 @@ class CredentialsForm(msgspec.Struct):
     email: FormText = ""
     password: FormText = ""
     display_name: FormText = ""
+    next: FormText = ""
+    save: FormText = ""
     form_token: FormText = ""
 
 
@@ -73,12 +80,14 @@ class SignInPages(Controller):
 
     include_in_schema = False
     opt = {"access": Access.PUBLIC}  # noqa: RUF012
-    dependencies = ACCOUNT_DEPENDENCIES
+    dependencies = {**ACCOUNT_DEPENDENCIES, **PORT}  # noqa: RUF012
 
     @get("/signin")
-    async def signin_form(self, request: Request[Any, Any, Any]) -> Template:
-        """Show the sign-in form."""
-        return _credentials_form("signin.html", request)
+    async def signin_form(
+        self, request: Request[Any, Any, Any], next: NextPage = "", save: PendingSave = ""
+    ) -> Template:
+        """Show the sign-in form; ``next`` and ``save`` ride along to the POST."""
+        return _credentials_form("signin.html", request, then=next, save=save)
 
     @post("/signin")
     async def signin(
@@ -88,23 +97,31 @@ class SignInPages(Controller):
         store: Store,
         throttle: Throttled,
         settings: AppSettings,
+        port: Port,
         data: URLEncodedBody[CredentialsForm],
-    ) -> Any:
+    ) -> Template | Redirect:
         """Sign in and go to My lists, or show the form again with the error."""
         if not form_token_matches(request, data.form_token):
-            return _credentials_form("signin.html", request, FORM_EXPIRED, data.email, 403)
+            return _credentials_form(
+                "signin.html", request, FORM_EXPIRED, data.email, 403, data.next, data.save
+            )
         try:
             user = await service.authenticate(
                 session, throttle, client_ip(request.scope), data.email, data.password
             )
         except CareerpathError as exc:
-            return _credentials_form("signin.html", request, exc.detail, data.email, exc.status)
-        return await _signed_in(request, session, store, settings, user, "/lists")
+            return _credentials_form(
+                "signin.html", request, exc.detail, data.email, exc.status, data.next, data.save
+            )
+        then = await _save_pending(session, port, user.id, data.save) or local_path(data.next)
+        return await _signed_in(request, session, store, settings, user, then)
 
     @get("/signup")
-    async def signup_form(self, request: Request[Any, Any, Any]) -> Template:
-        """Show the sign-up form."""
-        return _credentials_form("signup.html", request)
+    async def signup_form(
+        self, request: Request[Any, Any, Any], next: NextPage = "", save: PendingSave = ""
+    ) -> Template:
+        """Show the sign-up form; ``next`` and ``save`` ride along to the POST."""
+        return _credentials_form("signup.html", request, then=next, save=save)
 
     @post("/signup")
     async def signup(
@@ -114,11 +131,14 @@ class SignInPages(Controller):
         store: Store,
         throttle: Throttled,
         settings: AppSettings,
+        port: Port,
         data: URLEncodedBody[CredentialsForm],
-    ) -> Any:
+    ) -> Template | Redirect:
         """Create the account, sign in and go to My lists."""
         if not form_token_matches(request, data.form_token):
-            return _credentials_form("signup.html", request, FORM_EXPIRED, data.email, 403)
+            return _credentials_form(
+                "signup.html", request, FORM_EXPIRED, data.email, 403, data.next, data.save
+            )
         try:
             user = await service.register(
                 session,
@@ -129,8 +149,11 @@ class SignInPages(Controller):
                 data.display_name[:100],
             )
         except CareerpathError as exc:
-            return _credentials_form("signup.html", request, exc.detail, data.email, exc.status)
-        return await _signed_in(request, session, store, settings, user, "/lists")
+            return _credentials_form(
+                "signup.html", request, exc.detail, data.email, exc.status, data.next, data.save
+            )
+        then = await _save_pending(session, port, user.id, data.save) or local_path(data.next)
+        return await _signed_in(request, session, store, settings, user, then)
 
     @post("/signout")
     async def signout(
@@ -150,10 +173,21 @@ def _credentials_form(
     error: str | None = None,
     email: str = "",
     status: int = 200,
+    then: str = "",
+    save: str = "",
 ) -> Template:
-    """Render the sign-in or sign-up form with its form token (and the error, if any)."""
+    """Render the sign-in or sign-up form with its form token (and the error, if any).
+
+    ``then`` (the page to return to) and ``save`` (an anonymous Save, ``kind:id``) ride along.
+    """
     token = form_token(request)
-    context = {"error": error, "email": email[:320], "form_token": token}
+    context = {
+        "error": error,
+        "email": email[:320],
+        "form_token": token,
+        "next": then[:2000],
+        "save": save[:40],
+    }
     return Template(template, context=context, status_code=status, cookies=[form_cookie(token)])
 
 
@@ -223,7 +257,7 @@ class AccountPages(Controller):
         settings: AppSettings,
         principal: Caller,
         data: URLEncodedBody[PasswordForm],
-    ) -> Any:
+    ) -> Template | Redirect:
         """Change the password; other sessions end, this browser gets a fresh one."""
         try:
             user = await service.change_password(
@@ -232,6 +266,38 @@ class AccountPages(Controller):
         except CareerpathError as exc:
             return await _settings(session, store, principal, None, exc.detail)
         return await _signed_in(request, session, store, settings, user, "/account")
+
+    @post("/delete")
+    async def delete(
+        self, session: DbSession, store: Store, principal: Caller, data: URLEncodedBody[DeleteForm]
+    ) -> Template | Redirect:
+        """Delete the account and everything it owns, then go home signed out."""
+        try:
+            await service.delete_account(session, store, principal.user_id, data.password)
+        except CareerpathError as exc:
+            return await _settings(session, store, principal, None, exc.detail)
+        return Redirect("/", status_code=SEE_OTHER, cookies=[expired_cookie()])
+
+
+class DeleteForm(msgspec.Struct):
+    """The account-deletion form: the password confirms it."""
+
+    password: FormText = ""
+
+
+async def _save_pending(db: DbSession, port: Port, user_id: int, save: str) -> str | None:
+    """Save what an anonymous reader pressed Save on (``kind:id``); return its list's page."""
+    kind, _, ref = save.partition(":")
+    if kind not in {k.value for k in ItemKind} or not ref.isdigit():
+        return None
+    if not 0 < int(ref) <= MAX_ROW_ID:
+        return None
+    target = (await lists.ensure_default(db, user_id)).id
+    try:
+        await lists.add_item(db, port, user_id, target, ItemKind(kind), int(ref))
+    except CareerpathError:  # gone since the reader pressed Save: signing in still succeeds
+        return None
+    return f"/lists/{target}"
 
 
 async def _signed_in(

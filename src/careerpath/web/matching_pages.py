@@ -14,7 +14,6 @@ from careerpath.careers.dependencies import CurrentCareer
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.schemas import MAX_GAP_TEXT_BYTES, GapIn
-from careerpath.params import optional_number
 
 
 class GapForm(msgspec.Struct, frozen=True):
@@ -22,6 +21,15 @@ class GapForm(msgspec.Struct, frozen=True):
 
     skills: str = ""
     text: str = ""
+
+
+def form_number(text: str, *, above: float, most: float) -> float | None:
+    """Return the number typed into a form field; a blank or unusable one sets no limit."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    return value if above < value <= most else None
 
 
 def split_names(text: str) -> list[str]:
@@ -40,16 +48,24 @@ class MatchingPageController(Controller):
         self,
         session: DbSession,
         career: CurrentCareer,
-        free: Annotated[bool, QueryParameter()] = False,
-        max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
-        max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
+        free: Annotated[str, QueryParameter(max_length=10)] = "",
+        max_hours: Annotated[str, QueryParameter(max_length=20)] = "",
+        max_price: Annotated[str, QueryParameter(max_length=20)] = "",
         known: Annotated[str | None, QueryParameter(max_length=2000)] = None,
     ) -> Template:
         """Show the ordered courses that cover the career's most demanded skills."""
+        hours = form_number(max_hours, above=0, most=10_000)
+        price = form_number(max_price, above=-1, most=1_000_000)
+        free_only = free.lower() in {"true", "on", "1"}
         known_ids = await queries.known_skill_ids(session, split_names(known or ""))
-        options = queries.path_options(free, max_hours, max_price, known_ids)
+        options = queries.path_options(free_only, hours, price, known_ids)
         path = await queries.learning_path(session, career, options)
-        form = {"free": free, "max_hours": max_hours, "max_price": max_price, "known": known or ""}
+        form = {
+            "free": free_only,
+            "max_hours": hours,
+            "max_price": price,
+            "known": known or "",
+        }
         return Template(template_name="matching_path.html", context={"path": path, "form": form})
 
     @get("/gap")

@@ -13,6 +13,7 @@ from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.pages.dependencies import CareerPage, career_context
+from careerpath.pages.directory import career_directory
 from careerpath.search import service as search_service
 
 HOME_PAGE_SIZE = 50
@@ -30,20 +31,24 @@ class PageController(Controller):
         settings: AppSettings,
         q: Annotated[str | None, QueryParameter(max_length=200)] = None,
     ) -> Template:
-        """Show the search box and the careers (matching ``q`` when given)."""
-        careers, total = await careers_service.list_careers(
-            session, query=q, limit=HOME_PAGE_SIZE, offset=0
-        )
+        """Show the search box and the curated careers, or the careers matching ``q``."""
         resources = await search_service.home_results(session, settings.var_dir, q)
-        return Template(
-            template_name="home.html",
-            context={
-                "careers": [career_summary(c) for c in careers],
-                "total": total,
-                "q": q,
-                "resources": resources,
-            },
-        )
+        context: dict[str, object] = {"q": q, "resources": resources}
+        if q:
+            careers, total = await careers_service.list_careers(
+                session, query=q, limit=HOME_PAGE_SIZE, offset=0
+            )
+            context |= {"careers": [career_summary(c) for c in careers], "total": total}
+        else:
+            directory = await career_directory(session)
+            context |= {"careers": directory.curated, "directory": directory}
+        return Template(template_name="home.html", context=context)
+
+    @get("/careers")
+    async def careers(self, session: DbSession) -> Template:
+        """Show every career: the curated guides first, then each job family with its count."""
+        directory = await career_directory(session)
+        return Template(template_name="careers.html", context={"directory": directory})
 
     @get("/careers/{slug:str}", opt={CACHE_ANONYMOUS: True})
     async def career(self, career_page: CareerPage) -> Template:

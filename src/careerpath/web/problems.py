@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode, urlsplit
 
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.status_codes import HTTP_401_UNAUTHORIZED, HTTP_500_INTERNAL_SERVER_ERROR
 from redis.exceptions import RedisError
 from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
@@ -59,6 +59,8 @@ def problem_response(
 ) -> Response[Any]:
     """Return the error as problem JSON for the API, or as the error page for a browser."""
     title = title_for(status)
+    if status == HTTP_401_UNAUTHORIZED and _wants_html(request):
+        return Redirect(sign_in_url(request), status_code=303)
     if _wants_html(request):
         return Template(
             template_name="error.html",
@@ -76,10 +78,26 @@ def problem_response(
 
 
 def _wants_html(request: Request[Any, Any, Any]) -> bool:
-    """Pages get the HTML error page; the API, probes and programs get problem JSON."""
-    if request.url.path.startswith(API_PREFIX) or request.method not in {"GET", "HEAD"}:
+    """Pages and their forms get HTML; the API, probes and programs get problem JSON."""
+    if request.url.path.startswith(API_PREFIX):
         return False
     return "text/html" in request.headers.get("accept", "")
+
+
+def sign_in_url(request: Request[Any, Any, Any]) -> str:
+    """Return the sign-in page that sends the reader back where they were (a form: its page)."""
+    if request.method in {"GET", "HEAD"}:
+        back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    else:
+        back = urlsplit(request.headers.get("referer", "")).path or "/lists"
+    return f"/signin?{urlencode({'next': local_path(back)})}"
+
+
+def local_path(target: str) -> str:
+    """Return ``target`` if it is a path on this site, else My lists (no open redirect)."""
+    if target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/lists"
 
 
 def handle_domain_error(request: Request[Any, Any, Any], exc: CareerpathError) -> Response[Any]:

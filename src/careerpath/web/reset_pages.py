@@ -77,7 +77,9 @@ class ResetPages(Controller):
         )
 
     @post("/reset-password")
-    async def reset(self, session: DbSession, store: Store, data: URLEncodedBody[ResetForm]) -> Any:
+    async def reset(
+        self, session: DbSession, store: Store, data: URLEncodedBody[ResetForm]
+    ) -> Template | Redirect:
         """Set the new password and send the person to sign in."""
         try:
             await service.confirm_reset(session, store, data.token, data.new_password)

@@ -16,6 +16,14 @@ def format_date(value: date | None, precision: str = "day") -> str:
     return str(value.year) if precision == "year" else value.strftime("%-d %b %Y")
 
 
+def rounded(amount: float, approximate: object = True) -> float:
+    """Round a converted amount to three significant figures (€171,001 is €171,000)."""
+    if not approximate or not amount:
+        return amount
+    digits = len(str(int(abs(amount)))) - 3
+    return float(round(amount, -digits)) if digits > 0 else amount
+
+
 def configure_environment(engine: JinjaTemplateEngine) -> None:
     """Register the filters and switch on autoescaping and whitespace trimming."""
     env = engine.engine
@@ -23,4 +31,5 @@ def configure_environment(engine: JinjaTemplateEngine) -> None:
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.filters["money"] = format_money
+    env.filters["rounded"] = rounded
     env.filters["nice_date"] = format_date
