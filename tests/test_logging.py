@@ -14,7 +14,7 @@ def test_a_line_is_json_with_request_id_and_extras() -> None:
         {"name": "careerpath.access", "levelname": "INFO", "msg": "GET %s %s", "args": ("/é", 200)}
     )
     record.ms = 1.25
-    record.path = Path("/tmp/x")  # not JSON: written as its text
+    record.path = Path("var/x.db")  # not JSON: written as its text
     token = request_id_var.set("abcdef123456")
     try:
         line = JsonFormatter().format(record)
@@ -24,6 +24,6 @@ def test_a_line_is_json_with_request_id_and_extras() -> None:
     assert entry["msg"] == "GET /é 200"
     assert entry["request_id"] == "abcdef123456"
     assert entry["ms"] == 1.25
-    assert entry["path"] == "/tmp/x"
+    assert entry["path"] == "var/x.db"
     assert entry["level"] == "INFO"
     assert "\n" not in line
