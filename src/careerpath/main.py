@@ -53,7 +53,7 @@ from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.dependencies import provide_search_request
 from careerpath.search.routes import SearchController, TopicController
-from careerpath.security.access import Access, authorize
+from careerpath.security.access import Access, access_middleware
 from careerpath.security.limits import MAX_BODY_BYTES
 from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
@@ -168,7 +168,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ImportController,
             RankingCurationController,
         ],
-        guards=[authorize],
         dependencies={
             "session": Provide(provide_session),
             "cache": Provide(provide_cache, sync_to_thread=False),
@@ -181,7 +180,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State({"settings": settings}),
         lifespan=[lifespan, accounts_lifespan],
         # Everything else a request meets is in the front door, outside the router.
-        middleware=[response_cache_middleware],
+        middleware=[access_middleware, response_cache_middleware],
         response_class=LinkedResponse,
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,
