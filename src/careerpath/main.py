@@ -61,7 +61,7 @@ from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.dependencies import provide_search_request
 from careerpath.search.routes import SearchController, TopicController
-from careerpath.security.access import Access, authorize
+from careerpath.security.access import Access, access_middleware
 from careerpath.security.bodies import CheckedRequest
 from careerpath.security.limits import MAX_BODY_BYTES
 from careerpath.skills.curation_routes import SkillCurationController
@@ -182,7 +182,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
             LinkCurationController,
             metrics_endpoint,
         ],
-        guards=[authorize],
         dependencies={
             "session": Provide(provide_session),
             "cache": Provide(provide_cache, sync_to_thread=False),
@@ -195,8 +194,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State({"settings": settings}),
         lifespan=[lifespan, accounts_lifespan, jobs_lifespan, ops_lifespan, nodes_lifespan],
         # Everything else a request meets is in the front door, outside the router; the metrics
-        # layer sits inside it, where the route template is known.
-        middleware=[http_metrics_middleware, response_cache_middleware],
+        # layer sits inside it, where the route template is known, and access is decided before
+        # the response cache is consulted.
+        middleware=[http_metrics_middleware, access_middleware, response_cache_middleware],
         response_class=LinkedResponse,
         request_class=CheckedRequest,
         request_max_body_size=MAX_BODY_BYTES,
