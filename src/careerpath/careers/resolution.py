@@ -28,6 +28,7 @@ from careerpath.careers.resolver import (
     TitleResolver,
 )
 from careerpath.careers.schemas import TitleCandidateRead, TitleResolutionRead
+from careerpath.careers.title_training import shipped
 
 _RESOLVERS: dict[str, tuple[tuple[object, ...], TitleResolver]] = {}
 _LOCK = threading.Lock()
@@ -55,7 +56,9 @@ async def get_resolver(session: AsyncSession) -> TitleResolver:
     cached = _RESOLVERS.get(database)
     if cached is not None and cached[0] == version:
         return cached[1]
-    resolver = TitleResolver(await _names(session), await _nodes(session), await _context(session))
+    resolver = TitleResolver(
+        await _names(session), await _nodes(session), await _context(session), shipped()
+    )
     with _LOCK:
         _RESOLVERS[database] = (version, resolver)
     return resolver
@@ -135,6 +138,7 @@ async def _nodes(session: AsyncSession) -> list[CareerNode]:
                 parent_id=parent if parent not in (None, career_id) else None,
                 curated=career_id not in occupations,
                 group=(code or "")[:2],
+                code=code or "",
             )
         )
     return nodes

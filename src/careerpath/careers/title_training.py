@@ -1,0 +1,125 @@
+"""The trained part of the title resolver: O*NET's names counted once, shipped, loaded fast.
+
+`careerpath titles train ONET_DIR` counts the features of every O*NET occupation title,
+alternate and reported title and the words of its description and tasks (``NameCounts``) and
+writes them with the occupation codes and the exact-name keys to ``data/title_model.npz``.
+Building the resolver then loads this file (well under a second) instead of reading 65,000
+names from the database; the database's curated names are added to the counts at that time.
+This includes information from the O*NET 29.2 Database by the U.S. Department of Labor,
+Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license
+(README: Data and licences).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from careerpath.careers.title_model import Features, NameCounts, context_features, title_features
+from careerpath.careers.title_text import ParsedTitle, parse_title
+
+ARTEFACT = "data/title_model.npz"
+# An occupation's own title is its most typical name: it counts several times.
+TITLE_REPEAT = 3
+
+
+def name_key(parsed: ParsedTitle) -> tuple[str, ...]:
+    """Return the order-free key of a title's main words (near-duplicates share it)."""
+    return tuple(sorted(set(parsed.words)))
+
+
+@dataclass(frozen=True)
+class TrainedTitles:
+    """Counts over occupations named by code, and which codes list each exact name key."""
+
+    release: str
+    codes: list[str]
+    counts: NameCounts
+    exact: dict[tuple[str, ...], list[int]]
+
+
+def name_documents(
+    owner: int, name: str, kind: str
+) -> tuple[list[tuple[int, Features]], tuple[str, ...], ParsedTitle] | None:
+    """Return the training documents of one name, its exact key and its reading."""
+    parsed = parse_title(name)
+    if not parsed.words:
+        return None
+    repeat = TITLE_REPEAT if kind == "title" else 1
+    return [(owner, title_features(parsed))] * repeat, name_key(parsed), parsed
+
+
+def train(
+    release: str, occupations: Iterable[tuple[str, list[tuple[str, str]], str]]
+) -> TrainedTitles:
+    """Count (code, [(name, kind)], context) of every occupation into a ``TrainedTitles``."""
+    codes: list[str] = []
+    docs: list[tuple[int, Features]] = []
+    exact: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for index, (code, names, context) in enumerate(occupations):
+        codes.append(code)
+        for name, kind in names:
+            found = name_documents(index, name, kind)
+            if found is not None:
+                docs.extend(found[0])
+                exact[found[1]].add(index)
+        docs.append((index, context_features(context)))
+    counts = NameCounts.count(docs, len(codes))
+    return TrainedTitles(release, codes, counts, {k: sorted(v) for k, v in exact.items()})
+
+
+def save(trained: TrainedTitles, path: Path) -> None:
+    """Write ``trained`` to ``path`` (numpy's compressed archive; no pickled objects)."""
+    keys = list(trained.exact)
+    owners = [trained.exact[k] for k in keys]
+    matrix = trained.counts.matrix.astype(np.float32)
+    np.savez_compressed(
+        path,
+        release=np.array(trained.release),
+        codes=np.array(trained.codes),
+        vocabulary=np.array(sorted(trained.counts.vocabulary, key=trained.counts.vocabulary.get)),
+        data=matrix.data,
+        indices=matrix.indices,
+        indptr=matrix.indptr,
+        totals=trained.counts.totals,
+        names=trained.counts.names,
+        exact_keys=np.array([" ".join(k) for k in keys]),
+        exact_owners=np.concatenate(owners).astype(np.int32),
+        exact_bounds=np.cumsum([0, *map(len, owners)]).astype(np.int64),
+    )
+
+
+def load(path: Path) -> TrainedTitles:
+    """Read a ``TrainedTitles`` written by ``save``."""
+    with np.load(path, allow_pickle=False) as archive:
+        codes = archive["codes"].tolist()
+        vocabulary = {feat: i for i, feat in enumerate(archive["vocabulary"].tolist())}
+        matrix = sp.csr_matrix(
+            (archive["data"].astype(np.float64), archive["indices"], archive["indptr"]),
+            shape=(len(vocabulary), len(codes)),
+        )
+        bounds = archive["exact_bounds"].tolist()
+        owners = archive["exact_owners"].tolist()
+        exact = {
+            tuple(key.split()): owners[bounds[i] : bounds[i + 1]]
+            for i, key in enumerate(archive["exact_keys"].tolist())
+        }
+        counts = NameCounts(vocabulary, matrix, archive["totals"], archive["names"])
+        return TrainedTitles(str(archive["release"]), codes, counts, exact)
+
+
+@cache
+def shipped() -> TrainedTitles | None:
+    """Return the artefact shipped in the package, or None when it was never trained."""
+    resource = resources.files("careerpath.careers").joinpath(ARTEFACT)
+    if not resource.is_file():
+        return None
+    with resources.as_file(resource) as path:
+        return load(path)
