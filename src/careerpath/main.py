@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import cast
 
@@ -32,6 +33,7 @@ from careerpath.accounts.lifespan import accounts_lifespan
 from careerpath.accounts.list_routes import ListController, SharedListController, go
 from careerpath.accounts.routes import AuthController, MeController
 from careerpath.cache import RESPONSE_NAMESPACE, DocumentCache, create_store
+from careerpath.careers import resolution
 from careerpath.careers.dependencies import provide_career
 from careerpath.careers.routes import CareerController
 from careerpath.careers.title_routes import TitleController
@@ -117,9 +119,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.response_cache = (
             ResponseCache(responses, clock.current, ttl, limit) if ttl else None
         )
+        warming = asyncio.create_task(resolution.warm_resolver(app.state.session_factory))
         try:
             yield
         finally:
+            warming.cancel()
+            with suppress(asyncio.CancelledError):
+                await warming
             await clock.stop()
             await store.__aexit__(None, None, None)
             await responses.__aexit__(None, None, None)

@@ -167,17 +167,25 @@ class TitleResolver:
     ) -> tuple[NameCounts, set[int]]:
         """Start from the shipped counts for the occupations they cover (their names are
         then not counted again), or from nothing."""
+        self.trained = trained
         if trained is None:
             return NameCounts.count([], len(self.classes)), set()
         column = {code: i for i, code in enumerate(trained.codes)}
         code_of = {n.career_id: n.code for n in nodes if n.code in column and not n.curated}
         picked = [column.get(code_of.get(c, ""), -1) for c in self.classes]
-        career_of = {column[code]: career for career, code in code_of.items()}
-        for key, owners in trained.exact.items():
-            careers = {career_of[o] for o in owners if o in career_of}
-            if careers:
-                self.exact[key].update(careers)
+        self.career_of_column = np.full(len(trained.codes), -1, dtype=np.int64)
+        for career, code in code_of.items():
+            self.career_of_column[column[code]] = career
+        self.trained = trained
         return trained.counts.columns(picked), set(code_of)
+
+    def exact_owners(self, key: tuple[str, ...]) -> set[int]:
+        """Return the careers that list ``key`` word for word as one of their names."""
+        owners = self.exact.get(key, set())
+        if self.trained is not None:
+            careers = self.career_of_column[self.trained.listing(key)]
+            owners = owners | set(careers[careers >= 0].tolist())
+        return owners
 
     def _documents(
         self, names: Iterable[TitleName], known: set[int]
@@ -224,7 +232,7 @@ class TitleResolver:
         scores, known = self.model.scores(feats)
         group_scores, _ = self.groups.scores(feats)
         scores += GROUP_WEIGHT * group_scores[:, self.group_of]
-        exact = [self.exact.get(name_key(p), set()) for p in parsed]
+        exact = [self.exact_owners(name_key(p)) for p in parsed]
         for row, owners in enumerate(exact):
             for owner in owners:
                 scores[row, self.index[owner]] += EXACT_LIFT

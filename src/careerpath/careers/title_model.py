@@ -32,6 +32,9 @@ PRIOR_WEIGHT = 0.3
 PREFIX = 5
 PREFIX_WEIGHT = 0.5
 
+# Up to this many rows are scored feature by feature, more with one sparse product.
+SMALL_BATCH = 16
+
 FloatArray = npt.NDArray[np.float64]
 Features = dict[str, float]
 
@@ -152,10 +155,16 @@ class NaiveBayes:
                     at_rows.append(row)
                     at.append(index)
                     weights.append(weight)
-        x = sp.csr_matrix((weights, (at_rows, at)), shape=(len(rows), len(self.vocabulary)))
-        totals = np.asarray(x.sum(axis=1)).ravel()
+        totals = np.bincount(at_rows, weights, minlength=len(rows))
         scores: FloatArray = np.multiply.outer(totals, self.base) + self.prior
-        scores += (x @ self.bonuses).toarray()
+        if len(rows) > SMALL_BATCH:
+            shape = (len(rows), len(self.vocabulary))
+            scores += (sp.csr_matrix((weights, (at_rows, at)), shape=shape) @ self.bonuses).toarray()
+        else:  # a few rows: slicing the rows of features is cheaper than building a matrix
+            indptr, indices, data = self.bonuses.indptr, self.bonuses.indices, self.bonuses.data
+            for row, index, weight in zip(at_rows, at, weights, strict=True):
+                start, end = indptr[index], indptr[index + 1]
+                scores[row, indices[start:end]] += weight * data[start:end]
         return scores, (totals > 0).tolist()
 
     def knows(self, feature: str) -> bool:

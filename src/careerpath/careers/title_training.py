@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 
 from careerpath.careers.title_model import Features, NameCounts, context_features, title_features
@@ -37,12 +38,25 @@ def name_key(parsed: ParsedTitle) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class TrainedTitles:
-    """Counts over occupations named by code, and which codes list each exact name key."""
+    """Counts over occupations named by code, and which codes list each exact name key.
+
+    The occupations listing the name key ``k`` are
+    ``owners[bounds[exact[k]] : bounds[exact[k] + 1]]`` (arrays load faster than 45,000 sets).
+    """
 
     release: str
     codes: list[str]
     counts: NameCounts
-    exact: dict[tuple[str, ...], list[int]]
+    exact: dict[str, int]
+    bounds: npt.NDArray[np.int64]
+    owners: npt.NDArray[np.int32]
+
+    def listing(self, key: tuple[str, ...]) -> npt.NDArray[np.int32]:
+        """Return the columns of the occupations that list the name key ``key``."""
+        at = self.exact.get(" ".join(key))
+        if at is None:
+            return self.owners[:0]
+        return self.owners[self.bounds[at] : self.bounds[at + 1]]
 
 
 def name_documents(
@@ -72,13 +86,19 @@ def train(
                 exact[found[1]].add(index)
         docs.append((index, context_features(context)))
     counts = NameCounts.count(docs, len(codes))
-    return TrainedTitles(release, codes, counts, {k: sorted(v) for k, v in exact.items()})
+    owners = [sorted(v) for v in exact.values()]
+    return TrainedTitles(
+        release,
+        codes,
+        counts,
+        {" ".join(k): i for i, k in enumerate(exact)},
+        np.cumsum([0, *map(len, owners)]).astype(np.int64),
+        np.concatenate(owners).astype(np.int32),
+    )
 
 
 def save(trained: TrainedTitles, path: Path) -> None:
     """Write ``trained`` to ``path`` (numpy's compressed archive; no pickled objects)."""
-    keys = list(trained.exact)
-    owners = [trained.exact[k] for k in keys]
     matrix = trained.counts.matrix.astype(np.float32)
     np.savez_compressed(
         path,
@@ -90,9 +110,9 @@ def save(trained: TrainedTitles, path: Path) -> None:
         indptr=matrix.indptr,
         totals=trained.counts.totals,
         names=trained.counts.names,
-        exact_keys=np.array([" ".join(k) for k in keys]),
-        exact_owners=np.concatenate(owners).astype(np.int32),
-        exact_bounds=np.cumsum([0, *map(len, owners)]).astype(np.int64),
+        exact_keys=np.array(sorted(trained.exact, key=trained.exact.get)),
+        exact_owners=trained.owners,
+        exact_bounds=trained.bounds,
     )
 
 
@@ -100,19 +120,23 @@ def load(path: Path) -> TrainedTitles:
     """Read a ``TrainedTitles`` written by ``save``."""
     with np.load(path, allow_pickle=False) as archive:
         codes = archive["codes"].tolist()
-        vocabulary = {feat: i for i, feat in enumerate(archive["vocabulary"].tolist())}
+        features = archive["vocabulary"].tolist()
+        vocabulary = dict(zip(features, range(len(features)), strict=True))
         matrix = sp.csr_matrix(
             (archive["data"].astype(np.float64), archive["indices"], archive["indptr"]),
             shape=(len(vocabulary), len(codes)),
         )
-        bounds = archive["exact_bounds"].tolist()
-        owners = archive["exact_owners"].tolist()
-        exact = {
-            tuple(key.split()): owners[bounds[i] : bounds[i + 1]]
-            for i, key in enumerate(archive["exact_keys"].tolist())
-        }
+        keys = archive["exact_keys"].tolist()
+        exact = dict(zip(keys, range(len(keys)), strict=True))
         counts = NameCounts(vocabulary, matrix, archive["totals"], archive["names"])
-        return TrainedTitles(str(archive["release"]), codes, counts, exact)
+        return TrainedTitles(
+            str(archive["release"]),
+            codes,
+            counts,
+            exact,
+            archive["exact_bounds"],
+            archive["exact_owners"],
+        )
 
 
 @cache
