@@ -84,10 +84,11 @@ def main() -> None:
         for start in range(0, len(titles), BATCH):
             resolver.resolve_many(titles[start : start + BATCH])
         batch_runs.append(time.process_time() - started)
-    latencies = []
+    latencies, cpu = [], []
     for title in titles[:SINGLE]:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         resolver.resolve_many([title], explain=True)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         latencies.append((time.perf_counter() - started) * 1000)
     keys = {normalize_title(name.name): name.career_id for name in split.names}
     exact_runs = []
@@ -107,7 +108,9 @@ def main() -> None:
     print(f"  ratio resolver / exact lookup: {ours / exact:.3f} (target >= 5,000 titles/s)")
     print(
         f"  single title with reasons: p50 {percentile(latencies, 0.5):.2f} ms, "
-        f"p99 {percentile(latencies, 0.99):.2f} ms (target p99 <= 2 ms)"
+        f"p99 {percentile(latencies, 0.99):.2f} ms wall clock; CPU time p50 "
+        f"{percentile(cpu, 0.5):.2f} ms, p99 {percentile(cpu, 0.99):.2f} ms (target p99 <= 2 ms; "
+        "wall clock includes waiting for a core on a shared machine)"
     )
     probe = subprocess.run(
         [sys.executable, "-c", RSS_PROBE, str(ONET)], capture_output=True, text=True, check=True

@@ -229,8 +229,9 @@ class TitleResolver:
         if not self.classes:
             return [_unknown(p) for p in parsed]
         feats = [title_features(p) for p in parsed]
-        scores, known = self.model.scores(feats)
-        group_scores, _ = self.groups.scores(feats)
+        encoded = self.model.encode(feats)
+        scores, known = self.model.score(encoded)
+        group_scores, _ = self.groups.score(encoded)
         scores += GROUP_WEIGHT * group_scores[:, self.group_of]
         exact = [self.exact_owners(name_key(p)) for p in parsed]
         for row, owners in enumerate(exact):
@@ -243,8 +244,9 @@ class TitleResolver:
         order = np.argsort(-picked, axis=1)
         tops = np.take_along_axis(shortlist, order, axis=1)
         chances = np.take_along_axis(picked, order, axis=1)
+        calibrated = np.interp(chances, _RAW, _CALIBRATED)
         return [
-            self._answer(parsed[row], tops[row], chances[row], exact[row], explain)
+            self._answer(parsed[row], tops[row], (chances[row], calibrated[row]), exact[row], explain)
             if known[row]
             else _unknown(parsed[row])
             for row in range(len(parsed))
@@ -254,26 +256,26 @@ class TitleResolver:
         self,
         parsed: ParsedTitle,
         top: npt.NDArray[np.intp],
-        chances: FloatArray,
+        chances: tuple[FloatArray, FloatArray],
         exact: set[int],
         explain: bool,
     ) -> Resolution:
+        """Turn one row's shortlist (raw and calibrated chances) into the answer."""
         best_class = int(top[0])
-        candidates = [
-            Candidate(self.classes[i], c)
-            for i, c in zip(top.tolist(), chances.tolist(), strict=True)
+        classes = top.tolist()
+        raw, calibrated = chances[0].tolist(), chances[1].tolist()
+        penalties = [self._role_agreement(parsed, best_class)]
+        penalties += [
+            CLOSED_MISS if cls in self.closed and not self._contains_a_name(parsed, cls) else 1.0
+            for cls in (classes[1:] if self.closed else ())
         ]
-        agreement = self._role_agreement(parsed, best_class)
-        raw = np.array([c.confidence for c in candidates])
-        raw[0] *= agreement
-        for at, cls in enumerate(top.tolist()[1:], start=1):
-            if cls in self.closed and not self._contains_a_name(parsed, cls):
-                raw[at] *= CLOSED_MISS
-        calibrated = np.interp(raw, _RAW, _CALIBRATED).tolist()
+        for at, penalty in enumerate(penalties):
+            if penalty != 1.0:
+                calibrated[at] = float(np.interp(raw[at] * penalty, _RAW, _CALIBRATED))
         if self._listed_exactly(parsed, best_class, exact):
             calibrated[0] = max(calibrated[0], EXACT_NAME_CONFIDENCE)
         candidates = [
-            Candidate(c.career_id, p) for c, p in zip(candidates, calibrated, strict=True)
+            Candidate(self.classes[cls], p) for cls, p in zip(classes, calibrated, strict=True)
         ]
         reasons = self._reasons(parsed, best_class, exact) if explain else ()
         refined = self._curated(parsed) or self._refine(parsed, best_class)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -64,6 +65,15 @@ def context_features(text: str) -> Features:
     for word in words_of(fold(text)):
         found[f"d:{word}"] = found.get(f"d:{word}", 0.0) + 1.0
     return found
+
+
+class Encoded(NamedTuple):
+    """Rows as (row, feature index, weight) triples: the features a vocabulary knows."""
+
+    rows: int
+    at_rows: list[int]
+    at: list[int]
+    weights: list[float]
 
 
 @dataclass
@@ -146,6 +156,10 @@ class NaiveBayes:
 
     def scores(self, rows: list[Features]) -> tuple[FloatArray, list[bool]]:
         """Return each row's log-likelihood per class, and which rows had a known feature."""
+        return self.score(self.encode(rows))
+
+    def encode(self, rows: list[Features]) -> Encoded:
+        """Return the known features of ``rows`` (models over one vocabulary share it)."""
         at_rows: list[int] = []
         at: list[int] = []
         weights: list[float] = []
@@ -155,10 +169,15 @@ class NaiveBayes:
                     at_rows.append(row)
                     at.append(index)
                     weights.append(weight)
-        totals = np.bincount(at_rows, weights, minlength=len(rows))
+        return Encoded(len(rows), at_rows, at, weights)
+
+    def score(self, encoded: Encoded) -> tuple[FloatArray, list[bool]]:
+        """Return the log-likelihood per class of encoded rows, and which had a known feature."""
+        rows, at_rows, at, weights = encoded
+        totals = np.bincount(at_rows, weights, minlength=rows)
         scores: FloatArray = np.multiply.outer(totals, self.base) + self.prior
-        if len(rows) > SMALL_BATCH:
-            shape = (len(rows), len(self.vocabulary))
+        if rows > SMALL_BATCH:
+            shape = (rows, len(self.vocabulary))
             scores += (sp.csr_matrix((weights, (at_rows, at)), shape=shape) @ self.bonuses).toarray()
         else:  # a few rows: slicing the rows of features is cheaper than building a matrix
             indptr, indices, data = self.bonuses.indptr, self.bonuses.indices, self.bonuses.data
