@@ -90,6 +90,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         cache_seconds=60,
         cache_check_seconds=0,
         allowed_hosts="testserver.local,testserver",
+        scheduled_jobs=False,  # no daily link check of real URLs from a test
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import msgspec
@@ -65,3 +66,50 @@ async def test_an_unreachable_redis_degrades_to_misses() -> None:
     await broken.set("career:x", DOCUMENT)
     assert await broken.get("career:x", CareerSummary) is None
     await store.__aexit__(None, None, None)
+
+
+class SlowBuild:
+    """A document build that counts its calls and finishes when released (or fails)."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.calls = 0
+        self.fail = fail
+        self.release = asyncio.Event()
+
+    async def __call__(self) -> CareerSummary:
+        self.calls += 1
+        await self.release.wait()
+        if self.fail:
+            raise LookupError("the database said no")
+        return DOCUMENT
+
+
+async def settle(build: SlowBuild) -> None:
+    """Let every started task get past its store read (a Redis round trip) and wait."""
+    while not build.calls:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.5)
+
+
+async def test_concurrent_misses_build_once(cache: DocumentCache) -> None:
+    build = SlowBuild()
+    readers = [
+        asyncio.create_task(cache.get_or_build("career:1", CareerSummary, build)) for _ in range(20)
+    ]
+    await settle(build)
+    build.release.set()
+    assert set(await asyncio.gather(*readers)) == {DOCUMENT}
+    assert build.calls == 1
+    assert await cache.get("career:1", CareerSummary) == DOCUMENT
+
+
+async def test_a_failed_build_lets_each_waiter_try_itself(cache: DocumentCache) -> None:
+    build = SlowBuild(fail=True)
+    readers = [
+        asyncio.create_task(cache.get_or_build("career:2", CareerSummary, build)) for _ in range(3)
+    ]
+    await settle(build)
+    build.release.set()
+    outcomes = await asyncio.gather(*readers, return_exceptions=True)
+    assert all(isinstance(outcome, LookupError) for outcome in outcomes)
+    assert build.calls == 3

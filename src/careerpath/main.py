@@ -8,16 +8,15 @@ from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import cast
 
-from limits import parse
 from litestar import Litestar, Router
-from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.middleware import DefineMiddleware
+from litestar.enums import ScopeType
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 from litestar.types import (
+    HTTPScope,
     LifeSpanReceive,
     LifeSpanScope,
     LifeSpanSend,
@@ -28,10 +27,10 @@ from litestar.types import (
 
 from careerpath import health
 from careerpath.accounts.admin_routes import AdminUserController
-from careerpath.accounts.auth import authentication_middleware
 from careerpath.accounts.lifespan import accounts_lifespan
 from careerpath.accounts.list_routes import ListController, SharedListController, go
 from careerpath.accounts.routes import AuthController, MeController
+from careerpath.alerts.routes import AlertController, UnsubscribeController
 from careerpath.cache import RESPONSE_NAMESPACE, DocumentCache, create_store
 from careerpath.careers import resolution
 from careerpath.careers.dependencies import provide_career
@@ -48,29 +47,32 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.freshness.clock import GenerationClock
 from careerpath.freshness.tracking import track_writes
-from careerpath.httpapi.client_headers import client_headers_hook
-from careerpath.httpapi.conditional import conditional_get_middleware
 from careerpath.httpapi.links import LinkedResponse
 from careerpath.httpapi.openapi import complete_document, openapi_config
+from careerpath.jobs.lifespan import jobs_lifespan
+from careerpath.jobs.routes import JobController
+from careerpath.links.routes import LinkCurationController
 from careerpath.logging import configure_logging
 from careerpath.matching.routes import MatchingController
+from careerpath.nodes.lifespan import nodes_lifespan
+from careerpath.ops.http import http_metrics_middleware
+from careerpath.ops.lifespan import ops_lifespan
+from careerpath.ops.routes import metrics_endpoint
 from careerpath.pages.dependencies import provide_career_options, provide_career_page
 from careerpath.pages.routes import PageApiController
 from careerpath.salaries.routes import CareerSalariesController, SalaryComparisonController
 from careerpath.search.dependencies import provide_search_request
 from careerpath.search.routes import SearchController, TopicController
 from careerpath.security.access import Access, authorize
-from careerpath.security.headers import security_headers_hook
-from careerpath.security.limits import MAX_BODY_BYTES, query_limits_middleware
-from careerpath.security.throttle import LocalLimit
+from careerpath.security.bodies import CheckedRequest
+from careerpath.security.limits import MAX_BODY_BYTES
 from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
 from careerpath.web.account_pages import AccountPages, SignInPages
 from careerpath.web.catalog_pages import CatalogPageController
-from careerpath.web.hosts import host_check_middleware
+from careerpath.web.front_door import FrontDoor
 from careerpath.web.list_pages import ListPages, shared_list_page
 from careerpath.web.matching_pages import MatchingPageController
-from careerpath.web.middleware import head_as_get, request_id_middleware
 from careerpath.web.pages import PageController
 from careerpath.web.problems import EXCEPTION_HANDLERS
 from careerpath.web.reset_pages import ResetPages
@@ -82,7 +84,9 @@ WEB_DIR = Path(__file__).parent / "web"
 
 
 class CareerpathApp(Litestar):
-    """The Litestar app, answering HEAD on every GET route."""
+    """The Litestar app behind its front door (``web/front_door.py``)."""
+
+    front_door: FrontDoor | None = None
 
     async def __call__(
         self,
@@ -90,9 +94,15 @@ class CareerpathApp(Litestar):
         receive: Receive | LifeSpanReceive,
         send: Send | LifeSpanSend,
     ) -> None:
-        """Serve HEAD as a GET without its body; everything else as Litestar does."""
-        if scope["type"] != "lifespan":
-            scope, send = head_as_get(scope, cast("Send", send))
+        """Send HTTP requests through the front door; everything else as Litestar does."""
+        if scope["type"] == ScopeType.HTTP and self.front_door is not None:
+            http: HTTPScope = cast("HTTPScope", scope)
+            await self.front_door(http, cast("Receive", receive), cast("Send", send))
+            return
+        await super().__call__(scope, receive, send)
+
+    async def route(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Route and answer one request (what the front door lets through)."""
         await super().__call__(scope, receive, send)
 
 
@@ -102,7 +112,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     configure_logging(settings.log_level)
     track_writes()
     store = create_store(settings.redis_url)
-    responses = create_store(settings.redis_url, RESPONSE_NAMESPACE)
+    # Without Redis each worker's response cache is its own memory (``ResponseCache``'s).
+    responses = create_store(settings.redis_url, RESPONSE_NAMESPACE) if settings.redis_url else None
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -115,10 +126,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ttl = settings.cache_seconds
         app.state.cache = DocumentCache(store, ttl=ttl, generation=clock.current)
         app.state.generation_clock = clock
-        limit = LocalLimit(parse(settings.rate_limit_ip))
-        app.state.response_cache = (
-            ResponseCache(responses, clock.current, ttl, limit) if ttl else None
-        )
+        app.state.response_cache = ResponseCache(responses, clock.current, ttl) if ttl else None
+        door.cache = app.state.response_cache
         warming = asyncio.create_task(resolution.warm_resolver(app.state.session_factory))
         try:
             yield
@@ -128,7 +137,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 await warming
             await clock.stop()
             await store.__aexit__(None, None, None)
-            await responses.__aexit__(None, None, None)
+            if responses is not None:
+                await responses.__aexit__(None, None, None)
             await engine.dispose()
 
     app = CareerpathApp(
@@ -172,6 +182,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CurationController,
             ImportController,
             RankingCurationController,
+            JobController,
+            AlertController,
+            UnsubscribeController,
+            LinkCurationController,
+            metrics_endpoint,
         ],
         guards=[authorize],
         dependencies={
@@ -184,20 +199,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "career_page": Provide(provide_career_page),
         },
         state=State({"settings": settings}),
-        lifespan=[lifespan, accounts_lifespan],
-        middleware=[
-            DefineMiddleware(request_id_middleware),
-            host_check_middleware(settings),
-            conditional_get_middleware,  # outside the response cache: its answers get tags too
-            response_cache_middleware,
-            authentication_middleware,  # before the query limits: a refusal still counts
-            query_limits_middleware,
-        ],
-        before_send=[
-            security_headers_hook(production=settings.env == "production"),
-            client_headers_hook,
-        ],
+        lifespan=[lifespan, accounts_lifespan, jobs_lifespan, ops_lifespan, nodes_lifespan],
+        # Everything else a request meets is in the front door, outside the router; the metrics
+        # layer sits inside it, where the route template is known.
+        middleware=[http_metrics_middleware, response_cache_middleware],
         response_class=LinkedResponse,
+        request_class=CheckedRequest,
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(
@@ -206,8 +213,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             engine_callback=configure_environment,
         ),
         openapi_config=openapi_config(),
-        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         debug=False,
     )
+    door = app.front_door = FrontDoor(app, app.route, settings)
     complete_document(app)
     return app

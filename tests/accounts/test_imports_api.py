@@ -7,6 +7,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from tests.accounts.actors import Actor, grant_role, new_user
+from tests.jobs.support import finished_job
 from tests.support import require_shared_data
 
 Client = TestClient[Litestar]
@@ -23,6 +24,7 @@ def books_file() -> bytes:
 
 
 def upload(actor: Actor, kind: str, content: bytes, file_format: str = "csv") -> httpx.Response:
+    """Post ``content`` for import; the answer points at the job."""
     return actor.request(
         "POST",
         f"/api/v1/curation/imports/{kind}",
@@ -37,15 +39,18 @@ def test_curator_import_reports_every_row_and_is_idempotent(api: Client, databas
     grant_role(database_url, curator.user_id, "curator")
     content = books_file()
     first = upload(curator, "books", content)
-    assert first.status_code == 200, first.text
-    report = first.json()
+    assert first.status_code == 202, first.text
+    job = finished_job(curator, first)
+    assert job["state"] == "succeeded", job
+    report = job["report"]
     assert report["read"] == 31
+    assert job["progress"] == {"read": 31, "total": 31}
     assert report["rejected"] == 1
     assert report["errors"][0]["line"] == 32
     assert "url" in report["errors"][0]["reason"]
-    again = upload(curator, "books", content).json()
-    assert again["imported"] == again["updated"] == 0
-    assert again["unchanged"] == report["imported"] + report["updated"] + report["unchanged"]
+    again = upload(curator, "books", content)
+    assert again.headers["location"] == first.headers["location"]  # the same file runs once
+    assert finished_job(curator, again)["attempts"] == 1
 
 
 def test_plain_users_and_visitors_cannot_import(api: Client) -> None:
@@ -61,7 +66,7 @@ def test_files_that_cannot_start_are_reported_on_their_header(
     curator = new_user(api, "curator")
     grant_role(database_url, curator.user_id, "curator")
     for kind, content in (("books", b"a,b\n1,2\n"), ("salaries", b"a,b\n1,2\n")):
-        report = upload(curator, kind, content, file_format="json").json()
+        report = finished_job(curator, upload(curator, kind, content, file_format="json"))["report"]
         assert report["imported"] == report["updated"] == 0
         assert report["errors"][0]["line"] == 1
         assert report["errors"][0]["reason"]
@@ -76,15 +81,21 @@ def test_salary_uploads_name_their_source(api: Client, database_url: str) -> Non
     real = require_shared_data("salaries-aijobs", "salaries.csv")
     content = "".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:21]).encode()
     params = {"format": "csv", "profile": "aijobs"}
-    unnamed = curator.request(
-        "POST", "/api/v1/curation/imports/salaries", params=params, content=content
-    ).json()
+    unnamed = finished_job(
+        curator,
+        curator.request(
+            "POST", "/api/v1/curation/imports/salaries", params=params, content=content
+        ),
+    )["report"]
     assert unnamed["imported"] == 0
     assert "source" in unnamed["errors"][0]["reason"]
-    named = curator.request(
-        "POST",
-        "/api/v1/curation/imports/salaries",
-        params={**params, "source": "upload-test-index"},
-        content=content,
-    ).json()
+    named = finished_job(
+        curator,
+        curator.request(
+            "POST",
+            "/api/v1/curation/imports/salaries",
+            params={**params, "source": "upload-test-index"},
+            content=content,
+        ),
+    )["report"]
     assert named["imported"] + named["unchanged"] == 20

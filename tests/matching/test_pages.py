@@ -63,3 +63,22 @@ def test_gap_page_form_and_result(client: TestClient[Litestar]) -> None:
     assert re.search(r"You cover \d+% of the demand", result.text)
     too_big = client.post(f"{PAGE}/gap", data={"skills": "", "text": "x" * 100_001})
     assert too_big.status_code == 413
+
+
+def test_certifications_are_a_section_filterable_by_price(
+    client: TestClient[Litestar], rankings: int
+) -> None:
+    response = client.get("/api/v1/careers/data-engineer/certifications")
+    assert response.status_code == 200, response.text
+    everything = response.json()
+    assert everything["found"] == everything["total"] >= 1
+    assert all(re.search(r"Specialization|Certificate", c["title"]) for c in everything["items"])
+    # Coursera gives no price (a subscription): never free, left out under any cap.
+    capped = client.get("/api/v1/careers/data-engineer/certifications?price=300").json()
+    assert capped["found"] == everything["found"]
+    assert all(c["price_usd"] is not None and c["price_usd"] <= 300 for c in capped["items"])
+    assert capped["total"] == len(capped["items"]) < everything["total"]
+    html = client.get("/careers/data-engineer").text
+    section = html.split('id="certifications"')[1].split("</section>")[0]
+    assert "price not listed" in section and 'href="?cert_price=300#certifications"' in section
+    assert client.get("/api/v1/careers/data-engineer/certifications?price=5").status_code == 422

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from careerpath.matching.evaluation import grade, ndcg_at
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
-from careerpath.matching.notes import note
+from careerpath.matching.notes import note, possessive
 from careerpath.matching.scoring import (
     ResourceSignals,
     SkillShare,
@@ -69,10 +69,10 @@ def test_explanation_names_skills_with_their_shares() -> None:
 @pytest.mark.parametrize(
     ("covered", "topic", "level", "expected"),
     [
-        ((), "Security", None, "about Security, a core subject of Security Engineer"),
-        ((SkillShare(9, "Nessus", 0.5),), None, "advanced",
-         "covers Nessus, from the skills and tools of Security Engineer's profile; "
-         "for advanced learners"),
+        ((), "Security", None, "about Security"),
+        ((SkillShare(9, "Nessus", 0.5),), None, "advanced", "covers Nessus; for advanced learners"),
+        ((SkillShare(9, "Nessus", 0.5), SkillShare(4, "Wireshark", 0.4)), None, None,
+         "covers Nessus and Wireshark"),
     ],
 )  # fmt: skip
 def test_notes_say_why_in_plain_words(
@@ -82,6 +82,14 @@ def test_notes_say_why_in_plain_words(
         covered, {}, postings_label="x", career="Security Engineer", topic=topic, level=level
     )
     assert sentence == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Software Developers", "Software Developers'"), ("Back End Engineer", "Back End Engineer's")],
+)
+def test_possessive_of_a_plural_title_takes_no_second_s(name: str, expected: str) -> None:
+    assert possessive(name) == expected
 
 
 def test_low_rating_is_reported_as_lowering() -> None:
@@ -138,9 +146,10 @@ def test_ndcg_is_one_for_the_ideal_order_and_lower_otherwise() -> None:
         max_size=40,
     ),
     st.integers(1, 10),
+    st.sampled_from([0.0, 0.2, 0.5]),
 )
 def test_vectorised_ranking_matches_the_reference(
-    specs: list[tuple[set[int], float, str]], limit: int
+    specs: list[tuple[set[int], float, str]], limit: int, floor: float
 ) -> None:
     signals = [
         ResourceSignals(i + 1, frozenset(s), 0.0, 4.5, i * 7) for i, (s, _, _) in enumerate(specs)
@@ -148,7 +157,7 @@ def test_vectorised_ranking_matches_the_reference(
     kinds = [kind for _, _, kind in specs]
     fits = {i + 1: text for i, (_, text, _) in enumerate(specs) if text > 0.5}
     matrix = CatalogMatrix.build(signals, kinds)
-    fast = rank_matrix(matrix, DEMAND, fits, "book", limit, topic_fit=fits)
+    fast = rank_matrix(matrix, DEMAND, fits, "book", limit, topic_fit=fits, floor=floor)
     books = [s for s, k in zip(signals, kinds, strict=True) if k == "book"]
     matched = [s for s in books if s.resource_id in fits or s.skill_ids & DEMAND.keys()]
     best = max((fits.get(s.resource_id, 0.0) for s in matched), default=0.0) or 1.0
@@ -157,6 +166,17 @@ def test_vectorised_ranking_matches_the_reference(
                          s.ratings_count, topic_fit=fits.get(s.resource_id, 0.0) / best)
          for s in matched],
         DEMAND,
-        limit=limit,
     )  # fmt: skip
+    reference = [s for s in reference if s.score >= floor][:limit]
     assert [(s.resource_id, s.score) for s in fast] == [(s.resource_id, s.score) for s in reference]
+
+
+def test_skills_without_agreeing_words_count_less() -> None:
+    # A broad course that lists the career's tools but whose words are about something else
+    # scores below an equal one whose title and text are about the career.
+    silent = score_resource(resource(1, {1, 2, 3}), DEMAND)
+    agreeing = score_resource(resource(2, {1, 2, 3}, text_fit=0.3, topic_fit=0.3), DEMAND)
+    assert silent is not None and agreeing is not None
+    skills = {s.resource_id: next(g for g in s.signals if g.name == "skills").contribution
+              for s in (silent, agreeing)}  # fmt: skip
+    assert skills[1] == pytest.approx(Weights().skills_alone * skills[2], abs=1e-3)

@@ -64,6 +64,26 @@ def test_career_page_has_the_skills_section(client: Client) -> None:
     assert "PostgreSQL" in html and "In demand" in html
 
 
+def test_without_postings_the_page_shows_a_short_onet_list_by_kind(client: Client) -> None:
+    """Back End Engineer has no postings in the demo: O*NET's list, said so, top 30 first."""
+    html = client.get("/careers/back-end-engineer").text
+    section = html[
+        html.index('id="skills-demand"') : html.index(
+            "</section>", html.index('id="skills-demand"')
+        )
+    ]
+    first, _, rest = section.partition('<details class="skills-more">')
+    assert "O*NET" in first and "not what employers ask for" in first
+    shown = re.findall(r'class="skill"[^>]*>([^<]+)<', first)
+    assert 10 <= len(shown) <= 30
+    assert {"Python", "Go", "Ruby", "PostgreSQL", "Docker"} <= set(shown)  # its own tools
+    for name in ("ESRI ArcGIS", "Adobe Photoshop", "Marketo"):
+        assert name not in first
+    assert "ESRI ArcGIS" in rest  # the whole list stays behind "show all"
+    headings = re.findall(r"<h3>([^<]+)</h3>", first)
+    assert headings[0] == "Languages" and "%" not in first.split("</p>", 1)[1]
+
+
 def test_extract(client: Client) -> None:
     text = "Senior engineer: Go and PostgreSQL on k8s, some C# and ASP.NET Core."
     body = client.post("/api/v1/extract", json={"text": text}).json()

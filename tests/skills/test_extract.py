@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import itertools
 import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from careerpath.skills.evaluation import overlap_scores, span_pairs, strict_scores
+from tests.skills import reference_extract
 from tests.skills.extractor_fixture import extractor, found
 from tests.support import require_shared_data
 
@@ -94,3 +97,18 @@ def test_quality_on_skillspan_dev_knowledge_layer() -> None:
     assert overlap.gold == 1093
     assert overlap.f1 >= 0.55 and overlap.precision >= 0.75
     assert strict.precision >= 0.6 and strict.f1 >= 0.45
+
+
+def test_fast_paths_agree_with_the_plain_loops_on_real_postings() -> None:
+    """The inline boundary test and the per-sentence reading change no result (real text)."""
+    dice = require_shared_data("jobs-dice-sample", "dice_com-job_us_sample.csv")
+    skillspan = require_shared_data("skillspan", "dev.json")
+    with dice.open(newline="", encoding="utf-8") as handle:
+        texts = [row["jobdescription"] for row in itertools.islice(csv.DictReader(handle), 400)]
+    lines = skillspan.read_text(encoding="utf-8").splitlines()
+    texts += [" ".join(json.loads(line)["tokens"]) for line in lines]
+    ex = extractor()
+    for text in texts:
+        plain = reference_extract.mentions(ex, text)
+        assert [m[:3] for m in ex.mentions(text)] == plain, text[:80]
+        assert [m[:3] for m in ex.extract(text)] == reference_extract.asked(ex, text, plain)

@@ -10,12 +10,16 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from typer.testing import CliRunner
 
 from careerpath.careers.models import Career
+from careerpath.cli.app import app
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.report import ImportReport
+from careerpath.skills.curated import TECHNOLOGY_KINDS
 from careerpath.skills.models import CareerDemand, CareerSkillDemand, Posting, PostingSkill
 from careerpath.skills.postings import build_mapping, ingest_postings
+from careerpath.skills.queries import top_skills
 from tests.support import require_shared_data
 
 Factory = async_sessionmaker[AsyncSession]
@@ -121,3 +125,23 @@ async def test_demand_is_precomputed_per_career(factory: Factory, tmp_path: Path
         assert top is not None and 0 < top <= demand.postings
         level = await session.scalar(select(Posting.level).where(Posting.source == "demand-test"))
         assert level == "Senior"
+
+
+async def test_top_skills_by_kind_on_real_postings(factory: Factory, tmp_path: Path) -> None:
+    """``skills top --kind``: the filter keeps one kind's skills, counted as without it."""
+    path = write_csv(tmp_path / "dice.csv", dice_rows(80))
+    await ingest_in(factory, path, build_mapping("dice"), source="dice-top")
+    async with factory() as session:
+        every = await top_skills(session, source="dice-top", limit=10_000)
+        technologies = await top_skills(
+            session, source="dice-top", limit=10_000, kinds=TECHNOLOGY_KINDS
+        )
+    assert {row.kind for row in every} - TECHNOLOGY_KINDS  # the mix the filter removes
+    assert technologies and {row.kind for row in technologies} <= TECHNOLOGY_KINDS
+    expected = [row for row in every if row.kind in TECHNOLOGY_KINDS]
+    assert [(r.name, r.postings) for r in technologies] == [(r.name, r.postings) for r in expected]
+
+
+def test_skills_top_refuses_an_unknown_kind() -> None:
+    result = CliRunner().invoke(app, ["skills", "top", "--kind", "gadgets"])
+    assert result.exit_code == 2 and "unknown kind" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter
 from functools import cache
 
@@ -116,3 +117,28 @@ def test_top_ten_has_no_generic_word_or_heading(source: str) -> None:
     onet = {row.name for row in shipped_technology()}
     headings = [n for n in top if n in layer.generic or n in layer.consumer]
     assert not headings + [n for n in top if n in onet and is_heading(n)]
+
+
+@pytest.mark.parametrize(
+    "generic", ["Sales", "Testing", "Maintenance", "Medical", "Analytical", "Training"]
+)
+def test_names_left_by_stripping_software_are_never_skills(generic: str) -> None:
+    """O*NET's "Sales software" is not the skill "Sales": no real posting yields it."""
+    texts = [t for t in dice() + google() if generic in t]
+    assert texts  # the word is there to be misread
+    assert not any(generic in found(text) for text in texts)
+
+
+def skillspan_sentence(needle: str) -> str:
+    path = require_shared_data("skillspan", "train.json")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = " ".join(json.loads(line)["tokens"])
+        if needle in text:
+            return text
+    pytest.fail(f"{needle!r} is not in SkillSpan any more")
+
+
+def test_dotnet_core_is_not_asp_net_core_and_linkedin_is_no_skill() -> None:
+    hits = found(skillspan_sentence("( . NET and . NET Core )"))
+    assert "Microsoft .NET Framework" in hits and "Microsoft ASP.NET Core MVC" not in hits
+    assert "LinkedIn" not in found(skillspan_sentence("NOW premium subscription"))

@@ -11,9 +11,14 @@ from contextlib import ExitStack
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.cache import NAMESPACE, RESPONSE_NAMESPACE, create_store
 from careerpath.config import Settings
+from careerpath.freshness.clock import read_generation
+from careerpath.freshness.tracking import track_writes
+from careerpath.salaries.models import SalaryAggregate, SalaryReport
 from tests.accounts.actors import generous_settings, grant_role, new_user, running_client
 from tests.support import REDIS_URL, unavailable
 
@@ -79,3 +84,14 @@ def test_a_curator_edit_reaches_every_worker(
         assert worker.get(api).json()["summary"] == summary
         assert summary in worker.get(page).text
     assert second.app.state.generation_clock.interval <= 1.0
+
+
+async def test_raw_reports_keep_the_cache_and_aggregates_retire_it(session: AsyncSession) -> None:
+    track_writes()
+    before = await read_generation(session)
+    await session.execute(update(SalaryReport).where(SalaryReport.id == -1).values(line=1))
+    await session.commit()
+    assert await read_generation(session) == before
+    await session.execute(update(SalaryAggregate).where(SalaryAggregate.id == -1).values(n=1))
+    await session.commit()
+    assert await read_generation(session) == before + 1

@@ -39,3 +39,11 @@ def test_every_get_route_answers_head(app: Litestar, client: TestClient[Litestar
         assert head.content == b"", path
         if "content-length" in got.headers and "content-encoding" not in got.headers:
             assert head.headers["content-length"] == got.headers["content-length"], path
+
+
+def test_head_carries_the_get_etag_and_revalidates(client: TestClient[Litestar]) -> None:
+    for path in ("/careers/back-end-engineer", "/api/v1/careers/back-end-engineer", "/healthz"):
+        tag = client.get(path).headers["etag"]
+        head = client.head(path)
+        assert head.headers["etag"] == tag, path
+        assert client.head(path, headers={"If-None-Match": tag}).status_code == 304, path

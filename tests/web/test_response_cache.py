@@ -15,13 +15,8 @@ from litestar.testing import TestClient
 
 from careerpath.config import Settings
 from careerpath.main import create_app
-from careerpath.web.response_cache import (
-    CachedResponse,
-    ResponseCache,
-    accepts_gzip,
-    cache_key,
-    is_anonymous,
-)
+from careerpath.web.outgoing import accepts_gzip, request_fields
+from careerpath.web.response_cache import CachedResponse, ResponseCache, cache_key, is_anonymous
 
 PAGE = "/careers/back-end-engineer"
 
@@ -59,7 +54,8 @@ def test_only_requests_without_credentials_are_anonymous() -> None:
     ],
 )
 def test_accept_encoding(header: str | None, expected: bool) -> None:
-    assert accepts_gzip(scope({"Accept-Encoding": header} if header else None)) is expected
+    fields = request_fields(scope({"Accept-Encoding": header} if header else None))
+    assert accepts_gzip(fields) is expected
 
 
 def test_keys_carry_generation_and_query_but_not_host() -> None:

@@ -1,4 +1,4 @@
-"""Authentication middleware: find the caller (session cookie or Bearer token) for the guard.
+"""Authentication: find the caller (session cookie or Bearer token) for the guard.
 
 It also applies the general per-IP and per-token request limits, since it is the first place
 that knows which of the two applies.
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from datetime import timedelta
 from typing import Any
 
 from litestar import Litestar
 from litestar.connection import ASGIConnection
-from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.types import Scope
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,8 +22,10 @@ from careerpath.accounts.sessions import SessionStore, as_utc, session_key, touc
 from careerpath.db import utcnow
 from careerpath.httpapi.rate_limit import spend
 from careerpath.security.access import Principal
+from careerpath.security.forwarded import trusted_proxies
 
 SESSION_COOKIE = "__Host-careerpath"
+TOKEN_TOUCH_EVERY = timedelta(minutes=1)
 PAT_PREFIX = "cp_"
 
 
@@ -33,9 +35,15 @@ def csrf_token_for(secret_key: str, key: str) -> str:
 
 
 def client_ip(scope: Scope) -> str:
-    """Return the peer address the server saw."""
+    """Return the client's address: the peer's, or the one a trusted proxy forwarded."""
     client = scope.get("client")
-    return str(client[0]) if client else "unknown"
+    peer = str(client[0]) if client else "unknown"
+    app = scope.get("litestar_app")
+    spec = app.state.settings.trusted_proxies if app is not None else ""
+    if not spec:
+        return peer
+    forwarded = b",".join(v for k, v in scope.get("headers", ()) if k == b"x-forwarded-for")
+    return trusted_proxies(spec).client(peer, forwarded.decode("latin-1"))
 
 
 async def principal_from_cookie(
@@ -76,7 +84,11 @@ async def principal_from_token(db: AsyncSession, token: str) -> Principal | None
     now = utcnow()
     if row is None or not row.User.is_active or as_utc(row.ApiToken.expires_at) <= now:
         return None
-    row.ApiToken.last_used_at = now
+    used = row.ApiToken.last_used_at
+    if used is None or now - as_utc(used) >= TOKEN_TOUCH_EVERY:
+        # At most one write a minute per token: a write per read would take SQLite's one write
+        # lock for every API call, reads included.
+        row.ApiToken.last_used_at = now
     return Principal(
         row.User.id,
         row.User.role.value,
@@ -107,22 +119,12 @@ async def resolve_principal(scope: Scope, app: Litestar) -> Principal | None:
 UNAUTHENTICATED_PREFIXES = ("/static/", "/healthz", "/readyz")
 
 
-def authentication_middleware(app: ASGIApp) -> ASGIApp:
+async def authenticate(scope: Scope, app: Litestar) -> None:
     """Put the caller (or None) in ``scope["user"]`` and apply the general request limits."""
-
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or scope["path"].startswith(UNAUTHENTICATED_PREFIXES):
-            await app(scope, receive, send)
-            return
-        litestar_app = Litestar.from_scope(scope)
-        principal = await resolve_principal(scope, litestar_app)
-        scope["user"] = principal
-        throttle = litestar_app.state.throttle
-        if principal is not None and principal.token_id is not None:
-            budget = await throttle.take("client", f"token:{principal.token_id}")
-        else:
-            budget = await throttle.take("ip", client_ip(scope))
-        spend(scope, budget)
-        await app(scope, receive, send)
-
-    return middleware
+    principal = await resolve_principal(scope, app)
+    scope["user"] = principal
+    budgets = app.state.throttle.budgets
+    if principal is not None and principal.token_id is not None:
+        spend(scope, budgets.hit("client", f"token:{principal.token_id}"))
+    else:
+        spend(scope, budgets.hit("ip", client_ip(scope)))

@@ -20,17 +20,29 @@ class Mail:
     to: str
     subject: str
     body: str
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 async def send_mail(settings: Settings, mail: Mail) -> None:
-    """Deliver ``mail`` by SMTP, or write it to the log in development."""
+    """Deliver ``mail`` by SMTP, or write it to the log in development.
+
+    In production without SMTP the body (a reset link is a password) never reaches the log:
+    only that a mail could not be sent, and to whom.
+    """
     if not settings.smtp_host:
-        logger.warning("mail to %s: %s\n%s", mail.to, mail.subject, mail.body)
+        if settings.env == "production":
+            logger.error(
+                "mail to %s not sent (%s): CAREERPATH_SMTP_HOST is unset", mail.to, mail.subject
+            )
+        else:
+            logger.warning("mail to %s: %s\n%s", mail.to, mail.subject, mail.body)
         return
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = mail.to
     message["Subject"] = mail.subject
+    for name, value in mail.headers:
+        message[name] = value
     message.set_content(mail.body)
     try:
         await asyncio.to_thread(_deliver, settings.smtp_host, settings.smtp_port, message)

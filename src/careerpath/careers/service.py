@@ -54,11 +54,7 @@ async def career_refs(
 
 async def find_career(session: AsyncSession, cache: DocumentCache, slug: str) -> CareerRef:
     """Return the career ``slug`` or an alias of it names (cached)."""
-    key = f"slug:{slug}"
-    found = await cache.get(key, SlugLookup)
-    if found is None:
-        found = await lookup_slug(session, slug)
-        await cache.set(key, found)
+    found = await cache.get_or_build(f"slug:{slug}", SlugLookup, lambda: lookup_slug(session, slug))
     return found.career
 
 
@@ -74,14 +70,12 @@ async def get_career_document(
     session: AsyncSession, cache: DocumentCache, career: CareerRef
 ) -> CareerRead:
     """Return the read model of a career (cached)."""
-    key = f"career:{career.id}"
-    cached = await cache.get(key, CareerRead)
-    if cached is not None:
-        return cached
-    row = await get_career(session, career.id)
-    document = career_read(row, await sources_of(session, row))
-    await cache.set(key, document)
-    return document
+
+    async def build() -> CareerRead:
+        row = await get_career(session, career.id)
+        return career_read(row, await sources_of(session, row))
+
+    return await cache.get_or_build(f"career:{career.id}", CareerRead, build)
 
 
 async def get_career(session: AsyncSession, career_id: int) -> Career:

@@ -34,8 +34,10 @@ def canonical_url(raw: str) -> str | None:
     if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
         return None
     host = parts.netloc.lower()
-    dropped = _TRACKING_PARAMS | _HOST_PARAMS.get(host.removeprefix("www."), set())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k not in dropped])
+    query = ""
+    if parts.query:  # most addresses have none: skip the parse and re-encode
+        dropped = _TRACKING_PARAMS | _HOST_PARAMS.get(host.removeprefix("www."), set())
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k not in dropped])
     path = parts.path.rstrip("/") if parts.path not in {"", "/"} else ""
     return urlunsplit((parts.scheme.lower(), host, path, query, ""))
 
@@ -47,7 +49,7 @@ def url_host(url: str) -> str:
 
 def fix_mojibake(text: str) -> str:
     """Repair UTF-8 that was decoded as cp1252/Latin-1 (``hoursâ\x80\x94no`` → ``hours—no``)."""
-    return _MOJIBAKE.sub(_repair, text)
+    return text if text.isascii() else _MOJIBAKE.sub(_repair, text)
 
 
 def _repair(found: re.Match[str]) -> str:
@@ -67,7 +69,7 @@ def _byte(char: str) -> bytes:
 
 def detect_language(text: str, default: str = "en") -> str:
     """Return ``ru`` when most letters are Cyrillic, else ``default``."""
-    if not _CYRILLIC.search(text):  # the common case, without counting every letter
+    if text.isascii() or not _CYRILLIC.search(text):  # the common cases, without counting
         return default
     letters = _LETTER.findall(text)
     if letters and len(_CYRILLIC.findall(text)) * 2 > len(letters):

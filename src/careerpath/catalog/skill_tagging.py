@@ -30,8 +30,27 @@ class Tagger:
 
     extractor: Extractor
     names: Mapping[int, str]
-    # A file repeats the same few tags on most rows: each tag's slug and skill found once.
+    # A file repeats the same few tags on most rows: each tag's slug and skill found once,
+    # each extracted skill's tag built once, and a text repeated verbatim read once.
     seen: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    extracted: dict[int, SkillTag] = field(default_factory=dict)
+    texts: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def mentioned(self, text: str) -> frozenset[int]:
+        """Return the skills ``text`` names (each distinct text read once per import)."""
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = frozenset(self.extractor.mentioned_ids(text))
+        return found
+
+    def extracted_tag(self, skill_id: int) -> SkillTag:
+        """Return the tag of a skill found in the text (its slug made once per import)."""
+        tag = self.extracted.get(skill_id)
+        if tag is None:
+            name = self.names.get(skill_id, str(skill_id))
+            slug = f"{slugify(name)[:190]}-{skill_id}"
+            tag = self.extracted[skill_id] = SkillTag(slug, name[:200], "extracted", skill_id)
+        return tag
 
 
 def tag_skills(
@@ -56,10 +75,9 @@ def tag_skills(
                 linked.add(skill_id)
             tags[slug] = SkillTag(slug[:200], name.strip()[:200], origin, skill_id)
     if tagger is not None:
-        for skill_id in sorted(tagger.extractor.mentioned_ids(f"{title}\n{description}") - linked):
-            name = tagger.names.get(skill_id, str(skill_id))
-            slug = f"{slugify(name)[:190]}-{skill_id}"
-            tags.setdefault(slug, SkillTag(slug, name[:200], "extracted", skill_id))
+        for skill_id in sorted(tagger.mentioned(f"{title}\n{description}") - linked):
+            tag = tagger.extracted_tag(skill_id)
+            tags.setdefault(tag.slug, tag)
     return list(tags.values())
 
 

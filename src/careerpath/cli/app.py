@@ -7,8 +7,19 @@ import time
 import typer
 
 from careerpath import migrate
-from careerpath.cli import accounts, db, ingest, matching, salaries, search, skills, titles
+from careerpath.cli import (
+    accounts,
+    db,
+    ingest,
+    links,
+    matching,
+    salaries,
+    search,
+    skills,
+    titles,
+)
 from careerpath.cli.runtime import console, run_in_transaction
+from careerpath.cli.worker import worker
 from careerpath.config import get_settings
 from careerpath.demo.loader import load_demo
 
@@ -25,7 +36,9 @@ app.add_typer(search.app, name="search")
 app.add_typer(matching.app, name="matching")
 app.add_typer(titles.app, name="titles")
 app.add_typer(titles.postings_app, name="postings")
+app.add_typer(links.app, name="links")
 skills.register(app)
+app.command()(worker)
 
 
 @app.command()

@@ -17,6 +17,7 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.progress import print_report, progress_bar
 from careerpath.ingest.report import ImportReport
+from careerpath.skills.curated import KINDS, TECHNOLOGY_KINDS
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
@@ -118,15 +119,40 @@ async def _ingest(path: Path, mapping: ColumnMapping, label: str) -> ImportRepor
 def top_command(
     source: Annotated[str | None, typer.Option(help="Only postings from this source")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only skills of this kind (repeatable): technology (languages, frameworks, "
+            "databases, cloud, tools) or one of " + ", ".join(KINDS)
+        ),
+    ] = None,
 ) -> None:
-    """Print the skills most postings mention."""
-    rows = run_in_transaction(lambda session: top_skills(session, source=source, limit=limit))
+    """Print the skills most postings mention, grouped by kind (technologies first)."""
+    kinds = _kinds(kind or [])
+    rows = run_in_transaction(
+        lambda session: top_skills(session, source=source, limit=limit, kinds=kinds)
+    )
+    order = {name: position for position, name in enumerate(KINDS)}
     table = Table(title=f"Top {limit} skills" + (f" in {source} postings" if source else ""))
-    for column in ("skill", "category", "postings", "share"):
+    for column in ("kind", "skill", "category", "postings", "share"):
         table.add_column(column)
-    for row in rows:
-        table.add_row(row.name, row.category, str(row.postings), f"{row.share:.0%}")
+    for row in sorted(rows, key=lambda r: (order.get(r.kind, len(order)), -r.postings)):
+        label = KINDS.get(row.kind, row.kind)
+        table.add_row(label, row.name, row.category, str(row.postings), f"{row.share:.0%}")
     console.print(table)
+
+
+def _kinds(names: list[str]) -> set[str]:
+    """Expand "technology" to its kinds; refuse a kind the taxonomy does not have."""
+    kinds: set[str] = set()
+    for name in names:
+        if name == "technology":
+            kinds |= TECHNOLOGY_KINDS
+        elif name in KINDS:
+            kinds.add(name)
+        else:
+            raise typer.BadParameter(f"unknown kind {name!r}", param_hint="--kind")
+    return kinds
 
 
 @skills_app.command("evaluate")

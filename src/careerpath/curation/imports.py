@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,13 @@ from careerpath.salaries.reports import PROFILES as SALARY_PROFILES
 from careerpath.salaries.sources import resolve_source
 from careerpath.search import service as search_service
 from careerpath.skills.postings import build_mapping, ingest_postings
+
+Advance = Callable[[int], None]
+Checkpoint = Callable[[], Awaitable[None]]
+
+
+def _ignore(_rows: int) -> None:
+    """Progress nobody watches."""
 
 
 class ImportKind(enum.StrEnum):
@@ -58,8 +66,12 @@ async def run_import(
     var_dir: Path,
     source: str | None = None,
     options: CatalogOptions = CatalogOptions(),
+    advance: Advance = _ignore,
+    checkpoint: Checkpoint | None = None,
 ) -> dict[str, Any]:
     """Import ``path`` as ``kind`` and return the report (counts and rejected rows).
+
+    ``checkpoint`` lets a salary import commit between batches (see ``ingest_file``).
 
     A file the import cannot start on (no profile fits, a column is missing, a salary file
     without its source) is reported like a bad row: as line 1, its header, with the reason;
@@ -67,8 +79,8 @@ async def run_import(
     """
     try:
         if kind is ImportKind.SALARIES:
-            return await _salaries(session, path, profile, source)
-        return await _run(kind, path, profile, session, var_dir, options)
+            return await _salaries(session, path, profile, source, (advance, checkpoint))
+        return await _run(kind, path, profile, session, var_dir, options, advance)
     except InvalidInputError as exc:
         report = ImportReport()
         report.reject(1, exc.detail)
@@ -82,19 +94,26 @@ async def _run(
     session: AsyncSession,
     var_dir: Path,
     options: CatalogOptions,
+    advance: Advance,
 ) -> dict[str, Any]:
     if kind is ImportKind.POSTINGS:
         mapping = build_mapping(profile)
-        report = await ingest_postings(session, path, mapping, source=f"upload:{path.name}")
+        report = await ingest_postings(
+            session, path, mapping, source=f"upload:{path.name}", advance=advance
+        )
         if report.imported or report.updated:
             await matching_service.recompute(session, var_dir)  # demand changed
         return report.as_dict()
     resource_kind = ResourceKind.COURSE if kind is ImportKind.COURSES else ResourceKind.BOOK
-    return await _resources(session, path, profile, resource_kind, var_dir, options)
+    return await _resources(session, path, profile, resource_kind, var_dir, options, advance)
 
 
 async def _salaries(
-    session: AsyncSession, path: Path, profile: str | None, source: str | None
+    session: AsyncSession,
+    path: Path,
+    profile: str | None,
+    source: str | None,
+    hooks: tuple[Advance, Checkpoint | None],
 ) -> dict[str, Any]:
     if profile not in SALARY_PROFILES:
         known = ", ".join(SALARY_PROFILES)
@@ -103,7 +122,13 @@ async def _salaries(
         raise InvalidInputError("Salary uploads need the file's source: ?source=KEY.")
     credited = resolve_source(path, source)
     result = await ingest_file(
-        session, path, SALARY_PROFILES[profile], credited, profile_name=profile
+        session,
+        path,
+        SALARY_PROFILES[profile],
+        credited,
+        profile_name=profile,
+        on_progress=hooks[0],
+        checkpoint=hooks[1],
     )
     return {**result.report.as_dict(), "unmatched_titles": result.unmatched}
 
@@ -115,16 +140,17 @@ async def _resources(
     kind: ResourceKind,
     var_dir: Path,
     options: CatalogOptions,
+    advance: Advance,
 ) -> dict[str, Any]:
     chosen = catalog_service.choose_profile(
         path, profile, None, overrides=options.columns, currency=options.currency,
         source_name="upload",
     )  # fmt: skip
-    parsed = catalog_service.parse_file(path, chosen, kind)
+    parsed = catalog_service.parse_file(path, chosen, kind, on_record=lambda: advance(1))
     result = await catalog_service.import_parsed(session, chosen, kind, parsed)
     await session.flush()
     if result.changed_ids:
-        await search_service.update_index(session, var_dir, result.changed_ids)
+        await search_service.update_index_after_commit(session, var_dir, result.changed_ids)
         affected = await matching_service.affected_careers(session, result.changed_ids)
         await matching_service.recompute(session, var_dir, affected)
     report: ImportReport = parsed.report

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import enum
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import msgspec
-from litestar import Controller, Request, delete, patch, post, put
-from litestar.params import JSONBody, PathParameter, QueryParameter, RawBody
-from litestar.status_codes import HTTP_204_NO_CONTENT
+from litestar import Controller, Request, Response, delete, patch, post, put
+from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from careerpath.careers import writes as careers_writes
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.models import SectionKind
 from careerpath.careers.schemas import CareerRead
 from careerpath.catalog.generic import fields_help
-from careerpath.curation.imports import CatalogOptions, ImportKind, ImportProfile, run_import
+from careerpath.curation.import_jobs import ImportRequest, submit_import
+from careerpath.curation.imports import ImportKind, ImportProfile
+from careerpath.curation.uploads import store_upload
 from careerpath.dependencies import AppSettings, DbSession
+from careerpath.jobs.presenters import JobRead, job_read
 from careerpath.matching import curation as matching_curation
 from careerpath.matching.curation import MAX_PIN_POSITION
 from careerpath.params import RowId
@@ -43,9 +44,6 @@ class UploadFormat(enum.StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
     JSON = "json"
-
-
-CHUNK_BYTES = 1 << 20
 
 
 class SectionEdit(msgspec.Struct):
@@ -151,22 +149,24 @@ class ImportController(Controller):
 
     @post(
         "/{kind:str}",
-        summary="Import a file of courses, books, salary reports or job postings",
+        summary="Queue the import of a file of courses, books, salary reports or job postings",
         description="Send the file itself as the request body (up to 50 MB), "
         "e.g. `curl --data-binary @books.csv -H 'Content-Type: application/octet-stream'`. "
+        "The answer is 202 with a `Location` to the import's job "
+        "(`GET /api/v1/jobs/{id}`): its state, progress and, once done, the per-row report. "
+        "The same file with the same options is imported once. "
         "Courses and books: any CSV, JSON Lines or JSON array imports; each field is read from "
         "the column named after it or from the one a `map=field=column` parameter names "
         "(repeatable); `currency` sets the ISO code of prices without a currency column. "
         "Fields:\n\n" + "\n".join(f"- {line}" for line in fields_help().splitlines()),
-        status_code=200,
+        status_code=HTTP_202_ACCEPTED,
         request_max_body_size=MAX_UPLOAD_BYTES,
     )
     async def upload(
         self,
-        session: DbSession,
+        request: Request[Any, Any, Any],
         settings: AppSettings,
         kind: Annotated[ImportKind, PathParameter()],
-        body: RawBody,
         profile: Annotated[ImportProfile | None, QueryParameter()] = None,
         file_format: Annotated[UploadFormat, QueryParameter(name="format")] = UploadFormat.CSV,
         source: Annotated[
@@ -188,17 +188,22 @@ class ImportController(Controller):
         currency: Annotated[
             str | None, QueryParameter(pattern="^[A-Za-z]{3}$", description="ISO 4217 code")
         ] = None,
-    ) -> dict[str, Any]:
-        """Import the uploaded file; valid rows land, each bad row is reported with its line."""
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"upload.{file_format.value}"
-            path.write_bytes(body)
-            return await run_import(
-                kind,
-                path,
-                profile.value if profile else None,
-                session=session,
-                var_dir=settings.var_dir,
-                source=source,
-                options=CatalogOptions(tuple(columns or ()), currency),
-            )
+    ) -> Response[JobRead]:
+        """Store the file and queue its import; the job's report lists each bad row's line."""
+        upload = await store_upload(
+            request.stream(), settings.var_dir, file_format.value, MAX_UPLOAD_BYTES
+        )
+        wanted = ImportRequest(
+            kind.value,
+            profile.value if profile else None,
+            source,
+            tuple(columns or ()),
+            currency,
+        )
+        queue = request.app.state.job_queue
+        job = await submit_import(request.app.state.session_factory, queue, wanted, upload)
+        return Response(
+            job_read(job, None),
+            status_code=HTTP_202_ACCEPTED,
+            headers={"Location": f"/api/v1/jobs/{job.id}"},
+        )

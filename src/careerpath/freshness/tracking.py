@@ -2,7 +2,9 @@
 
 The hooks sit on every SQLAlchemy session, so the CLI, the curation API, the imports and any
 later job invalidate what they change without having to remember to. Tables that no cached
-read shows (accounts, sessions, clicks) are left out, so signing in does not empty the cache.
+read shows are left out, so that signing in does not empty the cache, and neither does every
+batch of a long salary import: cached pages read the salary aggregates, which the import
+rebuilds (and so retires the cache) once, at its end.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from careerpath.freshness.models import ROW_ID, CacheGeneration
 
 _DIRTY = "careerpath_cache_dirty"
-# Writes here never change a cached page or document.
+# Writes here never change a cached page or document: accounts, clicks, and raw salary
+# reports with their import records (pages show ``salary_aggregate``, never a report).
 UNCACHED_TABLES = frozenset(
     {
         "cache_generation",
+        "salary_report",
+        "salary_import",
         "user_account",
         "user_session",
         "api_token",

@@ -1,4 +1,4 @@
-"""The ``before_send`` hook that stamps what clients read besides the body on every response.
+"""What clients read besides the body, for every response (stamped by the front door).
 
 Rate-limit fields wherever a limit applied, ``Retry-After`` on every 503 (a 429 brings its own
 from the throttle), and the retirement fields of a deprecated operation.
@@ -6,9 +6,8 @@ from the throttle), and the retirement fields of a deprecated operation.
 
 from __future__ import annotations
 
-from litestar.datastructures import MutableScopeHeaders
 from litestar.handlers import HTTPRouteHandler
-from litestar.types import Message, Scope
+from litestar.types import Scope
 
 from careerpath.httpapi.rate_limit import rate_limit_headers, recorded_budget
 from careerpath.httpapi.versioning import retirement_headers, retirement_of
@@ -17,21 +16,16 @@ from careerpath.httpapi.versioning import retirement_headers, retirement_of
 RETRY_AFTER_UNAVAILABLE = 10
 
 
-async def client_headers_hook(message: Message, scope: Scope) -> None:
-    """Add the rate-limit, Retry-After and retirement headers to a response's start."""
-    if message["type"] != "http.response.start":
-        return
-    headers = MutableScopeHeaders.from_message(message)
+def client_headers(scope: Scope, status: int, present: set[bytes]) -> list[tuple[bytes, bytes]]:
+    """Return the rate-limit, Retry-After and retirement fields (``present``: names already set)."""
+    fields: dict[str, str] = {}
     budget = recorded_budget(scope)
     if budget is not None:
-        for name, value in rate_limit_headers(budget).items():
-            headers[name] = value
-    if message["status"] in {429, 503} and "retry-after" not in headers:
-        headers["Retry-After"] = str(RETRY_AFTER_UNAVAILABLE)
+        fields.update(rate_limit_headers(budget))
+    if status in {429, 503} and b"retry-after" not in present:
+        fields["Retry-After"] = str(RETRY_AFTER_UNAVAILABLE)
     handler = scope.get("route_handler")
     retirement = retirement_of(handler.opt) if isinstance(handler, HTTPRouteHandler) else None
     if retirement is not None:
-        fields = retirement_headers(retirement)
-        headers.add("Link", fields.pop("Link"))  # beside a list's page links
-        for name, value in fields.items():
-            headers[name] = value
+        fields.update(retirement_headers(retirement))  # its Link goes beside a list's page links
+    return [(name.lower().encode(), value.encode("latin-1")) for name, value in fields.items()]

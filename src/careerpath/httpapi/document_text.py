@@ -47,7 +47,9 @@ TAGS = {
     "search": "Full-text search over courses and books, with facets.",
     "accounts": "Sign-up, sign-in, the caller's account, sessions and API tokens.",
     "lists": "Saved lists, progress, sharing, exports, and provider links.",
-    "curation": "Curators: career content, pinned and hidden resources, file imports.",
+    "curation": "Curators: career content, pinned and hidden resources, file imports, links.",
+    "jobs": "Background jobs: state, progress and report of a queued import.",
+    "alerts": "Digests by email when a saved career's salary, skills or top courses change.",
     "admin": "Administrators: users and roles.",
     "operations": "Liveness and readiness probes.",
 }

@@ -45,6 +45,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     # matching
     ("GET", "/api/v1/careers/{slug}/courses"): "list_career_courses",
     ("GET", "/api/v1/careers/{slug}/books"): "list_career_books",
+    ("GET", "/api/v1/careers/{slug}/certifications"): "list_career_certifications",
     ("GET", "/api/v1/careers/{slug}/path"): "get_learning_path",
     ("POST", "/api/v1/careers/{slug}/gap"): "compute_skill_gap",
     # catalog and search
@@ -96,6 +97,12 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
         "delete_resource_curation"
     ),
     ("POST", "/api/v1/curation/imports/{kind}"): "import_file",
+    ("GET", "/api/v1/curation/links"): "list_broken_links",
+    # jobs and alerts
+    ("GET", "/api/v1/jobs/{job_id}"): "get_job",
+    ("GET", "/api/v1/me/alerts"): "list_alerts",
+    ("PUT", "/api/v1/me/alerts/{slug}"): "follow_career",
+    ("DELETE", "/api/v1/me/alerts/{slug}"): "delete_alert",
     ("GET", "/api/v1/curation/skills/emerging"): "list_emerging_skills",
 }
 

@@ -3,7 +3,7 @@
 Both the IETF httpapi draft fields (``RateLimit-Policy``, ``RateLimit``) and the widely read
 ``X-RateLimit-*`` trio are sent; ``X-RateLimit-Reset`` is in seconds from now, like the draft's
 ``t``. The authentication middleware, which applies the general limits, records the budget in
-the request scope; ``client_headers_hook`` writes it on the way out.
+the request scope; ``client_headers`` writes it on the way out.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from litestar.types import Scope
 
 from careerpath.errors import RateLimitedError
-from careerpath.security.throttle import Budget
+from careerpath.security.budgets import Budget
 
 BUDGET_KEY = "rate_limit_budget"
 

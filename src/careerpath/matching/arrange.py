@@ -2,8 +2,10 @@
 
 - near-duplicates collapse to the best one: same title and provider, or the same address once
   normalised (scheme, ``www.``, trailing slash, query and fragment ignored);
-- in any 10 consecutive items at most 3 come from one provider, and in any 15 at most 5 teach
-  the same programming language (a list is not a catalog of one vendor or one language);
+- in any 10 consecutive items at most 3 come from one provider and at most 3 are about the
+  same tool (a framework, database, platform or tool their title names: PostgreSQL, Git), and
+  in any 15 at most 5 teach the same programming language (a list is not a catalog of one
+  vendor, one tool or one language);
   when only such items are left they follow at the end rather than being dropped;
 - within the top 10, then positions 11–15, then each further block of 10, items with a level
   are reordered beginner, intermediate, advanced among the places such items hold (items of
@@ -13,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 
 PROVIDER_WINDOW, PROVIDER_CAP = 10, 3
 LANGUAGE_WINDOW, LANGUAGE_CAP = 15, 5
+SUBJECT_WINDOW, SUBJECT_CAP = 10, 3
 LEVEL_BLOCKS = (10, 5)  # then blocks of 10
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -36,9 +39,11 @@ class Placed:
     url: str
     level: str | None
     languages: frozenset[int]  # programming languages the resource teaches (skill ids)
+    subjects: frozenset[int] = frozenset()  # tools its title names (skill ids)
 
 
 T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 
 
 @lru_cache(maxsize=1 << 18)  # recompute keys the same titles for every career: once each
@@ -72,36 +77,41 @@ def collapse(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
     return kept
 
 
-def _blocked(chosen: list[Placed]) -> tuple[set[str], set[int]]:
-    """Return the providers and the languages at their cap among the last items chosen."""
-    providers: dict[str, int] = {}
-    for p in chosen[-(PROVIDER_WINDOW - 1) :]:
-        if name := (p.provider or "").lower():
-            providers[name] = providers.get(name, 0) + 1
-    languages: dict[int, int] = {}
-    for p in chosen[-(LANGUAGE_WINDOW - 1) :]:
-        for language in p.languages:
-            languages[language] = languages.get(language, 0) + 1
-    return (
-        {name for name, n in providers.items() if n >= PROVIDER_CAP},
-        {language for language, n in languages.items() if n >= LANGUAGE_CAP},
+def _at_cap(groups: Iterable[Iterable[H]], cap: int) -> set[H]:
+    counts: dict[H, int] = {}
+    for group in groups:
+        for key in group:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n >= cap}
+
+
+def _blocked(chosen: list[Placed]) -> tuple[set[str], set[int], set[int]]:
+    """Return the providers, languages and subjects at their cap among the last items chosen."""
+    providers = _at_cap(
+        (((p.provider or "").lower(),) for p in chosen[-(PROVIDER_WINDOW - 1) :] if p.provider),
+        PROVIDER_CAP,
     )
+    languages = _at_cap((p.languages for p in chosen[-(LANGUAGE_WINDOW - 1) :]), LANGUAGE_CAP)
+    subjects = _at_cap((p.subjects for p in chosen[-(SUBJECT_WINDOW - 1) :]), SUBJECT_CAP)
+    return providers, languages, subjects
 
 
 def diversify(items: Sequence[T], placed: Callable[[T], Placed]) -> list[T]:
-    """Order items best first under the provider and language caps."""
+    """Order items best first under the provider, subject and language caps."""
     # The caps depend only on the last few items chosen, so each step computes what is
     # blocked once and scans with set lookups (the scan used to recount the window per item).
     pending = [(item, placed(item), (placed(item).provider or "").lower()) for item in items]
     order: list[T] = []
     chosen: list[Placed] = []
     while pending:
-        providers, languages = _blocked(chosen)
+        providers, languages, subjects = _blocked(chosen)
         pick = next(
             (
                 n
                 for n, (_, info, provider) in enumerate(pending)
-                if provider not in providers and languages.isdisjoint(info.languages)
+                if provider not in providers
+                and languages.isdisjoint(info.languages)
+                and subjects.isdisjoint(info.subjects)
             ),
             None,
         )

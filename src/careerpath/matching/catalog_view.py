@@ -1,11 +1,17 @@
-"""What matching reads of the catalog: every available resource with its skill ids."""
+"""What matching reads of the catalog: every available resource with its skill ids.
+
+Each item's programming languages and subjects are read with the current taxonomy, from its
+skill tags, its topic's ancestors and the skills its title names: a row tagged before the
+taxonomy knew a skill, or a source without topics (Coursera), still has its language known.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog.models import (
@@ -19,10 +25,13 @@ from careerpath.catalog.models import (
 from careerpath.matching.arrange import Placed
 from careerpath.matching.paths import Course
 from careerpath.matching.scoring import ResourceSignals
+from careerpath.skills.curated import TECHNOLOGY_KINDS
+from careerpath.skills.extract import Extractor
 from careerpath.skills.models import Skill
 from careerpath.skills.service import get_extractor
 
 LANGUAGE_CATEGORY = "Programming languages"
+LANGUAGE_KIND = "language"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +53,14 @@ class CatalogItem:
     language: str = "en"
     languages: frozenset[int] = frozenset()  # programming languages it teaches
     topic: str | None = None  # its first topic heading, for the plain-words note
+    subjects: frozenset[int] = frozenset()  # the tools its title names (PostgreSQL, Git)
 
     def placed(self) -> Placed:
         """Return what the list arrangement needs of the resource."""
         return Placed(
-            self.resource_id, self.title, self.provider, self.url, self.level, self.languages
-        )
+            self.resource_id, self.title, self.provider, self.url, self.level, self.languages,
+            self.subjects,
+        )  # fmt: skip
 
     def signals(self, text_fit: float, topic_fit: float = 0.0) -> ResourceSignals:
         """Return the scorer's view of the resource with its text fits for one career."""
@@ -77,6 +88,11 @@ async def _skills(session: AsyncSession) -> tuple[dict[int, set[int]], dict[int,
         if origin == SkillOrigin.TOPIC:
             topics.setdefault(resource_id, name)
     return skills, topics
+
+
+def _title_skills(extractor: Extractor, titles: Iterable[str]) -> dict[str, frozenset[int]]:
+    """Return the skills each distinct title names (a title names what the item is about)."""
+    return {title: frozenset(extractor.mentioned_ids(title)) for title in set(titles)}
 
 
 async def _root_languages(session: AsyncSession, languages: set[int]) -> dict[int, int]:
@@ -108,9 +124,10 @@ async def _root_languages(session: AsyncSession, languages: set[int]) -> dict[in
 async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[CatalogItem]:
     """Return every active resource (of ``kind``) with its taxonomy skill ids."""
     skills, topics = await _skills(session)
-    languages = set(
-        await session.scalars(select(Skill.id).where(Skill.category == LANGUAGE_CATEGORY))
-    )
+    kinds = dict((await session.execute(select(Skill.id, Skill.kind))).all())
+    is_language = or_(Skill.category == LANGUAGE_CATEGORY, Skill.kind == LANGUAGE_KIND)
+    languages = set(await session.scalars(select(Skill.id).where(is_language)))
+    tools = {i for i, k in kinds.items() if k in TECHNOLOGY_KINDS} - languages
     filed = await _root_languages(session, languages)
     query = select(
         Resource.id, Resource.kind, Resource.rating, Resource.ratings_count, Resource.is_free,
@@ -119,16 +136,20 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
     ).where(Resource.status == ResourceStatus.ACTIVE)  # fmt: skip
     if kind is not None:
         query = query.where(Resource.kind == kind)
+    rows = (await session.execute(query)).all()
+    named = _title_skills(await get_extractor(session), (row[8] for row in rows))
     items = []
-    for row in await session.execute(query):
+    for row in rows:
         rid, k, rating, count, free, price, hours, level, title, provider, url, lang = row
         taught = frozenset(skills.get(rid, ()))
+        in_title = named[title]
         items.append(
             CatalogItem(
                 rid, str(k), taught, rating, count or 0, free,
                 Decimal(0) if free or price is None else price, hours,
                 str(level) if level else None, title, provider, url, lang,
-                (taught & languages) | ({filed[rid]} if rid in filed else set()), topics.get(rid),
+                (taught | in_title) & languages | ({filed[rid]} if rid in filed else set()),
+                topics.get(rid), in_title & tools,
             )
         )  # fmt: skip
     return items

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from careerpath.matching.notes import possessive
 from careerpath.matching.scoring import SkillShare
 
 BASIS_POSTINGS = "postings"
@@ -50,4 +51,4 @@ class Demand:
             if self.based_on
             else ""
         )
-        return f"ranked against {self.title}'s own profile: {parts}{prior}"
+        return f"ranked against {possessive(self.title)} own profile: {parts}{prior}"

@@ -25,6 +25,7 @@ from careerpath.matching.scoring import (
 )
 
 DEFAULT_WEIGHTS = Weights()
+FLOOR_SLACK = 1e-6  # the exact score is rounded; keep what the floor could still admit
 MARGIN = 16  # extra candidates re-scored exactly, so float ties at the cut cannot drop a winner
 
 
@@ -92,8 +93,14 @@ def rank_matrix(
     limit: int,
     weights: Weights = DEFAULT_WEIGHTS,
     topic_fit: Mapping[int, float] | None = None,
+    floor: float = 0.0,
+    kept: frozenset[int] = frozenset(),
 ) -> list[Scored]:
-    """Return the best ``limit`` resources of ``kind`` sharing a skill or a topic, best first."""
+    """Return the best ``limit`` resources of ``kind`` sharing a skill or a topic, best first.
+
+    Resources scoring below ``floor`` are left out before the exact re-scoring (most of a
+    career's candidates do, and re-scoring is the costly step), except those in ``kept``.
+    """
     ceiling = demand_ceiling(demand, weights)
     fit = _fit(matrix, demand, weights)
     text = np.zeros(len(matrix.signals), dtype=np.float64)
@@ -110,13 +117,20 @@ def rank_matrix(
     fit = np.clip(fit / (skill_peak or 1.0), 0.0, 1.0)
     best_topic = float(topic[mask].max()) if mask.any() else 0.0
     topic = np.clip(topic / (best_topic or 1.0), 0.0, 1.0)
+    agree = weights.skills_alone + (1 - weights.skills_alone) * np.minimum(
+        1.0, (text + topic) / weights.agreement_at
+    )
     score = (
-        weights.skills * fit
+        weights.skills * fit * agree
         + weights.text * text
         + weights.topic * topic
         + weights.quality * matrix.quality
     )
     candidates = np.flatnonzero(mask)
+    if floor > 0:
+        pinned = np.array([matrix.position[r] for r in kept if r in matrix.position], dtype=int)
+        above = score[candidates] >= floor - FLOOR_SLACK
+        candidates = np.union1d(candidates[above], np.intersect1d(candidates, pinned))
     keep = min(len(candidates), limit + MARGIN)
     if keep < len(candidates):
         part = np.argpartition(-score[candidates], keep - 1)[:keep]
@@ -129,7 +143,7 @@ def rank_matrix(
             base.ratings_count, topic_fit=float(topic[row]),
         )  # fmt: skip
         scored = score_resource(signals, demand, weights, skill_peak, ceiling)
-        if scored is not None:
+        if scored is not None and (scored.score >= floor or scored.resource_id in kept):
             exact.append(scored)
     exact.sort(key=lambda s: (-s.score, s.resource_id))
     return exact[:limit]

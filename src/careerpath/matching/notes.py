@@ -2,7 +2,8 @@
 
 "covers PostgreSQL and RESTful API, asked for in 28% and 18% of Back End Engineer postings;
 for beginners". Shares are quoted only when real postings back them; otherwise the sentence
-says the skills come from the career's profile. Never an internal signal name.
+just names the skills it covers (the list's heading says which profile ranked it, so no line
+repeats it). Never an internal signal name.
 """
 
 from __future__ import annotations
@@ -26,17 +27,19 @@ def listed(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _covers(
-    covered: Sequence[SkillShare], quoted: Mapping[int, float], postings_label: str, career: str
-) -> str:
+def possessive(name: str) -> str:
+    """Return "Software Developers'" or "Back End Engineer's"."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
+def _covers(covered: Sequence[SkillShare], quoted: Mapping[int, float], postings_label: str) -> str:
     backed = [s for s in covered if s.skill_id in quoted]
     backed.sort(key=lambda s: (-quoted[s.skill_id], s.skill_id))
     if backed:
         top = backed[:NAMED]
         shares = listed([f"{round(quoted[s.skill_id] * 100)}%" for s in top])
         return f"covers {listed([s.name for s in top])}, asked for in {shares} of {postings_label}"
-    names = listed([s.name for s in covered[:NAMED]])
-    return f"covers {names}, from the skills and tools of {career}'s profile"
+    return f"covers {listed([s.name for s in covered[:NAMED]])}"
 
 
 def note(
@@ -50,10 +53,10 @@ def note(
 ) -> str:
     """Return the item's sentence: covered skills (with real shares) or its topic, and level."""
     if covered:
-        text = _covers(covered, quoted, postings_label, career)
+        text = _covers(covered, quoted, postings_label)
     elif topic:
-        text = f"about {topic}, a core subject of {career}"
+        text = f"about {topic}"
     else:
-        text = f"related to {career}"
+        text = f"related to the work of {career}"
     audience = AUDIENCE.get(level or "")
     return f"{text}; {audience}" if audience else text

@@ -43,6 +43,8 @@ from careerpath.skills.service import get_extractor
 ONET_WEIGHTS = {(True, True): 0.9, (True, False): 0.6, (False, True): 0.6, (False, False): 0.2}
 CURATED_WEIGHT = 1.0
 TASK_SKILL_WEIGHT = 0.5
+UNKNOWN_SPECIFICITY = 0.5
+SHARED_KINDS = frozenset({"methodology"})
 PRIOR_WEIGHT = 0.3  # how much a parent's posting share lifts a skill the profile has
 # … and where the words come from.
 # The summary and the tasks form one group: a word counts by how many of them use it.
@@ -72,6 +74,7 @@ class ProfileContext:
 
     extractor: Extractor
     names: dict[int, str]
+    practices: frozenset[int]  # skills of a kind many roles share (version control, testing)
     occupations_per_skill: dict[int, int]
     occupation_count: int
     frequencies: dict[str, int]
@@ -84,16 +87,30 @@ class ProfileContext:
     facts: dict[int, CareerFacts] = field(default_factory=dict)
 
     def specificity(self, skill_id: int) -> float:
-        """Return how particular a skill is to few occupations, in (0, 1]."""
+        """Return how particular a skill is to few occupations, in (0, 1].
+
+        A skill no occupation lists (a practice such as version control, added by the curated
+        layer) has an unknown spread: it gets a middling value, not the rarest one, or every
+        general practice would outweigh the career's own tools.
+        """
         total = max(self.occupation_count, 2)
         seen = self.occupations_per_skill.get(skill_id, 0)
+        if not seen:
+            return UNKNOWN_SPECIFICITY
         return max(0.1, math.log((total + 1) / (seen + 1)) / math.log(total + 1))
 
 
 async def load_context(session: AsyncSession, careers: Sequence[CareerRef]) -> ProfileContext:
     """Load the shared data and the facts of ``careers`` (and of their occupations' careers)."""
     extractor = await get_extractor(session)
-    names = dict((await session.execute(select(Skill.id, Skill.display_name))).all())
+    names: dict[int, str] = {}
+    practices: set[int] = set()
+    for skill_id, name, kind in await session.execute(
+        select(Skill.id, Skill.display_name, Skill.kind)
+    ):
+        names[skill_id] = name
+        if kind in SHARED_KINDS:
+            practices.add(skill_id)
     per_skill = select(OccupationSkill.skill_id, func.count()).group_by(OccupationSkill.skill_id)
     titles = [t for (t,) in await session.execute(select(CareerAlias.name))]
     titles += [t for (t,) in await session.execute(select(Career.title))]
@@ -115,6 +132,7 @@ async def load_context(session: AsyncSession, careers: Sequence[CareerRef]) -> P
     context = ProfileContext(
         extractor=extractor,
         names=names,
+        practices=frozenset(practices),
         occupations_per_skill=dict((await session.execute(per_skill)).all()),
         occupation_count=len(onet),
         frequencies=dict(title_frequencies(titles)),
@@ -242,9 +260,13 @@ def _profile_weights(
 
 
 def _curated_names(context: ProfileContext, facts: CareerFacts) -> list[str]:
-    """Return the names of the curated skills and tools, each once (they are topics too)."""
+    """Return the names of the curated tools, each once: they are topics of the career too.
+
+    Practices many roles share (version control, test automation) stay skills of the profile
+    but are not topics: a book about them is not about this career in particular.
+    """
     ids = {s for text in facts.curated for s in context.extractor.skill_ids(text)}
-    return sorted(context.names[i] for i in ids if i in context.names)
+    return sorted(context.names[i] for i in ids - context.practices if i in context.names)
 
 
 def _terms(context: ProfileContext, facts: CareerFacts) -> dict[str, float]:

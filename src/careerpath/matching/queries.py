@@ -51,6 +51,10 @@ class RankFilters:
     max_hours: float | None = None
     language: str = DEFAULT_LANGUAGE
 
+    def unfiltered(self) -> bool:
+        """Return whether only the language narrows the list."""
+        return not self.free and self.level is None and self.max_hours is None
+
 
 def _filtered(
     query: Select[CareerRanking, Resource], filters: RankFilters
@@ -85,6 +89,8 @@ async def ranked(
     query = base.where(CareerRanking.language == language)
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = await session.execute(query.order_by(CareerRanking.position).limit(limit).offset(offset))
+    if filters.unfiltered():
+        total = max(total, await _relevant(session, career, kind, language))
     items = [
         RankedResource(
             position=row.position, resource_id=res.id, kind=kind, title=res.title, url=res.url,
@@ -99,6 +105,19 @@ async def ranked(
         career.slug, career.title, kind, total, profile, items, language, RELEVANCE_FLOOR,
         await _left_out(session, base, language),
     )  # fmt: skip
+
+
+async def _relevant(session: AsyncSession, career: CareerRef, kind: str, language: str) -> int:
+    """Return how many distinct items passed the relevance floor (more than are stored)."""
+    first = await session.scalar(
+        select(CareerRanking.explanation).where(
+            CareerRanking.career_id == career.id,
+            CareerRanking.kind == kind,
+            CareerRanking.language == language,
+            CareerRanking.position == 1,
+        )
+    )
+    return int(first.get("relevant", 0)) if first else 0
 
 
 async def _left_out(

@@ -11,8 +11,9 @@ from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.schemas import CareerRef
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
+from careerpath.matching.certifications import DEFAULT_CAP, certifications
 from careerpath.matching.language import reader_language
-from careerpath.matching.schemas import GapIn, GapRead, PathRead, RankedPage
+from careerpath.matching.schemas import CertificationPage, GapIn, GapRead, PathRead, RankedPage
 from careerpath.params import optional_number
 
 FreeParam = Annotated[bool, QueryParameter(description="Free resources only")]
@@ -29,6 +30,13 @@ LangParam = Annotated[
     ),
 ]
 AcceptLanguage = Annotated[str | None, HeaderParameter(name="Accept-Language", max_length=500)]
+PriceCapParam = Annotated[
+    str,
+    QueryParameter(
+        pattern="^(any|300|100|free)$",
+        description="Price cap in US dollars: any, 300, 100 or free; unknown prices only in any",
+    ),
+]
 KnownParam = Annotated[str | None, QueryParameter(max_length=2000, description="Comma-separated")]
 
 
@@ -84,6 +92,20 @@ class MatchingController(Controller):
         language = reader_language(lang, accept_language)
         filters = queries.RankFilters(free, level, max_hours, language)
         return await self._ranked(session, career, "book", filters, limit, offset)
+
+    @get("/certifications", summary="Certificate programmes among the career's courses, by price")
+    async def certifications_(
+        self,
+        session: DbSession,
+        career: CurrentCareer,
+        price: PriceCapParam = DEFAULT_CAP,
+        limit: LimitParam = 20,
+        lang: LangParam = None,
+        accept_language: AcceptLanguage = None,
+    ) -> CertificationPage:
+        """Return the career's ranked certificates and specialisations within the price cap."""
+        language = reader_language(lang, accept_language)
+        return await certifications(session, career, language, price, limit)
 
     @get("/path", summary="A learning path that covers the career's most demanded skills")
     async def path_(

@@ -121,3 +121,28 @@ class GapRead(msgspec.Struct, frozen=True):
     present: list[DemandedSkillRead]
     missing: list[DemandedSkillRead]
     courses: list[CourseGainRead]
+
+
+class CertificationRead(msgspec.Struct, frozen=True):
+    """A certificate programme or specialisation, with its provider and price in US dollars."""
+
+    resource_id: int
+    title: str
+    url: str
+    provider: str | None
+    price_usd: int | None  # None: the source gives no price (never taken as free)
+    is_free: bool
+    level: str | None
+
+
+class CertificationPage(msgspec.Struct, frozen=True):
+    """A career's certifications within a price cap ("any", "300", "100" or "free" dollars).
+
+    ``total`` counts those within the cap, ``found`` all the career's certificate programmes.
+    """
+
+    career_slug: str
+    price_cap: str
+    total: int
+    found: int
+    items: list[CertificationRead]

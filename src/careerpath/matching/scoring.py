@@ -1,6 +1,7 @@
 """Pure relevance of a resource to a career, in [0, 1], with the reasons behind it.
 
-score = w_skills · skill_fit + w_text · text_fit + w_topic · topic_fit + w_quality · quality
+score = w_skills · skill_fit · agreement + w_text · text_fit + w_topic · topic_fit
+        + w_quality · quality
 
 - skill_fit, scaled so the career's best candidate has 1: the geometric mean of coverage and
   focus. Coverage is the demand the resource's skills cover (each weighted by the career's
@@ -11,6 +12,10 @@ score = w_skills · skill_fit + w_text · text_fit + w_topic · topic_fit + w_qu
   by the caller (best hit = 1);
 - topic_fit: the same for the career's core words (title, aliases) in the resource's title,
   topics and skill names only: what the resource is about, not what it mentions;
+- agreement: skills alone are weak evidence. A broad course lists a dozen tools, and a few of
+  them are always on a career's long list (a data-engineering certificate "covers" Spark and
+  Kafka for a security engineer). The skill fit counts fully only when the resource's words
+  agree, ``min(1, (text_fit + topic_fit) / agreement_at)``, and at ``skills_alone`` otherwise;
 - quality: a Bayesian-averaged rating mapped to 0..1, so 5.0 from 2 ratings does not beat 4.7
   from 20,000;
 - availability is a gate, not a weight: broken or retired resources never rank.
@@ -34,6 +39,8 @@ class Weights:
     topic: float = 0.3
     quality: float = 0.15
     top_skills: int = 8
+    skills_alone: float = 0.4
+    agreement_at: float = 0.5
     prior_rating: float = 4.0
     prior_count: int = 50
     max_rating: float = 5.0
@@ -117,6 +124,12 @@ def skill_fit(
     return math.sqrt(coverage * min(1.0, total / len(taught))), tuple(covered)
 
 
+def agreement(text_fit: float, topic_fit: float, weights: Weights = Weights()) -> float:
+    """Return how much of the skill fit counts, given how well the resource's words agree."""
+    agree = min(1.0, (_clamp(text_fit) + _clamp(topic_fit)) / weights.agreement_at)
+    return weights.skills_alone + (1 - weights.skills_alone) * agree
+
+
 def score_resource(
     resource: ResourceSignals,
     demand: Mapping[int, SkillShare],
@@ -133,6 +146,7 @@ def score_resource(
         return None
     fit, covered = skill_fit(resource.skill_ids, demand, weights, ceiling)
     fit = _clamp(fit / skill_peak) if skill_peak > 0 else 0.0
+    fit *= agreement(resource.text_fit, resource.topic_fit, weights)
     quality = bayesian_rating(resource.rating, resource.ratings_count, weights) / weights.max_rating
     neutral_quality = weights.prior_rating / weights.max_rating
     parts = (

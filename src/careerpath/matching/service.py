@@ -20,7 +20,7 @@ from careerpath.careers import service as careers_service
 from careerpath.careers.schemas import CareerRef
 from careerpath.catalog.models import Resource, ResourceSkill
 from careerpath.db import utcnow
-from careerpath.matching.arrange import Placed, arrange
+from careerpath.matching.arrange import Placed, arrange, collapse
 from careerpath.matching.catalog_view import CatalogItem, load_catalog
 from careerpath.matching.demand import Demand
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
@@ -34,7 +34,7 @@ from careerpath.search.reader import OpenIndex
 
 STORED_PER_LANGUAGE = 200
 CANDIDATES = 1000
-RELEVANCE_FLOOR = 0.2  # "we've curated N" counts the items at or above it
+RELEVANCE_FLOOR = 0.2  # "we've curated N" counts the distinct items at or above it
 KINDS = ("course", "book")
 CHUNK = 5000  # ids per IN (…) query
 
@@ -140,19 +140,24 @@ def catalog_matrix(items: Sequence[CatalogItem]) -> CatalogMatrix:
 
 def _by_language(
     inputs: RankingInputs, demand: Demand, fit: TextFit, kind: str, curation: Curation
-) -> dict[str, list[tuple[Scored, bool]]]:
+) -> dict[str, tuple[int, list[tuple[Scored, bool]]]]:
+    """Return per language: how many items pass the floor, and the stored (capped) list."""
     scored = rank_matrix(
-        inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, topic_fit=fit.topic
-    )
+        inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, topic_fit=fit.topic,
+        floor=RELEVANCE_FLOOR, kept=frozenset(curation.pins),
+    )  # fmt: skip
     relevant = [s for s in scored if s.score >= RELEVANCE_FLOOR or s.resource_id in curation.pins]
     groups: dict[str, list[Scored]] = {}
     for s in relevant:
         groups.setdefault(inputs.items[s.resource_id].language, []).append(s)
     return {
-        language: curated(
-            arrange(group, lambda s: inputs.placed[s.resource_id]),
-            curation,
-            STORED_PER_LANGUAGE,
+        language: (
+            len(collapse(group, lambda s: inputs.placed[s.resource_id])),
+            curated(
+                arrange(group, lambda s: inputs.placed[s.resource_id]),
+                curation,
+                STORED_PER_LANGUAGE,
+            ),
         )
         for language, group in groups.items()
     }
@@ -167,12 +172,15 @@ async def recompute_career(session: AsyncSession, career: CareerRef, inputs: Ran
     now = utcnow()
     rows: list[dict[str, Any]] = []
     for kind in KINDS:
-        for language, ranked in _by_language(inputs, demand, fit, kind, curation).items():
+        for language, (relevant, ranked) in _by_language(
+            inputs, demand, fit, kind, curation
+        ).items():
             rows.extend(
                 {"career_id": career.id, "resource_id": s.resource_id, "kind": kind,
                  "language": language, "position": position, "score": s.score,
                  "computed_at": now,
-                 "explanation": explanation(s, inputs.items[s.resource_id], demand, pinned=p)}
+                 "explanation": explanation(s, inputs.items[s.resource_id], demand, pinned=p)
+                 | {"relevant": relevant}}
                 for position, (s, p) in enumerate(ranked, start=1)
             )  # fmt: skip
     await session.execute(delete(CareerRanking).where(CareerRanking.career_id == career.id))

@@ -30,6 +30,7 @@ class CareerPageOptions:
     currency: str | None = None
     level: str | None = None
     filters: RankFilters = field(default_factory=RankFilters)
+    cert_price: str = "any"  # the certifications' price cap in US dollars, or "any"
 
     def salary_query(self) -> dict[str, str]:
         """Return the salary choices to keep in the page's other links."""
@@ -61,13 +62,19 @@ async def career_view(
     salaries = await salaries_computed.career_salaries(session, career, query)
     cited = {f.source_key for city in salaries.cities for f in city.figures}
     skills = await career_skills_section(session, career)
-    matching = await matching_section(session, career, options.filters, options.salary_query())
+    matching = await matching_section(
+        session, career, options.filters, options.salary_query(), options.cert_price
+    )
+    certified = matching.certifications.found
     page = build_career_page(
         document,
         salaries.cities,
         salary_sources=await provenance_service.read_sources(session, cited),
         has_salaries=bool(salaries.cities or salaries.computed),
-        extra_toc=[TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else [],
+        extra_toc=[
+            *([TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else []),
+            *([TocEntry("certifications", "Certifications")] if certified else []),
+        ],
     )
     return CareerView(
         page=page,

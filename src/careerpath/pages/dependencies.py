@@ -26,13 +26,17 @@ def provide_career_options(
     m_level: Annotated[str | None, QueryParameter(max_length=20)] = None,
     max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
     lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+    cert_price: Annotated[
+        str, QueryParameter(max_length=10, description="Certifications: any, 300, 100, free")
+    ] = "any",
     accept_language: Annotated[
         str | None, HeaderParameter(name="Accept-Language", max_length=500)
     ] = None,
 ) -> CareerPageOptions:
     """Return the reader's salary currency and level and the resource filters."""
     language = reader_language(lang, accept_language)
-    return CareerPageOptions(currency, level, RankFilters(free, m_level, max_hours, language))
+    filters = RankFilters(free, m_level, max_hours, language)
+    return CareerPageOptions(currency, level, filters, cert_price)
 
 
 async def provide_career_page(

@@ -11,7 +11,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +38,7 @@ from careerpath.salaries.row_keys import RowKeys
 from careerpath.salaries.sources import UNSTATED_LICENCE, ReportSource
 
 BATCH_SIZE = 5_000
+CHECKPOINT_BATCH_SIZE = 500
 _REPORT_TABLE: Table = SalaryReport.__table__  # type: ignore[assignment]
 _REPORT_COLUMNS = (
     "source_id",
@@ -111,8 +112,14 @@ async def ingest_file(
     profile_name: str | None = None,
     file_format: FileFormat | None = None,
     on_progress: Callable[[int], None] | None = None,
+    checkpoint: Callable[[], Awaitable[None]] | None = None,
 ) -> IngestResult:
-    """Import every valid report of ``path`` credited to ``source``; bad rows say line and why."""
+    """Import every valid report of ``path`` credited to ``source``; bad rows say line and why.
+
+    ``checkpoint`` (a background import on SQLite passes its session's commit) runs after each
+    smaller batch, so that the single writer lock is never held long enough to fail other
+    users' saves; a retried import finds the committed rows unchanged.
+    """
     started = time.perf_counter()
     delimiter = profile.mapping.delimiter
     profile = fit_mapping(profile, first_header(path, file_format, delimiter))
@@ -133,12 +140,13 @@ async def ingest_file(
             select(SalaryReport.content_hash).where(SalaryReport.source_id == stored.id)
         )
     )
-    for batch in batches(
-        read_records(path, file_format=file_format, delimiter=delimiter), BATCH_SIZE
-    ):
+    size = CHECKPOINT_BATCH_SIZE if checkpoint is not None else BATCH_SIZE
+    for batch in batches(read_records(path, file_format=file_format, delimiter=delimiter), size):
         await run.add(batch)
         if on_progress is not None:
             on_progress(len(batch))
+        if checkpoint is not None:
+            await checkpoint()
     run.result.aggregates = await recompute(session, run.result.buckets)
     run.result.report.seconds = time.perf_counter() - started
     _record_outcome(run_record, run.result.report)

@@ -1,15 +1,15 @@
 """Size limits on every request: body (enforced by Litestar per layer) and query string.
 
 Per-route constraints (``QueryParameter(le=100)``) stay where they are; this middleware is the
-backstop that holds for every route, including ones that forget to declare a bound.
+backstop that holds for every route, including ones that forget to declare a bound (the front
+door applies it to every request).
 """
 
 from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.types import Scope
 
 from careerpath.errors import InvalidInputError, NotFoundError
 
@@ -40,14 +40,8 @@ def _refuse(key: str, message: str) -> None:
     raise InvalidInputError(message, extra={"errors": errors})
 
 
-def query_limits_middleware(app: ASGIApp) -> ASGIApp:
-    """Apply ``check_query`` to every HTTP request before its handler runs."""
-
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == ScopeType.HTTP:
-            if "\x00" in scope["path"]:
-                raise NotFoundError("No page has a NUL character in its address.")
-            check_query(scope.get("query_string", b""))
-        await app(scope, receive, send)
-
-    return middleware
+def check_request(scope: Scope) -> None:
+    """Refuse a path with a NUL character, and a query ``check_query`` refuses."""
+    if "\x00" in scope["path"]:
+        raise NotFoundError("No page has a NUL character in its address.")
+    check_query(scope.get("query_string", b""))

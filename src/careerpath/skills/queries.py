@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.careers.models import Career
+from careerpath.careers.models import Career, CareerSection, CareerSectionItem, SectionKind
 from careerpath.careers.schemas import CareerRef
 from careerpath.errors import NotFoundError
 from careerpath.skills.categories import CATEGORY_ORDER
@@ -42,24 +43,33 @@ class SkillCount:
     category: str
     postings: int
     share: float
+    kind: str = "tool"
 
 
-async def top_skills(session: AsyncSession, *, source: str | None, limit: int) -> list[SkillCount]:
-    """Return the skills most postings mention (optionally of one source)."""
+async def top_skills(
+    session: AsyncSession, *, source: str | None, limit: int, kinds: Collection[str] = ()
+) -> list[SkillCount]:
+    """Return the skills most postings mention (optionally of one source, of some kinds)."""
     postings = select(Posting.id)
     if source:
         postings = postings.where(Posting.source == source)
     total = await session.scalar(select(func.count()).select_from(postings.subquery())) or 0
     counted = func.count(PostingSkill.posting_id)
-    rows = await session.execute(
-        select(Skill.id, Skill.display_name, Skill.category, counted)
+    query = (
+        select(Skill.id, Skill.display_name, Skill.category, counted, Skill.kind)
         .join(PostingSkill, PostingSkill.skill_id == Skill.id)
         .where(PostingSkill.posting_id.in_(postings))
-        .group_by(Skill.id, Skill.display_name, Skill.category)
+        .group_by(Skill.id, Skill.display_name, Skill.category, Skill.kind)
         .order_by(counted.desc(), Skill.display_name)
         .limit(limit)
     )
-    return [SkillCount(i, name, cat, n, n / total if total else 0.0) for i, name, cat, n in rows]
+    if kinds:
+        query = query.where(Skill.kind.in_(list(kinds)))
+    rows = await session.execute(query)
+    return [
+        SkillCount(i, name, category, n, n / total if total else 0.0, kind)
+        for i, name, category, n, kind in rows
+    ]
 
 
 MIN_POSTINGS = 30
@@ -294,6 +304,38 @@ async def _onet_categories(
     skills = [SkillShareRead(i, name, cat, 0, 0.0, *flags[i]) for i, name, cat in rows]
     skills.sort(key=lambda s: (not s.in_demand, not s.hot, s.name.lower()))
     return _group(skills, None)
+
+
+async def listed_skills(
+    session: AsyncSession, skill_ids: set[int], flags: dict[int, tuple[bool, bool]]
+) -> list[SkillShareRead]:
+    """Return ``skill_ids`` as shares without postings (O*NET's list), with kinds and flags."""
+    if not skill_ids:
+        return []
+    rows = await session.execute(
+        select(Skill.id, Skill.display_name, Skill.category, Skill.kind, Skill.slug).where(
+            Skill.id.in_(list(skill_ids))
+        )
+    )
+    return [
+        SkillShareRead(i, name, category, 0, 0.0, *flags.get(i, (False, False)), kind, slug)
+        for i, name, category, kind, slug in rows
+    ]
+
+
+async def tool_texts(session: AsyncSession, career_id: int) -> list[str]:
+    """Return a career's own tools section (what curators wrote): its text, its items listed."""
+    section = select(CareerSection.id).where(
+        CareerSection.career_id == career_id, CareerSection.kind == SectionKind.TOOLS
+    )
+    body = await session.scalar(select(CareerSection.body).where(CareerSection.id.in_(section)))
+    items = await session.scalars(
+        select(CareerSectionItem.text)
+        .where(CareerSectionItem.section_id.in_(section))
+        .order_by(CareerSectionItem.position)
+    )
+    # Items read as one list, so that "Go" or "Spring" has its neighbours for evidence.
+    return [text for text in (body, ", ".join(items)) if text]
 
 
 def _group(skills: list[SkillShareRead], per_category: int | None) -> list[CategoryRead]:

@@ -53,9 +53,8 @@ def read_posting(
     extractor: Extractor, text: str, taxonomy: frozenset[str]
 ) -> tuple[set[int], dict[str, str]]:
     """Return the skills a posting asks for and its unlinked names ({key: as written})."""
-    mentions = extractor.mentions(text)
-    asked = {mention.skill_id for mention in extractor.asked_for(text, mentions)}
-    return asked, unlinked(text, mentions, taxonomy)
+    mentions, asked = extractor.read(text)
+    return {mention.skill_id for mention in asked}, unlinked(text, mentions, taxonomy)
 
 
 async def record_unlinked(session: AsyncSession, found: Iterable[dict[str, str]]) -> None:

@@ -13,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.schemas import CareerRef
 from careerpath.skills import queries
-from careerpath.skills.curated import KINDS
+from careerpath.skills.curated import KINDS, TECHNOLOGY_KINDS
 from careerpath.skills.schemas import CareerShareRead, CareerSkillsRead, SkillShareRead
+from careerpath.skills.service import get_extractor
 
 SHARE_FLOOR = 0.02
 MIN_SKILL_POSTINGS = 5
@@ -41,11 +42,13 @@ class SkillsSection:
     not_shown: int
     share_floor: float = SHARE_FLOOR
     min_postings: int = MIN_SKILL_POSTINGS
+    # Without enough postings: O*NET's technology list for the occupation (no shares).
+    from_onet: bool = False
 
     @property
     def shown(self) -> bool:
         """Say whether the section has anything to show (shares or O*NET's list)."""
-        return bool(self.first or self.demand.onet)
+        return bool(self.first or self.rest or self.demand.onet)
 
 
 @dataclass(frozen=True)
@@ -88,13 +91,49 @@ async def career_skills_section(session: AsyncSession, career: CareerRef) -> Ski
     """Return the skills section of a career page."""
     demand = await queries.career_skills(session, career)
     if not demand.enough_postings:
-        return SkillsSection(demand, [], [], 0)
+        first, rest = await _onet_list(session, career)
+        return SkillsSection(demand, first, rest, 0, from_onet=True)
     source, postings = await queries.demand_source(session, career)
     flags = await queries.onet_flags(session, career.onet_soc_code)
     first, rest, not_shown = arrange(
         await queries.skill_shares(session, source.id, postings, flags)
     )
     return SkillsSection(demand, first, rest, not_shown)
+
+
+def arrange_listed(
+    skills: list[SkillShareRead], own: set[int]
+) -> tuple[list[KindGroup], list[KindGroup]]:
+    """Return (at most ``SHOWN_FIRST`` preferred skills by kind, the rest by kind) of a list.
+
+    Without postings there are no shares to rank by, so the career's own tools come first,
+    then what O*NET marks in demand or hot for the occupation, technologies before practices;
+    the rest of O*NET's long list (often a hundred names) waits behind "show all".
+    """
+
+    def rank(skill: SkillShareRead) -> tuple[bool, bool, bool, bool, str]:
+        preferred = (skill.id not in own, not skill.in_demand, not skill.hot)
+        return (*preferred, skill.kind not in TECHNOLOGY_KINDS, skill.name.lower())
+
+    ordered = sorted(skills, key=rank)
+    preferred = [s for s in ordered if s.id in own or s.in_demand or s.hot][:SHOWN_FIRST]
+    first = preferred or ordered[:SHOWN_FIRST]
+    chosen = {s.id for s in first}
+    rest = sorted((s for s in skills if s.id not in chosen), key=lambda s: s.name.lower())
+    return group_by_kind(first), group_by_kind(rest)
+
+
+async def _onet_list(
+    session: AsyncSession, career: CareerRef
+) -> tuple[list[KindGroup], list[KindGroup]]:
+    flags = await queries.onet_flags(session, career.onet_soc_code)
+    extractor = await get_extractor(session)
+    own = {
+        skill
+        for text in await queries.tool_texts(session, career.id)
+        for skill in extractor.mentioned_ids(text)
+    }
+    return arrange_listed(await queries.listed_skills(session, set(flags) | own, flags), own)
 
 
 async def skill_summary(session: AsyncSession, slug: str) -> SkillSummary:

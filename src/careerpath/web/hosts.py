@@ -1,20 +1,19 @@
 """Answer only for the site's own host names: the public URL's, localhost, and configured ones.
 
-Links never come from the request's Host (canonical URLs use ``CAREERPATH_PUBLIC_URL``); this
-check refuses other hosts outright (400), before the response cache, so no cached answer is
-ever served to them either. Ports are ignored; probes are answered whatever the Host.
+Links never come from the request's Host (canonical URLs use ``CAREERPATH_PUBLIC_URL``); the
+front door refuses other hosts outright (400) with this check, before the response cache, so no
+cached answer is ever served to them either. Ports are ignored; probes are answered whatever
+the Host.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.types import Scope
 
 from careerpath.config import Settings
-from careerpath.errors import BadRequestError
+from careerpath.web.outgoing import request_fields
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 UNCHECKED_PATHS = ("/healthz", "/readyz")
@@ -29,7 +28,7 @@ def allowed_hosts(settings: Settings) -> list[str]:
 
 def host_name(scope: Scope) -> str:
     """Return the request's Host header without its port, lower-cased."""
-    host = next((v for k, v in scope["headers"] if k == b"host"), b"").decode("latin-1")
+    host = request_fields(scope).get(b"host", b"").decode("latin-1")
     if not host.endswith("]"):
         host = host.rsplit(":", 1)[0]
     return host.lower()
@@ -49,22 +48,3 @@ class HostCheck:
         if self.any or name in self.exact:
             return True
         return bool(self.suffixes) and name.endswith(self.suffixes)
-
-
-def host_check_middleware(settings: Settings) -> Callable[[ASGIApp], ASGIApp]:
-    """Return the middleware that answers 400 to Hosts the site does not serve."""
-    check = HostCheck(allowed_hosts(settings))
-
-    def middleware(app: ASGIApp) -> ASGIApp:
-        async def refuse_other_hosts(scope: Scope, receive: Receive, send: Send) -> None:
-            if (
-                scope["type"] == ScopeType.HTTP
-                and not scope["path"].startswith(UNCHECKED_PATHS)
-                and not check.allows(scope)
-            ):
-                raise BadRequestError(f"This site does not answer for {host_name(scope)!r}.")
-            await app(scope, receive, send)
-
-        return refuse_other_hosts
-
-    return middleware

@@ -1,0 +1,1 @@
+"""Alerts on saved careers: digests of what changed, sent by email, one-click unsubscribe."""

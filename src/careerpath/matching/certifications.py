@@ -1,0 +1,78 @@
+"""A career's certifications: its ranked courses that are certificate programmes, by price.
+
+Candidates are the career's stored course ranking in the reader's language (so they are
+relevant to the career and in order); ``certificates.is_certificate`` keeps those the source
+itself calls a certificate or specialisation. Prices are converted to US dollars with the
+salary FX table; a price the source does not give is unknown: never counted as free, and left
+out when a price cap is asked for.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from careerpath.careers.schemas import CareerRef
+from careerpath.catalog.models import Resource, ResourceKind
+from careerpath.matching.certificates import is_certificate
+from careerpath.matching.models import CareerRanking
+from careerpath.matching.schemas import CertificationPage, CertificationRead
+from careerpath.salaries.fx import Rate, current_rates
+
+PRICE_CAPS: dict[str, Decimal | None] = {
+    "any": None,
+    "300": Decimal(300),
+    "100": Decimal(100),
+    "free": Decimal(0),
+}
+DEFAULT_CAP = "any"
+
+
+def usd_price(resource: Resource, rates: dict[str, Rate]) -> Decimal | None:
+    """Return the price in US dollars: 0 when free, None when unknown or unconvertible."""
+    if resource.is_free:
+        return Decimal(0)
+    amount, currency = resource.price_amount, resource.price_currency
+    if amount is None or currency is None or currency not in rates:
+        return None
+    return (amount * rates[currency].usd_per_unit).quantize(Decimal("1"))
+
+
+def _within(price: Decimal | None, cap: Decimal | None) -> bool:
+    return cap is None or (price is not None and price <= cap)
+
+
+async def certifications(
+    session: AsyncSession, career: CareerRef, language: str, cap: str, limit: int
+) -> CertificationPage:
+    """Return the career's certificate programmes in ``language`` within the price cap."""
+    limit_usd = PRICE_CAPS.get(cap, PRICE_CAPS[DEFAULT_CAP])
+    rows = await session.execute(
+        select(Resource)
+        .join(CareerRanking, CareerRanking.resource_id == Resource.id)
+        .where(
+            CareerRanking.career_id == career.id,
+            CareerRanking.kind == ResourceKind.COURSE,
+            CareerRanking.language == language,
+        )
+        .order_by(CareerRanking.position)
+    )
+    rates = await current_rates(session)
+    found = [
+        (resource, usd_price(resource, rates))
+        for resource in rows.scalars()
+        if is_certificate(resource.title, resource.description)
+    ]
+    kept = [(r, price) for r, price in found if _within(price, limit_usd)]
+    items = [
+        CertificationRead(
+            resource_id=r.id, title=r.title, url=r.url, provider=r.provider,
+            price_usd=int(price) if price is not None else None, is_free=price == 0,
+            level=str(r.level) if r.level else None,
+        )
+        for r, price in kept[:limit]
+    ]  # fmt: skip
+    return CertificationPage(career.slug, cap if cap in PRICE_CAPS else DEFAULT_CAP, len(kept),
+                             len(found), items)  # fmt: skip

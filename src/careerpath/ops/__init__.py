@@ -1,0 +1,1 @@
+"""Operations: Prometheus metrics of the web process and its jobs."""
