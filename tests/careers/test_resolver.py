@@ -34,6 +34,8 @@ def demo() -> tuple[TitleResolver, dict[int, str]]:
         ("Senior Data Engineer", "data-engineer"),
         ("Full-stack developer (React/Node)", "full-stack-engineer"),
         ("Software Engineering Manager", "engineering-manager"),
+        ("Lead Data Analyst - Remote", "data-analyst"),
+        ("Sr. ML Engineer", "machine-learning-engineer"),
     ],
 )
 def test_titles_containing_a_career_name_attach(
@@ -49,7 +51,7 @@ def test_titles_containing_a_career_name_attach(
 
 @pytest.mark.parametrize(
     "title",
-    ["Manager", "Software Engineer", "Data Scientist", "Machine Learning Engineer", "Nurse"],
+    ["Manager", "Software Engineer", "Data Scientist", "Product Engineer", "Nurse"],
 )
 def test_a_shared_word_is_not_enough_among_few_careers(
     demo: tuple[TitleResolver, dict[int, str]], title: str

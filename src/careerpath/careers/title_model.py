@@ -143,9 +143,14 @@ class NaiveBayes:
     """
 
     def __init__(self, counts: NameCounts) -> None:
-        self.vocabulary = counts.vocabulary
-        used = max(int(counts.matrix.getnnz(axis=1).astype(bool).sum()), 1)
-        self.base = np.log(ALPHA / (counts.totals + ALPHA * used))
+        used = counts.matrix.getnnz(axis=1) > 0
+        # A feature only occupations absent from this database use is unknown here.
+        self.vocabulary = (
+            counts.vocabulary
+            if used.all()
+            else {feat: i for feat, i in counts.vocabulary.items() if used[i]}
+        )
+        self.base = np.log(ALPHA / (counts.totals + ALPHA * max(int(used.sum()), 1)))
         self.prior = np.log1p(counts.names) * PRIOR_WEIGHT
         bonus = counts.matrix.copy()
         bonus.data = np.log1p(bonus.data / ALPHA)
@@ -177,7 +182,7 @@ class NaiveBayes:
         totals = np.bincount(at_rows, weights, minlength=rows)
         scores: FloatArray = np.multiply.outer(totals, self.base) + self.prior
         if rows > SMALL_BATCH:
-            shape = (rows, len(self.vocabulary))
+            shape = (rows, self.bonuses.shape[0])
             scores += (sp.csr_matrix((weights, (at_rows, at)), shape=shape) @ self.bonuses).toarray()
         else:  # a few rows: slicing the rows of features is cheaper than building a matrix
             indptr, indices, data = self.bonuses.indptr, self.bonuses.indices, self.bonuses.data
