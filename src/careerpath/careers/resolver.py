@@ -21,10 +21,10 @@ import numpy as np
 import numpy.typing as npt
 
 from careerpath.careers.title_model import (
-    FloatArray,
     Features,
-    NameCounts,
+    FloatArray,
     NaiveBayes,
+    NameCounts,
     context_features,
     title_features,
 )
@@ -246,7 +246,9 @@ class TitleResolver:
         chances = np.take_along_axis(picked, order, axis=1)
         calibrated = np.interp(chances, _RAW, _CALIBRATED)
         return [
-            self._answer(parsed[row], tops[row], (chances[row], calibrated[row]), exact[row], explain)
+            self._answer(
+                parsed[row], tops[row], (chances[row], calibrated[row]), exact[row], explain
+            )
             if known[row]
             else _unknown(parsed[row])
             for row in range(len(parsed))

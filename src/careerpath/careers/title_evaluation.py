@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver
-from careerpath.careers.title_training import name_key
 from careerpath.careers.title_text import parse_title
+from careerpath.careers.title_training import name_key
 
 HOLDOUT_SHARE = 0.2
 SEED = 20250221

@@ -130,8 +130,8 @@ class NameCounts:
             (np.ones(group_of.size), (np.arange(group_of.size), group_of)),
             shape=(group_of.size, groups),
         )
-        totals = np.bincount(group_of, self.totals, minlength=groups)
-        names = np.bincount(group_of, self.names, minlength=groups)
+        totals = np.bincount(group_of, self.totals, minlength=groups).astype(np.float64)
+        names = np.bincount(group_of, self.names, minlength=groups).astype(np.float64)
         return NameCounts(self.vocabulary, (self.matrix @ onehot).tocsr(), totals, names)
 
 
@@ -183,7 +183,9 @@ class NaiveBayes:
         scores: FloatArray = np.multiply.outer(totals, self.base) + self.prior
         if rows > SMALL_BATCH:
             shape = (rows, self.bonuses.shape[0])
-            scores += (sp.csr_matrix((weights, (at_rows, at)), shape=shape) @ self.bonuses).toarray()
+            scores += (
+                sp.csr_matrix((weights, (at_rows, at)), shape=shape) @ self.bonuses
+            ).toarray()
         else:  # a few rows: slicing the rows of features is cheaper than building a matrix
             indptr, indices, data = self.bonuses.indptr, self.bonuses.indices, self.bonuses.data
             for row, index, weight in zip(at_rows, at, weights, strict=True):

@@ -104,16 +104,20 @@ def save(trained: TrainedTitles, path: Path) -> None:
         path,
         release=np.array(trained.release),
         codes=np.array(trained.codes),
-        vocabulary=np.array(sorted(trained.counts.vocabulary, key=trained.counts.vocabulary.get)),
+        vocabulary=np.array(_in_index_order(trained.counts.vocabulary)),
         data=matrix.data,
         indices=matrix.indices,
         indptr=matrix.indptr,
         totals=trained.counts.totals,
         names=trained.counts.names,
-        exact_keys=np.array(sorted(trained.exact, key=trained.exact.get)),
+        exact_keys=np.array(_in_index_order(trained.exact)),
         exact_owners=trained.owners,
         exact_bounds=trained.bounds,
     )
+
+
+def _in_index_order(index: dict[str, int]) -> list[str]:
+    return sorted(index, key=lambda key: index[key])
 
 
 def load(path: Path) -> TrainedTitles:

@@ -27,6 +27,7 @@ from careerpath.skills.posting_titles import recompute_posting_titles
 app = typer.Typer(
     help="Job titles to careers: evaluate and try the resolver.", no_args_is_help=True
 )
+SHIPPED = Path(__file__).resolve().parents[1] / "careers" / title_training.ARTEFACT
 postings_app = typer.Typer(help="Stored job postings.", no_args_is_help=True)
 
 
@@ -49,10 +50,10 @@ def train_command(
     onet_dir: Annotated[
         Path, typer.Argument(exists=True, file_okay=False, help="Folder of O*NET text files")
     ],
-    out: Path = typer.Option(
-        Path(__file__).resolve().parents[1] / "careers" / title_training.ARTEFACT,
-        help="Where to write the artefact (default: the one shipped in the package)",
-    ),
+    out: Annotated[
+        Path,
+        typer.Option(help="Where to write the artefact (default: the one shipped in the package)"),
+    ] = SHIPPED,
 ) -> None:
     """Count every O*NET name into the resolver's shipped artefact (reproducible)."""
     started = time.perf_counter()
