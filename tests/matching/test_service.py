@@ -11,9 +11,11 @@ from careerpath.catalog.models import ResourceSkill
 from careerpath.catalog.skill_tagging import tag_skills
 from careerpath.config import Settings
 from careerpath.matching import curation
+from careerpath.matching.catalog_view import load_catalog
 from careerpath.matching.models import CareerCuration, CareerRanking
 from careerpath.matching.profile import career_demand
 from careerpath.matching.queries import RankFilters, ranked
+from careerpath.skills.service import get_extractor
 
 
 async def test_demo_resources_carry_skill_ids(session: AsyncSession) -> None:
@@ -77,3 +79,19 @@ async def test_retag_keeps_the_links(session: AsyncSession) -> None:
     written = await retag_resources(session)
     after = await session.scalar(linked.select_from(ResourceSkill))
     assert written > 0 and after == before
+
+
+async def test_a_title_names_the_language_and_the_tool_even_without_tags(
+    session: AsyncSession,
+) -> None:
+    # Tags stored before the taxonomy knew a skill link to nothing; the title still tells.
+    await session.execute(update(ResourceSkill).values(skill_id=None))
+    items = await load_catalog(session)
+    extractor = await get_extractor(session)
+    python = next(iter(extractor.mentioned_ids("Python")))
+    postgresql = next(iter(extractor.mentioned_ids("PostgreSQL")))
+    by_title = [i for i in items if "python" in i.title.lower().split()]
+    assert by_title and all(python in i.languages for i in by_title)
+    assert all(python not in i.subjects for i in by_title)  # languages have their own cap
+    tools = [i for i in items if "postgresql" in i.title.lower()]
+    assert tools and all(postgresql in i.subjects for i in tools)

@@ -72,7 +72,7 @@ async def career_view(
         salary_sources=await provenance_service.read_sources(session, cited),
         has_salaries=bool(salaries.cities or salaries.computed),
         extra_toc=[
-            *([TocEntry("skills-demand", "Skills employers ask for")] if skills.shown else []),
+            *([TocEntry("skills-demand", skills.heading)] if skills.shown else []),
             *([TocEntry("certifications", "Certifications")] if certified else []),
         ],
     )

@@ -130,8 +130,9 @@ def asked(
         first, last = sentences.after[sentence], sentences.before[sentence]
         j = max(bisect_left(positions, last, i), i + 1)
         group = mentions[i:j]
-        short = last - first <= REACH_AFTER and all(end <= last for _, _, end in group)
-        role = sentences.near_role(group[0][2], max(end for _, _, end in group))
+        farthest = max([end for _, _, end in group])
+        short = last - first <= REACH_AFTER and farthest <= last
+        role = sentences.near_role(group[0][2], farthest)
         for mention in group:
             skill, start, end = mention
             window = (first, last) if short else sentences.window(sentence, start, end)

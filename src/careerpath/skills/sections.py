@@ -46,6 +46,13 @@ class SkillsSection:
     from_onet: bool = False
 
     @property
+    def heading(self) -> str:
+        """Return the section's title: postings' shares, or O*NET's list said to be one."""
+        if self.from_onet:
+            return "Technologies O*NET lists for this occupation"
+        return "Skills and tools employers ask for"
+
+    @property
     def shown(self) -> bool:
         """Say whether the section has anything to show (shares or O*NET's list)."""
         return bool(self.first or self.rest or self.demand.onet)
