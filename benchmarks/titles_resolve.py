@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 
 from _stats import median, percentile, print_table
-from careerpath.careers.title_evaluation import leak_free_split
+from careerpath.careers import title_training
+from careerpath.careers.resolver import CareerNode, TitleResolver
+from careerpath.careers.title_evaluation import Split, leak_free_split
 from careerpath.careers.titles import normalize_title
 from careerpath.cli.titles import occupation_names
 from careerpath.skills.onet import read_onet
@@ -29,12 +31,15 @@ from pathlib import Path
 def rss():
     status = Path("/proc/self/status").read_text()
     return next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS"))
+from careerpath.careers import title_training
+from careerpath.careers.resolver import CareerNode, TitleResolver
 from careerpath.careers.title_evaluation import leak_free_split
 from careerpath.cli.titles import occupation_names
 from careerpath.skills.onet import read_onet
 split = leak_free_split(occupation_names(read_onet(Path(sys.argv[1]))), share=0.0)
+nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(split.codes)]
 before = rss()
-resolver = split.resolver()
+resolver = TitleResolver(split.names, nodes, split.context, title_training.shipped())
 del split
 resolver.resolve("Sr. Java Engineer")
 print(before, rss())
@@ -52,6 +57,13 @@ def dressed_titles(names: list[str]) -> list[str]:
     return sorted(found)
 
 
+def from_artefact(split: Split) -> TitleResolver:
+    """Build the resolver the way the service does: shipped counts, database names on top."""
+    title_training.shipped.cache_clear()
+    nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(split.codes)]
+    return TitleResolver(split.names, nodes, split.context, title_training.shipped())
+
+
 def main() -> None:
     """Print titles/s in batch, single-title latency, the exact-lookup baseline and RSS."""
     if not ONET.exists():
@@ -59,8 +71,11 @@ def main() -> None:
         return
     split = leak_free_split(occupation_names(read_onet(ONET)), share=0.0)
     started = time.perf_counter()
-    resolver = split.resolver()
+    split.resolver()
     build = time.perf_counter() - started
+    started = time.perf_counter()
+    resolver = from_artefact(split)
+    loaded = time.perf_counter() - started
     titles = dressed_titles([name.name for name in split.names])
     batch_runs = []
     for _ in range(3):
@@ -69,10 +84,11 @@ def main() -> None:
         for start in range(0, len(titles), BATCH):
             resolver.resolve_many(titles[start : start + BATCH])
         batch_runs.append(time.process_time() - started)
-    latencies = []
+    latencies, cpu = [], []
     for title in titles[:SINGLE]:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         resolver.resolve_many([title], explain=True)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         latencies.append((time.perf_counter() - started) * 1000)
     keys = {normalize_title(name.name): name.career_id for name in split.names}
     exact_runs = []
@@ -84,14 +100,17 @@ def main() -> None:
     ours, exact = TITLES / median(batch_runs), TITLES / median(exact_runs)
     print_table(
         f"Title resolution: {TITLES:,} distinct dressed O*NET titles, {len(split.names):,} names, "
-        f"one core (CPU seconds), median of 3 runs; resolver built in {build:.1f}s",
+        f"one core (CPU seconds), median of 3 runs; resolver from the shipped artefact in "
+        f"{loaded:.2f}s, from the names in {build:.1f}s",
         ("resolver", "titles/s"),
         [("resolver, batches of 1,000", f"{ours:,.0f}"), ("exact key lookup", f"{exact:,.0f}")],
     )
     print(f"  ratio resolver / exact lookup: {ours / exact:.3f} (target >= 5,000 titles/s)")
     print(
         f"  single title with reasons: p50 {percentile(latencies, 0.5):.2f} ms, "
-        f"p99 {percentile(latencies, 0.99):.2f} ms (target p99 <= 2 ms)"
+        f"p99 {percentile(latencies, 0.99):.2f} ms wall clock; CPU time p50 "
+        f"{percentile(cpu, 0.5):.2f} ms, p99 {percentile(cpu, 0.99):.2f} ms (target p99 <= 2 ms; "
+        "wall clock includes waiting for a core on a shared machine)"
     )
     probe = subprocess.run(
         [sys.executable, "-c", RSS_PROBE, str(ONET)], capture_output=True, text=True, check=True

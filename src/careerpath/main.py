@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import cast
 
@@ -31,6 +32,7 @@ from careerpath.accounts.list_routes import ListController, SharedListController
 from careerpath.accounts.routes import AuthController, MeController
 from careerpath.alerts.routes import AlertController, UnsubscribeController
 from careerpath.cache import RESPONSE_NAMESPACE, DocumentCache, create_store
+from careerpath.careers import resolution
 from careerpath.careers.dependencies import provide_career
 from careerpath.careers.routes import CareerController
 from careerpath.careers.title_routes import TitleController
@@ -126,9 +128,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.generation_clock = clock
         app.state.response_cache = ResponseCache(responses, clock.current, ttl) if ttl else None
         door.cache = app.state.response_cache
+        warming = asyncio.create_task(resolution.warm_resolver(app.state.session_factory))
         try:
             yield
         finally:
+            warming.cancel()
+            with suppress(asyncio.CancelledError):
+                await warming
             await clock.stop()
             await store.__aexit__(None, None, None)
             if responses is not None:

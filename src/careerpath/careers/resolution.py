@@ -6,12 +6,15 @@ and salary ingestion and their recompute commands, and free-text career search.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from careerpath.careers.models import (
     Career,
@@ -28,7 +31,9 @@ from careerpath.careers.resolver import (
     TitleResolver,
 )
 from careerpath.careers.schemas import TitleCandidateRead, TitleResolutionRead
+from careerpath.careers.title_training import shipped
 
+logger = logging.getLogger(__name__)
 _RESOLVERS: dict[str, tuple[tuple[object, ...], TitleResolver]] = {}
 _LOCK = threading.Lock()
 ONET_LISTS = ("onet_alternate", "onet_reported")
@@ -55,10 +60,22 @@ async def get_resolver(session: AsyncSession) -> TitleResolver:
     cached = _RESOLVERS.get(database)
     if cached is not None and cached[0] == version:
         return cached[1]
-    resolver = TitleResolver(await _names(session), await _nodes(session), await _context(session))
+    names, nodes, context = await _names(session), await _nodes(session), await _context(session)
+    # Built off the event loop: other requests go on while it counts.
+    resolver = await asyncio.to_thread(TitleResolver, names, nodes, context, shipped())
     with _LOCK:
         _RESOLVERS[database] = (version, resolver)
     return resolver
+
+
+async def warm_resolver(session_factory: async_sessionmaker[AsyncSession]) -> None:
+    """Build the resolver when the app starts, so that no request waits for it."""
+    try:
+        async with session_factory() as session:
+            await get_resolver(session)
+    except SQLAlchemyError as error:
+        # Not migrated yet, or unreachable: the first request that needs it builds it.
+        logger.warning("Title resolver not warmed at startup: %s", error)
 
 
 async def resolve_title(session: AsyncSession, title: str) -> Resolution:
@@ -135,6 +152,7 @@ async def _nodes(session: AsyncSession) -> list[CareerNode]:
                 parent_id=parent if parent not in (None, career_id) else None,
                 curated=career_id not in occupations,
                 group=(code or "")[:2],
+                code=code or "",
             )
         )
     return nodes

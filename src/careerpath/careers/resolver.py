@@ -21,12 +21,15 @@ import numpy as np
 import numpy.typing as npt
 
 from careerpath.careers.title_model import (
+    Features,
     FloatArray,
     NaiveBayes,
+    NameCounts,
     context_features,
     title_features,
 )
 from careerpath.careers.title_text import ParsedTitle, parse_title
+from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 
 RESOLVER_VERSION = "titles-1"
 # Below this calibrated confidence the resolver names no career (README: quality table).
@@ -49,7 +52,6 @@ EXACT_NAME_CONFIDENCE = 0.9
 CURATED_CONFIDENCE = 0.95
 # Weight of the evidence for the occupation's SOC major group ("director" → management).
 GROUP_WEIGHT = 0.5
-TITLE_REPEAT = 3
 # Softmax temperature of the class scores, then a monotone map from that probability to the
 # share of right answers, both fitted (isotonic regression) on held-out O*NET titles of another
 # seed than the one `careerpath titles evaluate` reports on.
@@ -91,6 +93,7 @@ class CareerNode:
     parent_id: int | None = None
     curated: bool = False
     group: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +122,6 @@ class _Child:
     distinctive: frozenset[str]
 
 
-def name_key(parsed: ParsedTitle) -> tuple[str, ...]:
-    """Return the order-free key of a title's main words (near-duplicates share it)."""
-    return tuple(sorted(set(parsed.words)))
-
-
 def _role_free(words: Iterable[str]) -> frozenset[str]:
     return frozenset(_SAME_ROLE.get(word, word) for word in words)
 
@@ -136,6 +134,7 @@ class TitleResolver:
         names: Iterable[TitleName],
         nodes: Iterable[CareerNode],
         context: dict[int, str] | None = None,
+        trained: TrainedTitles | None = None,
     ) -> None:
         nodes = list(nodes)
         self.parents = {n.career_id: n.parent_id for n in nodes}
@@ -145,44 +144,68 @@ class TitleResolver:
         self.closed = {self.index[n.career_id] for n in nodes if n.curated and n.parent_id is None}
         self.exact: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self.closed_names: dict[int, set[frozenset[str]]] = defaultdict(set)
-        docs, child_names = self._documents(names)
+        counts, known = self._trained_counts(nodes, trained)
+        docs, child_names = self._documents(names, known)
         for career_id, text in (context or {}).items():
-            if career_id in self.index:
+            if career_id in self.index and career_id not in known:
                 docs.append((self.index[career_id], context_features(text)))
-        self.model = NaiveBayes(docs, len(self.classes))
+        counts = counts.plus(docs)
+        self.model = NaiveBayes(counts)
         groups = {n.career_id: n.group for n in nodes}
         names_of_groups = sorted({groups[c] for c in self.classes})
         group_index = {g: i for i, g in enumerate(names_of_groups)}
         self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
-        self.groups = NaiveBayes(
-            [(int(self.group_of[cls]), feats) for cls, feats in docs], len(names_of_groups)
-        )
+        self.groups = NaiveBayes(counts.grouped(self.group_of, len(names_of_groups)))
         self.children = self._children(child_names)
         self.curated = {
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
         }
         self.resolve = lru_cache(maxsize=100_000)(self._resolve)
 
+    def _trained_counts(
+        self, nodes: list[CareerNode], trained: TrainedTitles | None
+    ) -> tuple[NameCounts, set[int]]:
+        """Start from the shipped counts for the occupations they cover (their names are
+        then not counted again), or from nothing."""
+        self.trained = trained
+        if trained is None:
+            return NameCounts.count([], len(self.classes)), set()
+        column = {code: i for i, code in enumerate(trained.codes)}
+        code_of = {n.career_id: n.code for n in nodes if n.code in column and not n.curated}
+        picked = [column.get(code_of.get(c, ""), -1) for c in self.classes]
+        self.career_of_column = np.full(len(trained.codes), -1, dtype=np.int64)
+        for career, code in code_of.items():
+            self.career_of_column[column[code]] = career
+        self.trained = trained
+        return trained.counts.columns(picked), set(code_of)
+
+    def exact_owners(self, key: tuple[str, ...]) -> set[int]:
+        """Return the careers that list ``key`` word for word as one of their names."""
+        owners = self.exact.get(key, set())
+        if self.trained is not None:
+            careers = self.career_of_column[self.trained.listing(key)]
+            owners = owners | set(careers[careers >= 0].tolist())
+        return owners
+
     def _documents(
-        self, names: Iterable[TitleName]
-    ) -> tuple[list[tuple[int, dict[str, float]]], dict[int, dict[frozenset[str], str]]]:
-        docs: list[tuple[int, dict[str, float]]] = []
+        self, names: Iterable[TitleName], known: set[int]
+    ) -> tuple[list[tuple[int, Features]], dict[int, dict[frozenset[str], str]]]:
+        docs: list[tuple[int, Features]] = []
         child_names: dict[int, dict[frozenset[str], str]] = defaultdict(dict)
         for name in names:
-            parsed = parse_title(name.name)
             owner = self.parents.get(name.career_id) or name.career_id
-            if not parsed.words or owner not in self.index:
+            if owner not in self.index or (name.career_id in known and name.kind != "curated"):
+                continue  # unknown career, or a name the trained counts hold already
+            found = name_documents(self.index[owner], name.name, name.kind)
+            if found is None:
                 continue
-            feats = title_features(parsed)
-            # An occupation's own title is its most typical name: it counts several times.
-            docs.extend(
-                [(self.index[owner], feats)] * (TITLE_REPEAT if name.kind == "title" else 1)
-            )
-            self.exact[name_key(parsed)].add(owner)
+            docs.extend(found[0])
+            self.exact[found[1]].add(owner)
+            words = found[2].words
             if self.index[owner] in self.closed:
-                self.closed_names[self.index[owner]].add(_role_free(parsed.words))
+                self.closed_names[self.index[owner]].add(_role_free(words))
             if owner != name.career_id:
-                child_names[name.career_id][_role_free(parsed.words)] = name.name
+                child_names[name.career_id][_role_free(words)] = name.name
         return docs, child_names
 
     def _children(
@@ -206,10 +229,11 @@ class TitleResolver:
         if not self.classes:
             return [_unknown(p) for p in parsed]
         feats = [title_features(p) for p in parsed]
-        scores, known = self.model.scores(feats)
-        group_scores, _ = self.groups.scores(feats)
+        encoded = self.model.encode(feats)
+        scores, known = self.model.score(encoded)
+        group_scores, _ = self.groups.score(encoded)
         scores += GROUP_WEIGHT * group_scores[:, self.group_of]
-        exact = [self.exact.get(name_key(p), set()) for p in parsed]
+        exact = [self.exact_owners(name_key(p)) for p in parsed]
         for row, owners in enumerate(exact):
             for owner in owners:
                 scores[row, self.index[owner]] += EXACT_LIFT
@@ -220,8 +244,11 @@ class TitleResolver:
         order = np.argsort(-picked, axis=1)
         tops = np.take_along_axis(shortlist, order, axis=1)
         chances = np.take_along_axis(picked, order, axis=1)
+        calibrated = np.interp(chances, _RAW, _CALIBRATED)
         return [
-            self._answer(parsed[row], tops[row], chances[row], exact[row], explain)
+            self._answer(
+                parsed[row], tops[row], (chances[row], calibrated[row]), exact[row], explain
+            )
             if known[row]
             else _unknown(parsed[row])
             for row in range(len(parsed))
@@ -231,26 +258,26 @@ class TitleResolver:
         self,
         parsed: ParsedTitle,
         top: npt.NDArray[np.intp],
-        chances: FloatArray,
+        chances: tuple[FloatArray, FloatArray],
         exact: set[int],
         explain: bool,
     ) -> Resolution:
+        """Turn one row's shortlist (raw and calibrated chances) into the answer."""
         best_class = int(top[0])
-        candidates = [
-            Candidate(self.classes[i], c)
-            for i, c in zip(top.tolist(), chances.tolist(), strict=True)
+        classes = top.tolist()
+        raw, calibrated = chances[0].tolist(), chances[1].tolist()
+        penalties = [self._role_agreement(parsed, best_class)]
+        penalties += [
+            CLOSED_MISS if cls in self.closed and not self._contains_a_name(parsed, cls) else 1.0
+            for cls in (classes[1:] if self.closed else ())
         ]
-        agreement = self._role_agreement(parsed, best_class)
-        raw = np.array([c.confidence for c in candidates])
-        raw[0] *= agreement
-        for at, cls in enumerate(top.tolist()[1:], start=1):
-            if cls in self.closed and not self._contains_a_name(parsed, cls):
-                raw[at] *= CLOSED_MISS
-        calibrated = np.interp(raw, _RAW, _CALIBRATED).tolist()
+        for at, penalty in enumerate(penalties):
+            if penalty != 1.0:
+                calibrated[at] = float(np.interp(raw[at] * penalty, _RAW, _CALIBRATED))
         if self._listed_exactly(parsed, best_class, exact):
             calibrated[0] = max(calibrated[0], EXACT_NAME_CONFIDENCE)
         candidates = [
-            Candidate(c.career_id, p) for c, p in zip(candidates, calibrated, strict=True)
+            Candidate(self.classes[cls], p) for cls, p in zip(classes, calibrated, strict=True)
         ]
         reasons = self._reasons(parsed, best_class, exact) if explain else ()
         refined = self._curated(parsed) or self._refine(parsed, best_class)
@@ -283,7 +310,7 @@ class TitleResolver:
         for word in {role, _SAME_ROLE.get(role, role)}:
             if self.model.bonus(f"r:{word}", cls):
                 return 1.0
-        return ROLE_MISMATCH if f"r:{role}" in self.model.postings else ROLE_UNKNOWN
+        return ROLE_MISMATCH if self.model.knows(f"r:{role}") else ROLE_UNKNOWN
 
     def _contains_a_name(self, parsed: ParsedTitle, cls: int) -> bool:
         words = _role_free(parsed.words)

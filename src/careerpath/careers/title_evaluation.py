@@ -1,6 +1,6 @@
 """Measure the title resolver on held-out O*NET titles, split so that nothing leaks. Pure.
 
-Names are grouped by their order-free key of main words (``resolver.name_key``): "Application
+Names are grouped by their order-free key of main words (``title_training.name_key``): "Application
 Developer", "Applications Developer" and "Developer, Applications" are one group. A seeded
 share of the groups is held out whole, from every occupation that lists it, so neither a title
 nor its near-duplicate is on the training side. Occupation titles always train. A held-out title
@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver, name_key
+from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver
 from careerpath.careers.title_text import parse_title
+from careerpath.careers.title_training import name_key
 
 HOLDOUT_SHARE = 0.2
 SEED = 20250221

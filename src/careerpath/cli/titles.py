@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import track
 from rich.table import Table
 
-from careerpath.careers import resolution
+from careerpath.careers import resolution, title_training
 from careerpath.careers.title_evaluation import (
     HOLDOUT_SHARE,
     SEED,
@@ -20,12 +21,13 @@ from careerpath.careers.title_evaluation import (
 )
 from careerpath.cli.matching import recompute_rankings
 from careerpath.cli.runtime import console, run_in_transaction
-from careerpath.skills.onet import OnetRelease, read_onet
+from careerpath.skills.onet import OnetRelease, read_onet, read_release_name
 from careerpath.skills.posting_titles import recompute_posting_titles
 
 app = typer.Typer(
     help="Job titles to careers: evaluate and try the resolver.", no_args_is_help=True
 )
+SHIPPED = Path(__file__).resolve().parents[1] / "careers" / title_training.ARTEFACT
 postings_app = typer.Typer(help="Stored job postings.", no_args_is_help=True)
 
 
@@ -41,6 +43,43 @@ def occupation_names(release: OnetRelease) -> list[OccupationNames]:
         )
         for code, o in release.occupations.items()
     ]
+
+
+@app.command("train")
+def train_command(
+    onet_dir: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="Folder of O*NET text files")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(help="Where to write the artefact (default: the one shipped in the package)"),
+    ] = SHIPPED,
+) -> None:
+    """Count every O*NET name into the resolver's shipped artefact (reproducible)."""
+    started = time.perf_counter()
+    release = read_release_name(onet_dir)
+    occupations = occupation_names(read_onet(onet_dir))
+    rows = [
+        (
+            o.code,
+            [
+                (o.title, "title"),
+                *((n, "onet_alternate") for n in o.alternate),
+                *((n, "onet_reported") for n in o.reported),
+            ],
+            o.context,
+        )
+        for o in occupations
+    ]
+    trained = title_training.train(
+        release, track(rows, description="Counting names…", console=console)
+    )
+    title_training.save(trained, out)
+    console.print(
+        f"O*NET {release}: {len(trained.codes):,} occupations, "
+        f"{len(trained.counts.vocabulary):,} features, {len(trained.exact):,} exact names → "
+        f"{out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f}s."
+    )
 
 
 @app.command("evaluate")

@@ -1,0 +1,59 @@
+"""The shipped O*NET counts: they round-trip, match the O*NET files, and answer as the names do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from careerpath.careers.resolver import CareerNode, TitleResolver
+from careerpath.careers.title_evaluation import OccupationNames, leak_free_split
+from careerpath.careers.title_text import parse_title
+from careerpath.careers.title_training import load, name_key, save, shipped, train
+from careerpath.cli.titles import occupation_names
+from careerpath.skills.onet import read_onet, read_release_name
+from tests.support import require_shared_data
+
+
+@pytest.fixture(scope="module")
+def onet() -> list[OccupationNames]:
+    return occupation_names(read_onet(require_shared_data("onet")))
+
+
+def test_counts_round_trip(tmp_path: Path) -> None:
+    trained = train(
+        "test",
+        [
+            ("15-1252.00", [("Software Developers", "title"), ("Java Dev", "onet_alternate")], ""),
+            ("29-1141.00", [("Registered Nurses", "title")], "Care for patients."),
+        ],
+    )
+    save(trained, tmp_path / "model.npz")
+    loaded = load(tmp_path / "model.npz")
+    assert (loaded.release, loaded.codes, loaded.exact) == ("test", trained.codes, trained.exact)
+    assert loaded.counts.vocabulary == trained.counts.vocabulary
+    np.testing.assert_allclose(loaded.counts.matrix.toarray(), trained.counts.matrix.toarray())
+    assert loaded.listing(name_key(parse_title("Java Developer"))).tolist() == [0]
+    assert loaded.listing(name_key(parse_title("Nurse Java"))).tolist() == []
+
+
+def test_shipped_counts_come_from_the_onet_files(onet: list[OccupationNames]) -> None:
+    trained = shipped()
+    assert trained is not None, "run `careerpath titles train ../shared/data/onet`"
+    assert trained.release == read_release_name(require_shared_data("onet"))
+    assert trained.codes == [o.code for o in onet]
+
+
+def test_shipped_counts_answer_as_the_names_do(onet: list[OccupationNames]) -> None:
+    """Loading the artefact is only faster: the same names give the same answers."""
+    split = leak_free_split(onet, share=0.0)
+    nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(split.codes)]
+    from_names = TitleResolver(split.names, nodes, split.context)
+    from_artefact = TitleResolver(split.names, nodes, split.context, shipped())
+    titles = [name.name for name in split.names[::97]] + ["Sr. Backend Dev (Python)", "Manager"]
+    for title, a, b in zip(
+        titles, from_names.resolve_many(titles), from_artefact.resolve_many(titles), strict=True
+    ):
+        assert a.career_id == b.career_id, title
+        assert a.confidence == pytest.approx(b.confidence, abs=1e-4), title
