@@ -151,7 +151,9 @@ def test_share_tokens_are_redacted_in_the_access_log(
 def test_middleware_refusals_carry_their_status_and_request_id(
     settings: Settings, access_log: Records
 ) -> None:
-    logged = generous_settings(settings, log_level="INFO", rate_limit_ip="1/minute")
+    logged = generous_settings(
+        settings, access_log=True, log_level="INFO", rate_limit_ip="1/minute"
+    )
     with running_client(logged) as api:
         refused = api.get("/api/v1/careers", params={"q": "a\x00b"})
         api.cookies.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -45,12 +46,17 @@ def serving(database_url: str, folder: Path, **settings: str) -> Iterator[tuple[
         cli, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/healthz", seconds=60)
+        # Generous: on a loaded machine two workers take long to import the app.
+        wait_until_up(f"http://127.0.0.1:{port}/healthz", seconds=240)
         yield f"http://127.0.0.1:{port}", process.pid
     finally:
         if process.poll() is None:
             process.terminate()
-            process.wait(timeout=20)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
         log.close()
 
 
