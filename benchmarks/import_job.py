@@ -57,7 +57,7 @@ def prepare(folder: Path) -> None:
 
 
 async def wait_until_up(client: httpx.AsyncClient) -> None:
-    for _ in range(600):
+    for _ in range(3000):  # a loaded machine needs a minute just to import the app
         try:
             if (await client.get("/healthz")).status_code == 200:
                 return
