@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import time
+import urllib.request
 from pathlib import Path
 from typing import NoReturn
 
@@ -22,6 +25,25 @@ def unavailable(reason: str) -> NoReturn:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: this must not be skipped)")
     pytest.skip(reason)
+
+
+def free_port() -> int:
+    """Return a TCP port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_up(url: str, seconds: float = 30) -> None:
+    """Wait until ``url`` answers (a server just started)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (localhost only)
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not start")
 
 
 def require_shared_data(*parts: str) -> Path:

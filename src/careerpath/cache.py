@@ -18,7 +18,9 @@ import msgspec
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
-from redis.asyncio import Redis
+from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
 from careerpath.ops import metrics
@@ -39,12 +41,29 @@ async def first_generation() -> int:
     return 0
 
 
+# Redis is an accelerator: a call that cannot finish quickly is a miss, not a slow request.
+REDIS_TIMEOUT_SECONDS = 0.5
+
+
+def redis_pool(redis_url: str) -> ConnectionPool:
+    """Return a connection pool that fails fast and replaces connections that died.
+
+    One retry with a fresh connection: after a Redis restart every pooled socket is dead, and
+    the first command on each would otherwise fail (the retry reconnects instead).
+    """
+    return ConnectionPool.from_url(
+        redis_url,
+        socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        socket_timeout=REDIS_TIMEOUT_SECONDS,
+        retry=Retry(NoBackoff(), 1),
+    )
+
+
 def create_store(redis_url: str | None, namespace: str = NAMESPACE) -> Store:
     """Return a Redis-backed store when a URL is set, else a memory store."""
     if redis_url:
-        return RedisStore(
-            Redis.from_url(redis_url), namespace=namespace, handle_client_shutdown=True
-        )
+        client = Redis.from_pool(redis_pool(redis_url))
+        return RedisStore(client, namespace=namespace, handle_client_shutdown=True)
     return MemoryStore()
 
 
@@ -120,7 +139,11 @@ class DocumentCache:
 
 async def ping_redis(redis_url: str) -> bool:
     """Say whether Redis at ``redis_url`` answers a PING."""
-    client = Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=1)
+    client = Redis.from_url(
+        redis_url,
+        socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        socket_timeout=REDIS_TIMEOUT_SECONDS,
+    )
     try:
         return bool(await client.ping())
     except (RedisError, OSError) as exc:

@@ -13,6 +13,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 VAR_DIR = Path("var")
 
 
+MIN_SECRET_LENGTH = 32
+
+
+def strong_secret(key: str) -> bool:
+    """Say whether ``key`` could be random: long enough, and not one character repeated."""
+    return len(key) >= MIN_SECRET_LENGTH and len(set(key)) >= MIN_SECRET_LENGTH // 4
+
+
 class Settings(BaseSettings):
     """Everything the app needs to know about where it runs."""
 
@@ -41,6 +49,8 @@ class Settings(BaseSettings):
     smtp_host: str | None = None
     smtp_port: int = Field(default=25, ge=1, le=65535)
     mail_from: str = "careerpath <no-reply@careerpath.local>"
+    # Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR, comma-separated).
+    trusted_proxies: str = ""
     # "inline": the web process runs jobs in a thread (the embedded default); "external": only
     # ``careerpath worker`` processes do (production: web and worker nodes apart).
     job_worker: Literal["inline", "external"] = "inline"
@@ -56,8 +66,12 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _require_secret_in_production(self) -> Settings:
-        if self.env == "production" and not self.secret_key:
-            msg = "CAREERPATH_SECRET_KEY is required when CAREERPATH_ENV=production"
+        if self.env == "production" and not strong_secret(self.secret_key):
+            msg = (
+                "CAREERPATH_SECRET_KEY must be at least 32 random characters when "
+                "CAREERPATH_ENV=production (e.g. python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))')"
+            )
             raise ValueError(msg)
         return self
 

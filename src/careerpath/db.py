@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Enum, MetaData, event
-from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Dialect, Engine, ExceptionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -97,21 +98,65 @@ def _has_models(package_dir: Path) -> bool:
     return (package_dir / "models.py").exists() or (package_dir / "models").is_dir()
 
 
+# SQLSTATE classes and codes of a server that is going away, coming up or out of resources:
+# connection exceptions, operator intervention (shutdown, "starting up"), resources, and
+# serialization failures and deadlocks, which a retry resolves.
+TRANSIENT_SQLSTATE_PREFIXES = ("08", "57P", "53", "40001", "40P01")
+# Driver messages of a connection that can no longer be used (a request cancelled mid-query
+# leaves asyncpg's connection "in progress"; returned to the pool it fails every later use).
+BROKEN_CONNECTION_MESSAGES = ("another operation is in progress", "connection is closed")
+
+
+def is_transient(error: BaseException) -> bool:
+    """Say whether a database error is the server or the network failing, not the request."""
+    if isinstance(error, sa_exc.DBAPIError):
+        if error.connection_invalidated or isinstance(
+            error, (sa_exc.OperationalError, sa_exc.InterfaceError)
+        ):
+            return True
+        return _transient_driver_error(error.orig)
+    if isinstance(error, (sa_exc.DisconnectionError, sa_exc.TimeoutError)):
+        return True
+    return isinstance(error, (ConnectionError, TimeoutError))
+
+
+def _transient_driver_error(error: BaseException | None) -> bool:
+    state = str(getattr(error, "sqlstate", "") or "")
+    if state.startswith(TRANSIENT_SQLSTATE_PREFIXES):
+        return True
+    return any(message in str(error) for message in BROKEN_CONNECTION_MESSAGES)
+
+
+def _discard_broken_connections(context: ExceptionContext) -> None:
+    """Invalidate the connection (and the pool) when the driver error is a dead server."""
+    if not context.is_disconnect and _transient_driver_error(context.original_exception):
+        context.is_disconnect = True
+
+
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
-    """Create the async engine; SQLite gets WAL, foreign keys and a parent folder."""
+    """Create the async engine; SQLite gets WAL, foreign keys and a parent folder.
+
+    SQL parameters never reach error messages or logs (they hold emails and password hashes).
+    PostgreSQL connections are pinged before use and discarded when the server went away.
+    """
+    kwargs.setdefault("hide_parameters", True)
     if database_url.startswith("sqlite"):
         _ensure_sqlite_dir(database_url)
         engine = create_async_engine(database_url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_async_engine(database_url, **kwargs)
+    engine = create_async_engine(database_url, **kwargs)
+    event.listen(engine.sync_engine, "handle_error", _discard_broken_connections)
+    return engine
 
 
 def _ensure_sqlite_dir(database_url: str) -> None:
-    path = database_url.split(":///", 1)[-1]
+    """Create the database file's folder and the file itself, readable by this user only."""
+    path = database_url.split(":///", 1)[-1].split("?", 1)[0]
     if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        Path(path).touch(mode=0o600, exist_ok=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:

@@ -62,6 +62,7 @@ from careerpath.salaries.routes import CareerSalariesController, SalaryCompariso
 from careerpath.search.dependencies import provide_search_request
 from careerpath.search.routes import SearchController, TopicController
 from careerpath.security.access import Access, authorize
+from careerpath.security.bodies import CheckedRequest
 from careerpath.security.limits import MAX_BODY_BYTES
 from careerpath.skills.curation_routes import SkillCurationController
 from careerpath.skills.routes import SkillController
@@ -197,6 +198,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         # layer sits inside it, where the route template is known.
         middleware=[http_metrics_middleware, response_cache_middleware],
         response_class=LinkedResponse,
+        request_class=CheckedRequest,
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(

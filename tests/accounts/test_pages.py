@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import httpx
+import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
@@ -19,11 +21,16 @@ def csrf_in(html: str) -> str:
     return found.group(1)
 
 
+def form_post(api: Client, path: str, **fields: str) -> httpx.Response:
+    """Open the sign-in or sign-up form, then post it with its form token."""
+    token = re.search(r'name="form_token" value="([0-9a-f]{64})"', api.get(path).text)
+    assert token, "no form token in the page"
+    return api.post(path, data={**fields, "form_token": token.group(1)}, follow_redirects=False)
+
+
 def sign_up_by_form(api: Client) -> Actor:
     email = unique_email("page")
-    response = api.post(
-        "/signup", data={"email": email, "password": PASSWORD}, follow_redirects=False
-    )
+    response = form_post(api, "/signup", email=email, password=PASSWORD)
     assert response.status_code == 303
     actor = Actor(api, email=email, secret=response.cookies[SESSION_COOKIE])
     api.cookies.clear()
@@ -68,7 +75,7 @@ def test_sign_up_save_share_and_open_signed_out(api: Client) -> None:
 
 
 def test_sign_in_form_shows_errors_and_pages_need_a_session(api: Client) -> None:
-    wrong = api.post("/signin", data={"email": unique_email(), "password": "not the password"})
+    wrong = form_post(api, "/signin", email=unique_email(), password="not the password")
     assert wrong.status_code == 401
     assert "email or password is wrong" in wrong.text
     assert api.get("/lists").status_code == 401
@@ -101,7 +108,7 @@ def test_cross_site_form_post_is_refused(api: Client) -> None:
 
 
 def test_nul_characters_are_refused_not_crashing(api: Client) -> None:
-    form = api.post("/signup", data={"email": "a\x00b@example.org", "password": PASSWORD})
+    form = form_post(api, "/signup", email="a\x00b@example.org", password=PASSWORD)
     assert form.status_code == 422
     body = api.post(
         "/api/v1/auth/register", json={"email": "a\x00b@example.org", "password": PASSWORD}
@@ -124,3 +131,25 @@ def test_forgotten_password_pages(api: Client) -> None:
     )
     assert refused.status_code == 404
     assert "invalid or has expired" in refused.text
+
+
+@pytest.mark.parametrize("email", ["not-an-email", "", "   ", "a@b", "two@@example.org"])
+def test_signup_form_checks_the_email_format(api: Client, email: str) -> None:
+    api.cookies.clear()
+    form = form_post(api, "/signup", email=email, password=PASSWORD)
+    assert form.status_code == 422
+    assert "not an email address" in form.text
+
+
+@pytest.mark.parametrize("path", ["/signin", "/signup"])
+def test_sign_in_and_up_forms_need_their_form_token(api: Client, path: str) -> None:
+    api.cookies.clear()
+    fields = {"email": unique_email("csrf"), "password": PASSWORD}
+    forged = api.post(path, data=fields, follow_redirects=False)  # no Origin: a login CSRF
+    assert forged.status_code == 403
+    assert SESSION_COOKIE not in forged.cookies
+    api.get(path)  # the browser's own cookie, but someone else's token
+    wrong = api.post(path, data={**fields, "form_token": "0" * 64}, follow_redirects=False)
+    assert wrong.status_code == 403
+    if path == "/signup":
+        assert form_post(api, path, **fields).status_code == 303

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
@@ -26,7 +25,7 @@ from tests.accounts.actors import (
     running_client,
     unique_email,
 )
-from tests.support import REDIS_URL, unavailable
+from tests.support import REDIS_URL, free_port, unavailable
 
 Client = TestClient[Litestar]
 
@@ -41,12 +40,6 @@ class Inbox:
         del server, session
         self.messages.append(message_from_bytes(envelope.content))
         return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -114,6 +107,8 @@ def test_password_reset_by_mailed_link(settings: Settings, smtp: tuple[Inbox, in
     inbox, port = smtp
     with running_client(generous_settings(settings, smtp_host="127.0.0.1", smtp_port=port)) as api:
         actor = new_user(api)
+        body = {"name": "before reset", "scope": "write"}
+        token = actor.request("POST", "/api/v1/me/tokens", json=body).json()["token"]
         known = api.post("/api/v1/auth/password-reset", json={"email": actor.email.upper()})
         unknown = api.post("/api/v1/auth/password-reset", json={"email": unique_email()})
         assert known.status_code == unknown.status_code == 202
@@ -131,6 +126,8 @@ def test_password_reset_by_mailed_link(settings: Settings, smtp: tuple[Inbox, in
         assert api.post("/api/v1/auth/password-reset/confirm", json=confirm).status_code == 404
         assert actor.sign_in(PASSWORD).status_code == 401
         assert actor.sign_in("another long passphrase").status_code == 200
+        bearer = {"authorization": f"Bearer {token}"}
+        assert api.get("/api/v1/me", headers=bearer).status_code == 401  # the reset revoked it
 
 
 def test_idle_and_absolute_expiry_on_a_frozen_clock(api: Client) -> None:
@@ -207,7 +204,7 @@ def test_user_cannot_promote_themselves(api: Client) -> None:
     assert user.request("GET", "/api/v1/me").json()["role"] == "user"
 
 
-def test_sessions_and_throttles_in_redis(settings: Settings) -> None:
+def test_sessions_and_throttles_with_redis(settings: Settings) -> None:
     if not REDIS_URL:
         unavailable("Redis not configured: set CAREERPATH_TEST_REDIS_URL")
     with Redis.from_url(REDIS_URL) as redis:

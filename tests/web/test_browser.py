@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
 from tests.salaries.test_published import CITIES
-from tests.support import PROJECT_ROOT, require_chromium
+from tests.support import PROJECT_ROOT, free_port, require_chromium, wait_until_up
 
 ARTIFACTS = PROJECT_ROOT / "artifacts"
 CHROMIUM_ARGS = [
@@ -23,23 +20,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_up(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (localhost only)
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server at {url} did not start")
 
 
 @pytest.fixture(scope="module")

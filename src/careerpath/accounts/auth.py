@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from datetime import timedelta
 from typing import Any
 
 from litestar import Litestar
@@ -21,8 +22,10 @@ from careerpath.accounts.sessions import SessionStore, as_utc, session_key, touc
 from careerpath.db import utcnow
 from careerpath.httpapi.rate_limit import spend
 from careerpath.security.access import Principal
+from careerpath.security.forwarded import trusted_proxies
 
 SESSION_COOKIE = "__Host-careerpath"
+TOKEN_TOUCH_EVERY = timedelta(minutes=1)
 PAT_PREFIX = "cp_"
 
 
@@ -32,9 +35,15 @@ def csrf_token_for(secret_key: str, key: str) -> str:
 
 
 def client_ip(scope: Scope) -> str:
-    """Return the peer address the server saw."""
+    """Return the client's address: the peer's, or the one a trusted proxy forwarded."""
     client = scope.get("client")
-    return str(client[0]) if client else "unknown"
+    peer = str(client[0]) if client else "unknown"
+    app = scope.get("litestar_app")
+    spec = app.state.settings.trusted_proxies if app is not None else ""
+    if not spec:
+        return peer
+    forwarded = b",".join(v for k, v in scope.get("headers", ()) if k == b"x-forwarded-for")
+    return trusted_proxies(spec).client(peer, forwarded.decode("latin-1"))
 
 
 async def principal_from_cookie(
@@ -75,7 +84,11 @@ async def principal_from_token(db: AsyncSession, token: str) -> Principal | None
     now = utcnow()
     if row is None or not row.User.is_active or as_utc(row.ApiToken.expires_at) <= now:
         return None
-    row.ApiToken.last_used_at = now
+    used = row.ApiToken.last_used_at
+    if used is None or now - as_utc(used) >= TOKEN_TOUCH_EVERY:
+        # At most one write a minute per token: a write per read would take SQLite's one write
+        # lock for every API call, reads included.
+        row.ApiToken.last_used_at = now
     return Principal(
         row.User.id,
         row.User.role.value,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
+import re
+import secrets
 from typing import Any
 
 from litestar import Request
@@ -44,6 +47,39 @@ def session_cookie(secret: str) -> Cookie:
         samesite="lax",
         max_age=int(ABSOLUTE_LIFETIME.total_seconds()),
     )
+
+
+# Sign-in and sign-up forms are posted before there is a session, so the session's CSRF token
+# cannot protect them (login CSRF: signing a victim in to the attacker's account). They carry a
+# random token that must equal this cookie's (double submit; the cookie is SameSite=Strict).
+FORM_COOKIE = "__Host-careerpath-form"
+FORM_FIELD = "form_token"
+_FORM_TOKEN = re.compile(r"^[0-9a-f]{64}$")
+
+
+def form_token(request: Request[Any, Any, Any]) -> str:
+    """Return the browser's form token, or a new one."""
+    existing = request.cookies.get(FORM_COOKIE, "")
+    return existing if _FORM_TOKEN.match(existing) else secrets.token_hex(32)
+
+
+def form_cookie(token: str) -> Cookie:
+    """Return the cookie that carries the form token for two hours."""
+    return Cookie(
+        key=FORM_COOKIE,
+        value=token,
+        path="/",
+        secure=True,
+        httponly=True,
+        samesite="strict",
+        max_age=7200,
+    )
+
+
+def form_token_matches(request: Request[Any, Any, Any], sent: str) -> bool:
+    """Say whether a posted form token is the one the browser's cookie holds."""
+    cookie = request.cookies.get(FORM_COOKIE, "")
+    return bool(_FORM_TOKEN.match(cookie)) and hmac.compare_digest(cookie, sent)
 
 
 def expired_cookie() -> Cookie:

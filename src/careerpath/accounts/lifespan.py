@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar
 
 from careerpath.accounts.items_port import CatalogPort
-from careerpath.accounts.sessions import RedisSessionStore, create_session_store
+from careerpath.accounts.sessions import create_session_store
 from careerpath.security.throttle import Throttle
 
 
@@ -16,7 +16,7 @@ from careerpath.security.throttle import Throttle
 async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
     """Attach the session store, the throttle and (unless a test set one) the items port."""
     settings = app.state.settings
-    store = create_session_store(settings.redis_url)
+    store = create_session_store()
     app.state.session_store = store
     throttle = Throttle(settings)
     app.state.throttle = throttle
@@ -27,5 +27,3 @@ async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
         yield
     finally:
         await throttle.close()
-        if isinstance(store, RedisSessionStore):
-            await store.redis.aclose()

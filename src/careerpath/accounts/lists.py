@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -61,14 +61,21 @@ async def create_list(db: AsyncSession, owner_id: int, name: str, note: str) -> 
     return await get_own_list(db, owner_id, saved.id)
 
 
-async def get_own_list(db: AsyncSession, owner_id: int, list_id: int) -> SavedList:
-    """Return one of the owner's lists with its items; anyone else's is "not found"."""
-    saved = await db.scalar(
+async def get_own_list(
+    db: AsyncSession, owner_id: int, list_id: int, *, lock: bool = False
+) -> SavedList:
+    """Return one of the owner's lists with its items; anyone else's is "not found".
+
+    ``lock`` holds the list's row until the transaction ends (PostgreSQL; SQLite has one writer
+    anyway), so concurrent changes of one list run one after the other.
+    """
+    query = (
         select(SavedList)
         .options(selectinload(SavedList.items))
         .where(SavedList.id == list_id, SavedList.owner_id == owner_id)
         .execution_options(populate_existing=True)
     )
+    saved = await db.scalar(query.with_for_update(of=SavedList) if lock else query)
     if saved is None:
         raise NotFoundError(f"List {list_id} does not exist.")
     return saved
@@ -100,7 +107,7 @@ async def add_item(
     db: AsyncSession, port: ItemsPort, owner_id: int, list_id: int, kind: ItemKind, ref_id: int
 ) -> SavedItem:
     """Save a career, course or book to a list (saving it twice keeps one entry)."""
-    saved = await get_own_list(db, owner_id, list_id)
+    saved = await get_own_list(db, owner_id, list_id, lock=True)  # positions stay unique
     if not await port.describe(db, kind, [ref_id]):
         raise NotFoundError(f"There is no {kind.value} {ref_id}.")
     for item in saved.items:
@@ -108,9 +115,17 @@ async def add_item(
             return item
     if len(saved.items) >= MAX_ITEMS:
         raise ConflictError(f"A list holds at most {MAX_ITEMS} items.")
-    item = SavedItem(kind=kind, ref_id=ref_id, position=len(saved.items))
+    # The next position is computed by the INSERT itself: on SQLite the statement holds the
+    # write lock, so two concurrent saves cannot both take the same one (PostgreSQL: the lock).
+    after_last = (
+        select(func.coalesce(func.max(SavedItem.position) + 1, 0))
+        .where(SavedItem.saved_list_id == saved.id)
+        .scalar_subquery()
+    )
+    item = SavedItem(kind=kind, ref_id=ref_id, position=after_last)
     saved.items.append(item)
     await db.flush()
+    await db.refresh(item, ["position"])
     return item
 
 
@@ -158,8 +173,16 @@ async def share(db: AsyncSession, owner_id: int, list_id: int) -> str:
     """Return the list's share token, creating one (256 random bits) when it has none."""
     saved = await get_own_list(db, owner_id, list_id)
     if saved.share_token is None:
-        saved.share_token = secrets.token_urlsafe(SHARE_TOKEN_BYTES)
-        await db.flush()
+        # Set only if still unset: of two concurrent calls one sets it, both return that one.
+        await db.execute(
+            update(SavedList)
+            .where(SavedList.id == saved.id, SavedList.share_token.is_(None))
+            .values(share_token=secrets.token_urlsafe(SHARE_TOKEN_BYTES))
+            .execution_options(synchronize_session=False)
+        )
+        await db.refresh(saved, ["share_token"])
+    if saved.share_token is None:  # pragma: no cover - unshared in between by the owner
+        raise ConflictError("The list was changed at the same time. Try again.")
     return saved.share_token
 
 

@@ -24,9 +24,18 @@ class Mail:
 
 
 async def send_mail(settings: Settings, mail: Mail) -> None:
-    """Deliver ``mail`` by SMTP, or write it to the log in development."""
+    """Deliver ``mail`` by SMTP, or write it to the log in development.
+
+    In production without SMTP the body (a reset link is a password) never reaches the log:
+    only that a mail could not be sent, and to whom.
+    """
     if not settings.smtp_host:
-        logger.warning("mail to %s: %s\n%s", mail.to, mail.subject, mail.body)
+        if settings.env == "production":
+            logger.error(
+                "mail to %s not sent (%s): CAREERPATH_SMTP_HOST is unset", mail.to, mail.subject
+            )
+        else:
+            logger.warning("mail to %s: %s\n%s", mail.to, mail.subject, mail.body)
         return
     message = EmailMessage()
     message["From"] = settings.mail_from

@@ -35,7 +35,10 @@ def same_site_path(referer: str | None, host: str) -> str:
     """Return the path of a referring page on this site, or "" for anything else."""
     if not referer:
         return ""
-    parts = urlsplit(referer)
+    try:
+        parts = urlsplit(referer)
+    except ValueError:  # a malformed Referer is no referer
+        return ""
     if parts.netloc != host:
         return ""
     return parts.path[:MAX_FROM_PATH]

@@ -12,7 +12,8 @@ from careerpath.params import MAX_ROW_ID
 
 # Explicit whitespace characters: Python's \s and JSON Schema's (ECMA) \s differ.
 _PART = r"[^@ \t\n\r\f\v\x00]+"
-Email = Annotated[str, msgspec.Meta(max_length=320, pattern=rf"^{_PART}@{_PART}\.{_PART}$")]
+EMAIL_PATTERN = rf"^{_PART}@{_PART}\.{_PART}$"
+Email = Annotated[str, msgspec.Meta(max_length=320, pattern=EMAIL_PATTERN)]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 NewPassword = Annotated[str, msgspec.Meta(min_length=10, max_length=200)]
 # PostgreSQL text cannot hold NUL, so free text refuses it up front (422, never 500).

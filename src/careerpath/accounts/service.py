@@ -7,6 +7,7 @@ time (an unknown email still pays one argon2 verification).
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from careerpath.accounts import passwords
+from careerpath.accounts import passwords, schemas
 from careerpath.accounts.auth import csrf_token_for
 from careerpath.accounts.mail import Mail
 from careerpath.accounts.models import ApiToken, PasswordReset, Role, SavedList, User
@@ -28,12 +29,15 @@ from careerpath.db import utcnow
 from careerpath.errors import (
     AuthenticationError,
     ConflictError,
+    InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
 )
 from careerpath.security.throttle import Throttle
 
 RESET_LIFETIME = timedelta(hours=1)
+EMAIL_PATTERN = re.compile(schemas.EMAIL_PATTERN)
+MAX_EMAIL_LENGTH = 320
 WRONG_CREDENTIALS = "The email or password is wrong."
 RESET_ACCEPTED = "If an account uses this email, a reset link is on its way."
 
@@ -41,6 +45,13 @@ RESET_ACCEPTED = "If an account uses this email, a reset link is on its way."
 def normalize_email(email: str) -> str:
     """Return the comparable form of an email address."""
     return email.strip().lower()
+
+
+def check_email(email: str) -> None:
+    """Refuse what is not an email address (the API checks its schema; pages and CLI come here)."""
+    # ASCII blanks only, as the API schema's pattern: both must accept the same addresses.
+    if len(email) > MAX_EMAIL_LENGTH or not EMAIL_PATTERN.match(email.strip(" \t\n\r\f\v")):
+        raise InvalidInputError("This is not an email address.")
 
 
 def session_key_of(secret: str) -> str:
@@ -70,13 +81,14 @@ async def register(
 ) -> User:
     """Create a user (role ``user``) with a default "Saved" list."""
     await throttle.attempt("registration", ip)
+    check_email(email)
     passwords.check_policy(password)
     if await find_by_email(db, email) is not None:
         raise ConflictError("An account with this email exists already; sign in instead.")
     user = User(
         email=normalize_email(email),
         display_name=display_name.strip(),
-        password_hash=passwords.hash_password(password),
+        password_hash=await passwords.hash_password(password),
         role=Role.USER,
     )
     db.add(user)
@@ -90,12 +102,14 @@ async def authenticate(
     db: AsyncSession, throttle: Throttle, ip: str, email: str, password: str
 ) -> User:
     """Return the user whose credentials these are; failures count toward the login limit."""
-    account_key = _digest(normalize_email(email))
-    await throttle.ensure_allowed("login", f"account:{account_key}", f"ip:{ip}")
+    # Per (account, address) and per address: someone else's failures from elsewhere cannot
+    # lock the owner out, and one address cannot try many accounts.
+    account_key = f"account:{_digest(normalize_email(email))}:ip:{ip}"
+    await throttle.ensure_allowed("login", account_key, f"ip:{ip}")
     user = await find_by_email(db, email)
-    valid = passwords.verify_password(user.password_hash if user else None, password)
+    valid = await passwords.verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_active:
-        await throttle.hit("login", f"account:{account_key}", f"ip:{ip}")
+        await throttle.hit("login", account_key, f"ip:{ip}")
         raise AuthenticationError(WRONG_CREDENTIALS)
     return user
 
@@ -132,8 +146,17 @@ async def end_session(db: AsyncSession, store: SessionStore, secret: str | None)
 
 
 async def revoke_all(db: AsyncSession, store: SessionStore, user_id: int) -> None:
-    """End every session of a user."""
+    """End every session of a user and revoke every API token of theirs.
+
+    Password change, reset, sign-out-everywhere and disabling all come here: a token taken
+    along with a stolen password must not outlive the owner's reaction.
+    """
     await store.delete_for_user(db, user_id)
+    await db.execute(
+        update(ApiToken)
+        .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
 
 
 async def change_password(
@@ -141,10 +164,10 @@ async def change_password(
 ) -> User:
     """Set a new password after checking the current one; every session ends."""
     user = await get_user(db, user_id)
-    if not passwords.verify_password(user.password_hash, current):
+    if not await passwords.verify_password(user.password_hash, current):
         raise PermissionDeniedError("The current password is wrong.")
     passwords.check_policy(new)
-    user.password_hash = passwords.hash_password(new)
+    user.password_hash = await passwords.hash_password(new)
     await revoke_all(db, store, user.id)
     await db.flush()
     return user
@@ -180,7 +203,7 @@ async def confirm_reset(db: AsyncSession, store: SessionStore, token: str, new: 
         raise NotFoundError("This reset link is invalid or has expired. Ask for a new one.")
     passwords.check_policy(new)
     user = await get_user(db, reset.user_id)
-    user.password_hash = passwords.hash_password(new)
+    user.password_hash = await passwords.hash_password(new)
     reset.used_at = utcnow()
     await revoke_all(db, store, user.id)
     await db.flush()
@@ -191,7 +214,7 @@ async def delete_account(
 ) -> None:
     """Delete a user and everything they own (lists, tokens, sessions, resets)."""
     user = await get_user(db, user_id)
-    if not passwords.verify_password(user.password_hash, password):
+    if not await passwords.verify_password(user.password_hash, password):
         raise PermissionDeniedError("The password is wrong.")
     await revoke_all(db, store, user.id)
     await db.delete(user)

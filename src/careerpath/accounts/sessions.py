@@ -1,4 +1,4 @@
-"""Server-side sessions: Redis when configured, the database otherwise.
+"""Server-side sessions, kept in the database (``user_session``).
 
 The cookie carries a random secret; stores key sessions by its SHA-256, so a leaked store does
 not leak usable cookies. Lifetimes: 12 h absolute, 30 min idle.
@@ -7,13 +7,11 @@ not leak usable cookies. Lifetimes: 12 h absolute, 30 min idle.
 from __future__ import annotations
 
 import hashlib
-import json
 import secrets
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol, runtime_checkable
 
-from redis.asyncio import Redis
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -58,7 +56,7 @@ def new_session(user_id: int, user_agent: str) -> tuple[str, SessionData]:
 
 @runtime_checkable
 class SessionStore(Protocol):
-    """Where sessions live; ``db`` is the caller's transaction (ignored by Redis)."""
+    """Where sessions live; ``db`` is the caller's transaction."""
 
     async def save(self, db: AsyncSession, data: SessionData) -> None: ...
     async def get(self, db: AsyncSession, key: str) -> SessionData | None: ...
@@ -114,62 +112,12 @@ def _from_row(row: UserSession) -> SessionData:
     )
 
 
-class RedisSessionStore:
-    """Sessions as Redis strings with a TTL, plus one set of keys per user."""
+def create_session_store() -> SessionStore:
+    """Return the session store: the database, with or without Redis.
 
-    def __init__(self, redis: Redis, prefix: str = "careerpath:session") -> None:
-        self.redis = redis
-        self.prefix = prefix
-
-    async def save(self, _db: AsyncSession, data: SessionData) -> None:
-        """Store a session until its absolute lifetime ends."""
-        ttl = max(1, int((data.created_at + ABSOLUTE_LIFETIME - utcnow()).total_seconds()))
-        payload = {**asdict(data), "created_at": data.created_at.isoformat()}
-        payload["last_seen_at"] = data.last_seen_at.isoformat()
-        await self.redis.set(f"{self.prefix}:{data.key}", json.dumps(payload), ex=ttl)
-        await self.redis.sadd(f"{self.prefix}:user:{data.user_id}", data.key)
-
-    async def get(self, _db: AsyncSession, key: str) -> SessionData | None:
-        """Return the session stored under ``key``."""
-        raw = await self.redis.get(f"{self.prefix}:{key}")
-        return None if raw is None else _decode(raw)
-
-    async def delete(self, _db: AsyncSession, key: str) -> None:
-        """Forget one session."""
-        found = await self.get(_db, key)
-        await self.redis.delete(f"{self.prefix}:{key}")
-        if found is not None:
-            await self.redis.srem(f"{self.prefix}:user:{found.user_id}", key)
-
-    async def delete_for_user(self, _db: AsyncSession, user_id: int) -> None:
-        """Forget every session of a user."""
-        keys = await self.redis.smembers(f"{self.prefix}:user:{user_id}")
-        names = [f"{self.prefix}:{k.decode() if isinstance(k, bytes) else k}" for k in keys]
-        await self.redis.delete(*names, f"{self.prefix}:user:{user_id}")
-
-    async def list_for_user(self, _db: AsyncSession, user_id: int) -> list[SessionData]:
-        """Return a user's live sessions, newest first."""
-        keys = await self.redis.smembers(f"{self.prefix}:user:{user_id}")
-        found = []
-        for key in keys:
-            name = key.decode() if isinstance(key, bytes) else key
-            raw = await self.redis.get(f"{self.prefix}:{name}")
-            if raw is not None:
-                found.append(_decode(raw))
-        return sorted(found, key=lambda s: s.created_at, reverse=True)
-
-
-def _decode(raw: bytes | str) -> SessionData:
-    payload = json.loads(raw)
-    payload["created_at"] = datetime.fromisoformat(payload["created_at"])
-    payload["last_seen_at"] = datetime.fromisoformat(payload["last_seen_at"])
-    return SessionData(**payload)
-
-
-def create_session_store(redis_url: str | None) -> SessionStore:
-    """Return the Redis store when a URL is set, else the database store."""
-    if redis_url:
-        return RedisSessionStore(Redis.from_url(redis_url))
+    Sessions are data, not cache: kept in Redis they made Redis a single point of failure
+    (every signed-in request refused while it was down). A lookup is one primary-key read.
+    """
     return DatabaseSessionStore()
 
 

@@ -150,7 +150,7 @@ async def _resources(
     result = await catalog_service.import_parsed(session, chosen, kind, parsed)
     await session.flush()
     if result.changed_ids:
-        await search_service.update_index(session, var_dir, result.changed_ids)
+        await search_service.update_index_after_commit(session, var_dir, result.changed_ids)
         affected = await matching_service.affected_careers(session, result.changed_ids)
         await matching_service.recompute(session, var_dir, affected)
     report: ImportReport = parsed.report

@@ -79,6 +79,10 @@ def _read_csv(path: Path, delimiter: str) -> Iterator[Record]:
             yield UnreadableRecord(line, f"CSV syntax error: {exc}")
 
 
+# The json module recurses once per level: a file nested ~1,000 deep exhausts the stack.
+TOO_DEEP = "invalid JSON: nested too deeply"
+
+
 def _read_jsonl(path: Path) -> Iterator[Record]:
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line_number, line in enumerate(handle, start=1):
@@ -92,6 +96,8 @@ def _json_record(line: int, text: str) -> Record:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         return UnreadableRecord(line, f"invalid JSON: {exc.msg}")
+    except RecursionError:
+        return UnreadableRecord(line, TOO_DEEP)
     if not isinstance(value, dict):
         return UnreadableRecord(line, "a record must be a JSON object")
     return SourceRecord(line, value)
@@ -100,9 +106,12 @@ def _json_record(line: int, text: str) -> Record:
 def _read_json_array(path: Path) -> Iterator[Record]:
     """A JSON file holding one array of objects; the 'line' is the 1-based item number."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8", errors="replace"))
     except json.JSONDecodeError as exc:
         yield UnreadableRecord(exc.lineno, f"invalid JSON: {exc.msg}")
+        return
+    except RecursionError:
+        yield UnreadableRecord(1, TOO_DEEP)
         return
     items = data if isinstance(data, list) else [data]
     for number, item in enumerate(items, start=1):

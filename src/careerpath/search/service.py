@@ -10,7 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tantivy
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from careerpath.errors import InvalidInputError
 from careerpath.search import builder
@@ -20,6 +22,7 @@ from careerpath.search.labels import load_labels
 from careerpath.search.query import Filters, SortOrder, build_query, fuzzy_terms, query_terms
 from careerpath.search.reader import IndexHolder, OpenIndex, holder_for
 from careerpath.search.results import FacetValue, SearchHit, make_hit, read_facets
+from careerpath.search.schema import IndexRow
 from careerpath.search.store import Marker, index_root
 
 logger = logging.getLogger(__name__)
@@ -148,19 +151,58 @@ async def rebuild(session: AsyncSession, var_dir: Path) -> Marker:
 
 async def update_index(session: AsyncSession, var_dir: Path, ids: Sequence[int]) -> str:
     """Bring the changed resources into the live index (or build one if there is none)."""
-    root = index_root(var_dir)
     if not ids:
         return "unchanged"
+    change = await _read_change(session, var_dir, ids)
+    marker = change.apply()
+    if marker is None:
+        marker = await rebuild(session, var_dir)
+        return f"built generation {marker.generation}"
+    return f"{len(change.rows)} documents updated in generation {marker.generation}"
+
+
+async def update_index_after_commit(
+    session: AsyncSession, var_dir: Path, ids: Sequence[int]
+) -> None:
+    """Read the changed resources now and put them in the index once the transaction commits.
+
+    The index lives outside the transaction: changed before the commit, a crash or a rollback
+    would leave it with documents of rows that never existed. Changed after, a crash in between
+    leaves it stale, which ``ensure_index`` notices (by fingerprint) and repairs.
+    """
+    if not ids:
+        return
+    change = await _read_change(session, var_dir, ids)
+
+    def apply(_session: Session) -> None:
+        change.apply()
+
+    event.listen(session.sync_session, "after_commit", apply, once=True)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexChange:
+    """Documents to replace and to remove in the live index, read from the database."""
+
+    root: Path
+    rows: list[IndexRow]
+    removed: list[int]
+    fingerprint: str
+    labels: dict[str, dict[str, str]]
+
+    def apply(self) -> Marker | None:
+        """Write the change to the live generation (None when there is no index yet)."""
+        return builder.apply_update(
+            self.root, self.rows, self.fingerprint, self.labels, self.removed
+        )
+
+
+async def _read_change(session: AsyncSession, var_dir: Path, ids: Sequence[int]) -> IndexChange:
     rows = await builder.load_rows(session, ids)
     kept = {row.id for row in rows}
     removed = [rid for rid in ids if rid not in kept]
     fingerprint = await builder.catalog_fingerprint(session)
-    labels = await load_labels(session)
-    marker = builder.apply_update(root, rows, fingerprint, labels, removed)
-    if marker is None:
-        marker = await rebuild(session, var_dir)
-        return f"built generation {marker.generation}"
-    return f"{len(rows)} documents updated in generation {marker.generation}"
+    return IndexChange(index_root(var_dir), rows, removed, fingerprint, await load_labels(session))
 
 
 def holder(var_dir: Path) -> IndexHolder:

@@ -61,6 +61,14 @@ def declared_access(handler: BaseRouteHandler, path: str) -> Access | None:
     return None
 
 
+def url_netloc(url: str) -> str | None:
+    """Return the host[:port] of a URL a client sent, or None when it is malformed."""
+    try:
+        return urlsplit(url).netloc
+    except ValueError:  # "http://[::1" and other broken IPv6 literals
+        return None
+
+
 def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal | None:
     """Return the caller the authentication middleware found, if any."""
     found = connection.scope.get("user")
@@ -92,7 +100,7 @@ async def _check_request_origin(
     connection: ASGIConnection[Any, Any, Any, Any], principal: Principal | None
 ) -> None:
     origin = connection.headers.get("origin")
-    if origin and urlsplit(origin).netloc != connection.headers.get("host", ""):
+    if origin and url_netloc(origin) != connection.headers.get("host", ""):
         raise PermissionDeniedError("Cross-site requests are not accepted.")
     if principal is None or principal.via != "session":
         return

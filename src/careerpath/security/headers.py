@@ -37,6 +37,7 @@ _FIXED = (
     (b"referrer-policy", DEFAULT_REFERRER_POLICY.encode()),
 )
 _HSTS = (b"strict-transport-security", HSTS.encode())
+_NO_STORE = (b"cache-control", b"no-store")
 
 
 def csp_nonce(scope: Scope) -> str:
@@ -59,8 +60,10 @@ def content_security_policy(scope: Scope) -> str:
 _STRICT_HEAD, _STRICT_TAIL = (part.encode() for part in STRICT_CSP.split("{nonce}"))
 
 
-def security_headers(scope: Scope, production: bool) -> list[tuple[bytes, bytes]]:
-    """Return the security header fields of a response to ``scope``."""
+def security_headers(
+    scope: Scope, production: bool, present: frozenset[bytes] | set[bytes] = frozenset()
+) -> list[tuple[bytes, bytes]]:
+    """Return the security header fields of a response to ``scope`` (``present``: its own)."""
     if scope["path"].startswith(DOCS_PREFIX):
         csp = content_security_policy(scope).encode()
     else:  # the strict policy, assembled without str.format on the hot path
@@ -68,4 +71,8 @@ def security_headers(scope: Scope, production: bool) -> list[tuple[bytes, bytes]
     fields = [(b"content-security-policy", csp), *_FIXED]
     if production:
         fields.append(_HSTS)
+    if scope.get("user") is not None or b"set-cookie" in present:
+        # An answer for one person (an account page, a new API token's secret, a sign-in)
+        # must not stay in a shared or browser cache.
+        fields.append(_NO_STORE)
     return fields

@@ -1,23 +1,35 @@
 """Throttling with ``limits``: Redis-backed when configured, in memory otherwise.
 
 Failure counters (logins) are only hit on failure; attempt counters (registration, reset) on
-every attempt. The general per-address and per-token limits are ``budgets.py``'s.
+every attempt. The general per-address and per-token limits are ``budgets.py``'s. When Redis
+does not answer, these counters fall back to this process's memory for that call (limits stay
+applied, per worker) and Redis is tried again on the next one, so it takes over again as soon
+as it is back.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import time
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from redis.asyncio import ConnectionPool
+from redis.exceptions import RedisError
 
+from careerpath.cache import redis_pool
 from careerpath.config import Settings
 from careerpath.errors import RateLimitedError
 from careerpath.security.budgets import Budgets, RequestCounter
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+P = ParamSpec("P")
+Limiter = MovingWindowRateLimiter
 
 
 def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storage:
@@ -34,9 +46,10 @@ class Throttle:
 
     def __init__(self, settings: Settings) -> None:
         # Our own pool, so that shutdown can close its sockets.
-        self.pool = ConnectionPool.from_url(settings.redis_url) if settings.redis_url else None
+        self.pool = redis_pool(settings.redis_url) if settings.redis_url else None
         storage = create_storage(settings.redis_url, self.pool)
-        self.limiter = MovingWindowRateLimiter(storage)
+        self.shared = MovingWindowRateLimiter(storage)
+        self.local = MovingWindowRateLimiter(MemoryStorage())
         self.limits: dict[str, RateLimitItem] = {
             "login": parse(settings.rate_limit_login),
             "registration": parse(settings.rate_limit_registration),
@@ -56,7 +69,7 @@ class Throttle:
         """Raise ``RateLimitedError`` when any of ``keys`` has used up limit ``name``."""
         item = self.limits[name]
         for key in keys:
-            if not await self.limiter.test(item, name, key):
+            if not await self._call(Limiter.test, item, name, key):
                 raise RateLimitedError(
                     "Too many attempts. Try again later.",
                     retry_after=await self._retry_after(item, name, key),
@@ -66,7 +79,7 @@ class Throttle:
         """Count one event against limit ``name`` for every key."""
         item = self.limits[name]
         for key in keys:
-            await self.limiter.hit(item, name, key)
+            await self._call(Limiter.hit, item, name, key)
 
     async def attempt(self, name: str, *keys: str) -> None:
         """Check and count an attempt in one step."""
@@ -79,6 +92,21 @@ class Throttle:
         if self.pool is not None:
             await self.pool.disconnect()
 
+    async def _call(
+        self,
+        step: Callable[Concatenate[Limiter, P], Awaitable[T]],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Run ``step`` on the shared counters, or on this process's when Redis is down."""
+        if self.pool is None:
+            return await step(self.shared, *args, **kwargs)
+        try:
+            return await step(self.shared, *args, **kwargs)
+        except (RedisError, OSError) as exc:
+            logger.warning("shared rate limits unavailable, counting in process: %s", exc)
+            return await step(self.local, *args, **kwargs)
+
     async def _retry_after(self, item: RateLimitItem, *identifiers: str) -> int:
-        stats = await self.limiter.get_window_stats(item, *identifiers)
+        stats = await self._call(Limiter.get_window_stats, item, *identifiers)
         return max(1, math.ceil(stats.reset_time - time.time()))

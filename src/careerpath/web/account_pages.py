@@ -16,7 +16,14 @@ from litestar.response import Redirect, Template
 
 from careerpath.accounts import service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
-from careerpath.accounts.cookies import expired_cookie, session_cookie, sign_in_from
+from careerpath.accounts.cookies import (
+    expired_cookie,
+    form_cookie,
+    form_token,
+    form_token_matches,
+    session_cookie,
+    sign_in_from,
+)
 from careerpath.accounts.dependencies import (
     ACCOUNT_DEPENDENCIES,
     Caller,
@@ -44,6 +51,7 @@ class CredentialsForm(msgspec.Struct):
     email: FormText = ""
     password: FormText = ""
     display_name: FormText = ""
+    form_token: FormText = ""
 
 
 class PasswordForm(msgspec.Struct):
@@ -68,9 +76,9 @@ class SignInPages(Controller):
     dependencies = ACCOUNT_DEPENDENCIES
 
     @get("/signin")
-    async def signin_form(self) -> Template:
+    async def signin_form(self, request: Request[Any, Any, Any]) -> Template:
         """Show the sign-in form."""
-        return Template("signin.html", context={"error": None, "email": ""})
+        return _credentials_form("signin.html", request)
 
     @post("/signin")
     async def signin(
@@ -83,19 +91,20 @@ class SignInPages(Controller):
         data: URLEncodedBody[CredentialsForm],
     ) -> Any:
         """Sign in and go to My lists, or show the form again with the error."""
+        if not form_token_matches(request, data.form_token):
+            return _credentials_form("signin.html", request, FORM_EXPIRED, data.email, 403)
         try:
             user = await service.authenticate(
                 session, throttle, client_ip(request.scope), data.email, data.password
             )
         except CareerpathError as exc:
-            context = {"error": exc.detail, "email": data.email[:320]}
-            return Template("signin.html", context=context, status_code=exc.status)
+            return _credentials_form("signin.html", request, exc.detail, data.email, exc.status)
         return await _signed_in(request, session, store, settings, user, "/lists")
 
     @get("/signup")
-    async def signup_form(self) -> Template:
+    async def signup_form(self, request: Request[Any, Any, Any]) -> Template:
         """Show the sign-up form."""
-        return Template("signup.html", context={"error": None, "email": ""})
+        return _credentials_form("signup.html", request)
 
     @post("/signup")
     async def signup(
@@ -108,6 +117,8 @@ class SignInPages(Controller):
         data: URLEncodedBody[CredentialsForm],
     ) -> Any:
         """Create the account, sign in and go to My lists."""
+        if not form_token_matches(request, data.form_token):
+            return _credentials_form("signup.html", request, FORM_EXPIRED, data.email, 403)
         try:
             user = await service.register(
                 session,
@@ -118,8 +129,7 @@ class SignInPages(Controller):
                 data.display_name[:100],
             )
         except CareerpathError as exc:
-            context = {"error": exc.detail, "email": data.email[:320]}
-            return Template("signup.html", context=context, status_code=exc.status)
+            return _credentials_form("signup.html", request, exc.detail, data.email, exc.status)
         return await _signed_in(request, session, store, settings, user, "/lists")
 
     @post("/signout")
@@ -129,6 +139,22 @@ class SignInPages(Controller):
         """End this session and go home."""
         await service.end_session(session, store, request.cookies.get(SESSION_COOKIE))
         return Redirect("/", status_code=SEE_OTHER, cookies=[expired_cookie()])
+
+
+FORM_EXPIRED = "This form has expired. Please send it again."
+
+
+def _credentials_form(
+    template: str,
+    request: Request[Any, Any, Any],
+    error: str | None = None,
+    email: str = "",
+    status: int = 200,
+) -> Template:
+    """Render the sign-in or sign-up form with its form token (and the error, if any)."""
+    token = form_token(request)
+    context = {"error": error, "email": email[:320], "form_token": token}
+    return Template(template, context=context, status_code=status, cookies=[form_cookie(token)])
 
 
 class AccountPages(Controller):

@@ -32,6 +32,8 @@ from careerpath.web.response_cache import ResponseCache, cached_answer, is_anony
 
 access_logger = logging.getLogger("careerpath.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
+# Paths that carry a secret (a share link's token): logged with the token replaced.
+_SECRET_PATH = re.compile(r"^(/s/|/api/v1/shared/)[^/]+")
 
 
 def incoming_request_id(scope: Scope) -> str | None:
@@ -114,7 +116,7 @@ def _log_access(scope: HTTPScope, status: int, started: float, head: bool) -> No
         access_logger.info(
             "%s %s %s",
             "HEAD" if head else scope["method"],
-            scope["path"],
+            _SECRET_PATH.sub(r"\1[redacted]", scope["path"]),
             status,
             extra={"status": status, "ms": round((time.perf_counter() - started) * 1000, 2)},
         )

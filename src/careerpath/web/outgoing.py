@@ -209,7 +209,8 @@ class Outgoing:
     async def _send_start(self, status: int, headers: Headers) -> None:
         present = {k for k, _ in headers}
         stamped = [(b"x-request-id", self.request_id)]
-        stamped += [f for f in security_headers(self.scope, self.production) if f[0] not in present]
+        fields = security_headers(self.scope, self.production, present)
+        stamped += [f for f in fields if f[0] not in present]
         extra = client_headers(self.scope, status, present)
         replaced = {k for k, _ in extra if k != b"link"}
         if replaced & present:

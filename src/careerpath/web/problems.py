@@ -12,14 +12,23 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from redis.exceptions import RedisError
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from careerpath.errors import CareerpathError, MovedError, RateLimitedError
+from careerpath.db import is_transient
+from careerpath.errors import (
+    CareerpathError,
+    MovedError,
+    RateLimitedError,
+    ServiceUnavailableError,
+)
 
 logger = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 API_PREFIX = "/api/"
+# Seconds a client should wait after a 503: about what a database restart or failover takes.
+RETRY_AFTER_SECONDS = 5
 
 
 def _error_tree(kind: type[CareerpathError]) -> list[type[CareerpathError]]:
@@ -75,7 +84,11 @@ def _wants_html(request: Request[Any, Any, Any]) -> bool:
 
 def handle_domain_error(request: Request[Any, Any, Any], exc: CareerpathError) -> Response[Any]:
     """Turn a service's domain error into its HTTP problem."""
-    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimitedError) else None
+    headers = None
+    if isinstance(exc, RateLimitedError):
+        headers = {"Retry-After": str(exc.retry_after)}
+    elif isinstance(exc, ServiceUnavailableError):
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     return problem_response(request, exc.status, exc.detail, extra=exc.extra, headers=headers)
 
 
@@ -114,20 +127,42 @@ def handle_unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> 
     )
 
 
-def handle_unreachable_service(
-    request: Request[Any, Any, Any], exc: RedisError | OperationalError | InterfaceError
-) -> Response[Any]:
-    """A dependency that does not answer is a 503, logged, not a 500."""
-    logger.warning("dependency unavailable on %s %s: %s", request.method, request.url.path, exc)
-    return problem_response(
-        request, 503, "A service this request needs is not answering. Try again shortly."
+def handle_unreachable_service(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """A dependency that does not answer is a 503 with Retry-After, logged, not a 500."""
+    logger.warning(
+        "dependency unavailable on %s %s: %s", request.method, request.url.path, _brief(exc)
     )
+    return problem_response(
+        request,
+        503,
+        "A service this request needs is not answering. Try again shortly.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+def handle_database_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[Any]:
+    """Map a driver error: the server failing is a 503, a lost uniqueness race a 409."""
+    if is_transient(exc):
+        return handle_unreachable_service(request, exc)
+    if isinstance(exc, IntegrityError):
+        # Services check before they write; two requests racing past the check meet here.
+        logger.info("integrity error on %s %s: %s", request.method, request.url.path, _brief(exc))
+        return problem_response(request, 409, "This clashes with a change made at the same time.")
+    return handle_unexpected_error(request, exc)
+
+
+def _brief(exc: Exception) -> str:
+    """The error's first line: the driver's message, without the SQL statement."""
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
 
 EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     RedisError: handle_unreachable_service,
-    OperationalError: handle_unreachable_service,
-    InterfaceError: handle_unreachable_service,
+    DBAPIError: handle_database_error,
+    DisconnectionError: handle_unreachable_service,
+    PoolTimeoutError: handle_unreachable_service,
+    ConnectionError: handle_unreachable_service,
+    TimeoutError: handle_unreachable_service,
     MovedError: handle_moved,
     CareerpathError: handle_domain_error,
     ValidationException: handle_validation_error,
