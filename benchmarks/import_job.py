@@ -43,6 +43,7 @@ def environment(folder: Path) -> dict[str, str]:
         "CAREERPATH_ACCESS_LOG": "false",
         "CAREERPATH_PORT": str(PORT),
         "CAREERPATH_PUBLIC_URL": BASE,
+        "CAREERPATH_SCHEDULED_JOBS": "false",
         "CAREERPATH_RATE_LIMIT_IP": "100000/minute",
         "CAREERPATH_RATE_LIMIT_REGISTRATION": "100000/minute",
         "CAREERPATH_RATE_LIMIT_LOGIN": "100000/minute",
@@ -50,13 +51,13 @@ def environment(folder: Path) -> dict[str, str]:
 
 
 def prepare(folder: Path) -> None:
-    if not (folder / "bench.db").exists():
-        for command in ("init", "demo"):
-            subprocess.run([BIN / "careerpath", command], env=environment(folder), check=True)
+    fresh = not (folder / "bench.db").exists()
+    for command in ("init", "demo") if fresh else ("init",):
+        subprocess.run([BIN / "careerpath", command], env=environment(folder), check=True)
 
 
 async def wait_until_up(client: httpx.AsyncClient) -> None:
-    for _ in range(600):
+    for _ in range(3000):  # a loaded machine needs a minute just to import the app
         try:
             if (await client.get("/healthz")).status_code == 200:
                 return

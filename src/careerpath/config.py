@@ -54,8 +54,9 @@ class Settings(BaseSettings):
     # "inline": the web process runs jobs in a thread (the embedded default); "external": only
     # ``careerpath worker`` processes do (production: web and worker nodes apart).
     job_worker: Literal["inline", "external"] = "inline"
-    # The daily link check and alert digests; tests turn them off (no request leaves the machine).
-    scheduled_jobs: bool = True
+    # The daily link check and alert digests: on where the site runs for real (compose.yaml);
+    # off by default so that no test or laptop run sends requests to the sites in the catalog.
+    scheduled_jobs: bool = False
     # /metrics answers only to "Authorization: Bearer <token>"; empty hides it.
     metrics_token: str = ""
     rate_limit_ip: str = "300/minute"

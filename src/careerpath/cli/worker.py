@@ -9,7 +9,7 @@ from careerpath.cli.runtime import console
 from careerpath.config import get_settings
 from careerpath.jobs import runner
 from careerpath.jobs.lifespan import create_queue
-from careerpath.jobs.queue import MAX_POLL_SECONDS
+from careerpath.jobs.queue import MAX_POLL_SECONDS, quiet_storage_outages
 from careerpath.jobs.registry import load_handlers
 from careerpath.logging import configure_logging
 from careerpath.ops.metrics import REGISTRY
@@ -30,6 +30,7 @@ def worker(
     if metrics_port is not None:
         start_http_server(metrics_port, addr="127.0.0.1", registry=REGISTRY)
     console.print(f"Worker running {threads} thread(s); Ctrl-C stops it after the current jobs.")
+    quiet_storage_outages()
     consumer = queue.huey.create_consumer(
         workers=threads, worker_type="thread", max_delay=MAX_POLL_SECONDS
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
+from redis.exceptions import RedisError
 
 from careerpath.config import Settings
 
@@ -83,6 +84,7 @@ class JobQueue:
 
     def consumer(self, workers: int = 1) -> Consumer:
         """Return a consumer running jobs in ``workers`` threads of this process."""
+        quiet_storage_outages()
         return InProcessConsumer(
             self.huey, workers=workers, worker_type="thread", max_delay=MAX_POLL_SECONDS
         )
@@ -93,6 +95,27 @@ class InProcessConsumer(Consumer):  # type: ignore[misc]
 
     def _set_signal_handlers(self) -> None:
         """Install nothing: only the main thread may, and the host owns shutdown."""
+
+
+class StorageOutage(logging.Filter):
+    """Log a lost queue connection as one warning line: huey retries, nothing to trace."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Turn a traceback of a storage error into a warning; pass everything else."""
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, RedisError | OSError):
+            record.msg = f"{record.getMessage()} (queue storage unreachable: {error})"
+            record.args, record.exc_info, record.exc_text = None, None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+def quiet_storage_outages() -> None:
+    """Put the outage filter on huey's loggers (its consumer, scheduler and workers)."""
+    for name in ("huey", "huey.consumer", "huey.consumer.Scheduler", "huey.consumer.Worker"):
+        found = logging.getLogger(name)
+        if not any(isinstance(f, StorageOutage) for f in found.filters):
+            found.addFilter(StorageOutage())
 
 
 def create_huey(settings: Settings) -> Huey:

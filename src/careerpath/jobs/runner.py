@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from careerpath.db import create_engine, create_session_factory
@@ -92,7 +93,10 @@ async def _record_failure(
     kind: str,
     exc: Exception,
 ) -> None:
-    logger.exception("job %s (%s) failed", job_id, kind)
+    if isinstance(exc, RedisError | OSError):  # the queue or a service is away: retried, no trace
+        logger.warning("job %s (%s) failed: %s", job_id, kind, exc)
+    else:
+        logger.exception("job %s (%s) failed", job_id, kind)
     metrics.JOB_FAILURES.labels(kind).inc()
     async with sessions() as session, session.begin():
         again = await service.fail(session, job_id, f"{type(exc).__name__}: {exc}")
