@@ -47,9 +47,8 @@ class AlertController(Controller):
 
     @delete("/{slug:str}", summary="Stop digests about a career", status_code=HTTP_204_NO_CONTENT)
     async def unfollow(self, session: DbSession, principal: Caller, career: CurrentCareer) -> None:
-        """Opt out."""
-        alert = await service.get_user_alert(session, principal.user_id, career.id)
-        await service.unsubscribe(session, alert.id)
+        """Opt out (again is fine: no alert on the career is already the state asked for)."""
+        await service.stop_user_alert(session, principal.user_id, career.id)
 
 
 class UnsubscribeController(Controller):

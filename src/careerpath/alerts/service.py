@@ -19,7 +19,7 @@ from careerpath.careers.models import Career
 from careerpath.careers.schemas import CareerRef
 from careerpath.config import Settings
 from careerpath.db import utcnow
-from careerpath.errors import InvalidInputError, NotFoundError
+from careerpath.errors import InvalidInputError
 
 PERIODS = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
 # A digest a few minutes early is still the day's digest: the scheduler ticks each minute.
@@ -76,16 +76,19 @@ async def list_alerts(session: AsyncSession, user_id: int) -> Sequence[tuple[Car
     return [(alert, career) for alert, career in (await session.execute(query)).all()]
 
 
-async def get_user_alert(session: AsyncSession, user_id: int, career_id: int) -> CareerAlert:
-    """Return the user's alert on a career."""
+async def stop_user_alert(session: AsyncSession, user_id: int, career_id: int) -> None:
+    """Stop the user's alert on a career; stopping one that does not exist changes nothing.
+
+    Opting out is idempotent (like the signed unsubscribe link), so a retried DELETE or a
+    second click never reads as an error.
+    """
     alert = await session.scalar(
         select(CareerAlert).where(
             CareerAlert.user_id == user_id, CareerAlert.career_id == career_id
         )
     )
-    if alert is None:
-        raise NotFoundError("You have no alert on this career.")
-    return alert
+    if alert is not None:
+        await unsubscribe(session, alert.id)
 
 
 async def send_digests(
