@@ -12,6 +12,7 @@ from careerpath.dependencies import DbSession
 from careerpath.links import service
 from careerpath.links.schemas import BrokenLinkRead
 from careerpath.security.access import Access
+from careerpath.security.limits import MAX_PAGE_SIZE
 
 
 class LinkCurationController(Controller):
@@ -25,7 +26,7 @@ class LinkCurationController(Controller):
     async def broken(
         self,
         session: DbSession,
-        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE)] = MAX_PAGE_SIZE,
     ) -> list[BrokenLinkRead]:
         """Return the links whose last check failed, most failures first."""
         return [
