@@ -79,9 +79,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One Chromium for the whole run (each test gets its own context)."""
+    """One Chromium per test module (each test gets its own context).
+
+    Not per session: Playwright's sync API keeps an event loop running in the main thread while
+    it is open, so every later test that calls ``asyncio.run`` (migrations, caches, fault tests)
+    would fail with "cannot be called from a running event loop".
+    """
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
