@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -106,7 +107,7 @@ def test_pages(client: Client) -> None:
     assert client.get("/topics").status_code == 200
     assert "PostgreSQL" in client.get("/topics/databases-postgresql").text
     home = client.get("/", params={"q": "python"})
-    assert "courses and books matching" in home.text or "course and books" in home.text
+    assert re.search(r"\d+ courses? or books? matching", home.text)
 
 
 def test_page_and_api_take_the_same_parameters(client: Client) -> None:
