@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes
-from typing import Any
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from litestar import Litestar
 from litestar.testing import TestClient
 from redis import Redis
@@ -25,30 +22,17 @@ from tests.accounts.actors import (
     running_client,
     unique_email,
 )
-from tests.support import REDIS_URL, free_port, unavailable
+from tests.mailbox import Inbox, local_smtp
+from tests.support import REDIS_URL, unavailable
 
 Client = TestClient[Litestar]
 
 
-class Inbox:
-    """An aiosmtpd handler that keeps every message."""
-
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        del server, session
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox, port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, port
-    controller.stop()
+    """A local SMTP server."""
+    with local_smtp() as served:
+        yield served
 
 
 def test_eleventh_failed_login_is_429(settings: Settings) -> None:

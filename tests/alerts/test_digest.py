@@ -6,15 +6,11 @@ import asyncio
 import csv
 import io
 import re
-import socket
 from collections.abc import Iterator
-from email import message_from_bytes
-from email.message import Message
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from careerpath import migrate
 from careerpath.alerts.service import send_digests
@@ -23,34 +19,17 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
 from tests.accounts.actors import Actor, generous_settings, grant_role, new_user, running_client
 from tests.jobs.support import finished_job
+from tests.mailbox import Inbox, local_smtp
 from tests.support import require_shared_data
 
 CAREER = "data-engineer"
 
 
-class Inbox:
-    """An aiosmtpd handler that keeps every message."""
-
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        del server, session
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
     """A local SMTP server."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, port
-    controller.stop()
+    with local_smtp() as served:
+        yield served
 
 
 def _aijobs_parts() -> tuple[bytes, bytes]:
