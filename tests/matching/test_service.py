@@ -28,10 +28,9 @@ async def test_demo_resources_carry_skill_ids(session: AsyncSession) -> None:
 
 
 async def test_tagging_links_publisher_tags_and_extracts_text(session: AsyncSession) -> None:
-    tagger = await make_tagger(session)
-    tags = tag_skills(
-        "Django REST services", "Build APIs with PostgreSQL.", ["Python"], ["Web"], tagger
-    )
+    text = ("Django REST services", "Build APIs with PostgreSQL.")
+    tagger = await make_tagger(session, [text])
+    tags = tag_skills(*text, ["Python"], ["Web"], tagger)
     by_origin = {t.origin: t for t in tags}
     assert by_origin["publisher"].skill_id is not None
     extracted = {t.name for t in tags if t.origin == "extracted"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, cast
@@ -12,10 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog.models import Resource, ResourceKind, ResourceSkill, ResourceTopic, Topic
 from careerpath.catalog.profiles import ResourceIn, SourceInfo
-from careerpath.catalog.skill_tagging import Tagger, tag_skills
+from careerpath.catalog.skill_tagging import SkillTag, Tagger, resource_text, tag_skills
 from careerpath.catalog.topics import path_slugs
 from careerpath.db import utcnow
-from careerpath.ingest.report import ImportReport, content_hash
+from careerpath.ingest.bulk import bulk_insert
+from careerpath.ingest.report import ImportReport
 from careerpath.provenance.service import upsert_source
 from careerpath.skills.models import Skill
 from careerpath.skills.service import get_extractor
@@ -51,7 +52,6 @@ async def upsert_resources(
         )
     }
     result = UpsertResult()
-    tagger = await make_tagger(session)
     new_rows, changed_rows = [], []
     for row in rows:
         values = _resource_values(row, source_row.id)
@@ -62,16 +62,20 @@ async def upsert_resources(
             changed_rows.append((row, {"id": found[0], **values, "updated_at": utcnow()}))
         else:
             report.unchanged += 1
+    # Only new and changed rows reach the extractor: an unchanged re-import reads no text.
+    tagger = await make_tagger(
+        session, [(row.title, row.description) for row, _ in new_rows + changed_rows]
+    )
     if new_rows:
         ids = await _insert_new(session, new_rows, source_row.id, kind)
-        await _replace_children(
-            session, zip(ids, (r for r, _ in new_rows), strict=True), topic_ids, tagger
-        )
+        pairs = list(zip(ids, (r for r, _ in new_rows), strict=True))
+        await _insert_children(session, pairs, topic_ids, tagger)
         result.changed_ids.extend(ids)
     if changed_rows:
         await session.execute(update(Resource), [values for _, values in changed_rows])
         pairs = [(values["id"], row) for row, values in changed_rows]
-        await _replace_children(session, pairs, topic_ids, tagger)
+        await _delete_children(session, [rid for rid, _ in pairs])
+        await _insert_children(session, pairs, topic_ids, tagger)
         result.changed_ids.extend(rid for rid, _ in pairs)
     report.imported += len(new_rows)
     report.updated += len(changed_rows)
@@ -80,7 +84,7 @@ async def upsert_resources(
 
 def _resource_values(row: ResourceIn, source_id: int) -> dict[str, Any]:
     values = {k: v for k, v in row.__dict__.items() if k not in {"topics", "skills"}}
-    return {**values, "source_id": source_id, "content_hash": content_hash(row.hashed_fields())}
+    return {**values, "source_id": source_id, "content_hash": row.digest()}
 
 
 async def _insert_new(
@@ -110,39 +114,61 @@ async def _insert_new(
     return [ids[row.source_key] for row, _ in new_rows]
 
 
-async def make_tagger(session: AsyncSession) -> Tagger:
-    """Return the skills extractor with the skills' display names, to tag resources."""
-    names = dict((await session.execute(select(Skill.id, Skill.display_name))).all())
-    return Tagger(await get_extractor(session), names)
+async def make_tagger(session: AsyncSession, texts: Iterable[tuple[str, str]]) -> Tagger:
+    """Return the skills extractor with the display names of the skills ``texts`` mention.
+
+    Each (title, description) is read here, once (the tagger keeps what it found), so only
+    the names of skills actually found are loaded rather than the whole taxonomy's.
+    """
+    tagger = Tagger(await get_extractor(session), {})
+    found = set().union(*(tagger.mentioned(resource_text(*text)) for text in texts))
+    await _load_names(session, tagger, found)
+    return tagger
 
 
-async def _replace_children(
+async def _load_names(session: AsyncSession, tagger: Tagger, skill_ids: set[int]) -> None:
+    wanted = sorted(skill_ids - tagger.names.keys())
+    for start in range(0, len(wanted), BATCH_SIZE):
+        chosen = wanted[start : start + BATCH_SIZE]
+        rows = await session.execute(
+            select(Skill.id, Skill.display_name).where(Skill.id.in_(chosen))
+        )
+        tagger.names.update((skill_id, name) for skill_id, name in rows)
+
+
+async def _delete_children(session: AsyncSession, ids: list[int]) -> None:
+    for start in range(0, len(ids), BATCH_SIZE):
+        chosen = ids[start : start + BATCH_SIZE]
+        await session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(chosen)))
+        await session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(chosen)))
+
+
+SKILL_COLUMNS = ("resource_id", "skill_slug", "skill_name", "origin", "skill_id", "position")
+
+
+async def _insert_children(
     session: AsyncSession,
-    pairs: Iterable[tuple[int, ResourceIn]],
+    pairs: list[tuple[int, ResourceIn]],
     topic_ids: dict[str, int],
     tagger: Tagger,
 ) -> None:
-    pairs = list(pairs)
-    ids = [rid for rid, _ in pairs]
-    await session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(ids)))
-    await session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(ids)))
-    topics: list[dict[str, Any]] = []
-    skills: list[dict[str, Any]] = []
+    """Insert the topic and skill links of resources that have none (new, or just cleared)."""
+    topics: list[tuple[int, int]] = []
+    skills: list[tuple[Any, ...]] = []
     for rid, row in pairs:
         leaves = {topic_ids[path_slugs(path)[-1]] for path in row.topics}
-        topics.extend({"resource_id": rid, "topic_id": tid} for tid in sorted(leaves))
+        topics.extend((rid, tid) for tid in sorted(leaves))
         topic_names = [p[-1] for p in row.topics]
         tags = tag_skills(row.title, row.description, row.skills, topic_names, tagger)
-        skills.extend(
-            {"resource_id": rid, "skill_slug": t.slug, "skill_name": t.name, "origin": t.origin,
-             "skill_id": t.skill_id, "position": n}
-            for n, t in enumerate(tags)
-        )  # fmt: skip
-    # Core inserts (executemany): the ORM's bulk path costs several times more per child row.
-    if topics:
-        await insert_many(session, _table(ResourceTopic), topics)
-    if skills:
-        await insert_many(session, _table(ResourceSkill), skills)
+        skills.extend(_skill_rows(rid, tags))
+    # Plain ids and text, already in storage form: the driver's own executemany (or COPY).
+    await bulk_insert(session, _table(ResourceTopic), ("resource_id", "topic_id"), topics)
+    await bulk_insert(session, _table(ResourceSkill), SKILL_COLUMNS, skills)
+
+
+def _skill_rows(rid: int, tags: list[SkillTag]) -> Iterator[tuple[Any, ...]]:
+    """Return a resource's skill links as rows in SKILL_COLUMNS order."""
+    return ((rid, t.slug, t.name, t.origin, t.skill_id, n) for n, t in enumerate(tags))
 
 
 async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]]) -> dict[str, int]:
@@ -174,11 +200,8 @@ async def insert_many(session: AsyncSession, table: Table, rows: list[dict[str, 
     dialect = connection.dialect
     compiled = insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect)
     order = list(compiled.positiontup or keys)
-    converters = [
-        (n, convert)
-        for n, key in enumerate(order)
-        if (convert := table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
-    ]
+    processors = [table.c[key].type.dialect_impl(dialect).bind_processor(dialect) for key in order]
+    converters = [(n, _memoised(convert)) for n, convert in enumerate(processors) if convert]
     pick = itemgetter(*order)
     params = [pick(row) if len(order) > 1 else (pick(row),) for row in rows]
     if converters:  # only the columns whose type converts a value (enums, dates) are touched
@@ -188,6 +211,23 @@ async def insert_many(session: AsyncSession, table: Table, rows: list[dict[str, 
                 values[column] = convert(values[column])
             params[n] = tuple(values)
     await connection.exec_driver_sql(str(compiled), params)
+
+
+def _memoised(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Return ``convert`` remembering its answers: a column repeats a few values (enums, now)."""
+    answers: dict[Any, Any] = {}
+
+    def converted(value: Any) -> Any:
+        key = (value.__class__, value)  # 1 and True are equal; their types keep them apart
+        try:
+            return answers[key]
+        except KeyError:
+            answer = answers[key] = convert(value)
+            return answer
+        except TypeError:  # an unhashable value is converted every time
+            return convert(value)
+
+    return converted
 
 
 def _table(model: type[Resource | ResourceTopic | ResourceSkill]) -> Table:
@@ -201,23 +241,18 @@ async def retag_resources(session: AsyncSession) -> int:
     The publisher's tags and topic names already stored are kept as the input; the extracted
     tags are recomputed from title and description. Returns the skill rows written.
     """
-    tagger = await make_tagger(session)
     stored: dict[int, list[tuple[str, str]]] = {}
     rows = select(ResourceSkill.resource_id, ResourceSkill.skill_name, ResourceSkill.origin)
     for rid, name, origin in await session.execute(rows.order_by(ResourceSkill.position)):
         stored.setdefault(rid, []).append((name, str(origin)))
-    written: list[dict[str, Any]] = []
-    texts = select(Resource.id, Resource.title, Resource.description)
-    for rid, title, description in await session.execute(texts):
-        tags = stored.get(rid, [])
-        publisher = [name for name, origin in tags if origin == "publisher"]
-        topics = [name for name, origin in tags if origin == "topic"]
-        written.extend(
-            {"resource_id": rid, "skill_slug": t.slug, "skill_name": t.name, "origin": t.origin,
-             "skill_id": t.skill_id, "position": n}
-            for n, t in enumerate(tag_skills(title, description, publisher, topics, tagger))
-        )  # fmt: skip
+    written: list[tuple[Any, ...]] = []
+    texts = (await session.execute(select(Resource.id, Resource.title, Resource.description))).all()
+    tagger = await make_tagger(session, [(title, description) for _, title, description in texts])
+    for rid, title, description in texts:
+        kept = stored.get(rid, [])
+        publisher = [name for name, origin in kept if origin == "publisher"]
+        topics = [name for name, origin in kept if origin == "topic"]
+        written.extend(_skill_rows(rid, tag_skills(title, description, publisher, topics, tagger)))
     await session.execute(delete(ResourceSkill))
-    for start in range(0, len(written), BATCH_SIZE):
-        await insert_many(session, _table(ResourceSkill), written[start : start + BATCH_SIZE])
+    await bulk_insert(session, _table(ResourceSkill), SKILL_COLUMNS, written)
     return len(written)

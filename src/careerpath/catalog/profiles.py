@@ -12,6 +12,7 @@ from careerpath.catalog import normalize as norm
 from careerpath.catalog.models import ResourceKind, ResourceLevel, ResourceStatus
 from careerpath.catalog.topics import known_topic, topic_path
 from careerpath.ingest.mapping import ColumnMapping
+from careerpath.ingest.report import values_hash
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,9 @@ class ResourceIn:
     topics: list[tuple[str, ...]] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
 
-    def hashed_fields(self) -> dict[str, Any]:
-        """Return the fields whose change means the row changed."""
-        return {k: v for k, v in self.__dict__.items() if k not in {"kind"}}
+    def digest(self) -> str:
+        """Return the hash of every field but the kind: when it changes, the row changed."""
+        return values_hash(v for k, v in self.__dict__.items() if k != "kind")
 
 
 RowParser = Callable[[ColumnMapping, Mapping[str, Any], ResourceKind], ResourceIn]

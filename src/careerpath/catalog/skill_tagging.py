@@ -7,7 +7,7 @@ and description are added (origin "extracted"), so every resource carries real s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from careerpath.careers.titles import slugify
@@ -26,10 +26,10 @@ class SkillTag:
 
 @dataclass(frozen=True, slots=True)
 class Tagger:
-    """The extractor and the skills' display names, to link tags to the taxonomy."""
+    """The extractor and the display names of the skills it found, to link tags to the taxonomy."""
 
     extractor: Extractor
-    names: Mapping[int, str]
+    names: dict[int, str]
     # A file repeats the same few tags on most rows: each tag's slug and skill found once,
     # each extracted skill's tag built once, and a text repeated verbatim read once.
     seen: dict[str, tuple[str, int | None]] = field(default_factory=dict)
@@ -75,10 +75,15 @@ def tag_skills(
                 linked.add(skill_id)
             tags[slug] = SkillTag(slug[:200], name.strip()[:200], origin, skill_id)
     if tagger is not None:
-        for skill_id in sorted(tagger.mentioned(f"{title}\n{description}") - linked):
+        for skill_id in sorted(tagger.mentioned(resource_text(title, description)) - linked):
             tag = tagger.extracted_tag(skill_id)
             tags.setdefault(tag.slug, tag)
     return list(tags.values())
+
+
+def resource_text(title: str, description: str) -> str:
+    """Return the text the extractor reads for a resource: its title, then its description."""
+    return f"{title}\n{description}"
 
 
 def _linked(tagger: Tagger | None, name: str) -> tuple[str, int | None]:
