@@ -47,3 +47,9 @@ def test_no_single_course_is_a_certificate() -> None:
 )
 def test_titles_from_the_free_programming_books_list(title: str, expected: bool) -> None:
     assert is_certificate(title) is expected
+
+
+def test_the_sources_own_flag_decides_over_the_words() -> None:
+    assert is_certificate("Google Data Analytics", "", declared=True) is True
+    assert is_certificate("Deep Learning Specialization", "", declared=False) is False
+    assert is_certificate("Deep Learning Specialization", "", declared=None) is True

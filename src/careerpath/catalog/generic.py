@@ -36,6 +36,9 @@ FIELDS: dict[str, str] = {
     "language": "ISO 639-1 code such as en or ru; default: detected from title and description",
     "topic": "a topic path such as 'Databases > PostgreSQL'",
     "skills": "skills it teaches: a JSON list, or names separated by ';' or ','",
+    "certificate": "whether it is a certificate programme or specialisation: yes/no, true/false, "
+    "1/0, or its credential type (Professional Certificate, Specialization: yes; Course: no); "
+    "blank: judged from its title",
 }
 REQUIRED = ("title",)
 ISO_CURRENCY_LENGTH = 3
@@ -175,4 +178,5 @@ def parse_generic_row(
         enrolments=norm.parse_count(values.get("enrolments")),
         topics=[tuple(p.strip() for p in topic.split(">") if p.strip())] if topic else [],
         skills=_skills(values.get("skills")),
+        certificate=norm.parse_certificate(values.get("certificate")),
     )  # fmt: skip

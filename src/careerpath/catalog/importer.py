@@ -168,7 +168,7 @@ async def _insert_children(
 
 def _skill_rows(rid: int, tags: list[SkillTag]) -> Iterator[tuple[Any, ...]]:
     """Return a resource's skill links as rows in SKILL_COLUMNS order."""
-    return ((rid, t.slug, t.name, t.origin, t.skill_id, n) for n, t in enumerate(tags))
+    return ((rid, *tag, n) for n, tag in enumerate(tags))
 
 
 async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]]) -> dict[str, int]:

@@ -129,6 +129,35 @@ def parse_count(raw: object) -> int | None:
     return int(value)
 
 
+_YES = frozenset({"yes", "y", "true", "t", "1"})
+_NO = frozenset({"no", "n", "false", "f", "0", "none", "course", "single course"})
+# A credential type naming a programme of several courses or an exam-backed credential.
+_PROGRAMME = re.compile(
+    r"certificate|certification|speciali[sz]ation|nanodegree|micromasters|professional",
+    re.IGNORECASE,
+)
+
+
+def parse_certificate(raw: object) -> bool | None:
+    """Return a certificate flag: yes/no words, or a credential type; blank gives ``None``.
+
+    Exports name the credential ("PROFESSIONAL CERTIFICATE", "SPECIALIZATION", "COURSE"): a
+    programme's name means yes, a single course means no. Anything else is not a flag.
+    """
+    if raw is None or isinstance(raw, bool):
+        return raw
+    text = " ".join(str(raw).split()).lower()
+    if not text:
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    if _PROGRAMME.search(text):
+        return True
+    raise ValueError(f"certificate is not yes/no or a credential type: {text[:40]!r}")
+
+
 def parse_notes(notes: str | None) -> tuple[str | None, str | None, list[str]]:
     """Split free-programming-books notes into (formats, licence, other parenthesised notes)."""
     if not notes:

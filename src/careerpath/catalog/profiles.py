@@ -51,12 +51,16 @@ class ResourceIn:
     published_on: date | None = None
     status: ResourceStatus = ResourceStatus.ACTIVE
     licence: str | None = None
+    certificate: bool | None = None
     topics: list[tuple[str, ...]] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
 
     def digest(self) -> str:
         """Return the hash of every field but the kind: when it changes, the row changed."""
-        return values_hash(v for k, v in self.__dict__.items() if k != "kind")
+        # The enums by value: an enum member's repr is Python code, slower than the rest.
+        level = self.level.value if self.level else None
+        fields = {**self.__dict__, "level": level, "status": self.status.value}
+        return values_hash(v for k, v in fields.items() if k != "kind")
 
 
 RowParser = Callable[[ColumnMapping, Mapping[str, Any], ResourceKind], ResourceIn]

@@ -32,6 +32,9 @@ from careerpath.skills.service import get_extractor
 
 LANGUAGE_CATEGORY = "Programming languages"
 LANGUAGE_KIND = "language"
+# What a title can be about for the per-subject cap: technologies, and practices too (a list
+# of ten Agile or TDD courses is as narrow as ten PostgreSQL ones).
+SUBJECT_KINDS = TECHNOLOGY_KINDS | {"methodology"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ class CatalogItem:
     language: str = "en"
     languages: frozenset[int] = frozenset()  # programming languages it teaches
     topic: str | None = None  # its first topic heading, for the plain-words note
-    subjects: frozenset[int] = frozenset()  # the tools its title names (PostgreSQL, Git)
+    subjects: frozenset[int] = frozenset()  # tools and practices its title names (Git, TDD)
 
     def placed(self) -> Placed:
         """Return what the list arrangement needs of the resource."""
@@ -127,7 +130,7 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
     kinds = dict((await session.execute(select(Skill.id, Skill.kind))).all())
     is_language = or_(Skill.category == LANGUAGE_CATEGORY, Skill.kind == LANGUAGE_KIND)
     languages = set(await session.scalars(select(Skill.id).where(is_language)))
-    tools = {i for i, k in kinds.items() if k in TECHNOLOGY_KINDS} - languages
+    subjects = {i for i, k in kinds.items() if k in SUBJECT_KINDS} - languages
     filed = await _root_languages(session, languages)
     query = select(
         Resource.id, Resource.kind, Resource.rating, Resource.ratings_count, Resource.is_free,
@@ -149,7 +152,7 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
                 Decimal(0) if free or price is None else price, hours,
                 str(level) if level else None, title, provider, url, lang,
                 (taught | in_title) & languages | ({filed[rid]} if rid in filed else set()),
-                topics.get(rid), in_title & tools,
+                topics.get(rid), in_title & subjects,
             )
         )  # fmt: skip
     return items

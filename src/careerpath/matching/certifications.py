@@ -1,10 +1,10 @@
 """A career's certifications: its ranked courses that are certificate programmes, by price.
 
-Candidates are the career's stored course ranking in the reader's language (so they are
-relevant to the career and in order); ``certificates.is_certificate`` keeps those the source
-itself calls a certificate or specialisation. Prices are converted to US dollars with the
-salary FX table; a price the source does not give is unknown: never counted as free, and left
-out when a price cap is asked for.
+Candidates are the career's stored course ranking in the reader's language (so they are relevant
+to the career and in order); ``certificates.is_certificate`` keeps those the source itself calls
+a certificate or specialisation (in a field of its own, else in the title). Prices are converted
+to US dollars with the salary FX table; a price the source does not give is unknown: never
+counted as free, and left out when a price cap is asked for.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ async def certifications(
     found = [
         (resource, usd_price(resource, rates))
         for resource in rows.scalars()
-        if is_certificate(resource.title, resource.description)
+        if is_certificate(resource.title, resource.description, resource.certificate)
     ]
     kept = [(r, price) for r, price in found if _within(price, limit_usd)]
     items = [
