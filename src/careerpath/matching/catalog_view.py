@@ -57,6 +57,7 @@ class CatalogItem:
     languages: frozenset[int] = frozenset()  # programming languages it teaches
     topic: str | None = None  # its first topic heading, for the plain-words note
     subjects: frozenset[int] = frozenset()  # tools and practices its title names (Git, TDD)
+    evident: frozenset[int] = frozenset()  # skills its title or its source's own tags name
 
     def placed(self) -> Placed:
         """Return what the list arrangement needs of the resource."""
@@ -77,9 +78,12 @@ class CatalogItem:
         return Course(self.resource_id, self.skill_ids, self.hours, self.price, self.level)
 
 
-async def _skills(session: AsyncSession) -> tuple[dict[int, set[int]], dict[int, str]]:
-    """Return each resource's taxonomy skill ids, and its first topic heading."""
+async def _skills(
+    session: AsyncSession,
+) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, str]]:
+    """Return each resource's taxonomy skill ids, those its source tagged, its first topic."""
     skills: dict[int, set[int]] = {}
+    tagged: dict[int, set[int]] = {}
     topics: dict[int, str] = {}
     links = select(
         ResourceSkill.resource_id, ResourceSkill.skill_id, ResourceSkill.origin,
@@ -88,9 +92,11 @@ async def _skills(session: AsyncSession) -> tuple[dict[int, set[int]], dict[int,
     for resource_id, skill_id, origin, name in await session.execute(links):
         if skill_id is not None:
             skills.setdefault(resource_id, set()).add(skill_id)
+            if origin != SkillOrigin.EXTRACTED:
+                tagged.setdefault(resource_id, set()).add(skill_id)
         if origin == SkillOrigin.TOPIC:
             topics.setdefault(resource_id, name)
-    return skills, topics
+    return skills, tagged, topics
 
 
 def _title_skills(extractor: Extractor, titles: Iterable[str]) -> dict[str, frozenset[int]]:
@@ -126,7 +132,7 @@ async def _root_languages(session: AsyncSession, languages: set[int]) -> dict[in
 
 async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[CatalogItem]:
     """Return every active resource (of ``kind``) with its taxonomy skill ids."""
-    skills, topics = await _skills(session)
+    skills, tagged, topics = await _skills(session)
     kinds = dict((await session.execute(select(Skill.id, Skill.kind))).all())
     is_language = or_(Skill.category == LANGUAGE_CATEGORY, Skill.kind == LANGUAGE_KIND)
     languages = set(await session.scalars(select(Skill.id).where(is_language)))
@@ -153,6 +159,7 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
                 str(level) if level else None, title, provider, url, lang,
                 (taught | in_title) & languages | ({filed[rid]} if rid in filed else set()),
                 topics.get(rid), in_title & subjects,
+                frozenset(tagged.get(rid, ())) | in_title,
             )
         )  # fmt: skip
     return items

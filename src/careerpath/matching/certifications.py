@@ -74,5 +74,22 @@ async def certifications(
         )
         for r, price in kept[:limit]
     ]  # fmt: skip
-    return CertificationPage(career.slug, cap if cap in PRICE_CAPS else DEFAULT_CAP, len(kept),
-                             len(found), items)  # fmt: skip
+    cap = cap if cap in PRICE_CAPS else DEFAULT_CAP
+    text = summary(len(found), len(kept), len(items), cap)
+    return CertificationPage(career.slug, cap, len(kept), len(found), items, text)
+
+
+def summary(found: int, total: int, shown: int, cap: str) -> str:
+    """Return the sentence over the list: how many there are, within the cap, and listed.
+
+    The count and the list agree: when fewer are listed than there are, it says so.
+    """
+    noun = "certificate programme" if found == 1 else "certificate programmes"
+    text = (
+        f"{found} {noun} or specialisation{'' if found == 1 else 's'} among this career's courses"
+    )
+    if cap != DEFAULT_CAP:
+        text += f", {total} of them " + ("free" if cap == "free" else f"under ${cap}")
+    if shown < total:
+        text += f"; the {shown} most relevant are listed"
+    return text + "."

@@ -4,11 +4,15 @@
 for beginners". Shares are quoted only when real postings back them; otherwise the sentence
 just names the skills it covers (the list's heading says which profile ranked it, so no line
 repeats it). Never an internal signal name.
+
+The skills named are those the item shows it teaches: named in its title or in its source's own
+skill tags and topics. A skill its description only mentions in passing ("unlike JavaScript or
+PHP …") is named only when nothing better is known: no such skill and no topic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from careerpath.matching.scoring import SkillShare
 
@@ -42,6 +46,21 @@ def _covers(covered: Sequence[SkillShare], quoted: Mapping[int, float], postings
     return f"covers {listed([s.name for s in covered[:NAMED]])}"
 
 
+def taught(
+    demand: Mapping[int, SkillShare], evident: Iterable[int], topic: str | None,
+    covered: Sequence[SkillShare],
+) -> list[SkillShare]:  # fmt: skip
+    """Return the career's skills to name: those with evidence first, most demanded first.
+
+    ``evident`` are the item's skills named in its title or its source's tags; ``covered``
+    (any skill it covers, description included) stands in only without evidence or topic.
+    """
+    shown = [demand[i] for i in evident if i in demand]
+    if shown:
+        return sorted(shown, key=lambda s: (-s.share, s.skill_id))
+    return [] if topic else list(covered)
+
+
 def note(
     covered: Sequence[SkillShare],
     quoted: Mapping[int, float],
@@ -51,7 +70,7 @@ def note(
     topic: str | None,
     level: str | None,
 ) -> str:
-    """Return the item's sentence: covered skills (with real shares) or its topic, and level."""
+    """Return the item's sentence: skills it teaches (with real shares) or its topic, and level."""
     if covered:
         text = _covers(covered, quoted, postings_label)
     elif topic:
