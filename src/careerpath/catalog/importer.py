@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from operator import itemgetter
+from dataclasses import dataclass, field, fields
+from operator import attrgetter, itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
@@ -22,6 +22,9 @@ from careerpath.skills.models import Skill
 from careerpath.skills.service import get_extractor
 
 BATCH_SIZE = 1000
+# The resource columns a parsed row fills, in one order (the import adds source and hash).
+ROW_COLUMNS = tuple(f.name for f in fields(ResourceIn) if f.name not in {"topics", "skills"})
+_row_values = attrgetter(*ROW_COLUMNS)
 
 
 @dataclass
@@ -52,14 +55,17 @@ async def upsert_resources(
         )
     }
     result = UpsertResult()
-    new_rows, changed_rows = [], []
+    new_rows: list[tuple[ResourceIn, str]] = []
+    changed_rows: list[tuple[ResourceIn, dict[str, Any]]] = []
     for row in rows:
-        values = _resource_values(row, source_row.id)
+        digest = row.digest()
         found = existing.get(row.source_key)
         if found is None:
-            new_rows.append((row, values))
-        elif found[1] != values["content_hash"]:
-            changed_rows.append((row, {"id": found[0], **values, "updated_at": utcnow()}))
+            new_rows.append((row, digest))
+        elif found[1] != digest:
+            values = dict(zip(ROW_COLUMNS, _row_values(row), strict=True))
+            values |= {"id": found[0], "source_id": source_row.id, "content_hash": digest}
+            changed_rows.append((row, {**values, "updated_at": utcnow()}))
         else:
             report.unchanged += 1
     # Only new and changed rows reach the extractor: an unchanged re-import reads no text.
@@ -82,14 +88,9 @@ async def upsert_resources(
     return result
 
 
-def _resource_values(row: ResourceIn, source_id: int) -> dict[str, Any]:
-    values = {k: v for k, v in row.__dict__.items() if k not in {"topics", "skills"}}
-    return {**values, "source_id": source_id, "content_hash": row.digest()}
-
-
 async def _insert_new(
     session: AsyncSession,
-    new_rows: list[tuple[ResourceIn, dict[str, Any]]],
+    new_rows: list[tuple[ResourceIn, str]],
     source_id: int,
     kind: ResourceKind,
 ) -> list[int]:
@@ -99,10 +100,11 @@ async def _insert_new(
     SQLite, which grows quadratically with the batch (150,000 rows took minutes).
     """
     now = utcnow()
+    keys = (*ROW_COLUMNS, "source_id", "content_hash", "created_at", "updated_at")
     for start in range(0, len(new_rows), BATCH_SIZE):
         batch = new_rows[start : start + BATCH_SIZE]
-        rows = [{**values, "created_at": now, "updated_at": now} for _, values in batch]
-        await insert_many(session, _table(Resource), rows)
+        rows = [(*_row_values(row), source_id, digest, now, now) for row, digest in batch]
+        await insert_tuples(session, _table(Resource), keys, rows)
     ids = {
         row.source_key: row.id
         for row in await session.execute(
@@ -186,8 +188,10 @@ async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]])
     return known
 
 
-async def insert_many(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys) with one driver-level executemany.
+async def insert_tuples(
+    session: AsyncSession, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows`` (values in ``keys`` order) with one driver-level executemany.
 
     The statement is compiled once and each value passes its column type's bind processor;
     SQLAlchemy's own executemany builds a parameter dict per row, which cost more than the
@@ -195,22 +199,22 @@ async def insert_many(session: AsyncSession, table: Table, rows: list[dict[str, 
     """
     if not rows:
         return
-    keys = list(rows[0])
     connection = await session.connection()
     dialect = connection.dialect
     compiled = insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect)
     order = list(compiled.positiontup or keys)
+    if order != list(keys):  # a dialect that orders the parameters its own way
+        pick = itemgetter(*(keys.index(key) for key in order))
+        rows = [pick(row) for row in rows]
     processors = [table.c[key].type.dialect_impl(dialect).bind_processor(dialect) for key in order]
     converters = [(n, _memoised(convert)) for n, convert in enumerate(processors) if convert]
-    pick = itemgetter(*order)
-    params = [pick(row) if len(order) > 1 else (pick(row),) for row in rows]
     if converters:  # only the columns whose type converts a value (enums, dates) are touched
-        for n, row in enumerate(params):
+        for n, row in enumerate(rows):
             values = list(row)
             for column, convert in converters:
                 values[column] = convert(values[column])
-            params[n] = tuple(values)
-    await connection.exec_driver_sql(str(compiled), params)
+            rows[n] = tuple(values)
+    await connection.exec_driver_sql(str(compiled), rows)
 
 
 def _memoised(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
