@@ -189,15 +189,16 @@ NOTE_DEMAND = {s.skill_id: s for s in (DJANGO, JAVASCRIPT, PHP, SQL)}
 
 
 @pytest.mark.parametrize(
-    ("evident", "topic", "expected"),
+    ("evidence", "topic", "expected"),
     [
-        ({1, 4}, None, [SQL, DJANGO]),  # title or tags: the description's mentions are not named
-        (set(), "Django", []),  # no evidence: the topic says it ("about Django")
-        (set(), None, [JAVASCRIPT, PHP]),  # nothing better known: what the text covers
+        (({1}, {4}), None, [DJANGO, SQL]),  # the title's first; the description's never
+        ((set(), {1, 4}), None, [SQL, DJANGO]),  # the source's tags, most demanded first
+        ((set(), set()), "Django", []),  # no evidence: the topic says it ("about Django")
+        ((set(), set()), None, [JAVASCRIPT, PHP]),  # nothing better known: what the text covers
     ],
 )  # fmt: skip
 def test_notes_name_the_skills_the_item_shows_it_teaches(
-    evident: set[int], topic: str | None, expected: list[SkillShare]
+    evidence: tuple[set[int], set[int]], topic: str | None, expected: list[SkillShare]
 ) -> None:
     covered = (JAVASCRIPT, PHP)  # what the description mentions
-    assert taught(NOTE_DEMAND, evident, topic, covered) == expected
+    assert taught(NOTE_DEMAND, evidence, topic, covered) == expected

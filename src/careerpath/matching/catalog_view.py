@@ -57,7 +57,8 @@ class CatalogItem:
     languages: frozenset[int] = frozenset()  # programming languages it teaches
     topic: str | None = None  # its first topic heading, for the plain-words note
     subjects: frozenset[int] = frozenset()  # tools and practices its title names (Git, TDD)
-    evident: frozenset[int] = frozenset()  # skills its title or its source's own tags name
+    title_skills: frozenset[int] = frozenset()  # the skills its title names
+    tagged: frozenset[int] = frozenset()  # the skills its source's own tags and topics name
 
     def placed(self) -> Placed:
         """Return what the list arrangement needs of the resource."""
@@ -159,7 +160,7 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
                 str(level) if level else None, title, provider, url, lang,
                 (taught | in_title) & languages | ({filed[rid]} if rid in filed else set()),
                 topics.get(rid), in_title & subjects,
-                frozenset(tagged.get(rid, ())) | in_title,
+                in_title, frozenset(tagged.get(rid, ())),
             )
         )  # fmt: skip
     return items

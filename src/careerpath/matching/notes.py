@@ -5,9 +5,10 @@ for beginners". Shares are quoted only when real postings back them; otherwise t
 just names the skills it covers (the list's heading says which profile ranked it, so no line
 repeats it). Never an internal signal name.
 
-The skills named are those the item shows it teaches: named in its title or in its source's own
-skill tags and topics. A skill its description only mentions in passing ("unlike JavaScript or
-PHP …") is named only when nothing better is known: no such skill and no topic.
+The skills named are those the item shows it teaches: named in its title (those first) or in
+its source's own skill tags and topics. A skill its description only mentions in passing
+("unlike JavaScript or PHP …") is named only when nothing better is known: no such skill and
+no topic.
 """
 
 from __future__ import annotations
@@ -37,8 +38,7 @@ def possessive(name: str) -> str:
 
 
 def _covers(covered: Sequence[SkillShare], quoted: Mapping[int, float], postings_label: str) -> str:
-    backed = [s for s in covered if s.skill_id in quoted]
-    backed.sort(key=lambda s: (-quoted[s.skill_id], s.skill_id))
+    backed = [s for s in covered if s.skill_id in quoted]  # in the order given: title's first
     if backed:
         top = backed[:NAMED]
         shares = listed([f"{round(quoted[s.skill_id] * 100)}%" for s in top])
@@ -47,17 +47,23 @@ def _covers(covered: Sequence[SkillShare], quoted: Mapping[int, float], postings
 
 
 def taught(
-    demand: Mapping[int, SkillShare], evident: Iterable[int], topic: str | None,
+    demand: Mapping[int, SkillShare],
+    evidence: tuple[Iterable[int], Iterable[int]],
+    topic: str | None,
     covered: Sequence[SkillShare],
-) -> list[SkillShare]:  # fmt: skip
-    """Return the career's skills to name: those with evidence first, most demanded first.
+) -> list[SkillShare]:
+    """Return the career's skills to name: title's first, then the source's tags, by share.
 
-    ``evident`` are the item's skills named in its title or its source's tags; ``covered``
-    (any skill it covers, description included) stands in only without evidence or topic.
+    ``evidence`` holds the skills the item's title names and those its source tagged;
+    ``covered`` (any skill it covers, description included) stands in only without evidence
+    or topic.
     """
-    shown = [demand[i] for i in evident if i in demand]
+    in_title, tagged = (set(ids) & demand.keys() for ids in evidence)
+    tiers = (sorted((demand[i] for i in ids), key=lambda s: (-s.share, s.skill_id))
+             for ids in (in_title, tagged - in_title))  # fmt: skip
+    shown = [skill for tier in tiers for skill in tier]
     if shown:
-        return sorted(shown, key=lambda s: (-s.share, s.skill_id))
+        return shown
     return [] if topic else list(covered)
 
 

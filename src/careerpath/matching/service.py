@@ -51,7 +51,8 @@ def explanation(
     scored: Scored, item: CatalogItem, demand: Demand, *, pinned: bool = False
 ) -> dict[str, Any]:
     """Return the stored explanation: the plain-words note, the profile, the covered skills."""
-    named = taught(demand.shares, item.evident, item.topic, scored.covered)
+    evidence = (item.title_skills, item.tagged)
+    named = taught(demand.shares, evidence, item.topic, scored.covered)
     because = note(
         named, demand.quoted, postings_label=demand.postings_label(),
         career=demand.title, topic=item.topic, level=item.level,
