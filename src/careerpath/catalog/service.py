@@ -25,7 +25,7 @@ from careerpath.catalog.presenters import resource_read
 from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, SourceInfo, guess_profile
 from careerpath.catalog.schemas import ResourceRead
 from careerpath.errors import InvalidInputError, NotFoundError
-from careerpath.ingest.heap import frozen_heap
+from careerpath.heap import frozen_heap
 from careerpath.ingest.readers import FileFormat, Record, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
 
