@@ -8,7 +8,10 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from careerpath.skills import evidence
 from careerpath.skills.boundaries import (
     CLEAR_AFTER,
     CLEAR_BEFORE,
@@ -136,3 +139,18 @@ def test_clear_boundaries_are_what_the_scalar_checks_accept() -> None:
         )
         if clear:
             assert stop(f"Java{after}{following}", 0, 4) == 4, repr(after + following)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), max_size=30),
+    st.integers(-50, 350),
+    st.integers(0, 200),
+)
+def test_evidence_window_search_is_the_plain_scan(
+    spans: list[tuple[int, int]], low: int, width: int
+) -> None:
+    """The bisection finds a skill inside the window exactly when a scan of all would."""
+    sure = sorted((start, start + length) for start, length in spans)
+    high = low + width
+    plain = any(low <= start and end <= high for start, end in sure)
+    assert evidence._skill_within(sure, low, high) == plain
