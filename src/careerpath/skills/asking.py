@@ -18,9 +18,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import MatchKind
 
 from careerpath.skills.boundaries import NOT_WORD, word_char
+from careerpath.skills.finder import Finder
 
 # A mention: (skill id, start, end).
 Found = tuple[int, int, int]
@@ -73,30 +74,30 @@ _ROLE_WORDS = (
 ROLE_REACH = 60
 # Other skills a mention needs in its sentence to stand in a list, by what it names.
 _LIST_SIZE = {TECHNOLOGY: 1, PRACTICE: 2}
-_ENDS_FINDER = AhoCorasick(list(_ENDS), matchkind=MatchKind.LeftmostLongest)
-_CUES_FINDER = AhoCorasick(list(_CUES), matchkind=MatchKind.LeftmostLongest)
-_ROLES_FINDER = AhoCorasick(list(_ROLE_WORDS), matchkind=MatchKind.LeftmostFirst)
+_ENDS_FINDER = Finder(_ENDS, MatchKind.LeftmostLongest)
+_CUES_FINDER = Finder(_CUES, MatchKind.LeftmostLongest)
+_ROLES_FINDER = Finder(_ROLE_WORDS, MatchKind.LeftmostFirst)
 
 
 class _Sentences:
     """Sentence ends, whole cue words and role words of one text, as sorted positions."""
 
     def __init__(self, text: str, low: str) -> None:
-        ends = _ENDS_FINDER.find_matches_as_indexes(low)
+        ends = _ENDS_FINDER.find(low)
         # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]).
         self.after = [0, *[end for _, _, end in ends]]
         self.before = [*[start for _, start, _ in ends], len(text)]
         padded = f" {text} "
         self.cues: list[int] = []
         self.cue_ends: list[int] = []
-        for _, start, end in _CUES_FINDER.find_matches_as_indexes(low):
+        for _, start, end in _CUES_FINDER.find(low):
             before, after = padded[start], padded[end + 1]
             if (before in NOT_WORD and after in NOT_WORD) or not (
                 word_char(before) or word_char(after)
             ):
                 self.cues.append(start)
                 self.cue_ends.append(end)
-        self.roles = [start for _, start, _ in _ROLES_FINDER.find_matches_as_indexes(low)]
+        self.roles = [start for _, start, _ in _ROLES_FINDER.find(low)]
 
     def window(self, sentence: int, start: int, end: int) -> tuple[int, int]:
         """Return the part of the sentence around [start, end) that a cue may come from."""

@@ -9,8 +9,9 @@ count only when written with the exact case of the alias and with technical evid
 a posting asks for (``asking``); courses and profiles use every mention.
 
 Speed: most matches have a separator on both sides and need nothing more, so that test is made
-inline on plain tuples; only the rest (plurals, versions, ambiguous names) take the scalar
-checks, and ``Mention`` objects are made only for what is returned.
+inline, by set lookups on plain tuples, and a match inside a word is dropped there too; only the
+rest (plurals, versions, dotted names) take the scalar checks. An ASCII text is searched as
+bytes (``finder``), and ``Mention`` objects are made only for what is returned.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import MatchKind
 
 from careerpath.skills import asking, evidence
 from careerpath.skills.asking import FIELD_OF_STUDY, PRACTICE, SPOKEN_LANGUAGE, TECHNOLOGY, Found
@@ -36,6 +37,7 @@ from careerpath.skills.boundaries import (
     stop,
 )
 from careerpath.skills.evidence import ADJACENT, EVIDENCE, LISTED, SURE
+from careerpath.skills.finder import Finder
 
 __all__ = [
     "FIELD_OF_STUDY",
@@ -100,7 +102,8 @@ class _Keys:
 
     def __init__(self, entries: dict[str, Entry]) -> None:
         self.keys = list(entries)
-        self.automaton = AhoCorasick(self.keys or ["\x00"], matchkind=MatchKind.LeftmostLongest)
+        self.finder = Finder(self.keys or ["\x00"], MatchKind.LeftmostLongest)
+        self.automaton = self.finder.automaton
         self.skills = [skill for skill, _, _ in entries.values()]
         self.exact = [exact for _, exact, _ in entries.values()]
         self.need = [need for _, _, need in entries.values()]
@@ -186,7 +189,7 @@ class Extractor:
         padded = f" {text}  "  # padded[i + 1] is text[i]; no end of text to test for
         sure: list[Found] = []
         unsure: list[tuple[int, int, int, int]] = []
-        for match in keys.automaton.find_matches_as_indexes(lowered):
+        for match in keys.finder.find(lowered):
             index, start, end = match
             before = padded[start]
             if before in CLEAR_BEFORE:
@@ -269,7 +272,7 @@ class Extractor:
         keys = self._capitals
         matches = [
             (keys.skills[index], keys.need[index], start, end)
-            for index, start, end in keys.automaton.find_matches_as_indexes(haystack)
+            for index, start, end in keys.finder.find(haystack)
         ]
         for (skill, _, need), finder in self._letter_finders:
             for letter in finder.finditer(haystack):
