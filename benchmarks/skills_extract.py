@@ -2,15 +2,25 @@
 
 The extractor searches an ASCII text as bytes (``skills/finder.py``), so besides the usual raw
 automaton over ``str`` the table shows the raw automaton over bytes, the stricter floor.
+
+On a shared machine CPU time moves by a third between runs; instruction counts do not.
+``skills_extract.py --one WORK`` runs one work (extract, skill_ids, mentions, raw, raw_bytes)
+over 100 postings inside ``functools.reduce``, so callgrind counts only that (building the
+taxonomy under valgrind takes a few minutes):
+
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=functools_reduce \
+        python benchmarks/skills_extract.py --one extract
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
 
@@ -138,5 +148,35 @@ def main() -> None:
     )
 
 
+def one(work: str, count: int = 100) -> None:
+    """Run one work over ``count`` postings inside ``functools.reduce`` (for callgrind)."""
+    specs = build_taxonomy(shipped_technology(), reviewed_aliases())
+    extractor = Extractor(alias_patterns(spec_patterns(specs), reviewed_aliases()))
+    texts = [text for _title, text in postings(count)]
+    keys = sorted({key.lower() for key in extractor.keys})
+    lowered = [lower_same_length(t) for t in texts]
+    works: dict[str, tuple[Callable[[Any], object], list[Any]]] = {
+        "extract": (extractor.extract, texts),
+        "skill_ids": (extractor.skill_ids, texts),
+        "mentions": (extractor.mentions, texts),
+        "raw": (
+            AhoCorasick(keys, matchkind=MatchKind.LeftmostLongest).find_matches_as_indexes,
+            lowered,
+        ),
+        "raw_bytes": (
+            BytesAhoCorasick(
+                [k.encode() for k in keys], matchkind=MatchKind.LeftmostLongest
+            ).find_matches_as_indexes,
+            [t.encode() for t in lowered],
+        ),
+    }
+    run, items = works[work]
+    kept: list[object] = []
+    functools.reduce(lambda _, item: kept.append(run(item)), items, None)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--one"]:
+        one(sys.argv[2])
+    else:
+        main()
