@@ -10,19 +10,26 @@ from careerpath.salaries.levels import LEVELS
 from careerpath.salaries.schemas import CareerSalariesRead, ComputedFigureRead
 
 FIGURES_SHOWN_FIRST = 3
+# A ladder read from salary reports needs at least two levels with enough reports.
+MIN_LADDER_LEVELS = 2
 # Currencies offered by the switcher, besides each place's own; any ISO code works in the URL.
 SWITCHER_CURRENCIES = ("USD", "EUR", "GBP", "INR", "CAD")
 
 
 @dataclass(frozen=True)
 class BandRow:
-    """One computed figure with its SVG geometry (0-100 units): p25-p75 band and median tick."""
+    """One computed figure with its box plot's geometry (0-100 units).
+
+    Whiskers from p10 to p90, a box from p25 to p75, a line at the median.
+    """
 
     figure: ComputedFigureRead
     label: str
     band_x: float = 0.0
     band_width: float = 0.0
     median_x: float = 0.0
+    p10_x: float = 0.0
+    p90_x: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ class SalarySection:
     source_names: dict[str, str] = field(default_factory=dict)
     # Figures converted into the reader's currency are rounded: the rate is not that precise.
     approximate: bool = False
+    # Levels with enough reports, for careers whose ladder nobody wrote (O*NET occupations).
+    ladder: list[BandRow] = field(default_factory=list)
 
 
 def place_label(figure: ComputedFigureRead) -> str:
@@ -78,6 +87,8 @@ def _bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[
                 band_x=round(100 * f.p25 / top, 1),
                 band_width=round(100 * (f.p75 - f.p25) / top, 1),
                 median_x=round(100 * f.p50 / top, 1),
+                p10_x=round(100 * (f.p10 if f.p10 is not None else f.p25) / top, 1),
+                p90_x=round(100 * (f.p90 if f.p90 is not None else f.p75) / top, 1),
             )
         )
     return rows
@@ -96,10 +107,13 @@ def build_salary_section(data: CareerSalariesRead) -> SalarySection:
     currencies += [Choice(c, _href(slug, c, level), currency == c) for c in SWITCHER_CURRENCIES]
     levels = [Choice("All levels", _href(slug, currency, None), level is None)]
     levels += [Choice(lv.title(), _href(slug, currency, lv), level == lv) for lv in LEVELS]
+    levels_rows = _bands(data.levels, label="level")
+    enough = [row for row in levels_rows if row.figure.enough]
     return SalarySection(
         first=rows[:FIGURES_SHOWN_FIRST],
         rest=rows[FIGURES_SHOWN_FIRST:],
-        levels=_bands(data.levels, label="level"),
+        levels=levels_rows,
+        ladder=enough if len(enough) >= MIN_LADDER_LEVELS else [],
         levels_place=place_label(data.levels[0]) if data.levels else "",
         currencies=currencies,
         levels_choices=levels,

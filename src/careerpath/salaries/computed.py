@@ -33,7 +33,7 @@ from careerpath.salaries.figures import (
 )
 from careerpath.salaries.levels import LEVELS
 from careerpath.salaries.models import SalaryAggregate
-from careerpath.salaries.money import format_money
+from careerpath.salaries.money import approximate, format_money
 from careerpath.salaries.normalize import RejectedError
 from careerpath.salaries.places import Place, resolve_place
 from careerpath.salaries.schemas import (
@@ -170,11 +170,11 @@ class _Converter:
         if self.target is None or currency == self.target:
             return None
         converted = fx.convert(amount, currency, self.target, self.rates)
-        if converted is None:
-            self.missing.add(currency)
+        if converted is None:  # the published row says so itself; the note is about figures
             return None
         as_of = min(self.rates[currency].as_of, self.rates[self.target].as_of)
-        return MoneyRead(converted, self.target, format_money(converted, self.target), as_of)
+        shown = format_money(approximate(converted), self.target)
+        return MoneyRead(converted, self.target, shown, as_of)
 
     def note(self) -> str | None:
         if not self.missing:

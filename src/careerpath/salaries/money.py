@@ -34,3 +34,14 @@ def format_money(amount: Decimal | int | float, currency: str) -> str:
     if number.startswith("-"):
         return "-" + currency_symbol(currency) + number[1:]
     return currency_symbol(currency) + number
+
+
+def approximate(amount: float, digits: int = 3) -> float:
+    """Round a converted amount to ``digits`` significant figures (€171,001 is €171,000).
+
+    A rate is not precise to the unit, so a converted figure must not look as if it were.
+    """
+    if not amount:
+        return amount
+    places = len(str(int(abs(amount)))) - digits
+    return float(round(amount, -places)) if places > 0 else amount

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, get
+from litestar import Controller, Request, get
 from litestar.params import QueryParameter
 from litestar.response import Template
 
@@ -15,6 +15,7 @@ from careerpath.dependencies import AppSettings, DbSession
 from careerpath.pages.dependencies import CareerPage, career_context
 from careerpath.pages.directory import career_directory
 from careerpath.search import service as search_service
+from careerpath.web.saving import save_choices
 
 HOME_PAGE_SIZE = 50
 
@@ -51,6 +52,9 @@ class PageController(Controller):
         return Template(template_name="careers.html", context={"directory": directory})
 
     @get("/careers/{slug:str}", opt={CACHE_ANONYMOUS: True})
-    async def career(self, career_page: CareerPage) -> Template:
+    async def career(
+        self, request: Request[Any, Any, Any], session: DbSession, career_page: CareerPage
+    ) -> Template:
         """Show a career page; an alias slug redirects to the canonical page."""
-        return Template(template_name="career.html", context=career_context(career_page))
+        context = career_context(career_page) | {"saves": await save_choices(request, session)}
+        return Template(template_name="career.html", context=context)
