@@ -12,6 +12,8 @@ from careerpath.salaries.schemas import CareerSalariesRead, ComputedFigureRead
 FIGURES_SHOWN_FIRST = 3
 # A ladder read from salary reports needs at least two levels with enough reports.
 MIN_LADDER_LEVELS = 2
+# How each salary level names a rung of that ladder ("Senior Software Developer").
+RUNGS = {"entry": "Entry-level", "mid": "Mid-level", "senior": "Senior", "executive": "Executive"}
 # Currencies offered by the switcher, besides each place's own; any ISO code works in the URL.
 SWITCHER_CURRENCIES = ("USD", "EUR", "GBP", "INR", "CAD")
 
@@ -59,6 +61,7 @@ class SalarySection:
     approximate: bool = False
     # Levels with enough reports, for careers whose ladder nobody wrote (O*NET occupations).
     ladder: list[BandRow] = field(default_factory=list)
+    rungs: dict[str, str] = field(default_factory=lambda: dict(RUNGS))
 
 
 def place_label(figure: ComputedFigureRead) -> str:
@@ -67,7 +70,8 @@ def place_label(figure: ComputedFigureRead) -> str:
     return f"{figure.city}, {country}" if figure.city else country
 
 
-def _bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[BandRow]:
+def bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[BandRow]:
+    """Return each figure with its box plot's geometry, on one scale per currency."""
     # Bars compare only within one currency: each currency gets its own scale.
     tops: dict[str, float] = {}
     for f in figures:
@@ -101,13 +105,13 @@ def _href(slug: str, currency: str | None, level: str | None) -> str:
 
 def build_salary_section(data: CareerSalariesRead) -> SalarySection:
     """Arrange computed figures, the per-level chart and the switchers for the page."""
-    rows = _bands(data.computed)
+    rows = bands(data.computed)
     slug, currency, level = data.career_slug, data.currency, data.level
     currencies = [Choice("Local", _href(slug, None, level), currency is None)]
     currencies += [Choice(c, _href(slug, c, level), currency == c) for c in SWITCHER_CURRENCIES]
     levels = [Choice("All levels", _href(slug, currency, None), level is None)]
     levels += [Choice(lv.title(), _href(slug, currency, lv), level == lv) for lv in LEVELS]
-    levels_rows = _bands(data.levels, label="level")
+    levels_rows = bands(data.levels, label="level")
     enough = [row for row in levels_rows if row.figure.enough]
     return SalarySection(
         first=rows[:FIGURES_SHOWN_FIRST],

@@ -108,3 +108,38 @@ def test_salaries_are_box_plots_with_text(tab: Tab) -> None:
     whisker = plots.first.locator(".boxplot__whisker").first.bounding_box()
     box = plots.first.locator(".boxplot__box").bounding_box()
     assert whisker and box and whisker["width"] > box["width"] > 0
+
+
+def test_compare_from_a_career_page(tab: Tab) -> None:
+    tab.go(CAREER)
+    form = tab.page.locator("form.compare-form")
+    other = form.locator("select option").first.inner_text()
+    form.get_by_role("button", name="Compare").click()
+    tab.page.wait_for_url("**/compare?*")
+    check_page(tab, tab.page.url.removeprefix(tab.site.url), "compare")
+    heading = tab.page.locator("h1").inner_text()
+    assert heading == f"Back End Engineer vs {other}", heading
+    columns = tab.page.locator(".compare__col")
+    assert columns.count() == 2
+    for number in range(2):
+        column = columns.nth(number)
+        pay = column.locator("svg.boxplot[role=img]")
+        assert pay.count() == 1 or column.get_by_text("Not enough salary reports").count()
+        assert column.get_by_role("heading", name="Top skills").is_visible()
+
+
+def test_compare_refuses_one_career(tab: Tab) -> None:
+    response = tab.go("/compare?careers=back-end-engineer")
+    assert response.status >= 400
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_home_page_teases_salaries_with_n_and_source(tab: Tab) -> None:
+    require_shared_data("salaries-aijobs")
+    check_page(tab, "/", "home-teaser")
+    rows = tab.page.locator(".teaser__row")
+    assert 1 <= rows.count() <= 4
+    for text in rows.all_inner_texts():
+        assert re.search(r"\$\d{2,3},\d{3}", text), text
+        assert re.search(r"n = [\d,]+ reports", text), text
+        assert "aijobs.net" in text, text
