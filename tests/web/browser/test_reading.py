@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support import require_shared_data
-from tests.web.browser.checks import check_page, first_link, sign_up
+from tests.web.browser.checks import check_page, first_link, save_from_head, sign_up
 from tests.web.browser.conftest import DESKTOP, PHONE, Site, Tab, open_tab
 
 pytestmark = pytest.mark.browser
@@ -53,9 +53,8 @@ def test_saved_career_says_so_and_lists_can_be_chosen(tab: Tab) -> None:
     sign_up(tab, f"chooser-{width}@example.com")
     tab.go(CAREER)
     head = tab.page.locator(".career__head")
-    head.locator("summary", has_text="Save").click()
-    head.locator("input[name=new_list]").fill("Autumn plan")
-    head.get_by_role("button", name="Save here").click()
+    assert head.locator("details.save summary").inner_text().strip() == "Save"
+    save_from_head(tab, new_list="Autumn plan")
     tab.page.wait_for_url("**/lists/*")
     assert "Autumn plan" in tab.page.locator("h1").inner_text()
     check_page(tab, CAREER, "career-saved")
