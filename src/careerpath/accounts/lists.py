@@ -50,6 +50,19 @@ async def list_lists(db: AsyncSession, owner_id: int) -> list[tuple[SavedList, i
     return [(row[0], int(row[1])) for row in rows]
 
 
+async def holdings(db: AsyncSession, owner_id: int) -> dict[tuple[ItemKind, int], list[int]]:
+    """Return, for each thing the owner saved, the ids of the lists that hold it."""
+    rows = await db.execute(
+        select(SavedItem.kind, SavedItem.ref_id, SavedItem.saved_list_id)
+        .join(SavedList, SavedList.id == SavedItem.saved_list_id)
+        .where(SavedList.owner_id == owner_id)
+    )
+    found: dict[tuple[ItemKind, int], list[int]] = {}
+    for kind, ref_id, list_id in rows:
+        found.setdefault((kind, ref_id), []).append(list_id)
+    return found
+
+
 async def create_list(db: AsyncSession, owner_id: int, name: str, note: str) -> SavedList:
     """Create a list for the owner."""
     count = await db.scalar(select(func.count()).where(SavedList.owner_id == owner_id))

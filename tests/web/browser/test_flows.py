@@ -9,7 +9,13 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.support import require_shared_data
-from tests.web.browser.checks import PASSWORD, assert_fits, assert_readable, sign_up
+from tests.web.browser.checks import (
+    PASSWORD,
+    assert_fits,
+    assert_readable,
+    save_from_head,
+    sign_up,
+)
 from tests.web.browser.conftest import Site, Tab
 
 pytestmark = pytest.mark.browser
@@ -107,7 +113,7 @@ def test_save_after_expiry_goes_to_sign_in(desktop: Tab) -> None:
     sign_up(desktop, "late-saver@example.com")
     desktop.go(CAREER)
     age_sessions(desktop.site, minutes=31)
-    desktop.page.locator(".career__head").get_by_role("button", name="Save").click()
+    save_from_head(desktop)
     desktop.page.wait_for_load_state()
     assert "/signin?next=" in desktop.page.url
     assert desktop.page.locator("#email").is_visible()
