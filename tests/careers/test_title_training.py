@@ -69,3 +69,16 @@ def test_shipped_counts_answer_as_the_names_do(onet: list[OccupationNames]) -> N
     ):
         assert a.career_id == b.career_id, title
         assert a.confidence == pytest.approx(b.confidence, abs=1e-4), title
+
+
+def test_one_by_one_scoring_equals_the_sparse_product() -> None:
+    """Small batches gather weights title by title; large ones use one sparse product."""
+    trained = shipped()
+    assert trained is not None and trained.classifier is not None
+    titles = [
+        parse_title(t)
+        for t in ("Sr. Java Engineer", "Data Data Manager", "RN - Remote (m/w/d)", "zzqq", "Nurse")
+    ]
+    one_by_one = trained.classifier.logits(titles)
+    batched = trained.classifier.logits(titles * 4)[: len(titles)]
+    np.testing.assert_allclose(one_by_one, batched, atol=1e-9)

@@ -34,8 +34,10 @@ from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 
 RESOLVER_VERSION = "titles-2"
-# Below this calibrated confidence the resolver names no career (README: quality table).
-THRESHOLD = 0.5
+# Below this calibrated confidence the resolver names no career: the lowest threshold whose
+# answers on held-out O*NET titles are right at least 90% of the time (README: quality table;
+# `benchmarks/titles_calibration.py` prints the curve).
+THRESHOLD = 0.82
 CANDIDATES = 10
 # Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
 EXACT_LIFT = 3.0

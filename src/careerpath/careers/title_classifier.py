@@ -33,6 +33,8 @@ L2 = 1e-6
 SEED = 20251130
 # Weights kept per feature: the classes it speaks for most.
 TOP_K = 16
+# Up to this many titles are scored one by one, more with one sparse product.
+SMALL_BATCH = 16
 _CHUNK = 4096
 # Words whose features the encoder remembers (a title's vocabulary is small).
 _WORD_CACHE = 200_000
@@ -81,35 +83,51 @@ class Encoder:
                 self._words[word] = known
         return known
 
+    def _raw(self, title: ParsedTitle) -> tuple[list[int], list[float]]:
+        """Return a title's known features, a feature repeated as often as it occurs."""
+        at: list[int] = []
+        weights: list[float] = []
+        for word in title.words:
+            word_at, word_weights = self._word(word)
+            at += word_at
+            weights += word_weights
+        extra = [(f"w:{w}", EVIDENCE_WEIGHT) for w in title.evidence]
+        extra += [(f"b:{a}_{b}", 1.0) for a, b in itertools.pairwise(title.words)]
+        if title.role is not None:
+            extra.append((f"r:{title.role}", 1.0))
+        for feat, weight in extra:
+            if (index := self.vocabulary.get(feat)) is not None:
+                at.append(index)
+                weights.append(weight)
+        return at, weights
+
     def rows(self, parsed: Sequence[ParsedTitle]) -> sp.csr_matrix:
-        """Return one normalised row per title (features counted once, as in training)."""
+        """Return one normalised row per title (a repeated feature adds up, to at most 1)."""
         at: list[int] = []
         weights: list[float] = []
         indptr = [0]
-        get = self.vocabulary.get
         for title in parsed:
-            for word in title.words:
-                word_at, word_weights = self._word(word)
-                at += word_at
-                weights += word_weights
-            extra = [(f"w:{w}", EVIDENCE_WEIGHT) for w in title.evidence]
-            extra += [(f"b:{a}_{b}", 1.0) for a, b in itertools.pairwise(title.words)]
-            if title.role is not None:
-                extra.append((f"r:{title.role}", 1.0))
-            for feat, weight in extra:
-                if (index := get(feat)) is not None:
-                    at.append(index)
-                    weights.append(weight)
+            title_at, title_weights = self._raw(title)
+            at += title_at
+            weights += title_weights
             indptr.append(len(at))
         shape = (len(parsed), len(self.vocabulary))
         matrix = sp.csr_matrix((weights, at, indptr), shape=shape)
-        matrix.sum_duplicates()  # a word repeated in a title counts once
+        matrix.sum_duplicates()
         matrix.data = np.minimum(matrix.data, 1.0)
-        lengths = np.diff(matrix.indptr)
-        rows = np.repeat(np.arange(len(parsed)), lengths)
+        rows = np.repeat(np.arange(len(parsed)), np.diff(matrix.indptr))
         norms = np.sqrt(np.bincount(rows, matrix.data**2, minlength=len(parsed)))
         matrix.data /= norms[rows]
         return matrix
+
+    def row(self, title: ParsedTitle) -> tuple[npt.NDArray[np.intp], FloatArray]:
+        """Return one title's row as (feature indices, weights), normalised as ``rows``."""
+        summed: dict[int, float] = {}
+        for index, weight in zip(*self._raw(title), strict=True):
+            summed[index] = min(summed.get(index, 0.0) + weight, 1.0)
+        values = np.fromiter(summed.values(), dtype=np.float64, count=len(summed))
+        norm = float(np.sqrt(values @ values)) or 1.0
+        return np.fromiter(summed, dtype=np.intp, count=len(summed)), values / norm
 
 
 @dataclass(frozen=True)
@@ -126,7 +144,22 @@ class Classifier:
 
     def logits(self, parsed: Sequence[ParsedTitle]) -> FloatArray:
         """Return each title's class scores (log-probabilities up to a per-row constant)."""
-        scores: FloatArray = (self.encoder.rows(parsed) @ self.weights).toarray() + self.bias
+        if len(parsed) > SMALL_BATCH:
+            scores: FloatArray = (self.encoder.rows(parsed) @ self.weights).toarray() + self.bias
+            return scores
+        # A few titles: gathering their features' weights beats building sparse matrices.
+        scores = np.tile(self.bias, (len(parsed), 1))
+        indptr, indices, data = self.weights.indptr, self.weights.indices, self.weights.data
+        for at, title in enumerate(parsed):
+            features, values = self.encoder.row(title)
+            starts, lengths = indptr[features], indptr[features + 1] - indptr[features]
+            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+            positions = offsets + np.arange(offsets.size)
+            scores[at] += np.bincount(
+                indices[positions],
+                data[positions] * np.repeat(values, lengths),
+                minlength=scores.shape[1],
+            )
         return scores
 
 
