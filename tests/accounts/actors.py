@@ -99,7 +99,7 @@ def new_user(client: TestClient[Litestar], label: str = "user") -> Actor:
     created = actor.request(
         "POST", "/api/v1/auth/register", json={"email": actor.email, "password": PASSWORD}
     )
-    assert created.status_code == 201, created.text
+    assert created.status_code == 202, created.text
     assert actor.sign_in().status_code == 200
     return actor
 
