@@ -2,4 +2,4 @@
 
 from careerpath.main import create_app
 
-app = create_app()
+app = create_app(served=True)

@@ -47,6 +47,7 @@ from careerpath.db import create_engine, create_session_factory, retry_reads_mid
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.freshness.clock import GenerationClock
 from careerpath.freshness.tracking import track_writes
+from careerpath.heap import settle_after
 from careerpath.httpapi.links import LinkedResponse
 from careerpath.httpapi.openapi import complete_document, openapi_config
 from careerpath.jobs.lifespan import jobs_lifespan
@@ -106,8 +107,11 @@ class CareerpathApp(Litestar):
         await super().__call__(scope, receive, send)
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
-    """Build the app for ``settings`` (read from the environment when omitted)."""
+def create_app(settings: Settings | None = None, *, served: bool = False) -> Litestar:
+    """Build the app for ``settings`` (read from the environment when omitted).
+
+    ``served`` is set by the server entry point: its worker freezes its warmed heap.
+    """
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     track_writes()
@@ -128,7 +132,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.generation_clock = clock
         app.state.response_cache = ResponseCache(responses, clock.current, ttl) if ttl else None
         door.cache = app.state.response_cache
-        warming = asyncio.create_task(resolution.warm_resolver(app.state.session_factory))
+        warmup = resolution.warm_resolver(app.state.session_factory)
+        warming = asyncio.create_task(settle_after(warmup) if served else warmup)
         try:
             yield
         finally:
