@@ -10,7 +10,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from careerpath.skills import asking
 from careerpath.skills.asking import PRACTICE, REACH_AFTER, REACH_BEFORE, ROLE_REACH
-from careerpath.skills.boundaries import letter_ok, start_ok, stop
+from careerpath.skills.boundaries import letter_ok, start_ok, stop, word_char
 from careerpath.skills.evidence import SURE, supported
 from careerpath.skills.extract import Extractor, Found, lower_same_length
 
@@ -63,9 +63,32 @@ def _written(
     return found
 
 
+class _Sentences:
+    """Sentence ends, whole cue words and role words, each found by its own automaton pass."""
+
+    def __init__(self, text: str, low: str) -> None:
+        ends = _ENDS.find_matches_as_indexes(low)
+        self.after = [0, *[end for _, _, end in ends]]
+        self.before = [*[start for _, start, _ in ends], len(text)]
+        self.cues = [
+            (start, end)
+            for _, start, end in _CUES.find_matches_as_indexes(low)
+            if not (word_char(f" {text} "[start]) or word_char(f" {text} "[end + 1]))
+        ]
+        self.roles = [start for _, start, _ in _ROLES.find_matches_as_indexes(low)]
+
+    def cued(self, low: int, high: int) -> bool:
+        return any(low <= start and end <= high for start, end in self.cues)
+
+
+_ENDS = AhoCorasick(list(asking._ENDS), matchkind=MatchKind.LeftmostLongest)
+_CUES = AhoCorasick(list(asking._CUES), matchkind=MatchKind.LeftmostLongest)
+_ROLES = AhoCorasick(list(asking._ROLE_WORDS), matchkind=MatchKind.LeftmostFirst)
+
+
 def asked(extractor: Extractor, text: str, found: list[Found]) -> list[Found]:
     """The mentions asked for, each with its own window, cue and list."""
-    sentences = asking._Sentences(text, text.lower())
+    sentences = _Sentences(text, text.lower())
     ends = sentences.before[:-1]
     starts = sentences.after[1:]
     positions = [start for _, start, _ in found]
@@ -83,7 +106,7 @@ def asked(extractor: Extractor, text: str, found: list[Found]) -> list[Found]:
         after = bisect_left(ends, end)
         high = min(end + REACH_AFTER, ends[after] if after < len(ends) else len(text))
         context = extractor._context[skill]
-        cued = asking._cue(text, sentences, (low, high), context)
+        cued = asking._cue(text, sentences, (low, high), context)  # type: ignore[arg-type]
         if not cued and context <= PRACTICE:
             first, last = bisect_left(positions, low), bisect_left(positions, high)
             others = sum(1 for other, _, _ in found[first:last] if other != skill)

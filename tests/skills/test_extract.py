@@ -8,7 +8,18 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from careerpath.skills import evidence
+from careerpath.skills.boundaries import (
+    CLEAR_AFTER,
+    CLEAR_BEFORE,
+    NOT_ALNUM,
+    NOT_DIGIT,
+    start_ok,
+    stop,
+)
 from careerpath.skills.evaluation import overlap_scores, span_pairs, strict_scores
 from tests.skills import reference_extract
 from tests.skills.extractor_fixture import extractor, found
@@ -112,3 +123,34 @@ def test_fast_paths_agree_with_the_plain_loops_on_real_postings() -> None:
         plain = reference_extract.mentions(ex, text)
         assert [m[:3] for m in ex.mentions(text)] == plain, text[:80]
         assert [m[:3] for m in ex.extract(text)] == reference_extract.asked(ex, text, plain)
+
+
+def test_clear_boundaries_are_what_the_scalar_checks_accept() -> None:
+    """The inline sets never accept a boundary that ``start_ok`` or ``stop`` would refuse or
+    move (every Latin-1 character, and every pair after a name)."""
+    latin1 = [chr(code) for code in range(256)]
+    for before in CLEAR_BEFORE:
+        assert start_ok(f"{before}Java", 1), repr(before)
+    for after, following in itertools.product(latin1, latin1):
+        clear = (
+            after in CLEAR_AFTER
+            or (after == " " and following in NOT_DIGIT)
+            or (after == "." and following in NOT_ALNUM)
+        )
+        if clear:
+            assert stop(f"Java{after}{following}", 0, 4) == 4, repr(after + following)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), max_size=30),
+    st.integers(-50, 350),
+    st.integers(0, 200),
+)
+def test_evidence_window_search_is_the_plain_scan(
+    spans: list[tuple[int, int]], low: int, width: int
+) -> None:
+    """The bisection finds a skill inside the window exactly when a scan of all would."""
+    sure = sorted((start, start + length) for start, length in spans)
+    high = low + width
+    plain = any(low <= start and end <= high for start, end in sure)
+    assert evidence._skill_within(sure, low, high) == plain

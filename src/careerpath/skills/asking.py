@@ -18,7 +18,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import MatchKind
+
+from careerpath.skills.boundaries import NOT_WORD, word_char
+from careerpath.skills.finder import Finder
 
 # A mention: (skill id, start, end).
 Found = tuple[int, int, int]
@@ -71,28 +74,30 @@ _ROLE_WORDS = (
 ROLE_REACH = 60
 # Other skills a mention needs in its sentence to stand in a list, by what it names.
 _LIST_SIZE = {TECHNOLOGY: 1, PRACTICE: 2}
-_ENDS_FINDER = AhoCorasick(list(_ENDS), matchkind=MatchKind.LeftmostLongest)
-_CUES_FINDER = AhoCorasick(list(_CUES), matchkind=MatchKind.LeftmostLongest)
-_ROLES_FINDER = AhoCorasick(list(_ROLE_WORDS), matchkind=MatchKind.LeftmostFirst)
+_ENDS_FINDER = Finder(_ENDS, MatchKind.LeftmostLongest)
+_CUES_FINDER = Finder(_CUES, MatchKind.LeftmostLongest)
+_ROLES_FINDER = Finder(_ROLE_WORDS, MatchKind.LeftmostFirst)
 
 
 class _Sentences:
     """Sentence ends, whole cue words and role words of one text, as sorted positions."""
 
     def __init__(self, text: str, low: str) -> None:
-        ends = _ENDS_FINDER.find_matches_as_indexes(low)
+        ends = _ENDS_FINDER.find(low)
         # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]).
         self.after = [0, *[end for _, _, end in ends]]
         self.before = [*[start for _, start, _ in ends], len(text)]
         padded = f" {text} "
         self.cues: list[int] = []
         self.cue_ends: list[int] = []
-        for _, start, end in _CUES_FINDER.find_matches_as_indexes(low):
+        for _, start, end in _CUES_FINDER.find(low):
             before, after = padded[start], padded[end + 1]
-            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            if (before in NOT_WORD and after in NOT_WORD) or not (
+                word_char(before) or word_char(after)
+            ):
                 self.cues.append(start)
                 self.cue_ends.append(end)
-        self.roles = [start for _, start, _ in _ROLES_FINDER.find_matches_as_indexes(low)]
+        self.roles = [start for _, start, _ in _ROLES_FINDER.find(low)]
 
     def window(self, sentence: int, start: int, end: int) -> tuple[int, int]:
         """Return the part of the sentence around [start, end) that a cue may come from."""
@@ -130,21 +135,27 @@ def asked(
         first, last = sentences.after[sentence], sentences.before[sentence]
         j = max(bisect_left(positions, last, i), i + 1)
         group = mentions[i:j]
-        farthest = max([end for _, _, end in group])
+        farthest = group[0][2] if j == i + 1 else max([end for _, _, end in group])
         short = last - first <= REACH_AFTER and farthest <= last
+        # In a short sentence naming two skills or more, a technology is in a list: asked for.
+        listed = short and j > i + 1 and len(set(skills[i:j])) > 1
         role = sentences.near_role(group[0][2], farthest)
         for mention in group:
             skill, start, end = mention
-            window = (first, last) if short else sentences.window(sentence, start, end)
             context = contexts[skill]
-            key = (*window, context)
-            cued = cues.get(key)
-            if cued is None:
-                cued = cues[key] = _cue(text, sentences, window, context)
-            if not cued and context <= PRACTICE:
-                begin, stop = (i, j) if short else _inside(positions, window)
-                cued = stop - begin - skills[begin:stop].count(skill) >= _LIST_SIZE[context]
-            if cued and not (role and _ROLE.match(text, end)):
+            if not (listed and context == TECHNOLOGY):
+                window = (first, last) if short else sentences.window(sentence, start, end)
+                key = (*window, context)
+                cued = cues.get(key)
+                if cued is None:
+                    cued = cues[key] = _cue(text, sentences, window, context)
+                if not cued and context <= PRACTICE:
+                    begin, stop = (i, j) if short else _inside(positions, window)
+                    others = stop - begin - skills[begin:stop].count(skill)
+                    cued = others >= _LIST_SIZE[context]
+                if not cued:
+                    continue
+            if not (role and _ROLE.match(text, end)):
                 kept.append(mention)
         i = j
     return kept

@@ -22,9 +22,29 @@ MIN_PLURAL = 3
 _LETTER_NEIGHBOURS = frozenset(" \t\r\n,/();:.")
 
 
+# Characters that may continue a name after a match: "C++", "C#", "node_js", "Java 8".
+_GLUE = "_+# "
+
+
 def word_char(char: str) -> bool:
     """Say whether ``char`` is part of a word (as regex ``\\w``)."""
     return char.isalnum() or char == "_"
+
+
+# The common case, decided by set lookups: a separator or punctuation before a name (not a dot:
+# "ASP.NET"), and after it ("Java 8", "Git.Excellent" and "APIs" are not). The sets hold Latin-1
+# characters only, so any other character takes the scalar checks (``start_ok``, ``stop``).
+_LATIN1 = [chr(code) for code in range(256)]
+CLEAR_BEFORE = frozenset(c for c in _LATIN1 if c in SEPARATORS or not (word_char(c) or c == "."))
+# Clear after a name whatever follows it; a space is clear before anything but a digit, a dot
+# before anything but a letter or digit.
+CLEAR_AFTER = frozenset(
+    c for c in _LATIN1 if c != " " and (c in SEPARATORS or not (c.isalnum() or c in _GLUE + "."))
+)
+NOT_DIGIT = frozenset(c for c in _LATIN1 if not c.isdigit())
+NOT_ALNUM = frozenset(c for c in _LATIN1 if not c.isalnum())
+WORD_CHARS = frozenset(c for c in _LATIN1 if word_char(c))
+NOT_WORD = frozenset(_LATIN1) - WORD_CHARS
 
 
 def start_ok(text: str, start: int) -> bool:

@@ -9,6 +9,7 @@ in a list that also names a real skill.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # A mention: (skill id, start, end).
 Found = tuple[int, int, int]
@@ -35,7 +36,10 @@ def overlaps(found: list[Found], start: int, end: int) -> bool:
 
 
 def supported(text: str, sure: list[Found], unsure: list[tuple[int, int, int, int]]) -> list[Found]:
-    """Return the (skill, start, end) of the ``unsure`` (with their rule) that have evidence."""
+    """Return the (skill, start, end) of the ``unsure`` (with their rule) that have evidence.
+
+    ``sure`` is sorted by start.
+    """
     spans = [(start, end) for _, start, end in sure]
     return [
         (skill, start, end)
@@ -53,11 +57,21 @@ def _has_evidence(
     if rule == ADJACENT:
         return any(_listed_together(text, mention, other) for other in sure)
     start, end = mention
-    low, high = start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW
-    if any(low <= other_start and other_end <= high for other_start, other_end in sure):
+    if _skill_within(sure, start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW):
         return True
     window = text[max(0, start - 40) : end + 40].lower()
     return _CONTEXT.search(window) is not None
+
+
+def _skill_within(sure: list[tuple[int, int]], low: int, high: int) -> bool:
+    """Say whether one of ``sure`` (sorted by start) lies inside [low, high]."""
+    # Only spans starting from ``low`` up to ``high`` can: a bisection, not a scan of all.
+    at = bisect_left(sure, (low,))
+    while at < len(sure) and sure[at][0] <= high:
+        if sure[at][1] <= high:
+            return True
+        at += 1
+    return False
 
 
 def _gap(text: str, one: tuple[int, int], other: tuple[int, int]) -> str:

@@ -9,8 +9,9 @@ count only when written with the exact case of the alias and with technical evid
 a posting asks for (``asking``); courses and profiles use every mention.
 
 Speed: most matches have a separator on both sides and need nothing more, so that test is made
-inline on plain tuples; only the rest (plurals, versions, ambiguous names) take the scalar
-checks, and ``Mention`` objects are made only for what is returned.
+inline, by set lookups on plain tuples, and a match inside a word is dropped there too; only the
+rest (plurals, versions, dotted names) take the scalar checks. An ASCII text is searched as
+bytes (``finder``), and ``Mention`` objects are made only for what is returned.
 """
 
 from __future__ import annotations
@@ -21,12 +22,22 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import MatchKind
 
 from careerpath.skills import asking, evidence
 from careerpath.skills.asking import FIELD_OF_STUDY, PRACTICE, SPOKEN_LANGUAGE, TECHNOLOGY, Found
-from careerpath.skills.boundaries import SEPARATORS, letter_ok, start_ok, stop
+from careerpath.skills.boundaries import (
+    CLEAR_AFTER,
+    CLEAR_BEFORE,
+    NOT_ALNUM,
+    NOT_DIGIT,
+    WORD_CHARS,
+    letter_ok,
+    start_ok,
+    stop,
+)
 from careerpath.skills.evidence import ADJACENT, EVIDENCE, LISTED, SURE
+from careerpath.skills.finder import Finder
 
 __all__ = [
     "FIELD_OF_STUDY",
@@ -43,8 +54,7 @@ __all__ = [
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _START = itemgetter(1)
-# Characters that may continue a name after a match: "C++", "C#", "node_js", "Java 8".
-_GLUE = "_+# "
+_new = tuple.__new__
 
 
 class Mention(NamedTuple):
@@ -92,10 +102,12 @@ class _Keys:
 
     def __init__(self, entries: dict[str, Entry]) -> None:
         self.keys = list(entries)
-        self.automaton = AhoCorasick(self.keys or ["\x00"], matchkind=MatchKind.LeftmostLongest)
+        self.finder = Finder(self.keys or ["\x00"], MatchKind.LeftmostLongest)
+        self.automaton = self.finder.automaton
         self.skills = [skill for skill, _, _ in entries.values()]
         self.exact = [exact for _, exact, _ in entries.values()]
         self.need = [need for _, _, need in entries.values()]
+        self.plain = [need == SURE for need in self.need]
 
 
 class Extractor:
@@ -124,9 +136,11 @@ class Extractor:
         # One-letter names ("C", "R", "J") by a regex that skips letters starting a word: an
         # automaton would report every capital C of the text.
         self._letters = {k: v for k, v in capitals.items() if len(k) == 1}
-        self._letter_finder = re.compile(
-            "[" + re.escape("".join(self._letters) or "\x00") + r"](?![^\W\d])"
-        )
+        # One regex per letter: a literal prefix is searched fast, a character class is not.
+        self._letter_finders = [
+            (self._letters[letter], re.compile(re.escape(letter) + r"(?![^\W\d])"))
+            for letter in sorted(self._letters)
+        ]
 
     @property
     def pattern_count(self) -> int:
@@ -140,57 +154,62 @@ class Extractor:
 
     def extract(self, text: str) -> list[Mention]:
         """Return the skills ``text`` asks for (a posting's requirements), in order."""
-        found = self._find(text)
-        return _mentions(text, self._asked(text, found)) if found else []
+        low = _lower(text)
+        found = self._find(text, low)
+        return _mentions(text, self._asked(text, low, found)) if found else []
 
     def mentions(self, text: str) -> list[Mention]:
         """Return every mention of a skill's name in ``text`` (a course's, a profile's)."""
-        return _mentions(text, self._find(text))
+        return _mentions(text, self._find(text, _lower(text)))
 
     def read(self, text: str) -> tuple[list[Mention], list[Mention]]:
         """Return every mention in ``text`` and those it asks for."""
-        found = self._find(text)
-        return _mentions(text, found), _mentions(text, self._asked(text, found))
+        low = _lower(text)
+        found = self._find(text, low)
+        return _mentions(text, found), _mentions(text, self._asked(text, low, found))
 
     def skill_ids(self, text: str) -> set[int]:
         """Return the distinct skills ``text`` asks for."""
-        found = self._find(text)
-        return {skill for skill, _, _ in self._asked(text, found)} if found else set()
+        low = _lower(text)
+        found = self._find(text, low)
+        return {skill for skill, _, _ in self._asked(text, low, found)} if found else set()
 
     def mentioned_ids(self, text: str) -> set[int]:
         """Return the distinct skills ``text`` names, asked for or not."""
-        return {skill for skill, _, _ in self._find(text)}
+        return {skill for skill, _, _ in self._find(text, _lower(text))}
 
-    def _asked(self, text: str, found: Sequence[Found]) -> list[Found]:
-        return asking.asked(text, _lower(text), found, self._context) if found else []
+    def _asked(self, text: str, low: str, found: Sequence[Found]) -> list[Found]:
+        return asking.asked(text, low, found, self._context) if found else []
 
-    def _find(self, text: str) -> list[Found]:
-        """Every mention in ``text`` as (skill, start, end), sorted by start."""
-        lowered = lower_same_length(text)
+    def _find(self, text: str, low: str) -> list[Found]:
+        """Every mention in ``text`` (``low`` lower-cased) as (skill, start, end), by start."""
+        lowered = low.replace("-", " ")
         keys = self._folded
-        skills, need = keys.skills, keys.need
+        skills, plain = keys.skills, keys.plain
         padded = f" {text}  "  # padded[i + 1] is text[i]; no end of text to test for
         sure: list[Found] = []
         unsure: list[tuple[int, int, int, int]] = []
-        for index, start, end in keys.automaton.find_matches_as_indexes(lowered):
-            before, after = padded[start], padded[end + 1]
-            if (
-                need[index] == SURE
-                and (before in SEPARATORS or not (before.isalnum() or before in "_."))
-                and (
-                    (after in SEPARATORS and (after != " " or not padded[end + 2].isdigit()))
-                    or (
-                        not (after.isalnum() or after in _GLUE)
-                        and (after != "." or not padded[end + 2].isalnum())
-                    )
-                )
-            ):
-                # The common case: a separator or punctuation on both sides. A letter, a digit
-                # or glue after the name ("APIs", "C++", "Java 8", "Git.Excellent") or a dot
-                # before it ("ASP.NET") takes the scalar checks.
-                sure.append((skills[index], start, end))
-            else:
-                self._judge(text, lowered, (index, start, end), sure, unsure)
+        for match in keys.finder.find(lowered):
+            index, start, end = match
+            before = padded[start]
+            if before in CLEAR_BEFORE:
+                after = padded[end + 1]
+                if (
+                    after in CLEAR_AFTER
+                    or (after == " " and padded[end + 2] in NOT_DIGIT)
+                    or (after == "." and padded[end + 2] in NOT_ALNUM)
+                ):
+                    # The common case: a separator or punctuation on both sides. A letter, a
+                    # digit or glue after the name ("APIs", "C++", "Java 8", "Git.Excellent")
+                    # or a dot before it ("ASP.NET") takes the scalar checks.
+                    if plain[index]:
+                        sure.append((skills[index], start, end))
+                    else:
+                        unsure.append(self._ambiguous(text, index, start, end))
+                    continue
+            elif before in WORD_CHARS and padded[start + 1] in WORD_CHARS:
+                continue  # inside a word: "members", "engineer", "This is"
+            self._judge(text, lowered, match, sure, unsure)
         written = self._written(text, sure, unsure)
         if written:
             sure = _longest_first(sure + written)
@@ -212,13 +231,21 @@ class Extractor:
             return
         index, start, end = accepted
         keys = self._folded
-        exact, need = keys.exact[index], keys.need[index]
-        as_written = exact is None or text[start:end].replace("-", " ").startswith(exact)
-        if need == SURE:
-            if as_written:
-                sure.append((keys.skills[index], start, end))
-        elif letter_ok(text, start, end):
-            unsure.append((keys.skills[index], start, end, need if as_written else ADJACENT))
+        if keys.need[index] != SURE:
+            if letter_ok(text, start, end):
+                unsure.append(self._ambiguous(text, index, start, end))
+        elif keys.exact[index] is None or self._as_written(text, index, start, end):
+            sure.append((keys.skills[index], start, end))
+
+    def _ambiguous(self, text: str, index: int, start: int, end: int) -> tuple[int, int, int, int]:
+        """An ambiguous match with the rule it needs: its own as written, else a list."""
+        keys = self._folded
+        rule = keys.need[index] if self._as_written(text, index, start, end) else ADJACENT
+        return keys.skills[index], start, end, rule
+
+    def _as_written(self, text: str, index: int, start: int, end: int) -> bool:
+        exact = self._folded.exact[index]
+        return exact is None or text[start:end].replace("-", " ").startswith(exact)
 
     def _accept(
         self, text: str, lowered: str, index: int, start: int, end: int
@@ -245,13 +272,13 @@ class Extractor:
         keys = self._capitals
         matches = [
             (keys.skills[index], keys.need[index], start, end)
-            for index, start, end in keys.automaton.find_matches_as_indexes(haystack)
+            for index, start, end in keys.finder.find(haystack)
         ]
-        for letter in self._letter_finder.finditer(haystack):
-            at = letter.start()
-            if not any(start <= at < end for _, _, start, end in matches):
-                skill, _, need = self._letters[letter.group()]
-                matches.append((skill, need, at, at + 1))
+        for (skill, _, need), finder in self._letter_finders:
+            for letter in finder.finditer(haystack):
+                at = letter.start()
+                if not any(start <= at < end for _, _, start, end in matches):
+                    matches.append((skill, need, at, at + 1))
         found = []
         for skill, need, start, end in sorted(matches, key=itemgetter(2)):
             real_end = stop(text, start, end) if start_ok(text, start) else None
@@ -275,4 +302,5 @@ def _longest_first(found: list[Found]) -> list[Found]:
 
 
 def _mentions(text: str, found: Iterable[Found]) -> list[Mention]:
-    return [Mention(skill, start, end, text[start:end]) for skill, start, end in found]
+    # tuple.__new__ skips the named tuple's Python-level __new__ (a third of the cost).
+    return [_new(Mention, (skill, start, end, text[start:end])) for skill, start, end in found]

@@ -1,0 +1,29 @@
+"""An Aho-Corasick automaton that searches an ASCII text as bytes. Pure and thread-safe.
+
+ahocorasick_rs maps byte offsets back to characters for every ``str`` it searches, which costs
+about as much as the search itself on a short posting. In an ASCII text a byte is a character,
+so the same matches come from the bytes automaton without that step; other texts take the
+``str`` automaton.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
+
+Match = tuple[int, int, int]  # pattern index, start, end
+
+
+class Finder:
+    """The same patterns as a ``str`` automaton and a bytes one."""
+
+    def __init__(self, patterns: Sequence[str], matchkind: MatchKind) -> None:
+        self.automaton = AhoCorasick(list(patterns), matchkind=matchkind)
+        self._bytes = BytesAhoCorasick([p.encode() for p in patterns], matchkind=matchkind)
+
+    def find(self, text: str) -> list[Match]:
+        """Return the non-overlapping matches in ``text`` (character offsets)."""
+        if text.isascii():
+            return self._bytes.find_matches_as_indexes(text.encode())
+        return self.automaton.find_matches_as_indexes(text)
