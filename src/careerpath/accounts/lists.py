@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -135,11 +136,25 @@ async def add_item(
         .where(SavedItem.saved_list_id == saved.id)
         .scalar_subquery()
     )
-    item = SavedItem(kind=kind, ref_id=ref_id, position=after_last)
-    saved.items.append(item)
-    await db.flush()
+    item = SavedItem(saved_list_id=saved.id, kind=kind, ref_id=ref_id, position=after_last)
+    try:
+        async with db.begin_nested():
+            db.add(item)
+    except IntegrityError:  # a concurrent save of the same thing won (SQLite has no row lock)
+        return await _saved_item(db, saved.id, kind, ref_id)
     await db.refresh(item, ["position"])
     return item
+
+
+async def _saved_item(db: AsyncSession, list_id: int, kind: ItemKind, ref_id: int) -> SavedItem:
+    found = await db.scalar(
+        select(SavedItem).where(
+            SavedItem.saved_list_id == list_id, SavedItem.kind == kind, SavedItem.ref_id == ref_id
+        )
+    )
+    if found is None:  # the unique constraint failed for another reason
+        raise ConflictError("This clashes with a change made at the same time.")
+    return found
 
 
 def _own_item(saved: SavedList, item_id: int) -> SavedItem:
