@@ -71,7 +71,8 @@ def main() -> None:
         return
     split = leak_free_split(occupation_names(read_onet(ONET)), share=0.0)
     started = time.perf_counter()
-    split.resolver()
+    nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(split.codes)]
+    TitleResolver(split.names, nodes, split.context)  # counting the names, no classifier
     build = time.perf_counter() - started
     started = time.perf_counter()
     resolver = from_artefact(split)
@@ -101,7 +102,7 @@ def main() -> None:
     print_table(
         f"Title resolution: {TITLES:,} distinct dressed O*NET titles, {len(split.names):,} names, "
         f"one core (CPU seconds), median of 3 runs; resolver from the shipped artefact in "
-        f"{loaded:.2f}s, from the names in {build:.1f}s",
+        f"{loaded:.2f}s, counting the names instead (no classifier) in {build:.1f}s",
         ("resolver", "titles/s"),
         [("resolver, batches of 1,000", f"{ours:,.0f}"), ("exact key lookup", f"{exact:,.0f}")],
     )

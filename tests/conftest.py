@@ -17,7 +17,7 @@ from careerpath.config import Settings
 from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
 from careerpath.main import create_app
-from tests.support import POSTGRES_URL, unavailable
+from tests.support import POSTGRES_URL, forget_throttle_counts, unavailable
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -97,6 +97,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
 @pytest.fixture(scope="session")
 def app(settings: Settings) -> Litestar:
     """The ASGI app for the test settings."""
+    forget_throttle_counts(settings.database_url)
     return create_app(settings)
 
 

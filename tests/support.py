@@ -83,3 +83,30 @@ def scratch_postgres_url(name: str) -> str:
 
     asyncio.run(_recreate())
     return base.set(database=database).render_as_string(hide_password=False)
+
+
+def forget_throttle_counts(database_url: str) -> None:
+    """Empty the throttle counters kept in the database (without Redis they outlive an app).
+
+    A test app starts with fresh limits, as it did when the counters lived in its memory.
+    Nothing happens for a database without the table (one a test made unreachable on purpose).
+    """
+    import asyncio
+
+    from sqlalchemy import delete, inspect
+
+    from careerpath.db import create_engine
+    from careerpath.security.models import ThrottleHit
+
+    table = ThrottleHit.__tablename__
+
+    async def forget() -> None:
+        engine = create_engine(database_url)
+        try:
+            async with engine.begin() as connection:
+                if await connection.run_sync(lambda c: inspect(c).has_table(table)):
+                    await connection.execute(delete(ThrottleHit))
+        finally:
+            await engine.dispose()
+
+    asyncio.run(forget())

@@ -89,6 +89,6 @@ def test_an_unreachable_redis_degrades_reads_writes_and_sign_ins(settings: Setti
         assert client.get("/careers/back-end-engineer").status_code == 200
         email = f"no-redis-{id(client)}@example.org"
         account = {"email": email, "password": "correct horse battery staple"}
-        assert client.post("/api/v1/auth/register", json=account).status_code == 201
+        assert client.post("/api/v1/auth/register", json=account).status_code == 202
         assert client.post("/api/v1/auth/login", json=account).status_code == 200
         assert client.get("/api/v1/me").json()["email"] == email

@@ -1,7 +1,7 @@
 """The source's own word on whether a resource is a certificate programme (resource.certificate).
 
 Revision ID: 0912
-Revises: 0916
+Revises: 0917
 Create Date: 2026-11-30 21:40:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0912"
-down_revision: str | Sequence[str] | None = "0916"
+down_revision: str | Sequence[str] | None = "0917"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

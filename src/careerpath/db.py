@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 import importlib
+import logging
 import pkgutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from sqlalchemy import DateTime, Enum, MetaData, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Dialect, Engine, ExceptionContext
@@ -22,6 +25,8 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
+
+logger = logging.getLogger(__name__)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -118,6 +123,56 @@ def is_transient(error: BaseException) -> bool:
     if isinstance(error, (sa_exc.DisconnectionError, sa_exc.TimeoutError)):
         return True
     return isinstance(error, (ConnectionError, TimeoutError))
+
+
+def is_retryable(error: BaseException) -> bool:
+    """Say whether running a read again may succeed: a transient error, not a full pool."""
+    # A pool timeout means every connection is busy; waiting as long again helps nobody.
+    return is_transient(error) and not isinstance(error, sa_exc.TimeoutError)
+
+
+RETRIED_METHODS = frozenset({"GET", "HEAD"})
+RETRY_MARK = "careerpath.retry_read"
+
+
+def mark_retryable(scope: Scope, error: BaseException) -> None:
+    """Note on the request that ``error`` may not happen again (for ``retry_reads_middleware``)."""
+    if is_retryable(error):
+        scope.setdefault("state", {})[RETRY_MARK] = True
+
+
+def retry_reads_middleware(app: ASGIApp) -> ASGIApp:
+    """Run a GET or HEAD once more when the database failed it transiently.
+
+    Litestar turns the error into a 503 inside the route, so the answer it marked (see
+    ``mark_retryable``) is held back here instead and the read runs again. A read changes
+    nothing, and the broken connection was discarded, so the second run gets a fresh one.
+    Writes never run twice: the first may have committed before the connection broke.
+    """
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP or scope.get("method") not in RETRIED_METHODS:
+            await app(scope, receive, send)
+            return
+        held: list[Message] = []
+
+        async def hold_failure(message: Message) -> None:
+            if held or (message["type"] == "http.response.start" and _marked(scope)):
+                held.append(message)
+            else:
+                await send(message)
+
+        await app(scope, receive, hold_failure)
+        if held:
+            scope["state"].pop(RETRY_MARK, None)
+            logger.info("retrying %s once after a database failure", scope["path"])
+            await app(scope, receive, send)
+
+    return middleware
+
+
+def _marked(scope: Scope) -> bool:
+    return bool(scope.get("state", {}).get(RETRY_MARK))
 
 
 def _transient_driver_error(error: BaseException | None) -> bool:

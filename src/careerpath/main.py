@@ -43,7 +43,7 @@ from careerpath.curation.routes import (
     ImportController,
     RankingCurationController,
 )
-from careerpath.db import create_engine, create_session_factory
+from careerpath.db import create_engine, create_session_factory, retry_reads_middleware
 from careerpath.dependencies import provide_cache, provide_session, provide_settings
 from careerpath.freshness.clock import GenerationClock
 from careerpath.freshness.tracking import track_writes
@@ -207,7 +207,12 @@ def create_app(settings: Settings | None = None, *, served: bool = False) -> Lit
         # Everything else a request meets is in the front door, outside the router; the metrics
         # layer sits inside it, where the route template is known, and access is decided before
         # the response cache is consulted.
-        middleware=[http_metrics_middleware, access_middleware, response_cache_middleware],
+        middleware=[
+            http_metrics_middleware,
+            retry_reads_middleware,
+            access_middleware,
+            response_cache_middleware,
+        ],
         response_class=LinkedResponse,
         request_class=CheckedRequest,
         request_max_body_size=MAX_BODY_BYTES,

@@ -15,6 +15,7 @@ from litestar.testing import TestClient
 from careerpath.accounts.auth import SESSION_COOKIE
 from careerpath.config import Settings
 from careerpath.main import create_app
+from tests.support import forget_throttle_counts
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count()
@@ -37,12 +38,20 @@ def generous_settings(settings: Settings, **overrides: Any) -> Settings:
 def running_client(
     settings: Settings, app_state: dict[str, Any] | None = None
 ) -> Iterator[TestClient[Litestar]]:
-    """Start an app for ``settings`` and yield an HTTPS test client."""
+    """Start an app for ``settings`` and yield an HTTPS test client.
+
+    The throttle counts start empty and are dropped after: the database keeps them for every
+    app, and one test's spent limits must not refuse the next test's sign-ins.
+    """
+    forget_throttle_counts(settings.database_url)
     app = create_app(settings)
     for key, value in (app_state or {}).items():
         setattr(app.state, key, value)
-    with TestClient(app=app, base_url="https://testserver.local") as client:
-        yield client
+    try:
+        with TestClient(app=app, base_url="https://testserver.local") as client:
+            yield client
+    finally:
+        forget_throttle_counts(settings.database_url)
 
 
 def unique_email(label: str = "user") -> str:
@@ -99,7 +108,7 @@ def new_user(client: TestClient[Litestar], label: str = "user") -> Actor:
     created = actor.request(
         "POST", "/api/v1/auth/register", json={"email": actor.email, "password": PASSWORD}
     )
-    assert created.status_code == 201, created.text
+    assert created.status_code == 202, created.text
     assert actor.sign_in().status_code == 200
     return actor
 

@@ -69,3 +69,25 @@ async def test_concurrent_saves_take_distinct_positions(database_url: str) -> No
     await engine.dispose()
     assert len(stored) == len([p for p in answered if p is not None]) >= 2
     assert len(set(stored)) == len(stored)
+
+
+async def test_concurrent_saves_of_one_item_keep_one_entry(database_url: str) -> None:
+    engine = create_engine(database_url)
+    factory = create_session_factory(engine)
+    owner, list_id = await owner_and_list(factory)
+
+    async def save() -> int:
+        async with factory() as session, session.begin():
+            item = await lists.add_item(
+                session, FakeCatalogPort(), owner, list_id, ItemKind.COURSE, 2
+            )
+            return item.id
+
+    answered = await asyncio.gather(*(save() for _ in range(CALLERS)))
+    async with factory() as session:
+        stored = list(
+            await session.scalars(select(SavedItem.id).where(SavedItem.saved_list_id == list_id))
+        )
+    await engine.dispose()
+    assert stored == [answered[0]]
+    assert set(answered) == set(stored)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,13 @@ def test_counts_round_trip(tmp_path: Path) -> None:
     assert (loaded.release, loaded.codes, loaded.exact) == ("test", trained.codes, trained.exact)
     assert loaded.counts.vocabulary == trained.counts.vocabulary
     np.testing.assert_allclose(loaded.counts.matrix.toarray(), trained.counts.matrix.toarray())
+    assert loaded.classifier is not None and trained.classifier is not None
+    assert loaded.classifier.vocabulary == trained.classifier.vocabulary
+    np.testing.assert_allclose(
+        loaded.classifier.weights.toarray(), trained.classifier.weights.toarray(), rtol=1e-6
+    )
+    java = [parse_title("Java Dev")]
+    assert loaded.classifier.logits(java).argmax() == 0
     assert loaded.listing(name_key(parse_title("Java Developer"))).tolist() == [0]
     assert loaded.listing(name_key(parse_title("Nurse Java"))).tolist() == []
 
@@ -50,10 +58,27 @@ def test_shipped_counts_answer_as_the_names_do(onet: list[OccupationNames]) -> N
     split = leak_free_split(onet, share=0.0)
     nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(split.codes)]
     from_names = TitleResolver(split.names, nodes, split.context)
-    from_artefact = TitleResolver(split.names, nodes, split.context, shipped())
+    trained = shipped()
+    assert trained is not None
+    assert trained.classifier is not None, "the shipped artefact has the classifier"
+    counts_only = dataclasses.replace(trained, classifier=None)
+    from_artefact = TitleResolver(split.names, nodes, split.context, counts_only)
     titles = [name.name for name in split.names[::97]] + ["Sr. Backend Dev (Python)", "Manager"]
     for title, a, b in zip(
         titles, from_names.resolve_many(titles), from_artefact.resolve_many(titles), strict=True
     ):
         assert a.career_id == b.career_id, title
         assert a.confidence == pytest.approx(b.confidence, abs=1e-4), title
+
+
+def test_one_by_one_scoring_equals_the_sparse_product() -> None:
+    """Small batches gather weights title by title; large ones use one sparse product."""
+    trained = shipped()
+    assert trained is not None and trained.classifier is not None
+    titles = [
+        parse_title(t)
+        for t in ("Sr. Java Engineer", "Data Data Manager", "RN - Remote (m/w/d)", "zzqq", "Nurse")
+    ]
+    one_by_one = trained.classifier.logits(titles)
+    batched = trained.classifier.logits(titles * 4)[: len(titles)]
+    np.testing.assert_allclose(one_by_one, batched, atol=1e-9)

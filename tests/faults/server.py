@@ -82,7 +82,7 @@ class Tally:
 async def new_token(client: httpx.AsyncClient, label: str) -> str:
     """Register and sign in a user; return a write token of theirs."""
     account = {"email": f"{label}@example.org", "password": PASSWORD}
-    assert (await client.post("/api/v1/auth/register", json=account)).status_code == 201
+    assert (await client.post("/api/v1/auth/register", json=account)).status_code == 202
     signed_in = await client.post("/api/v1/auth/login", json=account)
     assert signed_in.status_code == 200, signed_in.text
     cookie = signed_in.headers["set-cookie"].split(";", 1)[0]

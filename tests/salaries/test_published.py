@@ -51,11 +51,14 @@ def test_duplicate_city_row_and_misspelling_are_kept(client: Client) -> None:
     assert sorted(f["amount"] for f in same_page) == [614000, 1868000]
 
 
-def test_amounts_use_the_city_locale(client: Client) -> None:
+def test_amounts_follow_one_rule_in_every_place(client: Client) -> None:
+    """One grouping for every place (no lakh beside Western commas); "$" is only USD."""
     cities = salaries(client)
-    assert cities["Bengaluru"]["figures"][0]["formatted"] == "₹6,25,000"  # type: ignore[index]
-    assert cities["Berlin"]["figures"][0]["formatted"] == "78.000\xa0€"  # type: ignore[index]
+    assert cities["Bengaluru"]["figures"][0]["formatted"] == "₹625,000"  # type: ignore[index]
+    assert cities["Berlin"]["figures"][0]["formatted"] == "€78,000"  # type: ignore[index]
     assert cities["New York"]["figures"][0]["formatted"] == "$169,000"  # type: ignore[index]
+    toronto = cities["Toronto"]["figures"][0]["formatted"]  # type: ignore[index]
+    assert toronto.startswith("CA$"), toronto
 
 
 def test_ambiguous_dollar_in_toronto_is_flagged(client: Client) -> None:

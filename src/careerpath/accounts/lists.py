@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -48,6 +49,19 @@ async def list_lists(db: AsyncSession, owner_id: int) -> list[tuple[SavedList, i
         .order_by(SavedList.is_default.desc(), SavedList.id)
     )
     return [(row[0], int(row[1])) for row in rows]
+
+
+async def holdings(db: AsyncSession, owner_id: int) -> dict[tuple[ItemKind, int], list[int]]:
+    """Return, for each thing the owner saved, the ids of the lists that hold it."""
+    rows = await db.execute(
+        select(SavedItem.kind, SavedItem.ref_id, SavedItem.saved_list_id)
+        .join(SavedList, SavedList.id == SavedItem.saved_list_id)
+        .where(SavedList.owner_id == owner_id)
+    )
+    found: dict[tuple[ItemKind, int], list[int]] = {}
+    for kind, ref_id, list_id in rows:
+        found.setdefault((kind, ref_id), []).append(list_id)
+    return found
 
 
 async def create_list(db: AsyncSession, owner_id: int, name: str, note: str) -> SavedList:
@@ -122,11 +136,25 @@ async def add_item(
         .where(SavedItem.saved_list_id == saved.id)
         .scalar_subquery()
     )
-    item = SavedItem(kind=kind, ref_id=ref_id, position=after_last)
-    saved.items.append(item)
-    await db.flush()
+    item = SavedItem(saved_list_id=saved.id, kind=kind, ref_id=ref_id, position=after_last)
+    try:
+        async with db.begin_nested():
+            db.add(item)
+    except IntegrityError:  # a concurrent save of the same thing won (SQLite has no row lock)
+        return await _saved_item(db, saved.id, kind, ref_id)
     await db.refresh(item, ["position"])
     return item
+
+
+async def _saved_item(db: AsyncSession, list_id: int, kind: ItemKind, ref_id: int) -> SavedItem:
+    found = await db.scalar(
+        select(SavedItem).where(
+            SavedItem.saved_list_id == list_id, SavedItem.kind == kind, SavedItem.ref_id == ref_id
+        )
+    )
+    if found is None:  # the unique constraint failed for another reason
+        raise ConflictError("This clashes with a change made at the same time.")
+    return found
 
 
 def _own_item(saved: SavedList, item_id: int) -> SavedItem:

@@ -8,6 +8,8 @@ import smtplib
 from dataclasses import dataclass
 from email.message import EmailMessage
 
+from litestar.background_tasks import BackgroundTask
+
 from careerpath.config import Settings
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,11 @@ async def send_mail(settings: Settings, mail: Mail) -> None:
         await asyncio.to_thread(_deliver, settings.smtp_host, settings.smtp_port, message)
     except (OSError, smtplib.SMTPException):
         logger.exception("could not send mail to %s", mail.to)
+
+
+def mail_after(settings: Settings, mail: Mail | None) -> BackgroundTask | None:
+    """Send ``mail`` once the answer is out, so SMTP time tells nothing about the request."""
+    return BackgroundTask(send_mail, settings, mail) if mail else None
 
 
 def _deliver(host: str, port: int, message: EmailMessage) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.background_tasks import BackgroundTask
 from litestar.di import Provide
 from litestar.params import JSONBody, PathParameter
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
@@ -20,7 +19,7 @@ from careerpath.accounts.dependencies import (
     Throttled,
     provide_principal,
 )
-from careerpath.accounts.mail import send_mail
+from careerpath.accounts.mail import mail_after
 from careerpath.accounts.models import User
 from careerpath.accounts.presenters import session_read, token_read, user_read
 from careerpath.accounts.schemas import (
@@ -29,6 +28,7 @@ from careerpath.accounts.schemas import (
     LoginResult,
     PasswordChangeIn,
     RegisterIn,
+    RegistrationAccepted,
     ResetConfirmIn,
     ResetRequestIn,
     SessionRead,
@@ -59,24 +59,28 @@ class AuthController(Controller):
     opt = {"access": Access.PUBLIC}  # noqa: RUF012
     dependencies = ACCOUNT_DEPENDENCIES
 
-    @post("/register", summary="Create an account")
+    @post("/register", summary="Create an account", status_code=HTTP_202_ACCEPTED)
     async def register(
         self,
         request: Request[Any, Any, Any],
         session: DbSession,
         throttle: Throttled,
+        settings: AppSettings,
         data: JSONBody[RegisterIn],
-    ) -> UserRead:
-        """Create a user with the ``user`` role; any other field sent is ignored."""
-        user = await service.register(
-            session,
-            throttle,
-            client_ip(request.scope),
-            data.email,
-            data.password,
-            data.display_name,
+    ) -> Response[RegistrationAccepted]:
+        """Create a user with the ``user`` role; any other field sent is ignored.
+
+        The answer is the same whether or not the email has an account (it does not reveal
+        which): a new address can sign in at once, and either way a mail goes to the address.
+        """
+        outcome = await service.register(
+            session, throttle, settings.public_url, client_ip(request.scope), data
         )
-        return user_read(user)
+        return Response(
+            RegistrationAccepted(service.REGISTRATION_ACCEPTED),
+            status_code=HTTP_202_ACCEPTED,
+            background=mail_after(settings, outcome.mail),
+        )
 
     @post("/login", summary="Sign in", status_code=200)
     async def login(
@@ -117,9 +121,10 @@ class AuthController(Controller):
         """Mail a one-time link if the email is known; the answer is the same either way."""
         ip = client_ip(request.scope)
         mail = await service.request_reset(session, throttle, settings.public_url, ip, data.email)
-        background = BackgroundTask(send_mail, settings, mail) if mail else None
         return Response(
-            {"detail": service.RESET_ACCEPTED}, status_code=HTTP_202_ACCEPTED, background=background
+            {"detail": service.RESET_ACCEPTED},
+            status_code=HTTP_202_ACCEPTED,
+            background=mail_after(settings, mail),
         )
 
     @post("/password-reset/confirm", summary="Set a new password", status_code=HTTP_204_NO_CONTENT)

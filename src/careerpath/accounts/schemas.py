@@ -30,6 +30,12 @@ class RegisterIn(msgspec.Struct):
     display_name: Annotated[str, msgspec.Meta(max_length=100, pattern=NO_NUL)] = ""
 
 
+class RegistrationAccepted(msgspec.Struct):
+    """The answer to a sign-up, the same whether or not the email had an account."""
+
+    detail: str
+
+
 class LoginIn(msgspec.Struct):
     """A sign-in."""
 

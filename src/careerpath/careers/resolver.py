@@ -12,10 +12,12 @@ confidence is the softmax probability at a temperature fitted on held-out O*NET 
 
 from __future__ import annotations
 
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -31,9 +33,11 @@ from careerpath.careers.title_model import (
 from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 
-RESOLVER_VERSION = "titles-1"
-# Below this calibrated confidence the resolver names no career (README: quality table).
-THRESHOLD = 0.5
+RESOLVER_VERSION = "titles-2"
+# Below this calibrated confidence the resolver names no career: the lowest threshold whose
+# answers on held-out O*NET titles are right at least 90% of the time (README: quality table;
+# `benchmarks/titles_calibration.py` prints the curve).
+THRESHOLD = 0.82
 CANDIDATES = 10
 # Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
 EXACT_LIFT = 3.0
@@ -52,26 +56,34 @@ EXACT_NAME_CONFIDENCE = 0.9
 CURATED_CONFIDENCE = 0.95
 # Weight of the evidence for the occupation's SOC major group ("director" → management).
 GROUP_WEIGHT = 0.5
-# Softmax temperature of the class scores, then a monotone map from that probability to the
-# share of right answers, both fitted (isotonic regression) on held-out O*NET titles of another
-# seed than the one `careerpath titles evaluate` reports on.
+# Share of the shipped classifier in the class scores, beside the naive Bayes (the rest):
+# the blend that gave the best held-out top-1 (README: quality table).
+CLASSIFIER_SHARE = 0.4
+# Softmax temperature of the naive Bayes scores, then a monotone map from the blended
+# probability to the share of right answers, fitted (isotonic regression) by
+# `benchmarks/titles_calibration.py` on held-out O*NET titles of another seed than the one
+# `careerpath titles evaluate` reports on.
 TEMPERATURE = 3.0
-_RAW = (0.0, 0.045, 0.173, 0.275, 0.371, 0.467, 0.556, 0.659, 0.767, 0.87, 0.943, 0.983, 0.998)
+_RAW = (0.0, 0.068, 0.128, 0.173, 0.238, 0.303, 0.41, 0.504, 0.607, 0.707, 0.847, 0.93, 1.0)
 _CALIBRATED = (
     0.0,
-    0.155,
-    0.268,
-    0.324,
-    0.375,
-    0.426,
-    0.476,
-    0.584,
-    0.647,
-    0.733,
-    0.816,
-    0.866,
-    0.942,
+    0.234,
+    0.327,
+    0.356,
+    0.408,
+    0.456,
+    0.573,
+    0.649,
+    0.673,
+    0.764,
+    0.826,
+    0.907,
+    1.0,
 )
+# Titles whose everyday meaning O*NET does not give, each with its code and why.
+_ALIASES: list[dict[str, str]] = tomllib.loads(
+    resources.files("careerpath.careers").joinpath("data/title_aliases.toml").read_text("utf-8")
+)["alias"]
 # Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
 _SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
 
@@ -157,10 +169,22 @@ class TitleResolver:
         self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
         self.groups = NaiveBayes(counts.grouped(self.group_of, len(names_of_groups)))
         self.children = self._children(child_names)
-        self.curated = {
+        self.curated = self._aliases(nodes)
+        self.curated |= {
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
         }
+        # Raw → calibrated knots; `benchmarks/titles_calibration.py` swaps them to refit.
+        self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (_RAW, _CALIBRATED)
         self.resolve = lru_cache(maxsize=100_000)(self._resolve)
+
+    def _aliases(self, nodes: list[CareerNode]) -> dict[frozenset[str], tuple[int, str]]:
+        """Return the reviewed aliases of ``data/title_aliases.toml`` whose occupation is here."""
+        by_code = {n.code: n.career_id for n in nodes if n.code and not n.curated}
+        return {
+            _role_free(parse_title(alias["title"]).words): (by_code[alias["code"]], alias["title"])
+            for alias in _ALIASES
+            if alias["code"] in by_code
+        }
 
     def _trained_counts(
         self, nodes: list[CareerNode], trained: TrainedTitles | None
@@ -174,6 +198,7 @@ class TitleResolver:
         code_of = {n.career_id: n.code for n in nodes if n.code in column and not n.curated}
         picked = [column.get(code_of.get(c, ""), -1) for c in self.classes]
         self.career_of_column = np.full(len(trained.codes), -1, dtype=np.int64)
+        self.classifier_columns = np.array(picked, dtype=np.intp)
         for career, code in code_of.items():
             self.career_of_column[column[code]] = career
         self.trained = trained
@@ -220,6 +245,16 @@ class TitleResolver:
             children[parent].append(_Child(child, keys, own - {"engineer"}))
         return children
 
+    def _classified(self, scores: FloatArray) -> FloatArray:
+        """Return the classifier's scores in this resolver's classes; a class it was not
+        trained on (a curated career of its own) gets the row's mean, which neither helps
+        nor hurts it."""
+        mapped = scores[:, np.maximum(self.classifier_columns, 0)]
+        missing = self.classifier_columns < 0
+        if missing.any():
+            mapped[:, missing] = scores.mean(axis=1, keepdims=True)
+        return mapped
+
     def _resolve(self, title: str, explain: bool = True) -> Resolution:
         return self.resolve_many([title], explain=explain)[0]
 
@@ -237,14 +272,19 @@ class TitleResolver:
         for row, owners in enumerate(exact):
             for owner in owners:
                 scores[row, self.index[owner]] += EXACT_LIFT
-        probabilities = _softmax(scores / TEMPERATURE)
+        logits = scores / TEMPERATURE
+        classifier = None if self.trained is None else self.trained.classifier
+        if classifier is not None:
+            classified = self._classified(classifier.logits(parsed))
+            logits = (1 - CLASSIFIER_SHARE) * logits + CLASSIFIER_SHARE * classified
+        probabilities = _softmax(logits)
         count = min(CANDIDATES, len(self.classes))
         shortlist = np.argpartition(-probabilities, count - 1, axis=1)[:, :count]
         picked = np.take_along_axis(probabilities, shortlist, axis=1)
         order = np.argsort(-picked, axis=1)
         tops = np.take_along_axis(shortlist, order, axis=1)
         chances = np.take_along_axis(picked, order, axis=1)
-        calibrated = np.interp(chances, _RAW, _CALIBRATED)
+        calibrated = np.interp(chances, *self.calibration)
         return [
             self._answer(
                 parsed[row], tops[row], (chances[row], calibrated[row]), exact[row], explain
@@ -273,7 +313,7 @@ class TitleResolver:
         ]
         for at, penalty in enumerate(penalties):
             if penalty != 1.0:
-                calibrated[at] = float(np.interp(raw[at] * penalty, _RAW, _CALIBRATED))
+                calibrated[at] = float(np.interp(raw[at] * penalty, *self.calibration))
         if self._listed_exactly(parsed, best_class, exact):
             calibrated[0] = max(calibrated[0], EXACT_NAME_CONFIDENCE)
         candidates = [
@@ -284,7 +324,8 @@ class TitleResolver:
         if refined is not None:
             child, confidence, why = refined
             confidence = max(confidence, candidates[0].confidence)
-            candidates = [Candidate(child, confidence), *candidates]
+            others = (c for c in candidates if c.career_id != child)
+            candidates = [Candidate(child, confidence), *others]
             reasons = (why, *reasons) if explain else ()
         best = candidates[0]
         chosen = best.career_id if best.confidence >= THRESHOLD else None

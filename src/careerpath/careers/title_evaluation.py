@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver
+from careerpath.careers.title_calibration import CurvePoint, threshold_curve
 from careerpath.careers.title_text import parse_title
-from careerpath.careers.title_training import name_key
+from careerpath.careers.title_training import name_key, train
 
 HOLDOUT_SHARE = 0.2
 SEED = 20250221
@@ -52,10 +53,19 @@ class Split:
     held: list[HeldOut] = field(default_factory=list)
     context: dict[int, str] = field(default_factory=dict)
 
-    def resolver(self) -> TitleResolver:
-        """Build the resolver from the training side only."""
-        nodes = [CareerNode(i, group=code[:2]) for i, code in enumerate(self.codes)]
-        return TitleResolver(self.names, nodes, self.context)
+    def resolver(self, *, classifier: bool = True) -> TitleResolver:
+        """Build the resolver from the training side only, as `careerpath titles train` and
+        the service build it from all of O*NET."""
+        nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(self.codes)]
+        trained = train("held-out split", self.training_rows(), classifier=classifier)
+        return TitleResolver(self.names, nodes, self.context, trained)
+
+    def training_rows(self) -> list[tuple[str, list[tuple[str, str]], str]]:
+        """Return the training side as ``title_training.train`` reads it."""
+        names: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for name in self.names:
+            names[name.career_id].append((name.name, name.kind))
+        return [(code, names[i], self.context.get(i, "")) for i, code in enumerate(self.codes)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +94,8 @@ class TitleEvaluation:
     coverage: float
     precision: float
     reliability: list[ReliabilityBin]
+    curve: list[CurvePoint]
+    answers: list[tuple[float, bool]]
 
 
 def _bucket(text: str, seed: int) -> float:
@@ -155,6 +167,8 @@ def evaluate(split: Split, resolver: TitleResolver | None = None) -> TitleEvalua
         coverage=len(confident) / n,
         precision=sum(confident) / max(len(confident), 1),
         reliability=reliability(answers),
+        curve=threshold_curve(answers),
+        answers=answers,
     )
 
 

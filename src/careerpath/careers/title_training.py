@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from careerpath.careers.title_classifier import Classifier, fit
 from careerpath.careers.title_model import Features, NameCounts, context_features, title_features
 from careerpath.careers.title_text import ParsedTitle, parse_title
 
@@ -50,6 +52,7 @@ class TrainedTitles:
     exact: dict[str, int]
     bounds: npt.NDArray[np.int64]
     owners: npt.NDArray[np.int32]
+    classifier: Classifier | None = None
 
     def listing(self, key: tuple[str, ...]) -> npt.NDArray[np.int32]:
         """Return the columns of the occupations that list the name key ``key``."""
@@ -71,11 +74,16 @@ def name_documents(
 
 
 def train(
-    release: str, occupations: Iterable[tuple[str, list[tuple[str, str]], str]]
+    release: str,
+    occupations: Iterable[tuple[str, list[tuple[str, str]], str]],
+    *,
+    classifier: bool = True,
 ) -> TrainedTitles:
-    """Count (code, [(name, kind)], context) of every occupation into a ``TrainedTitles``."""
+    """Count (code, [(name, kind)], context) of every occupation into a ``TrainedTitles``, and
+    train the classifier on the same names unless ``classifier`` is False."""
     codes: list[str] = []
     docs: list[tuple[int, Features]] = []
+    named: list[tuple[int, ParsedTitle, float]] = []
     exact: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for index, (code, names, context) in enumerate(occupations):
         codes.append(code)
@@ -84,6 +92,7 @@ def train(
             if found is not None:
                 docs.extend(found[0])
                 exact[found[1]].add(index)
+                named.append((index, found[2], float(len(found[0]))))
         docs.append((index, context_features(context)))
     counts = NameCounts.count(docs, len(codes))
     owners = [sorted(v) for v in exact.values()]
@@ -94,6 +103,7 @@ def train(
         {" ".join(k): i for i, k in enumerate(exact)},
         np.cumsum([0, *map(len, owners)]).astype(np.int64),
         np.concatenate(owners).astype(np.int32),
+        fit(named, len(codes)) if classifier else None,
     )
 
 
@@ -113,6 +123,37 @@ def save(trained: TrainedTitles, path: Path) -> None:
         exact_keys=np.array(_in_index_order(trained.exact)),
         exact_owners=trained.owners,
         exact_bounds=trained.bounds,
+        **_classifier_arrays(trained.classifier),
+    )
+
+
+def _classifier_arrays(classifier: Classifier | None) -> dict[str, Any]:
+    if classifier is None:
+        return {}
+    weights = classifier.weights
+    return {
+        "classifier_vocabulary": np.array(_in_index_order(classifier.vocabulary)),
+        "classifier_data": weights.data.astype(np.float32),
+        "classifier_indices": weights.indices.astype(np.int16),
+        "classifier_indptr": weights.indptr.astype(np.int32),
+        "classifier_bias": classifier.bias,
+    }
+
+
+def _load_classifier(archive: np.lib.npyio.NpzFile, classes: int) -> Classifier | None:
+    if "classifier_bias" not in archive.files:
+        return None
+    features = archive["classifier_vocabulary"].tolist()
+    weights = sp.csr_matrix(
+        (
+            archive["classifier_data"].astype(np.float64),
+            archive["classifier_indices"].astype(np.int32),
+            archive["classifier_indptr"],
+        ),
+        shape=(len(features), classes),
+    )
+    return Classifier(
+        dict(zip(features, range(len(features)), strict=True)), weights, archive["classifier_bias"]
     )
 
 
@@ -140,6 +181,7 @@ def load(path: Path) -> TrainedTitles:
             exact,
             archive["exact_bounds"],
             archive["exact_owners"],
+            _load_classifier(archive, len(codes)),
         )
 
 

@@ -132,6 +132,17 @@ def print_evaluation(figures: TitleEvaluation) -> None:
             f"{row.accuracy:.3f}",
         )
     console.print(bins)
+    curve = Table(title="Threshold curve (answers at this confidence or more)")
+    for column in ("threshold", "answers", "coverage", "precision"):
+        curve.add_column(column)
+    for point in figures.curve:
+        curve.add_row(
+            f"{point.threshold:.2f}",
+            f"{point.answers:,}",
+            f"{point.coverage:.3f}",
+            f"{point.precision:.3f}",
+        )
+    console.print(curve)
 
 
 @app.command("resolve")

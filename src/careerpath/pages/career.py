@@ -16,6 +16,7 @@ from careerpath.careers.schemas import CareerRef
 from careerpath.matching.queries import RankFilters
 from careerpath.pages.career_layout import CareerPageView, TocEntry, build_career_page
 from careerpath.pages.matching_section import MatchingSection, matching_section
+from careerpath.pages.person_titles import person_title
 from careerpath.pages.salary_section import SalarySection, build_salary_section
 from careerpath.provenance import service as provenance_service
 from careerpath.salaries import computed as salaries_computed
@@ -66,18 +67,20 @@ async def career_view(
         session, career, options.filters, options.salary_query(), options.cert_price
     )
     certified = matching.certifications.found
+    salary_section = build_salary_section(salaries)
     page = build_career_page(
         document,
         salaries.cities,
         salary_sources=await provenance_service.read_sources(session, cited),
         has_salaries=bool(salaries.cities or salaries.computed),
+        has_ladder=bool(salary_section.ladder),
         extra_toc=_section_toc(document.title, skills, matching, bool(certified)),
     )
     return CareerView(
         page=page,
         canonical_url=f"{public_url.rstrip('/')}/careers/{career.slug}",
         salaries=salaries,
-        salary_section=build_salary_section(salaries),
+        salary_section=salary_section,
         skills=skills,
         matching=matching,
     )
@@ -89,7 +92,7 @@ def _section_toc(
     """Return the table-of-contents entries of the sections other domains contribute."""
     entries = [TocEntry("skills-demand", skills.heading)] if skills.shown else []
     if matching.courses.total or matching.books.total:
-        entries.append(TocEntry("path", f"Path to {title}"))
+        entries.append(TocEntry("path", f"Path to {person_title(title)}"))
     if certified:
         entries.append(TocEntry("certifications", "Certifications"))
     return entries

@@ -6,7 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+import msgspec
+
 from careerpath.careers.schemas import CareerRead, SectionRead
+from careerpath.pages.person_titles import person_title, preparation_text
 from careerpath.provenance.schemas import SourceRead
 from careerpath.salaries.schemas import CitySalariesRead, PublishedFigureRead
 
@@ -54,6 +57,7 @@ class CareerPageView:
     footnotes: list[SourceRead]
     toc: list[TocEntry] = field(default_factory=list)
     salaries_title: str = SALARIES_TITLE
+    title: str = ""  # the career as one person's job: "Software Developer", not O*NET's plural
 
 
 def build_career_page(
@@ -62,18 +66,20 @@ def build_career_page(
     *,
     salary_sources: Sequence[SourceRead] = (),
     has_salaries: bool | None = None,
+    has_ladder: bool = False,
     extra_toc: Sequence[TocEntry] = (),
 ) -> CareerPageView:
     """Arrange a career and its published salaries for the page.
 
     ``extra_toc`` lists other domains' sections (shown after the tools); ``has_salaries`` says
-    whether a salary section shows at all (published or computed figures); ``salary_sources``
-    are the sources the published figures cite.
+    whether a salary section shows at all (published or computed figures); ``has_ladder`` that
+    a ladder shows although the career has none written (levels from salary reports);
+    ``salary_sources`` are the sources the published figures cite.
     """
     footnotes = _footnotes(career, cities, salary_sources)
     numbers = {source.key: n for n, source in enumerate(footnotes, start=1)}
     rows = [_city_row(city, numbers) for city in cities]
-    sections = [s for s in career.sections if s.kind != "tools"]
+    sections = [_readable(s) for s in career.sections if s.kind != "tools"]
     view = CareerPageView(
         career=career,
         sections=sections,
@@ -81,10 +87,18 @@ def build_career_page(
         cities_first=rows[:CITIES_SHOWN_FIRST],
         cities_rest=rows[CITIES_SHOWN_FIRST:],
         footnotes=footnotes,
+        title=person_title(career.title),
     )
     salaries_shown = bool(rows) if has_salaries is None else has_salaries
-    view.toc = _toc(view, salaries_shown, extra_toc)
+    view.toc = _toc(view, salaries_shown, extra_toc, has_ladder or bool(career.ladder))
     return view
+
+
+def _readable(section: SectionRead) -> SectionRead:
+    """Return O*NET's preparation text without its examples taken from other occupations."""
+    if section.kind != "education" or section.source != "onet":
+        return section
+    return msgspec.structs.replace(section, body=preparation_text(section.body))
 
 
 def _footnotes(
@@ -114,7 +128,9 @@ def _tools(career: CareerRead) -> list[tuple[str, list[str]]]:
     return [(group, [item.text for item in items]) for group, items in grouped]
 
 
-def _toc(view: CareerPageView, salaries_shown: bool, extra: Sequence[TocEntry]) -> list[TocEntry]:
+def _toc(
+    view: CareerPageView, salaries_shown: bool, extra: Sequence[TocEntry], ladder: bool
+) -> list[TocEntry]:
     entries = [TocEntry(s.kind, s.title) for s in view.sections[:3]]
     if view.tools:
         entries.append(TocEntry("tools", "Tools and technologies"))
@@ -122,7 +138,7 @@ def _toc(view: CareerPageView, salaries_shown: bool, extra: Sequence[TocEntry]) 
     if salaries_shown:
         entries.append(TocEntry("salaries", SALARIES_TITLE))
     entries += [TocEntry(s.kind, s.title) for s in view.sections[3:]]
-    if view.career.ladder:
+    if ladder:
         entries.append(TocEntry("ladder", "Career ladder"))
     if view.career.related:
         entries.append(TocEntry("related", "Related careers"))

@@ -10,19 +10,28 @@ from careerpath.salaries.levels import LEVELS
 from careerpath.salaries.schemas import CareerSalariesRead, ComputedFigureRead
 
 FIGURES_SHOWN_FIRST = 3
+# A ladder read from salary reports needs at least two levels with enough reports.
+MIN_LADDER_LEVELS = 2
+# How each salary level names a rung of that ladder ("Senior Software Developer").
+RUNGS = {"entry": "Entry-level", "mid": "Mid-level", "senior": "Senior", "executive": "Executive"}
 # Currencies offered by the switcher, besides each place's own; any ISO code works in the URL.
 SWITCHER_CURRENCIES = ("USD", "EUR", "GBP", "INR", "CAD")
 
 
 @dataclass(frozen=True)
 class BandRow:
-    """One computed figure with its SVG geometry (0-100 units): p25-p75 band and median tick."""
+    """One computed figure with its box plot's geometry (0-100 units).
+
+    Whiskers from p10 to p90, a box from p25 to p75, a line at the median.
+    """
 
     figure: ComputedFigureRead
     label: str
     band_x: float = 0.0
     band_width: float = 0.0
     median_x: float = 0.0
+    p10_x: float = 0.0
+    p90_x: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,9 @@ class SalarySection:
     source_names: dict[str, str] = field(default_factory=dict)
     # Figures converted into the reader's currency are rounded: the rate is not that precise.
     approximate: bool = False
+    # Levels with enough reports, for careers whose ladder nobody wrote (O*NET occupations).
+    ladder: list[BandRow] = field(default_factory=list)
+    rungs: dict[str, str] = field(default_factory=lambda: dict(RUNGS))
 
 
 def place_label(figure: ComputedFigureRead) -> str:
@@ -58,7 +70,8 @@ def place_label(figure: ComputedFigureRead) -> str:
     return f"{figure.city}, {country}" if figure.city else country
 
 
-def _bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[BandRow]:
+def bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[BandRow]:
+    """Return each figure with its box plot's geometry, on one scale per currency."""
     # Bars compare only within one currency: each currency gets its own scale.
     tops: dict[str, float] = {}
     for f in figures:
@@ -78,6 +91,8 @@ def _bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[
                 band_x=round(100 * f.p25 / top, 1),
                 band_width=round(100 * (f.p75 - f.p25) / top, 1),
                 median_x=round(100 * f.p50 / top, 1),
+                p10_x=round(100 * (f.p10 if f.p10 is not None else f.p25) / top, 1),
+                p90_x=round(100 * (f.p90 if f.p90 is not None else f.p75) / top, 1),
             )
         )
     return rows
@@ -90,16 +105,19 @@ def _href(slug: str, currency: str | None, level: str | None) -> str:
 
 def build_salary_section(data: CareerSalariesRead) -> SalarySection:
     """Arrange computed figures, the per-level chart and the switchers for the page."""
-    rows = _bands(data.computed)
+    rows = bands(data.computed)
     slug, currency, level = data.career_slug, data.currency, data.level
     currencies = [Choice("Local", _href(slug, None, level), currency is None)]
     currencies += [Choice(c, _href(slug, c, level), currency == c) for c in SWITCHER_CURRENCIES]
     levels = [Choice("All levels", _href(slug, currency, None), level is None)]
     levels += [Choice(lv.title(), _href(slug, currency, lv), level == lv) for lv in LEVELS]
+    levels_rows = bands(data.levels, label="level")
+    enough = [row for row in levels_rows if row.figure.enough]
     return SalarySection(
         first=rows[:FIGURES_SHOWN_FIRST],
         rest=rows[FIGURES_SHOWN_FIRST:],
-        levels=_bands(data.levels, label="level"),
+        levels=levels_rows,
+        ladder=enough if len(enough) >= MIN_LADDER_LEVELS else [],
         levels_place=place_label(data.levels[0]) if data.levels else "",
         currencies=currencies,
         levels_choices=levels,

@@ -67,7 +67,7 @@ def _duplicate_places(rows: Published) -> list[Finding]:
             "duplicate place",
             f"{slug}: {city}",
             f"{source} lists {city} {len(found)} times: "
-            + ", ".join(format_money(r.amount, r.currency, r.country_code) for r in found),
+            + ", ".join(format_money(r.amount, r.currency) for r in found),
         )
         for (slug, source, city), found in seen.items()
         if len(found) > 1

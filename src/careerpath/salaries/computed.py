@@ -33,7 +33,7 @@ from careerpath.salaries.figures import (
 )
 from careerpath.salaries.levels import LEVELS
 from careerpath.salaries.models import SalaryAggregate
-from careerpath.salaries.money import format_money
+from careerpath.salaries.money import approximate, format_money
 from careerpath.salaries.normalize import RejectedError
 from careerpath.salaries.places import Place, resolve_place
 from careerpath.salaries.schemas import (
@@ -139,7 +139,12 @@ class _Converter:
         self.target, self.rates, self.groups = target, rates, groups
         self.missing: set[str] = set()
 
-    def group(self, group: Group, target: str | None = None) -> Group:
+    def group(self, group: Group, target: str | None = None, *, shown: bool = True) -> Group:
+        """Return ``group`` in ``target`` (or the reader's currency, or the place's own).
+
+        ``shown=False`` converts for a comparison the page does not print: a missing rate
+        there must not put a "no exchange rate" note above figures that need none.
+        """
         target = target or self.target
         if target is None:
             if not group.merged:
@@ -150,7 +155,8 @@ class _Converter:
         base = BASE_CURRENCY if group.merged else group.currency
         factor = fx.convert_factor(base, target, self.rates)
         if factor is None:
-            self.missing.add(target if target not in self.rates else base)
+            if shown:
+                self.missing.add(target if target not in self.rates else base)
             if not group.merged:
                 return group
             target, factor = BASE_CURRENCY, 1.0
@@ -160,17 +166,15 @@ class _Converter:
     def _as_of(self, base: str, target: str) -> date:
         return min(self.rates[base].as_of, self.rates[target].as_of)
 
-    def money(self, amount: float, currency: str, country: str) -> MoneyRead | None:
+    def money(self, amount: float, currency: str) -> MoneyRead | None:
         if self.target is None or currency == self.target:
             return None
         converted = fx.convert(amount, currency, self.target, self.rates)
-        if converted is None:
-            self.missing.add(currency)
+        if converted is None:  # the published row says so itself; the note is about figures
             return None
         as_of = min(self.rates[currency].as_of, self.rates[self.target].as_of)
-        return MoneyRead(
-            converted, self.target, format_money(converted, self.target, country), as_of
-        )
+        shown = format_money(approximate(converted), self.target)
+        return MoneyRead(converted, self.target, shown, as_of)
 
     def note(self) -> str | None:
         if not self.missing:
@@ -206,9 +210,7 @@ def figure_read(group: Group) -> ComputedFigureRead:
         p50=median,
         p75=p.get("p75"),
         p90=p.get("p90"),
-        median_formatted=None
-        if median is None
-        else format_money(median, group.currency, group.country_code),
+        median_formatted=None if median is None else format_money(median, group.currency),
         rolled_up_from=group.rolled_up_from,
         sources=[FigureSourceRead(s.key, s.n, s.first, s.last) for s in group.sources],
         first_reported_on=group.first,
@@ -237,12 +239,9 @@ def _with_computed(
 ) -> CitySalariesRead:
     country, name = _published_city_key(city, groups)
     chosen = figure_for(groups, country, name, level)
-    figures = [
-        replace(f, in_currency=convert.money(f.amount, city.currency, city.country_code))
-        for f in city.figures
-    ]
+    figures = [replace(f, in_currency=convert.money(f.amount, city.currency)) for f in city.figures]
     ratio = None
-    local = None if chosen is None else convert.group(chosen, city.currency)
+    local = None if chosen is None else convert.group(chosen, city.currency, shown=False)
     if local is not None and local.enough and local.currency == city.currency:
         published = statistics.median(f.amount for f in city.figures)
         ratio = round(disagreement(published, (local.percentiles or {})["p50"]), 2)

@@ -1,47 +1,47 @@
-"""Pure money formatting: an amount in the currency and number style of a place."""
+"""Pure money formatting: one rule for every amount the site shows, whatever the place.
+
+Every amount is written as English readers write it (the site's language): 625,000 grouped in
+thousands everywhere, so ₹625,000 in Bengaluru and ₹15,200,000 converted on the same page never
+mix lakh and Western grouping. Symbols are CLDR's English ones, which name the currency wherever
+a symbol is shared: "$" is only the US dollar; Singapore's is "SGD 92,000", Canada's "CA$",
+China's "CN¥" (Japan keeps "¥").
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import format_currency
+from babel import Locale
+from babel.numbers import format_decimal, get_currency_symbol
 
-DEFAULT_LOCALE = "en_US"
+LOCALE = Locale.parse("en")
+# Letters need a space before the digits ("SGD 92,000"); a sign ("$", "CA$", "₹") does not.
+NO_BREAK_SPACE = "\xa0"
 
 
-@lru_cache(maxsize=512)
-def locale_for_country(country_code: str) -> str:
-    """Return the locale people in a country most likely read numbers in (CLDR likely subtags).
+@lru_cache(maxsize=256)
+def currency_symbol(currency: str) -> str:
+    """Return the unambiguous English symbol of ``currency`` ("$" is USD only), with its spacing."""
+    code = currency.upper()
+    symbol = get_currency_symbol(code, locale=LOCALE)
+    return symbol + NO_BREAK_SPACE if symbol[-1:].isalpha() else symbol
 
-    India gives ``hi_IN`` (lakh grouping: ₹6,25,000), France ``fr_FR`` (61 000 €).
+
+def format_money(amount: Decimal | int | float, currency: str) -> str:
+    """Format ``amount`` of ``currency`` in whole units: ``₹625,000``, ``SGD 92,000``."""
+    number = format_decimal(round(Decimal(amount)), format="#,##0", locale=LOCALE)
+    if number.startswith("-"):
+        return "-" + currency_symbol(currency) + number[1:]
+    return currency_symbol(currency) + number
+
+
+def approximate(amount: float, digits: int = 3) -> float:
+    """Round a converted amount to ``digits`` significant figures (€171,001 is €171,000).
+
+    A rate is not precise to the unit, so a converted figure must not look as if it were.
     """
-    try:
-        locale = Locale.parse(f"und_{country_code.upper()}")
-    except (UnknownLocaleError, ValueError):
-        return DEFAULT_LOCALE
-    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
-
-
-@lru_cache(maxsize=512)
-def _locale(country_code: str) -> Locale:
-    return Locale.parse(locale_for_country(country_code))
-
-
-@lru_cache(maxsize=512)
-def _whole_units_pattern(country_code: str) -> str:
-    # Salaries are quoted in whole units: drop the fraction digits of the locale's own pattern.
-    pattern: str = _locale(country_code).currency_formats["standard"].pattern
-    return pattern.replace(".00", "")
-
-
-def format_money(amount: Decimal | int | float, currency: str, country_code: str) -> str:
-    """Format ``amount`` of ``currency`` as it is written in ``country_code``, in whole units."""
-    return format_currency(
-        round(Decimal(amount)),
-        currency,
-        format=_whole_units_pattern(country_code),
-        locale=_locale(country_code),
-        currency_digits=False,
-    )
+    if not amount:
+        return amount
+    places = len(str(int(abs(amount)))) - digits
+    return float(round(amount, -places)) if places > 0 else amount

@@ -47,7 +47,7 @@ def _city(rows: list[PublishedSalary]) -> CitySalariesRead:
 def _figure(row: PublishedSalary) -> PublishedFigureRead:
     return PublishedFigureRead(
         amount=float(row.amount),
-        formatted=format_money(row.amount, row.currency, row.country_code),
+        formatted=format_money(row.amount, row.currency),
         raw_amount=row.raw_amount,
         raw_place=row.raw_place,
         source_key=row.source.key,

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterator
 
 from markupsafe import Markup, escape
 from rapidfuzz.distance import Levenshtein
 
+from careerpath.search.compounds import fold
+
 _WORD = re.compile(r"[^\W_]+")
+# A word, or words joined by hyphens: "Back-End" is marked whole when the query says "backend".
+_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 FUZZY_MIN_LENGTH = 5
-
-
-def _fold(word: str) -> str:
-    lowered = word.lower()
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _near(word: str, term: str, *, prefix: bool) -> bool:
@@ -37,10 +33,10 @@ class Highlighter:
         last_is_prefix: bool = False,
         fuzzy: set[str] | None = None,
     ) -> None:
-        self.terms = [_fold(term) for term in terms]
+        self.terms = [fold(term) for term in terms]
         self.last_is_prefix = last_is_prefix
         # The terms the query matched with one edit; None means every long enough term.
-        self.fuzzy = None if fuzzy is None else {_fold(term) for term in fuzzy}
+        self.fuzzy = None if fuzzy is None else {fold(term) for term in fuzzy}
         self.shortest = min((len(term) for term in self.terms), default=0) - 1
         # Texts share most of their words; each distinct word is judged once per query.
         self._seen: dict[str, bool] = {}
@@ -51,7 +47,7 @@ class Highlighter:
             return False
         known = self._seen.get(word)
         if known is None:
-            known = self._seen[word] = self._judge(_fold(word))
+            known = self._seen[word] = self._judge(fold(word))
         return known
 
     def _judge(self, folded: str) -> bool:
@@ -75,14 +71,21 @@ class Highlighter:
             return escape(text)
         parts: list[str] = []
         position = 0
-        for found in _WORD.finditer(text):
-            word = found.group()
-            if self.matches(word):
-                parts.append(str(escape(text[position : found.start()])))
-                parts.append(f"<mark>{escape(word)}</mark>")
-                position = found.end()
+        for found in self._matched(text):
+            parts.append(str(escape(text[position : found.start()])))
+            parts.append(f"<mark>{escape(found.group())}</mark>")
+            position = found.end()
         parts.append(str(escape(text[position:])))
         return Markup("".join(parts))  # noqa: S704 - every piece above was escaped
+
+    def _matched(self, text: str) -> Iterator[re.Match[str]]:
+        """Yield the matched words and hyphenated compounds of ``text``, in order."""
+        for token in _TOKEN.finditer(text):
+            words = list(_WORD.finditer(text, token.start(), token.end()))
+            if len(words) > 1 and self.matches("".join(w.group() for w in words)):
+                yield token
+            else:
+                yield from (w for w in words if self.matches(w.group()))
 
     def excerpt(self, text: str, width: int = 200) -> str:
         """Return about ``width`` characters of ``text`` around the first matched word."""

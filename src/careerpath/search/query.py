@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import tantivy
 
+from careerpath.search.compounds import joined_pairs, splits
 from careerpath.search.schema import TEXT_FIELDS, analyzer
 
 MAX_TERMS = 8
@@ -75,17 +76,63 @@ def build_query(
     """Return the query: every word must match some field; filters must all hold."""
     terms = query_terms(text)
     typing_last = bool(text) and not text[-1].isspace()
-    clauses = []
-    for number, term in enumerate(terms):
-        prefix = typing_last and number == len(terms) - 1
-        clause = _term_clause(schema, term, prefix=prefix, known=_is_known(searcher, term))
-        clauses.append((Occur.Must, clause))
+    clauses = [
+        (Occur.Must, clause) for clause in _word_clauses(searcher, schema, terms, typing_last)
+    ]
     clauses.extend((Occur.Must, q) for q in _filter_queries(schema, filters))
     if not clauses:
         return tantivy.Query.all_query()
     if not terms:
         clauses.append((Occur.Must, tantivy.Query.all_query()))
     return tantivy.Query.boolean_query(clauses)
+
+
+def _word_clauses(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, terms: list[str], typing_last: bool
+) -> list[tantivy.Query]:
+    """Return one clause per word, or per pair of words the index also knows joined."""
+    last = len(terms) - 1
+
+    def clause(number: int) -> tantivy.Query:
+        term = terms[number]
+        prefix = typing_last and number == last
+        own = _term_clause(schema, term, prefix=prefix, known=_is_known(searcher, term))
+        phrases = _split_phrases(searcher, schema, term)
+        return _either(own, *phrases) if phrases else own
+
+    joined = {i: word for i, word in joined_pairs(terms) if _in_index(searcher, word)}
+    clauses, number = [], 0
+    while number <= last:
+        if number in joined:  # "back end" also finds "backend" (and "Back-End", indexed joined)
+            both = tantivy.Query.boolean_query(
+                [(Occur.Must, clause(number)), (Occur.Must, clause(number + 1))]
+            )
+            word = _term_clause(schema, joined[number], prefix=False, known=True)
+            clauses.append(_either(both, word))
+            number += 2
+        else:
+            clauses.append(clause(number))
+            number += 1
+    return clauses
+
+
+def _split_phrases(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, term: str
+) -> list[tantivy.Query]:
+    """Return phrase queries for ``term`` written as two words ("backend" -> "back end")."""
+    return [
+        tantivy.Query.boost_query(tantivy.Query.phrase_query(schema, field, [head, tail]), boost)
+        for head, tail in splits(term, lambda word: _in_index(searcher, word))
+        for field, boost in TEXT_FIELDS.items()
+    ]
+
+
+def _either(*queries: tantivy.Query) -> tantivy.Query:
+    return tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
+def _in_index(searcher: tantivy.Searcher, term: str) -> bool:
+    return any(searcher.doc_freq(field, term) for field in TEXT_FIELDS)
 
 
 def fuzzy_terms(searcher: tantivy.Searcher, terms: list[str]) -> set[str]:

@@ -8,6 +8,7 @@ import msgspec
 import tantivy
 
 from careerpath.search.highlight import Highlighter
+from careerpath.search.prose import unglue
 
 # API facet names and the index fields they count.
 FACET_NAMES = {
@@ -60,7 +61,7 @@ def make_hit(document: tantivy.Document, marker: Highlighter) -> SearchHit:
     """Return the hit for one stored document, with the query's words marked."""
     doc = document.to_dict()
     title = str(_first(doc, "title"))
-    summary = marker.excerpt(str(_first(doc, "summary") or ""))
+    summary = marker.excerpt(unglue(str(_first(doc, "summary") or "")))
     return SearchHit(
         id=int(_first(doc, "id")),
         kind=str(_first(doc, "kind")),

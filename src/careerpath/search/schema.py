@@ -7,8 +7,10 @@ from datetime import date
 
 import tantivy
 
+from careerpath.search.compounds import joined_forms
+
 # Bump whenever fields or analysis change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ANALYZER = "folded"
 TEXT_FIELDS = {"title": 3.0, "skills": 2.0, "authors": 1.5, "provider": 1.5, "description": 1.0}
 FACET_FIELDS = ("kind", "level", "price_band", "language", "provider_facet", "topic", "skill")
@@ -116,13 +118,17 @@ def make_document(row: IndexRow, mean_rating: float) -> tantivy.Document:
 
 
 def _add_texts(doc: tantivy.Document, row: IndexRow) -> None:
-    doc.add_text("title", row.title)
-    doc.add_text("description", row.description)
+    skills = [name for _slug, name in row.skills]
+    texts = {"title": [row.title], "description": [row.description], "skills": skills}
+    texts["authors"], texts["provider"] = [row.authors or ""], [row.provider or ""]
+    for name, values in texts.items():
+        for value in values:
+            doc.add_text(name, value)
+        # "Back-End" is also indexed as "backend" (after the stored value, which hits show).
+        joined = [word for value in values for word in joined_forms(value)]
+        if joined:
+            doc.add_text(name, " ".join(joined))
     doc.add_text("summary", row.description[:SUMMARY_CHARS])
-    doc.add_text("authors", row.authors or "")
-    doc.add_text("provider", row.provider or "")
-    for _slug, name in row.skills:
-        doc.add_text("skills", name)
 
 
 def _add_numbers(doc: tantivy.Document, row: IndexRow, mean_rating: float) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from careerpath.errors import InvalidInputError
 from careerpath.search import builder
+from careerpath.search.compounds import joined_pairs
 from careerpath.search.facets import count_facets
 from careerpath.search.highlight import Highlighter
 from careerpath.search.labels import load_labels
@@ -92,7 +93,10 @@ def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
     prefix = bool(request.q) and not request.q[-1].isspace()
     # tantivy's type stub omits SearchResult.count, which the library does provide.
     total: int = result.count  # type: ignore[attr-defined]
-    marker = Highlighter(terms, last_is_prefix=prefix, fuzzy=fuzzy_terms(searcher, terms))
+    # Joined pairs too: "back end" marks "Backend" (the last word stays the one typed).
+    joined = [word for _, word in joined_pairs(terms)]
+    fuzzy = fuzzy_terms(searcher, terms)
+    marker = Highlighter([*joined, *terms], last_is_prefix=prefix, fuzzy=fuzzy)
     hits = [make_hit(searcher.doc(address), marker) for _, address in result.hits]
     counts, sampled = count_facets(searcher, live.schema, query, total)
     facets = read_facets(counts, live.labels)

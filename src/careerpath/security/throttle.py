@@ -1,10 +1,11 @@
-"""Throttling with ``limits``: Redis-backed when configured, in memory otherwise.
+"""Throttling with ``limits``: Redis-backed when configured, in the database otherwise.
 
 Failure counters (logins) are only hit on failure; attempt counters (registration, reset) on
-every attempt. The general per-address and per-token limits are ``budgets.py``'s. When Redis
-does not answer, these counters fall back to this process's memory for that call (limits stay
-applied, per worker) and Redis is tried again on the next one, so it takes over again as soon
-as it is back.
+every attempt. Without Redis they live in the database (``counters.py``), so every worker
+counts against the same limit. The general per-address and per-token limits are
+``budgets.py``'s. When Redis does not answer, these counters fall back to this process's memory
+for that call (limits stay applied, per worker) and Redis is tried again on the next one, so it
+takes over again as soon as it is back.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from datetime import timedelta
+from typing import Any, Protocol, TypeVar
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.util import WindowStats
 from redis.asyncio import ConnectionPool
 from redis.exceptions import RedisError
 
@@ -25,11 +28,18 @@ from careerpath.cache import redis_pool
 from careerpath.config import Settings
 from careerpath.errors import RateLimitedError
 from careerpath.security.budgets import Budgets, RequestCounter
+from careerpath.security.counters import DatabaseCounters
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-P = ParamSpec("P")
-Limiter = MovingWindowRateLimiter
+
+
+class Counters(Protocol):
+    """What the throttle asks of a limiter (``limits``' or ``DatabaseCounters``)."""
+
+    async def test(self, item: RateLimitItem, *identifiers: str) -> bool: ...
+    async def hit(self, item: RateLimitItem, *identifiers: str) -> bool: ...
+    async def get_window_stats(self, item: RateLimitItem, *identifiers: str) -> WindowStats: ...
 
 
 def create_storage(redis_url: str | None, pool: ConnectionPool | None) -> Storage:
@@ -48,13 +58,18 @@ class Throttle:
         # Our own pool, so that shutdown can close its sockets.
         self.pool = redis_pool(settings.redis_url) if settings.redis_url else None
         storage = create_storage(settings.redis_url, self.pool)
-        self.shared = MovingWindowRateLimiter(storage)
         self.local = MovingWindowRateLimiter(MemoryStorage())
         self.limits: dict[str, RateLimitItem] = {
             "login": parse(settings.rate_limit_login),
             "registration": parse(settings.rate_limit_registration),
             "reset": parse(settings.rate_limit_reset),
         }
+        self.database: DatabaseCounters | None = None
+        self.shared: Counters = MovingWindowRateLimiter(storage)
+        if not settings.redis_url:
+            longest = max(item.get_expiry() for item in self.limits.values())
+            self.database = DatabaseCounters(settings.database_url, timedelta(seconds=longest))
+            self.shared = self.database
         shared = storage if settings.redis_url else None
         self.budgets = Budgets(
             {
@@ -69,7 +84,7 @@ class Throttle:
         """Raise ``RateLimitedError`` when any of ``keys`` has used up limit ``name``."""
         item = self.limits[name]
         for key in keys:
-            if not await self._call(Limiter.test, item, name, key):
+            if not await self._allowed(item, name, key):
                 raise RateLimitedError(
                     "Too many attempts. Try again later.",
                     retry_after=await self._retry_after(item, name, key),
@@ -79,7 +94,7 @@ class Throttle:
         """Count one event against limit ``name`` for every key."""
         item = self.limits[name]
         for key in keys:
-            await self._call(Limiter.hit, item, name, key)
+            await self._hit_one(item, name, key)
 
     async def attempt(self, name: str, *keys: str) -> None:
         """Check and count an attempt in one step."""
@@ -91,22 +106,25 @@ class Throttle:
         await self.budgets.stop()
         if self.pool is not None:
             await self.pool.disconnect()
+        if self.database is not None:
+            await self.database.close()
 
-    async def _call(
-        self,
-        step: Callable[Concatenate[Limiter, P], Awaitable[T]],
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
+    async def _call(self, step: Callable[[Counters], Awaitable[T]]) -> T:
         """Run ``step`` on the shared counters, or on this process's when Redis is down."""
         if self.pool is None:
-            return await step(self.shared, *args, **kwargs)
+            return await step(self.shared)
         try:
-            return await step(self.shared, *args, **kwargs)
+            return await step(self.shared)
         except (RedisError, OSError) as exc:
             logger.warning("shared rate limits unavailable, counting in process: %s", exc)
-            return await step(self.local, *args, **kwargs)
+            return await step(self.local)
+
+    async def _allowed(self, item: RateLimitItem, name: str, key: str) -> bool:
+        return await self._call(lambda c: c.test(item, name, key))
+
+    async def _hit_one(self, item: RateLimitItem, name: str, key: str) -> None:
+        await self._call(lambda c: c.hit(item, name, key))
 
     async def _retry_after(self, item: RateLimitItem, *identifiers: str) -> int:
-        stats = await self._call(Limiter.get_window_stats, item, *identifiers)
+        stats = await self._call(lambda c: c.get_window_stats(item, *identifiers))
         return max(1, math.ceil(stats.reset_time - time.time()))

@@ -33,9 +33,10 @@ from careerpath.accounts.dependencies import (
     Throttled,
     provide_principal,
 )
+from careerpath.accounts.mail import mail_after
 from careerpath.accounts.models import ItemKind, TokenScope, User
 from careerpath.accounts.presenters import session_read, token_read
-from careerpath.accounts.schemas import NO_NUL
+from careerpath.accounts.schemas import NO_NUL, RegisterIn
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.errors import CareerpathError, NotFoundError
 from careerpath.params import MAX_ROW_ID, RowId
@@ -139,21 +140,26 @@ class SignInPages(Controller):
             return _credentials_form(
                 "signup.html", request, FORM_EXPIRED, data.email, 403, data.next, data.save
             )
+        sign_up = RegisterIn(data.email[:320], data.password, data.display_name[:100])
         try:
-            user = await service.register(
-                session,
-                throttle,
-                client_ip(request.scope),
-                data.email[:320],
-                data.password,
-                data.display_name[:100],
+            outcome = await service.register(
+                session, throttle, settings.public_url, client_ip(request.scope), sign_up
             )
         except CareerpathError as exc:
             return _credentials_form(
                 "signup.html", request, exc.detail, data.email, exc.status, data.next, data.save
             )
-        then = await _save_pending(session, port, user.id, data.save) or local_path(data.next)
-        return await _signed_in(request, session, store, settings, user, then)
+        page: Template | Redirect
+        if outcome.user is None:  # the address has an account: its owner is mailed
+            page = _credentials_form(
+                "signin.html", request, CHECK_MAIL, data.email, 200, data.next, data.save
+            )
+        else:
+            saved = await _save_pending(session, port, outcome.user.id, data.save)
+            then = saved or local_path(data.next)
+            page = await _signed_in(request, session, store, settings, outcome.user, then)
+        page.background = mail_after(settings, outcome.mail)
+        return page
 
     @post("/signout")
     async def signout(
@@ -165,6 +171,10 @@ class SignInPages(Controller):
 
 
 FORM_EXPIRED = "This form has expired. Please send it again."
+CHECK_MAIL = (
+    "We sent a mail to this address: it has an account already. Sign in below, "
+    "or follow the mail to set a new password."
+)
 
 
 def _credentials_form(

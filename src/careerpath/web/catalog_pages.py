@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from litestar import Controller, get
+from litestar import Controller, Request, get
 from litestar.params import PathParameter
 from litestar.response import Template
 
@@ -17,6 +17,7 @@ from careerpath.search import service as search_service
 from careerpath.search import topics
 from careerpath.search.dependencies import SearchParams, link_params
 from careerpath.search.query import SortOrder
+from careerpath.web.saving import save_choices
 
 FACET_TITLES = {
     "kind": "Type",
@@ -84,16 +85,22 @@ class CatalogPageController(Controller):
         )  # fmt: skip
 
     @get("/courses/{resource_id:int}")
-    async def course(self, session: DbSession, resource_id: RowId) -> Template:
+    async def course(
+        self, request: Request[Any, Any, Any], session: DbSession, resource_id: RowId
+    ) -> Template:
         """Show one course."""
         resource = await catalog_service.read_resource(session, resource_id, ResourceKind.COURSE)
-        return Template(template_name="resource.html", context={"r": resource})
+        context = {"r": resource, "saves": await save_choices(request, session)}
+        return Template(template_name="resource.html", context=context)
 
     @get("/books/{resource_id:int}")
-    async def book(self, session: DbSession, resource_id: RowId) -> Template:
+    async def book(
+        self, request: Request[Any, Any, Any], session: DbSession, resource_id: RowId
+    ) -> Template:
         """Show one book."""
         resource = await catalog_service.read_resource(session, resource_id, ResourceKind.BOOK)
-        return Template(template_name="resource.html", context={"r": resource})
+        context = {"r": resource, "saves": await save_choices(request, session)}
+        return Template(template_name="resource.html", context=context)
 
     @get("/topics")
     async def topics(self, session: DbSession, settings: AppSettings) -> Template:

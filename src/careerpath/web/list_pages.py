@@ -14,7 +14,7 @@ from careerpath.accounts import lists
 from careerpath.accounts.dependencies import PORT, Caller, Port, provide_principal
 from careerpath.accounts.list_views import item_reads, list_read, list_summary
 from careerpath.accounts.models import ItemKind, Progress
-from careerpath.accounts.schemas import Name, Note
+from careerpath.accounts.schemas import NO_NUL, Name, Note
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.params import MAX_ROW_ID, RowId
 from careerpath.security.access import Access
@@ -25,11 +25,12 @@ ItemId = RowId
 
 
 class SaveForm(msgspec.Struct):
-    """The Save button: what to save, and optionally into which list."""
+    """The Save button: what to save, and into which list (or a new one, by name)."""
 
     kind: ItemKind
     ref_id: Annotated[int, msgspec.Meta(ge=1, le=MAX_ROW_ID)]
     list_id: Annotated[int, msgspec.Meta(ge=0, le=MAX_ROW_ID)] = 0
+    new_list: Annotated[str, msgspec.Meta(max_length=100, pattern=NO_NUL)] = ""
 
 
 class NewListForm(msgspec.Struct):
@@ -91,7 +92,11 @@ class ListPages(Controller):
         self, session: DbSession, principal: Caller, port: Port, data: URLEncodedBody[SaveForm]
     ) -> Redirect:
         """Save from a career, course or book page, then show the list it went into."""
-        target = data.list_id or (await lists.ensure_default(session, principal.user_id)).id
+        if data.new_list.strip():  # a name typed in the chooser wins over the list picked
+            created = await lists.create_list(session, principal.user_id, data.new_list, "")
+            target = created.id
+        else:
+            target = data.list_id or (await lists.ensure_default(session, principal.user_id)).id
         await lists.add_item(session, port, principal.user_id, target, data.kind, data.ref_id)
         return Redirect(f"/lists/{target}", status_code=SEE_OTHER)
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, get
+from litestar import Controller, Request, get
 from litestar.params import HeaderParameter, QueryParameter
 from litestar.response import Template
 
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
-from careerpath.dependencies import AppSettings, DbSession
+from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.matching.language import reader_language
+from careerpath.pages.compare import compare_careers, parse_slugs
 from careerpath.pages.dependencies import CareerPage, career_context
 from careerpath.pages.directory import career_directory
+from careerpath.pages.salary_teaser import salary_teaser
 from careerpath.search import service as search_service
+from careerpath.web.saving import save_choices
 
 HOME_PAGE_SIZE = 50
 
@@ -29,6 +32,7 @@ class PageController(Controller):
     async def home(
         self,
         session: DbSession,
+        cache: DocCache,
         settings: AppSettings,
         q: Annotated[str | None, QueryParameter(max_length=200)] = None,
         lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
@@ -47,7 +51,8 @@ class PageController(Controller):
             context |= {"careers": [career_summary(c) for c in careers], "total": total}
         else:
             directory = await career_directory(session)
-            context |= {"careers": directory.curated, "directory": directory}
+            teaser = await salary_teaser(session, cache, directory.curated)
+            context |= {"careers": directory.curated, "directory": directory, "teaser": teaser}
         return Template(template_name="home.html", context=context)
 
     @get("/careers")
@@ -56,7 +61,23 @@ class PageController(Controller):
         directory = await career_directory(session)
         return Template(template_name="careers.html", context={"directory": directory})
 
+    @get("/compare")
+    async def compare(
+        self,
+        session: DbSession,
+        cache: DocCache,
+        settings: AppSettings,
+        careers: Annotated[list[str], QueryParameter(max_items=3, description="Career slugs")],
+    ) -> Template:
+        """Show two or three careers side by side."""
+        slugs = parse_slugs(careers)
+        found = await compare_careers(session, cache, slugs, settings.public_url)
+        return Template(template_name="compare.html", context={"comparison": found})
+
     @get("/careers/{slug:str}", opt={CACHE_ANONYMOUS: True})
-    async def career(self, career_page: CareerPage) -> Template:
+    async def career(
+        self, request: Request[Any, Any, Any], session: DbSession, career_page: CareerPage
+    ) -> Template:
         """Show a career page; an alias slug redirects to the canonical page."""
-        return Template(template_name="career.html", context=career_context(career_page))
+        context = career_context(career_page) | {"saves": await save_choices(request, session)}
+        return Template(template_name="career.html", context=context)

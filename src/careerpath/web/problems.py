@@ -15,7 +15,7 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from careerpath.db import is_transient
+from careerpath.db import is_transient, mark_retryable
 from careerpath.errors import (
     CareerpathError,
     MovedError,
@@ -150,6 +150,7 @@ def handle_unreachable_service(request: Request[Any, Any, Any], exc: Exception) 
     logger.warning(
         "dependency unavailable on %s %s: %s", request.method, request.url.path, _brief(exc)
     )
+    mark_retryable(request.scope, exc)
     return problem_response(
         request,
         503,

@@ -6,7 +6,9 @@ from datetime import date
 
 from litestar.plugins.jinja import JinjaTemplateEngine
 
-from careerpath.salaries.money import format_money
+from careerpath.pages.person_titles import person_title
+from careerpath.salaries import money
+from careerpath.search.prose import unglue
 
 
 def format_date(value: date | None, precision: str = "day") -> str:
@@ -17,11 +19,8 @@ def format_date(value: date | None, precision: str = "day") -> str:
 
 
 def rounded(amount: float, approximate: object = True) -> float:
-    """Round a converted amount to three significant figures (€171,001 is €171,000)."""
-    if not approximate or not amount:
-        return amount
-    digits = len(str(int(abs(amount)))) - 3
-    return float(round(amount, -digits)) if digits > 0 else amount
+    """Round a converted amount to three significant figures when ``approximate`` holds."""
+    return money.approximate(amount) if approximate else amount
 
 
 def configure_environment(engine: JinjaTemplateEngine) -> None:
@@ -30,6 +29,8 @@ def configure_environment(engine: JinjaTemplateEngine) -> None:
     env.autoescape = True
     env.trim_blocks = True
     env.lstrip_blocks = True
-    env.filters["money"] = format_money
+    env.filters["money"] = money.format_money
     env.filters["rounded"] = rounded
     env.filters["nice_date"] = format_date
+    env.filters["prose"] = unglue
+    env.filters["person"] = person_title

@@ -92,3 +92,16 @@ def sign_up(tab: Tab, email: str, password: str = PASSWORD) -> None:
     tab.page.fill("#password", password)
     tab.page.get_by_role("button", name="Sign up").click()
     tab.page.wait_for_load_state()
+
+
+def save_from_head(tab: Tab, new_list: str = "") -> None:
+    """Press Save in a career page's header: signed in, through the list chooser."""
+    head = tab.page.locator(".career__head")
+    chooser = head.locator("details.save")
+    if chooser.count() == 0:  # signed out: Save is a link through sign-in
+        head.get_by_role("link", name="Save").click()
+        return
+    chooser.locator("summary").click()
+    if new_list:
+        chooser.locator("input[name=new_list]").fill(new_list)
+    chooser.get_by_role("button", name="Save here").click()

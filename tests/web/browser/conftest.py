@@ -60,6 +60,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         "CAREERPATH_DATABASE_URL": f"sqlite+aiosqlite:///{database}",
         "CAREERPATH_VAR_DIR": str(folder),
         "CAREERPATH_LOG_LEVEL": "WARNING",
+        # The suite signs up a dozen people from one address within minutes; the throttles
+        # have their own tests, and here a 429 would only hide the page under test.
+        "CAREERPATH_RATE_LIMIT_REGISTRATION": "1000/minute",
+        "CAREERPATH_RATE_LIMIT_LOGIN": "1000/minute",
     }
     cli = [sys.executable, "-m", "careerpath.cli"]
     subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
@@ -69,6 +73,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         subset = write_subset(SHARED_DATA / "onet", folder / "onet")
         load = [*cli, "import", "onet", str(subset)]
         subprocess.run(load, env=env, check=True, capture_output=True)
+    for command in _real_slices(folder):
+        subprocess.run([*cli, *command], env=env, check=True, capture_output=True)
     port = free_port()
     process = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env)
     try:
@@ -77,6 +83,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+SALARY_ROWS = 4000
+
+
+def _real_slices(folder: Path) -> list[list[str]]:
+    """Return the imports of real data the shared folder offers, as an operator runs them.
+
+    The first rows of the aijobs salaries (box plots, levels) and the Coursera courses
+    ("Meta Back-End Developer", descriptions as scraped), kept small enough to load in a minute.
+    """
+    commands = []
+    salaries = SHARED_DATA / "salaries-aijobs" / "salaries.csv"
+    if salaries.exists():
+        lines = salaries.read_text(encoding="utf-8").splitlines(keepends=True)
+        (folder / "salaries.csv").write_text("".join(lines[: SALARY_ROWS + 1]), encoding="utf-8")
+        source = ["--profile", "aijobs", "--source", "aijobs-salaries"]
+        commands.append(["ingest", "salaries", str(folder / "salaries.csv"), *source])
+    courses = SHARED_DATA / "courses-coursera-stepik-kizak" / "coursera_clear.json"
+    if courses.exists():
+        commands.append(["ingest", "courses", str(courses)])
+    return commands
 
 
 @pytest.fixture(scope="module")

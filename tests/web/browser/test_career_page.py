@@ -23,7 +23,7 @@ def test_career_page_in_chromium(desktop: Tab) -> None:
     assert page.locator("tr[data-city]:visible").count() == len(CITIES)
     cities = page.locator("tr[data-city]").evaluate_all("rows => rows.map(r => r.dataset.city)")
     assert cities == CITIES
-    assert page.get_by_text("₹6,25,000").first.is_visible()
+    assert page.get_by_text("₹625,000").first.is_visible()
 
     page.locator("nav.toc").get_by_role("link", name="Career ladder").click()
     page.wait_for_url("**#ladder")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support import require_shared_data
-from tests.web.browser.checks import check_page, first_link, sign_up
+from tests.web.browser.checks import check_page, first_link, save_from_head, sign_up
 from tests.web.browser.conftest import DESKTOP, PHONE, Site, Tab, open_tab
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def test_signed_in_pages(tab: Tab) -> None:
     check_page(tab, "/lists", "my-lists")
     check_page(tab, "/account", "account")
     tab.go(CAREER)
-    tab.page.locator(".career__head").get_by_role("button", name="Save").click()
+    save_from_head(tab)
     tab.page.wait_for_url("**/lists/*")
     check_page(tab, tab.page.url.removeprefix(tab.site.url), "list")
 
