@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from careerpath.heap import settle_after
+from careerpath.heap import frozen_heap, settle_after
 
 
 @pytest.fixture
@@ -39,3 +39,17 @@ def test_settle_after_lets_a_failed_warmup_fail_without_freezing(unfrozen: None)
         asyncio.run(settle_after(warmup()))
 
     assert gc.get_freeze_count() == 0
+
+
+def test_an_import_freezes_for_its_duration_only(unfrozen: None) -> None:
+    with frozen_heap():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_an_import_leaves_a_served_workers_frozen_heap_frozen(unfrozen: None) -> None:
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    with frozen_heap():
+        pass
+    assert gc.get_freeze_count() == frozen > 0

@@ -50,6 +50,29 @@ def test_language_is_read_or_detected() -> None:
     assert (russian.language, given.language) == ("ru", "de")
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("PROFESSIONAL CERTIFICATE", True), ("Specialization", True), ("yes", True), (1, True),
+        ("COURSE", False), ("no", False), ("0", False), ("", None), (None, None),
+    ],
+)  # fmt: skip
+def test_the_certificate_column_is_the_sources_own_flag(value: object, expected: bool) -> None:
+    row = parse_generic_row(
+        PROFILE.mapping,
+        {"name": "Google Data Analytics", "certificate": value},
+        ResourceKind.COURSE,
+    )
+    assert row.certificate is expected
+
+
+def test_a_certificate_value_that_is_no_flag_rejects_the_row() -> None:
+    with pytest.raises(ValueError, match="certificate is not yes/no"):
+        parse_generic_row(
+            PROFILE.mapping, {"name": "Go", "certificate": "maybe"}, ResourceKind.BOOK
+        )
+
+
 def test_rejections_are_grouped_by_reason() -> None:
     report = ImportReport(read=4)
     for line in (2, 3, 5):

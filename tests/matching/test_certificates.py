@@ -8,6 +8,7 @@ import re
 import pytest
 
 from careerpath.matching.certificates import is_certificate
+from careerpath.matching.certifications import summary
 from tests.support import require_shared_data
 
 # Coursera's own fields tell the two apart: a programme's description counts its "N course
@@ -47,3 +48,27 @@ def test_no_single_course_is_a_certificate() -> None:
 )
 def test_titles_from_the_free_programming_books_list(title: str, expected: bool) -> None:
     assert is_certificate(title) is expected
+
+
+def test_the_sources_own_flag_decides_over_the_words() -> None:
+    assert is_certificate("Google Data Analytics", "", declared=True) is True
+    assert is_certificate("Deep Learning Specialization", "", declared=False) is False
+    assert is_certificate("Deep Learning Specialization", "", declared=None) is True
+
+
+@pytest.mark.parametrize(
+    ("found", "total", "shown", "cap", "expected"),
+    [
+        (26, 26, 8, "any", "26 certificate programmes or specialisations among this career's "
+         "courses; the 8 most relevant are listed."),
+        (1, 1, 1, "any", "1 certificate programme or specialisation among this career's courses."),
+        (26, 3, 3, "300", "26 certificate programmes or specialisations among this career's "
+         "courses, 3 of them under $300."),
+        (5, 0, 0, "free", "5 certificate programmes or specialisations among this career's "
+         "courses, 0 of them free."),
+    ],
+)  # fmt: skip
+def test_the_summary_counts_what_the_list_holds(
+    found: int, total: int, shown: int, cap: str, expected: str
+) -> None:
+    assert summary(found, total, shown, cap) == expected

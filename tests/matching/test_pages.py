@@ -81,4 +81,7 @@ def test_certifications_are_a_section_filterable_by_price(
     html = client.get("/careers/data-engineer").text
     section = html.split('id="certifications"')[1].split("</section>")[0]
     assert "price not listed" in section and 'href="?cert_price=300#certifications"' in section
+    listed = section.count('class="ranked__item"')
+    shown = re.search(r"the (\d+) most relevant are listed", section)
+    assert listed == (int(shown[1]) if shown else everything["total"])  # the count says the list
     assert client.get("/api/v1/careers/data-engineer/certifications?price=5").status_code == 422

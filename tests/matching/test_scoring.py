@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from careerpath.matching.evaluation import grade, ndcg_at
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
-from careerpath.matching.notes import note, possessive
+from careerpath.matching.notes import note, possessive, taught
 from careerpath.matching.scoring import (
     ResourceSignals,
     SkillShare,
@@ -181,3 +181,24 @@ def test_skills_without_agreeing_words_count_less() -> None:
     skills = {s.resource_id: next(g for g in s.signals if g.name == "skills").contribution
               for s in (silent, agreeing)}  # fmt: skip
     assert skills[1] == pytest.approx(Weights().skills_alone * skills[2], abs=1e-3)
+
+
+DJANGO, JAVASCRIPT, PHP, SQL = (SkillShare(1, "Django", 0.2), SkillShare(2, "JavaScript", 0.5),
+                                SkillShare(3, "PHP", 0.3), SkillShare(4, "SQL", 0.4))  # fmt: skip
+NOTE_DEMAND = {s.skill_id: s for s in (DJANGO, JAVASCRIPT, PHP, SQL)}
+
+
+@pytest.mark.parametrize(
+    ("evidence", "topic", "expected"),
+    [
+        (({1}, {4}), None, [DJANGO, SQL]),  # the title's first; the description's never
+        ((set(), {1, 4}), None, [SQL, DJANGO]),  # the source's tags, most demanded first
+        ((set(), set()), "Django", []),  # no evidence: the topic says it ("about Django")
+        ((set(), set()), None, [JAVASCRIPT, PHP]),  # nothing better known: what the text covers
+    ],
+)  # fmt: skip
+def test_notes_name_the_skills_the_item_shows_it_teaches(
+    evidence: tuple[set[int], set[int]], topic: str | None, expected: list[SkillShare]
+) -> None:
+    covered = (JAVASCRIPT, PHP)  # what the description mentions
+    assert taught(NOTE_DEMAND, evidence, topic, covered) == expected

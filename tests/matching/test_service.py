@@ -6,10 +6,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.service import lookup_slug
-from careerpath.catalog.importer import make_tagger, retag_resources
-from careerpath.catalog.models import ResourceSkill
+from careerpath.catalog.importer import make_tagger, retag_resources, upsert_resources
+from careerpath.catalog.models import ResourceKind, ResourceSkill
+from careerpath.catalog.profiles import ResourceIn
+from careerpath.catalog.service import file_source
 from careerpath.catalog.skill_tagging import tag_skills
 from careerpath.config import Settings
+from careerpath.ingest.report import ImportReport
 from careerpath.matching import curation
 from careerpath.matching.catalog_view import load_catalog
 from careerpath.matching.models import CareerCuration, CareerRanking
@@ -28,10 +31,9 @@ async def test_demo_resources_carry_skill_ids(session: AsyncSession) -> None:
 
 
 async def test_tagging_links_publisher_tags_and_extracts_text(session: AsyncSession) -> None:
-    tagger = await make_tagger(session)
-    tags = tag_skills(
-        "Django REST services", "Build APIs with PostgreSQL.", ["Python"], ["Web"], tagger
-    )
+    text = ("Django REST services", "Build APIs with PostgreSQL.")
+    tagger = await make_tagger(session, [text])
+    tags = tag_skills(*text, ["Python"], ["Web"], tagger)
     by_origin = {t.origin: t for t in tags}
     assert by_origin["publisher"].skill_id is not None
     extracted = {t.name for t in tags if t.origin == "extracted"}
@@ -95,3 +97,19 @@ async def test_a_title_names_the_language_and_the_tool_even_without_tags(
     assert all(python not in i.subjects for i in by_title)  # languages have their own cap
     tools = [i for i in items if "postgresql" in i.title.lower()]
     assert tools and all(postgresql in i.subjects for i in tools)
+
+
+async def test_a_title_naming_a_practice_counts_under_the_subject_cap(
+    session: AsyncSession,
+) -> None:
+    # "Test-Driven Development" and "Agile" are practices, not tools: they are capped alike.
+    titles = ("Test-Driven Development by Example", "Agile Software Development")
+    rows = [ResourceIn(ResourceKind.BOOK, f"practice-{n}", t, f"https://example.org/{n}")
+            for n, t in enumerate(titles)]  # fmt: skip
+    await upsert_resources(session, file_source("practices.csv"), ResourceKind.BOOK, rows,
+                           ImportReport())  # fmt: skip
+    extractor = await get_extractor(session)
+    expected = {t: extractor.mentioned_ids(t.split(" by ")[0].removesuffix(" Software Development"))
+                for t in titles}  # fmt: skip
+    by_title = {i.title: i.subjects for i in await load_catalog(session) if i.title in titles}
+    assert all(expected[t] and expected[t] <= by_title[t] for t in titles), by_title

@@ -83,3 +83,20 @@ def test_unknown_page_for_a_program_is_a_problem(client: Client) -> None:
     response = client.get("/careers/astronaut", headers={"Accept": "application/json"})
     assert response.status_code == 404
     assert response.json()["status"] == 404
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _home_resources(html: str) -> str:
+    return html.split('aria-labelledby="resources-heading"', 1)[1].split("</section>", 1)[0]
+
+
+def test_home_best_rated_are_in_the_readers_language(client: Client) -> None:
+    # The demo's best-rated courses are Russian Stepik ones (4.9-5.0): an English reader
+    # sees English ones, a Russian reader (header or ?lang=) the Russian ones.
+    english = _home_resources(client.get("/").text)
+    assert "<li" in english and not CYRILLIC.search(english)
+    russian = _home_resources(client.get("/", headers={"Accept-Language": "ru-RU,ru"}).text)
+    assert CYRILLIC.search(russian)
+    assert CYRILLIC.search(_home_resources(client.get("/", params={"lang": "ru"}).text))

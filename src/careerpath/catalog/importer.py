@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from operator import itemgetter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from operator import attrgetter, itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
@@ -12,15 +12,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog.models import Resource, ResourceKind, ResourceSkill, ResourceTopic, Topic
 from careerpath.catalog.profiles import ResourceIn, SourceInfo
-from careerpath.catalog.skill_tagging import Tagger, tag_skills
+from careerpath.catalog.skill_tagging import SkillTag, Tagger, resource_text, tag_skills
 from careerpath.catalog.topics import path_slugs
 from careerpath.db import utcnow
-from careerpath.ingest.report import ImportReport, content_hash
+from careerpath.ingest.bulk import bulk_insert
+from careerpath.ingest.report import ImportReport
 from careerpath.provenance.service import upsert_source
 from careerpath.skills.models import Skill
 from careerpath.skills.service import get_extractor
 
 BATCH_SIZE = 1000
+# The resource columns a parsed row fills, in one order (the import adds source and hash).
+ROW_COLUMNS = tuple(f.name for f in fields(ResourceIn) if f.name not in {"topics", "skills"})
+_row_values = attrgetter(*ROW_COLUMNS)
 
 
 @dataclass
@@ -51,41 +55,42 @@ async def upsert_resources(
         )
     }
     result = UpsertResult()
-    tagger = await make_tagger(session)
-    new_rows, changed_rows = [], []
+    new_rows: list[tuple[ResourceIn, str]] = []
+    changed_rows: list[tuple[ResourceIn, dict[str, Any]]] = []
     for row in rows:
-        values = _resource_values(row, source_row.id)
+        digest = row.digest()
         found = existing.get(row.source_key)
         if found is None:
-            new_rows.append((row, values))
-        elif found[1] != values["content_hash"]:
-            changed_rows.append((row, {"id": found[0], **values, "updated_at": utcnow()}))
+            new_rows.append((row, digest))
+        elif found[1] != digest:
+            values = dict(zip(ROW_COLUMNS, _row_values(row), strict=True))
+            values |= {"id": found[0], "source_id": source_row.id, "content_hash": digest}
+            changed_rows.append((row, {**values, "updated_at": utcnow()}))
         else:
             report.unchanged += 1
+    # Only new and changed rows reach the extractor: an unchanged re-import reads no text.
+    tagger = await make_tagger(
+        session, [(row.title, row.description) for row, _ in new_rows + changed_rows]
+    )
     if new_rows:
         ids = await _insert_new(session, new_rows, source_row.id, kind)
-        await _replace_children(
-            session, zip(ids, (r for r, _ in new_rows), strict=True), topic_ids, tagger
-        )
+        pairs = list(zip(ids, (r for r, _ in new_rows), strict=True))
+        await _insert_children(session, pairs, topic_ids, tagger)
         result.changed_ids.extend(ids)
     if changed_rows:
         await session.execute(update(Resource), [values for _, values in changed_rows])
         pairs = [(values["id"], row) for row, values in changed_rows]
-        await _replace_children(session, pairs, topic_ids, tagger)
+        await _delete_children(session, [rid for rid, _ in pairs])
+        await _insert_children(session, pairs, topic_ids, tagger)
         result.changed_ids.extend(rid for rid, _ in pairs)
     report.imported += len(new_rows)
     report.updated += len(changed_rows)
     return result
 
 
-def _resource_values(row: ResourceIn, source_id: int) -> dict[str, Any]:
-    values = {k: v for k, v in row.__dict__.items() if k not in {"topics", "skills"}}
-    return {**values, "source_id": source_id, "content_hash": content_hash(row.hashed_fields())}
-
-
 async def _insert_new(
     session: AsyncSession,
-    new_rows: list[tuple[ResourceIn, dict[str, Any]]],
+    new_rows: list[tuple[ResourceIn, str]],
     source_id: int,
     kind: ResourceKind,
 ) -> list[int]:
@@ -95,10 +100,11 @@ async def _insert_new(
     SQLite, which grows quadratically with the batch (150,000 rows took minutes).
     """
     now = utcnow()
+    keys = (*ROW_COLUMNS, "source_id", "content_hash", "created_at", "updated_at")
     for start in range(0, len(new_rows), BATCH_SIZE):
         batch = new_rows[start : start + BATCH_SIZE]
-        rows = [{**values, "created_at": now, "updated_at": now} for _, values in batch]
-        await insert_many(session, _table(Resource), rows)
+        rows = [(*_row_values(row), source_id, digest, now, now) for row, digest in batch]
+        await insert_tuples(session, _table(Resource), keys, rows)
     ids = {
         row.source_key: row.id
         for row in await session.execute(
@@ -110,39 +116,61 @@ async def _insert_new(
     return [ids[row.source_key] for row, _ in new_rows]
 
 
-async def make_tagger(session: AsyncSession) -> Tagger:
-    """Return the skills extractor with the skills' display names, to tag resources."""
-    names = dict((await session.execute(select(Skill.id, Skill.display_name))).all())
-    return Tagger(await get_extractor(session), names)
+async def make_tagger(session: AsyncSession, texts: Iterable[tuple[str, str]]) -> Tagger:
+    """Return the skills extractor with the display names of the skills ``texts`` mention.
+
+    Each (title, description) is read here, once (the tagger keeps what it found), so only
+    the names of skills actually found are loaded rather than the whole taxonomy's.
+    """
+    tagger = Tagger(await get_extractor(session), {})
+    found = set().union(*(tagger.mentioned(resource_text(*text)) for text in texts))
+    await _load_names(session, tagger, found)
+    return tagger
 
 
-async def _replace_children(
+async def _load_names(session: AsyncSession, tagger: Tagger, skill_ids: set[int]) -> None:
+    wanted = sorted(skill_ids - tagger.names.keys())
+    for start in range(0, len(wanted), BATCH_SIZE):
+        chosen = wanted[start : start + BATCH_SIZE]
+        rows = await session.execute(
+            select(Skill.id, Skill.display_name).where(Skill.id.in_(chosen))
+        )
+        tagger.names.update((skill_id, name) for skill_id, name in rows)
+
+
+async def _delete_children(session: AsyncSession, ids: list[int]) -> None:
+    for start in range(0, len(ids), BATCH_SIZE):
+        chosen = ids[start : start + BATCH_SIZE]
+        await session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(chosen)))
+        await session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(chosen)))
+
+
+SKILL_COLUMNS = ("resource_id", "skill_slug", "skill_name", "origin", "skill_id", "position")
+
+
+async def _insert_children(
     session: AsyncSession,
-    pairs: Iterable[tuple[int, ResourceIn]],
+    pairs: list[tuple[int, ResourceIn]],
     topic_ids: dict[str, int],
     tagger: Tagger,
 ) -> None:
-    pairs = list(pairs)
-    ids = [rid for rid, _ in pairs]
-    await session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(ids)))
-    await session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(ids)))
-    topics: list[dict[str, Any]] = []
-    skills: list[dict[str, Any]] = []
+    """Insert the topic and skill links of resources that have none (new, or just cleared)."""
+    topics: list[tuple[int, int]] = []
+    skills: list[tuple[Any, ...]] = []
     for rid, row in pairs:
         leaves = {topic_ids[path_slugs(path)[-1]] for path in row.topics}
-        topics.extend({"resource_id": rid, "topic_id": tid} for tid in sorted(leaves))
+        topics.extend((rid, tid) for tid in sorted(leaves))
         topic_names = [p[-1] for p in row.topics]
         tags = tag_skills(row.title, row.description, row.skills, topic_names, tagger)
-        skills.extend(
-            {"resource_id": rid, "skill_slug": t.slug, "skill_name": t.name, "origin": t.origin,
-             "skill_id": t.skill_id, "position": n}
-            for n, t in enumerate(tags)
-        )  # fmt: skip
-    # Core inserts (executemany): the ORM's bulk path costs several times more per child row.
-    if topics:
-        await insert_many(session, _table(ResourceTopic), topics)
-    if skills:
-        await insert_many(session, _table(ResourceSkill), skills)
+        skills.extend(_skill_rows(rid, tags))
+    # Plain ids and text, already in storage form: the driver's own executemany (or COPY).
+    await bulk_insert(session, _table(ResourceTopic), ("resource_id", "topic_id"), topics)
+    await bulk_insert(session, _table(ResourceSkill), SKILL_COLUMNS, skills)
+
+
+def _skill_rows(rid: int, tags: list[SkillTag]) -> Iterator[tuple[Any, ...]]:
+    """Return a resource's skill links as rows in SKILL_COLUMNS order."""
+    return ((rid, *tag, n) for n, tag in enumerate(tags))
 
 
 async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]]) -> dict[str, int]:
@@ -160,8 +188,10 @@ async def ensure_topics(session: AsyncSession, paths: Iterable[tuple[str, ...]])
     return known
 
 
-async def insert_many(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys) with one driver-level executemany.
+async def insert_tuples(
+    session: AsyncSession, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows`` (values in ``keys`` order) with one driver-level executemany.
 
     The statement is compiled once and each value passes its column type's bind processor;
     SQLAlchemy's own executemany builds a parameter dict per row, which cost more than the
@@ -169,25 +199,39 @@ async def insert_many(session: AsyncSession, table: Table, rows: list[dict[str, 
     """
     if not rows:
         return
-    keys = list(rows[0])
     connection = await session.connection()
     dialect = connection.dialect
     compiled = insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect)
     order = list(compiled.positiontup or keys)
-    converters = [
-        (n, convert)
-        for n, key in enumerate(order)
-        if (convert := table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
-    ]
-    pick = itemgetter(*order)
-    params = [pick(row) if len(order) > 1 else (pick(row),) for row in rows]
+    if order != list(keys):  # a dialect that orders the parameters its own way
+        pick = itemgetter(*(keys.index(key) for key in order))
+        rows = [pick(row) for row in rows]
+    processors = [table.c[key].type.dialect_impl(dialect).bind_processor(dialect) for key in order]
+    converters = [(n, _memoised(convert)) for n, convert in enumerate(processors) if convert]
     if converters:  # only the columns whose type converts a value (enums, dates) are touched
-        for n, row in enumerate(params):
+        for n, row in enumerate(rows):
             values = list(row)
             for column, convert in converters:
                 values[column] = convert(values[column])
-            params[n] = tuple(values)
-    await connection.exec_driver_sql(str(compiled), params)
+            rows[n] = tuple(values)
+    await connection.exec_driver_sql(str(compiled), rows)
+
+
+def _memoised(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Return ``convert`` remembering its answers: a column repeats a few values (enums, now)."""
+    answers: dict[Any, Any] = {}
+
+    def converted(value: Any) -> Any:
+        key = (value.__class__, value)  # 1 and True are equal; their types keep them apart
+        try:
+            return answers[key]
+        except KeyError:
+            answer = answers[key] = convert(value)
+            return answer
+        except TypeError:  # an unhashable value is converted every time
+            return convert(value)
+
+    return converted
 
 
 def _table(model: type[Resource | ResourceTopic | ResourceSkill]) -> Table:
@@ -201,23 +245,18 @@ async def retag_resources(session: AsyncSession) -> int:
     The publisher's tags and topic names already stored are kept as the input; the extracted
     tags are recomputed from title and description. Returns the skill rows written.
     """
-    tagger = await make_tagger(session)
     stored: dict[int, list[tuple[str, str]]] = {}
     rows = select(ResourceSkill.resource_id, ResourceSkill.skill_name, ResourceSkill.origin)
     for rid, name, origin in await session.execute(rows.order_by(ResourceSkill.position)):
         stored.setdefault(rid, []).append((name, str(origin)))
-    written: list[dict[str, Any]] = []
-    texts = select(Resource.id, Resource.title, Resource.description)
-    for rid, title, description in await session.execute(texts):
-        tags = stored.get(rid, [])
-        publisher = [name for name, origin in tags if origin == "publisher"]
-        topics = [name for name, origin in tags if origin == "topic"]
-        written.extend(
-            {"resource_id": rid, "skill_slug": t.slug, "skill_name": t.name, "origin": t.origin,
-             "skill_id": t.skill_id, "position": n}
-            for n, t in enumerate(tag_skills(title, description, publisher, topics, tagger))
-        )  # fmt: skip
+    written: list[tuple[Any, ...]] = []
+    texts = (await session.execute(select(Resource.id, Resource.title, Resource.description))).all()
+    tagger = await make_tagger(session, [(title, description) for _, title, description in texts])
+    for rid, title, description in texts:
+        kept = stored.get(rid, [])
+        publisher = [name for name, origin in kept if origin == "publisher"]
+        topics = [name for name, origin in kept if origin == "topic"]
+        written.extend(_skill_rows(rid, tag_skills(title, description, publisher, topics, tagger)))
     await session.execute(delete(ResourceSkill))
-    for start in range(0, len(written), BATCH_SIZE):
-        await insert_many(session, _table(ResourceSkill), written[start : start + BATCH_SIZE])
+    await bulk_insert(session, _table(ResourceSkill), SKILL_COLUMNS, written)
     return len(written)

@@ -83,6 +83,9 @@ class Resource(TimestampMixin, Base):
     )
     status_checked_at: Mapped[datetime | None]
     licence: Mapped[str | None] = mapped_column(String(100))
+    # The source's own word on whether it is a certificate programme: True or False when the
+    # file says so (a "certificate" column), None when it says nothing (its title then tells).
+    certificate: Mapped[bool | None]
     content_hash: Mapped[str] = mapped_column(String(64))
 
     source: Mapped[Source] = relationship()

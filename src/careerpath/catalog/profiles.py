@@ -12,6 +12,7 @@ from careerpath.catalog import normalize as norm
 from careerpath.catalog.models import ResourceKind, ResourceLevel, ResourceStatus
 from careerpath.catalog.topics import known_topic, topic_path
 from careerpath.ingest.mapping import ColumnMapping
+from careerpath.ingest.report import values_hash
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,16 @@ class ResourceIn:
     published_on: date | None = None
     status: ResourceStatus = ResourceStatus.ACTIVE
     licence: str | None = None
+    certificate: bool | None = None
     topics: list[tuple[str, ...]] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
 
-    def hashed_fields(self) -> dict[str, Any]:
-        """Return the fields whose change means the row changed."""
-        return {k: v for k, v in self.__dict__.items() if k not in {"kind"}}
+    def digest(self) -> str:
+        """Return the hash of every field but the kind: when it changes, the row changed."""
+        # The enums by value: an enum member's repr is Python code, slower than the rest.
+        level = self.level.value if self.level else None
+        fields = {**self.__dict__, "level": level, "status": self.status.value}
+        return values_hash(v for k, v in fields.items() if k != "kind")
 
 
 RowParser = Callable[[ColumnMapping, Mapping[str, Any], ResourceKind], ResourceIn]

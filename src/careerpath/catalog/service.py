@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,8 @@ from careerpath.catalog.presenters import resource_read
 from careerpath.catalog.profiles import PROFILES, Profile, ResourceIn, SourceInfo, guess_profile
 from careerpath.catalog.schemas import ResourceRead
 from careerpath.errors import InvalidInputError, NotFoundError
-from careerpath.ingest.readers import FileFormat, SourceRecord, read_records
+from careerpath.heap import frozen_heap
+from careerpath.ingest.readers import FileFormat, Record, SourceRecord, read_records
 from careerpath.ingest.report import ImportReport
 
 GENERIC = "generic"
@@ -92,8 +93,22 @@ def parse_file(
 ) -> ParsedFile:
     """Validate every record of ``path``; bad ones are rejected with line and reason."""
     parsed = ParsedFile(rows=[], report=ImportReport())
+    with frozen_heap():
+        _parse_records(
+            parsed, read_records(path, file_format=file_format), profile, kind, on_record
+        )
+    return parsed
+
+
+def _parse_records(
+    parsed: ParsedFile,
+    records: Iterable[Record],
+    profile: Profile,
+    kind: ResourceKind,
+    on_record: Callable[[], None] | None,
+) -> None:
     by_key: dict[str, ResourceIn] = {}
-    for record in read_records(path, file_format=file_format):
+    for record in records:
         parsed.report.read += 1
         if on_record:
             on_record()
@@ -112,7 +127,6 @@ def parse_file(
             continue
         by_key[row.source_key] = row
     parsed.rows = list(by_key.values())
-    return parsed
 
 
 def _merge(kept: ResourceIn, duplicate: ResourceIn) -> None:
@@ -125,7 +139,8 @@ async def import_parsed(
 ) -> UpsertResult:
     """Upsert the valid rows of a parsed file and finish its report."""
     started = time.perf_counter()
-    result = await upsert_resources(session, profile.source, kind, parsed.rows, parsed.report)
+    with frozen_heap():
+        result = await upsert_resources(session, profile.source, kind, parsed.rows, parsed.report)
     parsed.report.seconds += time.perf_counter() - started
     return result
 

@@ -7,16 +7,19 @@ and description are added (origin "extracted"), so every resource carries real s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from careerpath.careers.titles import slugify
 from careerpath.skills.extract import Extractor
 
 
-@dataclass(frozen=True, slots=True)
-class SkillTag:
-    """A skill a resource teaches: slug (the join key), display name, origin, taxonomy id."""
+class SkillTag(NamedTuple):
+    """A skill a resource teaches: slug (the join key), display name, origin, taxonomy id.
+
+    A tuple in the order of the resource_skill columns, so a link row is ``(id, *tag, n)``.
+    """
 
     slug: str
     name: str
@@ -26,13 +29,13 @@ class SkillTag:
 
 @dataclass(frozen=True, slots=True)
 class Tagger:
-    """The extractor and the skills' display names, to link tags to the taxonomy."""
+    """The extractor and the display names of the skills it found, to link tags to the taxonomy."""
 
     extractor: Extractor
-    names: Mapping[int, str]
-    # A file repeats the same few tags on most rows: each tag's slug and skill found once,
+    names: dict[int, str]
+    # A file repeats the same few tags on most rows: each tag's slug, skill and tag made once,
     # each extracted skill's tag built once, and a text repeated verbatim read once.
-    seen: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    named: dict[tuple[str, str], tuple[str, SkillTag]] = field(default_factory=dict)
     extracted: dict[int, SkillTag] = field(default_factory=dict)
     texts: dict[str, frozenset[int]] = field(default_factory=dict)
 
@@ -63,31 +66,38 @@ def tag_skills(
     """Return the resource's skills, deduplicated by slug, publisher tags first."""
     tags: dict[str, SkillTag] = {}
     linked: set[int] = set()
-    for name, origin in [
-        *((skill, "publisher") for skill in publisher_skills),
-        *((topic, "topic") for topic in topics),
-    ]:
-        slug, skill_id = _linked(tagger, name)
-        if slug and slug not in tags:
-            if skill_id is not None and skill_id in linked:
-                skill_id = None  # one tag per taxonomy skill keeps the join one-to-one
-            if skill_id is not None:
-                linked.add(skill_id)
-            tags[slug] = SkillTag(slug[:200], name.strip()[:200], origin, skill_id)
+    for names, origin in ((publisher_skills, "publisher"), (topics, "topic")):
+        for name in names:
+            slug, tag = _named_tag(tagger, name, origin)
+            if slug and slug not in tags:
+                if tag.skill_id in linked:
+                    tag = tag._replace(skill_id=None)  # one tag per skill: the join is 1-to-1
+                elif tag.skill_id is not None:
+                    linked.add(tag.skill_id)
+                tags[slug] = tag
     if tagger is not None:
-        for skill_id in sorted(tagger.mentioned(f"{title}\n{description}") - linked):
+        for skill_id in sorted(tagger.mentioned(resource_text(title, description)) - linked):
             tag = tagger.extracted_tag(skill_id)
             tags.setdefault(tag.slug, tag)
     return list(tags.values())
 
 
-def _linked(tagger: Tagger | None, name: str) -> tuple[str, int | None]:
-    """Return a tag's slug and the skill it names as a whole (cached per import)."""
-    if tagger is None:
-        return slugify(name), None
-    known = tagger.seen.get(name)
+def resource_text(title: str, description: str) -> str:
+    """Return the text the extractor reads for a resource: its title, then its description."""
+    return f"{title}\n{description}"
+
+
+def _named_tag(tagger: Tagger | None, name: str, origin: str) -> tuple[str, SkillTag]:
+    """Return a tag's full slug and its tag, linked to the skill it names as a whole (cached)."""
+    known = tagger.named.get((name, origin)) if tagger else None
     if known is None:
-        known = tagger.seen[name] = (slugify(name), _whole_name_skill(tagger, name))
+        slug = slugify(name)
+        known = (
+            slug,
+            SkillTag(slug[:200], name.strip()[:200], origin, _whole_name_skill(tagger, name)),
+        )
+        if tagger:
+            tagger.named[name, origin] = known
     return known
 
 

@@ -3,7 +3,8 @@
 - near-duplicates collapse to the best one: same title and provider, or the same address once
   normalised (scheme, ``www.``, trailing slash, query and fragment ignored);
 - in any 10 consecutive items at most 3 come from one provider and at most 3 are about the
-  same tool (a framework, database, platform or tool their title names: PostgreSQL, Git), and
+  same tool or practice (a framework, database, platform, tool or method their title names:
+  PostgreSQL, Git, Agile, test-driven development), and
   in any 15 at most 5 teach the same programming language (a list is not a catalog of one
   vendor, one tool or one language);
   when only such items are left they follow at the end rather than being dropped;
@@ -39,7 +40,7 @@ class Placed:
     url: str
     level: str | None
     languages: frozenset[int]  # programming languages the resource teaches (skill ids)
-    subjects: frozenset[int] = frozenset()  # tools its title names (skill ids)
+    subjects: frozenset[int] = frozenset()  # tools and practices its title names (skill ids)
 
 
 T = TypeVar("T")

@@ -32,6 +32,9 @@ from careerpath.skills.service import get_extractor
 
 LANGUAGE_CATEGORY = "Programming languages"
 LANGUAGE_KIND = "language"
+# What a title can be about for the per-subject cap: technologies, and practices too (a list
+# of ten Agile or TDD courses is as narrow as ten PostgreSQL ones).
+SUBJECT_KINDS = TECHNOLOGY_KINDS | {"methodology"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,9 @@ class CatalogItem:
     language: str = "en"
     languages: frozenset[int] = frozenset()  # programming languages it teaches
     topic: str | None = None  # its first topic heading, for the plain-words note
-    subjects: frozenset[int] = frozenset()  # the tools its title names (PostgreSQL, Git)
+    subjects: frozenset[int] = frozenset()  # tools and practices its title names (Git, TDD)
+    title_skills: frozenset[int] = frozenset()  # the skills its title names
+    tagged: frozenset[int] = frozenset()  # the skills its source's own tags and topics name
 
     def placed(self) -> Placed:
         """Return what the list arrangement needs of the resource."""
@@ -74,9 +79,12 @@ class CatalogItem:
         return Course(self.resource_id, self.skill_ids, self.hours, self.price, self.level)
 
 
-async def _skills(session: AsyncSession) -> tuple[dict[int, set[int]], dict[int, str]]:
-    """Return each resource's taxonomy skill ids, and its first topic heading."""
+async def _skills(
+    session: AsyncSession,
+) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, str]]:
+    """Return each resource's taxonomy skill ids, those its source tagged, its first topic."""
     skills: dict[int, set[int]] = {}
+    tagged: dict[int, set[int]] = {}
     topics: dict[int, str] = {}
     links = select(
         ResourceSkill.resource_id, ResourceSkill.skill_id, ResourceSkill.origin,
@@ -85,9 +93,11 @@ async def _skills(session: AsyncSession) -> tuple[dict[int, set[int]], dict[int,
     for resource_id, skill_id, origin, name in await session.execute(links):
         if skill_id is not None:
             skills.setdefault(resource_id, set()).add(skill_id)
+            if origin != SkillOrigin.EXTRACTED:
+                tagged.setdefault(resource_id, set()).add(skill_id)
         if origin == SkillOrigin.TOPIC:
             topics.setdefault(resource_id, name)
-    return skills, topics
+    return skills, tagged, topics
 
 
 def _title_skills(extractor: Extractor, titles: Iterable[str]) -> dict[str, frozenset[int]]:
@@ -123,11 +133,11 @@ async def _root_languages(session: AsyncSession, languages: set[int]) -> dict[in
 
 async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[CatalogItem]:
     """Return every active resource (of ``kind``) with its taxonomy skill ids."""
-    skills, topics = await _skills(session)
+    skills, tagged, topics = await _skills(session)
     kinds = dict((await session.execute(select(Skill.id, Skill.kind))).all())
     is_language = or_(Skill.category == LANGUAGE_CATEGORY, Skill.kind == LANGUAGE_KIND)
     languages = set(await session.scalars(select(Skill.id).where(is_language)))
-    tools = {i for i, k in kinds.items() if k in TECHNOLOGY_KINDS} - languages
+    subjects = {i for i, k in kinds.items() if k in SUBJECT_KINDS} - languages
     filed = await _root_languages(session, languages)
     query = select(
         Resource.id, Resource.kind, Resource.rating, Resource.ratings_count, Resource.is_free,
@@ -149,7 +159,8 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
                 Decimal(0) if free or price is None else price, hours,
                 str(level) if level else None, title, provider, url, lang,
                 (taught | in_title) & languages | ({filed[rid]} if rid in filed else set()),
-                topics.get(rid), in_title & tools,
+                topics.get(rid), in_title & subjects,
+                in_title, frozenset(tagged.get(rid, ())),
             )
         )  # fmt: skip
     return items

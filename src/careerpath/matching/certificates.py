@@ -1,10 +1,12 @@
-"""Pure: whether a resource is a certificate programme, by its source's own words.
+"""Pure: whether a resource is a certificate programme, by its source's own field or words.
 
-A resource is one when its title calls it so ("… Professional Certificate", "… Specialization",
-"Certified Kubernetes Administrator", "… Exam Prep", "… Certification") or its description
-opens by naming it a course series ("Django for Everybody Specialization - 4 course series").
-A course that only says it is *part of* a specialization is not one: the words must describe
-the item itself, so they are read from the title and the description's first sentence only.
+A source that says so in a field of its own (the import's ``certificate`` column) decides.
+Otherwise a resource is one when its title calls it so ("… Professional Certificate", "…
+Specialization", "Certified Kubernetes Administrator", "… Exam Prep", "… Certification") or its
+description opens by naming it a course series ("Django for Everybody Specialization - 4 course
+series"). A course that only says it is *part of* a specialization is not one: the words must
+describe the item itself, so they are read from the title and the description's first sentence
+only.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ _SERIES = re.compile(
 _ONLY_PART = re.compile(r"\b(part of|course \d+ of|in this specialization)\b", re.IGNORECASE)
 
 
-def is_certificate(title: str, description: str = "") -> bool:
-    """Return whether the title or the description's opening names the item a certificate."""
+def is_certificate(title: str, description: str = "", declared: bool | None = None) -> bool:
+    """Return the source's own flag, else whether its title or opening names a certificate."""
+    if declared is not None:
+        return declared
     if _TITLE.search(title) and not _ONLY_PART.search(title):
         return True
     return bool(_SERIES.match(description[:300]))

@@ -1,10 +1,10 @@
 """A career's certifications: its ranked courses that are certificate programmes, by price.
 
-Candidates are the career's stored course ranking in the reader's language (so they are
-relevant to the career and in order); ``certificates.is_certificate`` keeps those the source
-itself calls a certificate or specialisation. Prices are converted to US dollars with the
-salary FX table; a price the source does not give is unknown: never counted as free, and left
-out when a price cap is asked for.
+Candidates are the career's stored course ranking in the reader's language (so they are relevant
+to the career and in order); ``certificates.is_certificate`` keeps those the source itself calls
+a certificate or specialisation (in a field of its own, else in the title). Prices are converted
+to US dollars with the salary FX table; a price the source does not give is unknown: never
+counted as free, and left out when a price cap is asked for.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ async def certifications(
     found = [
         (resource, usd_price(resource, rates))
         for resource in rows.scalars()
-        if is_certificate(resource.title, resource.description)
+        if is_certificate(resource.title, resource.description, resource.certificate)
     ]
     kept = [(r, price) for r, price in found if _within(price, limit_usd)]
     items = [
@@ -74,5 +74,22 @@ async def certifications(
         )
         for r, price in kept[:limit]
     ]  # fmt: skip
-    return CertificationPage(career.slug, cap if cap in PRICE_CAPS else DEFAULT_CAP, len(kept),
-                             len(found), items)  # fmt: skip
+    cap = cap if cap in PRICE_CAPS else DEFAULT_CAP
+    text = summary(len(found), len(kept), len(items), cap)
+    return CertificationPage(career.slug, cap, len(kept), len(found), items, text)
+
+
+def summary(found: int, total: int, shown: int, cap: str) -> str:
+    """Return the sentence over the list: how many there are, within the cap, and listed.
+
+    The count and the list agree: when fewer are listed than there are, it says so.
+    """
+    noun = "certificate programme" if found == 1 else "certificate programmes"
+    text = (
+        f"{found} {noun} or specialisation{'' if found == 1 else 's'} among this career's courses"
+    )
+    if cap != DEFAULT_CAP:
+        text += f", {total} of them " + ("free" if cap == "free" else f"under ${cap}")
+    if shown < total:
+        text += f"; the {shown} most relevant are listed"
+    return text + "."

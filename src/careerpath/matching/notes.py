@@ -4,11 +4,16 @@
 for beginners". Shares are quoted only when real postings back them; otherwise the sentence
 just names the skills it covers (the list's heading says which profile ranked it, so no line
 repeats it). Never an internal signal name.
+
+The skills named are those the item shows it teaches: named in its title (those first) or in
+its source's own skill tags and topics. A skill its description only mentions in passing
+("unlike JavaScript or PHP …") is named only when nothing better is known: no such skill and
+no topic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from careerpath.matching.scoring import SkillShare
 
@@ -33,13 +38,33 @@ def possessive(name: str) -> str:
 
 
 def _covers(covered: Sequence[SkillShare], quoted: Mapping[int, float], postings_label: str) -> str:
-    backed = [s for s in covered if s.skill_id in quoted]
-    backed.sort(key=lambda s: (-quoted[s.skill_id], s.skill_id))
+    backed = [s for s in covered if s.skill_id in quoted]  # in the order given: title's first
     if backed:
         top = backed[:NAMED]
         shares = listed([f"{round(quoted[s.skill_id] * 100)}%" for s in top])
         return f"covers {listed([s.name for s in top])}, asked for in {shares} of {postings_label}"
     return f"covers {listed([s.name for s in covered[:NAMED]])}"
+
+
+def taught(
+    demand: Mapping[int, SkillShare],
+    evidence: tuple[Iterable[int], Iterable[int]],
+    topic: str | None,
+    covered: Sequence[SkillShare],
+) -> list[SkillShare]:
+    """Return the career's skills to name: title's first, then the source's tags, by share.
+
+    ``evidence`` holds the skills the item's title names and those its source tagged;
+    ``covered`` (any skill it covers, description included) stands in only without evidence
+    or topic.
+    """
+    in_title, tagged = (set(ids) & demand.keys() for ids in evidence)
+    tiers = (sorted((demand[i] for i in ids), key=lambda s: (-s.share, s.skill_id))
+             for ids in (in_title, tagged - in_title))  # fmt: skip
+    shown = [skill for tier in tiers for skill in tier]
+    if shown:
+        return shown
+    return [] if topic else list(covered)
 
 
 def note(
@@ -51,7 +76,7 @@ def note(
     topic: str | None,
     level: str | None,
 ) -> str:
-    """Return the item's sentence: covered skills (with real shares) or its topic, and level."""
+    """Return the item's sentence: skills it teaches (with real shares) or its topic, and level."""
     if covered:
         text = _covers(covered, quoted, postings_label)
     elif topic:

@@ -139,7 +139,8 @@ class CertificationRead(msgspec.Struct, frozen=True):
 class CertificationPage(msgspec.Struct, frozen=True):
     """A career's certifications within a price cap ("any", "300", "100" or "free" dollars).
 
-    ``total`` counts those within the cap, ``found`` all the career's certificate programmes.
+    ``total`` counts those within the cap, ``found`` all the career's certificate programmes;
+    ``items`` holds the most relevant of ``total`` (``summary`` says how many of how many).
     """
 
     career_slug: str
@@ -147,3 +148,4 @@ class CertificationPage(msgspec.Struct, frozen=True):
     total: int
     found: int
     items: list[CertificationRead]
+    summary: str = ""  # the sentence over the list: counts, the cap, how many are listed

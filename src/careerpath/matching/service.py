@@ -25,7 +25,7 @@ from careerpath.matching.catalog_view import CatalogItem, load_catalog
 from careerpath.matching.demand import Demand
 from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
 from careerpath.matching.models import CareerCuration, CareerProfile, CareerRanking
-from careerpath.matching.notes import note
+from careerpath.matching.notes import note, taught
 from careerpath.matching.profile import ProfileContext, build_profile, load_context
 from careerpath.matching.scoring import Scored, rank
 from careerpath.matching.terms import phrases
@@ -51,8 +51,10 @@ def explanation(
     scored: Scored, item: CatalogItem, demand: Demand, *, pinned: bool = False
 ) -> dict[str, Any]:
     """Return the stored explanation: the plain-words note, the profile, the covered skills."""
+    evidence = (item.title_skills, item.tagged)
+    named = taught(demand.shares, evidence, item.topic, scored.covered)
     because = note(
-        scored.covered, demand.quoted, postings_label=demand.postings_label(),
+        named, demand.quoted, postings_label=demand.postings_label(),
         career=demand.title, topic=item.topic, level=item.level,
     )  # fmt: skip
     return {

@@ -225,8 +225,16 @@ async def topic_counts(session: AsyncSession, var_dir: Path) -> dict[str, int]:
 HOME_RESULTS = 6
 
 
-async def home_results(session: AsyncSession, var_dir: Path, text: str | None) -> SearchPage | None:
-    """Return the few resources the home page shows beside the careers (``None`` if too long)."""
+async def home_results(
+    session: AsyncSession, var_dir: Path, text: str | None, language: str | None = None
+) -> SearchPage | None:
+    """Return the few resources the home page shows beside the careers (``None`` if too long).
+
+    Without words they are the best rated in the reader's ``language`` (an English reader is
+    not shown Russian courses); a search with words finds every language, as /search does.
+    """
     if text and len(text) > MAX_QUERY_LENGTH:
         return None
-    return await search(session, var_dir, SearchRequest(q=text or "", page_size=HOME_RESULTS))
+    filters = Filters() if text else Filters(language=language)
+    request = SearchRequest(q=text or "", filters=filters, page_size=HOME_RESULTS)
+    return await search(session, var_dir, request)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get
-from litestar.params import QueryParameter
+from litestar.params import HeaderParameter, QueryParameter
 from litestar.response import Template
 
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
 from careerpath.dependencies import AppSettings, DbSession, DocCache
+from careerpath.matching.language import reader_language
 from careerpath.pages.compare import compare_careers, parse_slugs
 from careerpath.pages.dependencies import CareerPage, career_context
 from careerpath.pages.directory import career_directory
@@ -34,9 +35,14 @@ class PageController(Controller):
         cache: DocCache,
         settings: AppSettings,
         q: Annotated[str | None, QueryParameter(max_length=200)] = None,
+        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> Template:
         """Show the search box and the curated careers, or the careers matching ``q``."""
-        resources = await search_service.home_results(session, settings.var_dir, q)
+        language = reader_language(lang, accept_language)
+        resources = await search_service.home_results(session, settings.var_dir, q, language)
         context: dict[str, object] = {"q": q, "resources": resources}
         if q:
             careers, total = await careers_service.list_careers(
