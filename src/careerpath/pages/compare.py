@@ -108,10 +108,12 @@ def _column(
 
 
 def _top_skills(view: CareerView) -> dict[str, str | None]:
+    # Most asked-for first across kinds (the page groups by kind: languages would crowd out
+    # SQL or Linux); O*NET's list has no shares and keeps its own order.
+    listed = [skill for group in view.skills.first for skill in group.skills]
     found: dict[str, str | None] = {}
-    for group in view.skills.first:
-        for skill in group.skills:
-            found.setdefault(skill.name, skill.slug)
+    for skill in sorted(listed, key=lambda skill: -skill.share):
+        found.setdefault(skill.name, skill.slug)
     return dict(list(found.items())[:TOP_SKILLS])
 
 

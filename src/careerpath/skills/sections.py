@@ -20,6 +20,9 @@ from careerpath.skills.service import get_extractor
 SHARE_FLOOR = 0.02
 MIN_SKILL_POSTINGS = 5
 SHOWN_FIRST = 30
+# O*NET marks most of an occupation's list hot (Database Architects: Revit, Webex, PowerPoint …):
+# before "show all", only this many of its picks join a career's own tools.
+ONET_PICKS_SHOWN_FIRST = 12
 CAREERS_SHOWN = 20
 
 
@@ -114,8 +117,9 @@ def arrange_listed(
     """Return (at most ``SHOWN_FIRST`` preferred skills by kind, the rest by kind) of a list.
 
     Without postings there are no shares to rank by, so the career's own tools come first,
-    then what O*NET marks in demand or hot for the occupation, technologies before practices;
-    the rest of O*NET's long list (often a hundred names) waits behind "show all".
+    then at most ``ONET_PICKS_SHOWN_FIRST`` of what O*NET marks in demand or hot for the
+    occupation, technologies before practices; the rest of O*NET's long list (often a hundred
+    names) waits behind "show all".
     """
 
     def rank(skill: SkillShareRead) -> tuple[bool, bool, bool, bool, str]:
@@ -123,7 +127,9 @@ def arrange_listed(
         return (*preferred, skill.kind not in TECHNOLOGY_KINDS, skill.name.lower())
 
     ordered = sorted(skills, key=rank)
-    preferred = [s for s in ordered if s.id in own or s.in_demand or s.hot][:SHOWN_FIRST]
+    picks = [s for s in ordered if s.id not in own and (s.in_demand or s.hot)]
+    preferred = [s for s in ordered if s.id in own] + picks[:ONET_PICKS_SHOWN_FIRST]
+    preferred = preferred[:SHOWN_FIRST]
     first = preferred or ordered[:SHOWN_FIRST]
     chosen = {s.id for s in first}
     rest = sorted((s for s in skills if s.id not in chosen), key=lambda s: s.name.lower())
