@@ -13,10 +13,14 @@ from careerpath.pages.career import CareerPageOptions, CareerView, career_view
 from careerpath.pages.person_titles import preparation_text
 from careerpath.pages.salary_section import RUNGS, BandRow, bands, place_label
 from careerpath.salaries.schemas import ComputedFigureRead
+from careerpath.skills.sections import KindGroup
 
 MIN_CAREERS, MAX_CAREERS = 2, 3
 CURRENCY = "USD"  # every column's pay in one currency, so the box plots share one scale
 TOP_SKILLS = 8
+# What a person has rather than a skill they learn for the job: a degree's field, a spoken
+# language, an industry, a certificate. The career page lists them; a side-by-side does not.
+BACKGROUND_KINDS = frozenset({"field", "spoken", "industry", "certification"})
 TOP_COURSES = 3
 PREPARATION_CHARS = 320
 
@@ -70,7 +74,7 @@ async def compare_careers(
     for slug in slugs:
         career = await careers_service.find_career(session, cache, slug)
         views.append(await career_view(session, cache, career, options, public_url))
-    skills = [_top_skills(view) for view in views]
+    skills = [top_skills(view.skills.first) for view in views]
     shared = set.intersection(*(set(names) for names in skills))
     figures = [_pay(view) for view in views]
     rows = iter(bands([f for f in figures if f is not None]))  # one scale for every column
@@ -107,10 +111,15 @@ def _column(
     )
 
 
-def _top_skills(view: CareerView) -> dict[str, str | None]:
-    # Most asked-for first across kinds (the page groups by kind: languages would crowd out
-    # SQL or Linux); O*NET's list has no shares and keeps its own order.
-    listed = [skill for group in view.skills.first for skill in group.skills]
+def top_skills(groups: list[KindGroup]) -> dict[str, str | None]:
+    """Return a column's skills (name → page slug), most asked for first across kinds.
+
+    The career page groups by kind, and languages would crowd out SQL or Linux; O*NET's list
+    has no shares and keeps its own order.
+    """
+    listed = [
+        skill for group in groups for skill in group.skills if skill.kind not in BACKGROUND_KINDS
+    ]
     found: dict[str, str | None] = {}
     for skill in sorted(listed, key=lambda skill: -skill.share):
         found.setdefault(skill.name, skill.slug)
