@@ -23,7 +23,7 @@ async def test_seed_oddities_are_found(session: AsyncSession) -> None:
     assert len(duplicates) == 1
     assert "Bengaluru" in duplicates[0]
     assert "seed-page-backend-engineer" in duplicates[0]
-    assert "₹18,68,000" in duplicates[0]
+    assert "₹1,868,000" in duplicates[0]
     assert any("'Bengalaru' → Bengaluru, IN" in f for f in by_kind["resolved misspelling"])
     assert any(f.startswith("Toronto") and "CAD" in f for f in by_kind["inferred currency"])
     conflicts = " ".join(by_kind["conflicting published figures"])

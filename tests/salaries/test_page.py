@@ -18,7 +18,7 @@ def test_computed_country_medians_with_n(client: Client, sample: Path) -> None: 
     html = client.get("/careers/data-engineer").text
     assert 'data-place="US"' in html
     assert re.search(r"n = \d+", html)
-    assert 'class="bar__band"' in html
+    assert 'class="boxplot__box"' in html
     assert "style=" not in html
     assert "By level in United States" in html
     assert "aijobs.net salary index" in html
