@@ -49,7 +49,7 @@ def test_an_import_freezes_for_its_duration_only(unfrozen: None) -> None:
 
 def test_an_import_leaves_a_served_workers_frozen_heap_frozen(unfrozen: None) -> None:
     gc.freeze()
-    frozen = gc.get_freeze_count()
     with frozen_heap():
         pass
-    assert gc.get_freeze_count() == frozen > 0
+    # Not an equal count: frozen objects still die by reference counting meanwhile.
+    assert gc.get_freeze_count() > 0
