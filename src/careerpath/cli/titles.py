@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -108,41 +109,52 @@ def print_evaluation(figures: TitleEvaluation) -> None:
         f"Held out: {figures.titles:,} titles ({kinds}); {figures.multi_listed:,} are listed "
         "under several occupations and count as right for any of them."
     )
-    table = Table(title="Title resolution on held-out O*NET titles")
-    for column in ("measure", "figure"):
+    print_table(
+        "Title resolution on held-out O*NET titles",
+        ("measure", "figure"),
+        [
+            (label, f"{value:.3f}")
+            for label, value in (
+                ("top-1, 6-digit SOC", figures.top1),
+                ("top-5, 6-digit SOC", figures.top5),
+                ("top-1, O*NET-SOC (8-digit)", figures.top1_detailed),
+                ("top-1, major group (2-digit)", figures.major_group),
+                (f"coverage at threshold {figures.threshold}", figures.coverage),
+                (f"precision at threshold {figures.threshold}", figures.precision),
+            )
+        ],
+    )
+    print_table(
+        "Reliability (confidence vs. accuracy)",
+        ("confidence", "answers", "mean confidence", "accuracy"),
+        [
+            (
+                f"{r.low:.1f}–{r.high:.1f}",
+                f"{r.answers:,}",
+                f"{r.confidence:.3f}",
+                f"{r.accuracy:.3f}",
+            )
+            for r in figures.reliability
+        ],
+    )
+    print_table(
+        "Threshold curve (answers at this confidence or more)",
+        ("threshold", "answers", "coverage", "precision"),
+        [
+            (f"{p.threshold:.2f}", f"{p.answers:,}", f"{p.coverage:.3f}", f"{p.precision:.3f}")
+            for p in figures.curve
+        ],
+    )
+
+
+def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """Print one Rich table of ``rows`` under ``columns``."""
+    table = Table(title=title)
+    for column in columns:
         table.add_column(column)
-    for label, value in (
-        ("top-1, 6-digit SOC", figures.top1),
-        ("top-5, 6-digit SOC", figures.top5),
-        ("top-1, O*NET-SOC (8-digit)", figures.top1_detailed),
-        ("top-1, major group (2-digit)", figures.major_group),
-        (f"coverage at threshold {figures.threshold}", figures.coverage),
-        (f"precision at threshold {figures.threshold}", figures.precision),
-    ):
-        table.add_row(label, f"{value:.3f}")
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
-    bins = Table(title="Reliability (confidence vs. accuracy)")
-    for column in ("confidence", "answers", "mean confidence", "accuracy"):
-        bins.add_column(column)
-    for row in figures.reliability:
-        bins.add_row(
-            f"{row.low:.1f}–{row.high:.1f}",
-            f"{row.answers:,}",
-            f"{row.confidence:.3f}",
-            f"{row.accuracy:.3f}",
-        )
-    console.print(bins)
-    curve = Table(title="Threshold curve (answers at this confidence or more)")
-    for column in ("threshold", "answers", "coverage", "precision"):
-        curve.add_column(column)
-    for point in figures.curve:
-        curve.add_row(
-            f"{point.threshold:.2f}",
-            f"{point.answers:,}",
-            f"{point.coverage:.3f}",
-            f"{point.precision:.3f}",
-        )
-    console.print(curve)
 
 
 @app.command("resolve")
