@@ -283,21 +283,32 @@ def _own_technologies(context: ProfileContext, facts: CareerFacts) -> set[int]:
     return named | {s for s, n in counts.items() if n >= EVIDENCE_MENTIONS}
 
 
+@dataclass(frozen=True)
+class Borrowing:
+    """What a refining career holds as its own, and so how much of a borrowed skill it takes."""
+
+    own: frozenset[int]
+    near: frozenset[str]  # the categories its own technologies are in
+    categories: dict[int, str]
+
+    def __call__(self, skill_id: int) -> float:
+        """Return the share of the skill's weight the career takes from its occupation's list."""
+        if skill_id in self.own:
+            return 1.0
+        return NEAR_FACTOR if self.categories.get(skill_id) in self.near else FAR_FACTOR
+
+
+def _keep_all(_: int) -> float:
+    return 1.0
+
+
 def _borrowing(context: ProfileContext, facts: CareerFacts) -> Callable[[int], float]:
     """Return skill id -> how much of its weight the career takes from its occupation's list."""
     if facts.occupation_career_id is None:
-        return lambda _: 1.0
+        return _keep_all
     own = _own_technologies(context, facts)
-    near = {context.categories.get(s) for s in own} - LOOSE_CATEGORIES - {None}
-    if not near:
-        return lambda _: 1.0
-
-    def factor(skill_id: int) -> float:
-        if skill_id in own:
-            return 1.0
-        return NEAR_FACTOR if context.categories.get(skill_id) in near else FAR_FACTOR
-
-    return factor
+    near = {c for s in own if (c := context.categories.get(s))} - LOOSE_CATEGORIES
+    return Borrowing(frozenset(own), frozenset(near), context.categories) if near else _keep_all
 
 
 def _profile_weights(
@@ -334,7 +345,7 @@ def _onet_part(
     context: ProfileContext, facts: CareerFacts, borrowed: Callable[[int], float]
 ) -> str:
     parent = context.titles.get(facts.occupation_career_id or 0)
-    if parent is None or borrowed(-1) == 1.0:
+    if parent is None or not isinstance(borrowed, Borrowing):
         return "its O*NET technologies (hot and in-demand flags)"
     return f"{possessive(parent)} O*NET technologies, weakly where they are not its own"
 
