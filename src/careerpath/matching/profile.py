@@ -9,7 +9,8 @@ postings only lift skills the profile already has: a weak prior, never the profi
 A curated career that refines an occupation (Back End Engineer refines Software Developers)
 shares that occupation's technology list with every other specialisation of it: Android and
 iOS are on it for the mobile developers. So when the career names technologies of its own
-(curated tools, or skills its title, aliases, summary or own tasks name), the occupation's
+(curated tools, skills its title, aliases, summary or own tasks name, or, with ten postings of
+its own, skills three of them name), the occupation's
 other technologies are borrowed, weakly: half weight in a category its own technologies are in
 (Kafka beside PostgreSQL), a quarter elsewhere (Android), and the parent's postings neither lift
 nor are quoted for them. A career that names none keeps the occupation's list as it is: there
