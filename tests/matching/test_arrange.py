@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from careerpath.matching.arrange import (
     arrange,
     collapse,
     diversify,
+    title_key,
 )
 
 POSTGRESQL, GIT, PYTHON = 1, 2, 3
@@ -52,6 +54,20 @@ def test_provider_cap_holds_in_every_window_of_ten() -> None:
 def test_same_title_and_provider_collapse_to_the_best() -> None:
     items = [item(1, "MIT", title="System Design"), item(2, "MIT", title="System  design!")]
     assert [p.resource_id for p in collapse(items, _same)] == [1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Front-End Developer Handbook 2016", "Front-End Developer Handbook 2019", True),
+        ("Eloquent JavaScript, 3rd Edition", "Eloquent JavaScript", True),
+        ("Kali Linux: Fourth Edition", "Kali Linux - Second Edition", True),
+        ("Twitter Bootstrap 3 Succinctly", "Twitter Bootstrap 4 Succinctly", False),
+        ("Python 3", "Python 2", False),
+    ],
+)
+def test_editions_of_one_book_collapse(first: str, second: str, same: bool) -> None:
+    assert (title_key(first) == title_key(second)) is same
 
 
 @given(

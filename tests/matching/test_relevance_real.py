@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -32,7 +33,14 @@ from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
 from tests.support import require_shared_data
 
-CAREERS = ("security-engineer", "data-scientists", "back-end-engineer", "engineering-manager")
+CAREERS = (
+    "security-engineer", "data-scientists", "back-end-engineer", "engineering-manager",
+    "front-end-engineer", "full-stack-engineer",
+)  # fmt: skip
+# Careers that refine Software Developers or Web Developers, whose technology lists they share
+# with the mobile developers: no mobile item belongs on their lists.
+WEB_CAREERS = ("back-end-engineer", "front-end-engineer", "full-stack-engineer")
+MOBILE = re.compile(r"\b(android|ios|iphone|ipad|swift|kotlin|objective-c|xamarin)\b")
 SECURITY = (
     "security", "cyber", "hack", "crypto", "penetration", "pentest", "malware", "forensic",
     "vulnerab", "exploit", "reverse engineering", "oscp", "intrusion", "firewall", "privacy",
@@ -142,20 +150,38 @@ def test_data_scientists_books_are_about_data_science(tops: Top) -> None:
     assert _about(tops["data-scientists"]["book"], DATA_SCIENCE) >= 10
 
 
-def test_back_end_books_are_about_back_end_work_in_several_languages(tops: Top) -> None:
-    books = tops["back-end-engineer"]["book"]
-    assert _about(books, BACK_END) >= 10
+def _language_sections() -> dict[str, str]:
+    """Return book address -> the programming language the list files it under."""
     path = require_shared_data("catalog-free-programming-books", "free_programming_books_en.csv")
     with path.open(encoding="utf-8") as handle:
-        sections = {
-            row["url"].rstrip("/").lower(): row["topic"]
+        return {
+            row["url"].rstrip("/").lower(): re.sub(r"<[^>]*>", "", row["topic"])  # anchors
             for row in csv.DictReader(handle)
             if row["section"] == "BY PROGRAMMING LANGUAGE"
         }
-    languages = Counter(
-        sections[url] for _, text in books if (url := text.split("|")[1].rstrip("/")) in sections
-    )
+
+
+def _title(text: str) -> str:
+    return text.split("|", 2)[2].split("\t")[0]
+
+
+def test_back_end_books_are_about_back_end_work_in_several_languages(tops: Top) -> None:
+    books = tops["back-end-engineer"]["book"]
+    assert _about(books, BACK_END) >= 10
+    sections = _language_sections()
+    filed = {text: sections.get(text.split("|")[1].rstrip("/")) for _, text in books}
+    languages = Counter(language for language in filed.values() if language)
     assert max(languages.values(), default=0) <= 5, languages
+    # A book filed under C or C++ belongs only when it is about back-end work itself.
+    systems = [t for t, language in filed.items() if language in {"C", "C++"}]
+    assert all(_about([(0, t)], BACK_END) for t in systems), systems
+
+
+def test_no_mobile_item_on_a_web_career_borrowing_its_occupation_list(tops: Top) -> None:
+    for slug in WEB_CAREERS:
+        for kind, items in tops[slug].items():
+            mobile = [_title(t) for _, t in items if MOBILE.search(_title(t))]
+            assert not mobile, (slug, kind, mobile)
 
 
 def test_no_item_in_another_language_for_an_english_reader(tops: Top) -> None:
@@ -167,7 +193,7 @@ def test_no_item_in_another_language_for_an_english_reader(tops: Top) -> None:
 def test_at_most_three_of_any_ten_name_the_same_practice(tops: Top) -> None:
     for slug, lists in tops.items():
         for kind, items in lists.items():
-            titles = [text.split("|", 2)[2].split("\t")[0] for _, text in items]
+            titles = [_title(text) for _, text in items]
             for start in range(max(1, len(titles) - 9)):
                 window = titles[start : start + 10]
                 for practice, words in PRACTICES.items():

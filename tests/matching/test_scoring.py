@@ -61,7 +61,8 @@ def test_explanation_names_skills_with_their_shares() -> None:
         topic=None, level="beginner",
     )  # fmt: skip
     assert sentence == (
-        "covers Python and REST APIs, asked for in 62% and 48% of back-end postings; for beginners"
+        "covers Python and REST APIs, asked for in 62% and 48% of back-end postings, and also "
+        "Django; for beginners"
     )
     assert {s.name for s in scored.signals} == {"skills", "text", "topic", "quality"}
 
@@ -202,3 +203,23 @@ def test_notes_name_the_skills_the_item_shows_it_teaches(
 ) -> None:
     covered = (JAVASCRIPT, PHP)  # what the description mentions
     assert taught(NOTE_DEMAND, evidence, topic, covered) == expected
+
+
+@pytest.mark.parametrize(
+    ("covered", "quoted", "expected"),
+    [
+        ((DJANGO, SQL, JAVASCRIPT), {DJANGO.skill_id: 0.01, SQL.skill_id: 0.04,
+          JAVASCRIPT.skill_id: 0.01},
+         "covers SQL, Django and JavaScript, asked for in 4%, 1% and 1% of x postings"),
+        ((DJANGO, SQL), {SQL.skill_id: 0.21},
+         "covers SQL, asked for in 21% of x postings, and also Django"),
+    ],
+)  # fmt: skip
+def test_notes_give_shares_largest_first_then_the_skills_without_one(
+    covered: tuple[SkillShare, ...], quoted: dict[int, float], expected: str
+) -> None:
+    sentence = note(
+        covered, quoted, postings_label="x postings", career="Back End Engineer", topic=None,
+        level=None,
+    )  # fmt: skip
+    assert sentence == expected

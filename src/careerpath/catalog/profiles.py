@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from careerpath.catalog import normalize as norm
@@ -57,10 +58,22 @@ class ResourceIn:
 
     def digest(self) -> str:
         """Return the hash of every field but the kind: when it changes, the row changed."""
-        # The enums by value: an enum member's repr is Python code, slower than the rest.
-        level = self.level.value if self.level else None
-        fields = {**self.__dict__, "level": level, "status": self.status.value}
-        return values_hash(v for k, v in fields.items() if k != "kind")
+        return values_hash(_digested(self))
+
+
+# Every field but the kind, in declaration order, read straight into one tuple (no dict or
+# generator per row); the enums by value: an enum member's repr is Python code, slower.
+_DIGESTED = tuple(f for f in ResourceIn.__dataclass_fields__ if f != "kind")
+_digested_values = attrgetter(*_DIGESTED)
+_LEVEL, _STATUS = _DIGESTED.index("level"), _DIGESTED.index("status")
+
+
+def _digested(row: ResourceIn) -> tuple[Any, ...]:
+    values = list(_digested_values(row))
+    level = values[_LEVEL]
+    values[_LEVEL] = level.value if level is not None else None
+    values[_STATUS] = values[_STATUS].value
+    return tuple(values)
 
 
 RowParser = Callable[[ColumnMapping, Mapping[str, Any], ResourceKind], ResourceIn]

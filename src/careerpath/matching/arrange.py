@@ -1,7 +1,8 @@
 """Pure: turn resources ordered by score into a list worth reading.
 
-- near-duplicates collapse to the best one: same title and provider, or the same address once
-  normalised (scheme, ``www.``, trailing slash, query and fragment ignored);
+- near-duplicates collapse to the best one: same title and provider (a trailing year or
+  edition ignored: "Front-End Developer Handbook 2017" and "… 2018" are one book), or the same
+  address once normalised (scheme, ``www.``, trailing slash, query and fragment ignored);
 - in any 10 consecutive items at most 3 come from one provider and at most 3 are about the
   same tool or practice (a framework, database, platform, tool or method their title names:
   PostgreSQL, Git, Agile, test-driven development), and
@@ -28,6 +29,8 @@ SUBJECT_WINDOW, SUBJECT_CAP = 10, 3
 LEVEL_BLOCKS = (10, 5)  # then blocks of 10
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 _NOT_WORD = re.compile(r"[\W_]+")
+_ORDINALS = r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_EDITION = re.compile(rf"(?: (?:(?:19|20)\d\d|(?:{_ORDINALS}) edition|edition))+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +52,9 @@ H = TypeVar("H", bound=Hashable)
 
 @lru_cache(maxsize=1 << 18)  # recompute keys the same titles for every career: once each
 def title_key(title: str) -> str:
-    """Return a title reduced to its letters and digits, lowercased."""
-    return _NOT_WORD.sub(" ", title.lower()).strip()
+    """Return a title reduced to its letters and digits, lowercased, without a year or edition
+    at its end."""
+    return _EDITION.sub("", _NOT_WORD.sub(" ", title.lower()).strip())
 
 
 @lru_cache(maxsize=1 << 18)  # likewise each address once (urlsplit is the costly part)

@@ -1,9 +1,9 @@
 """Pure: one plain sentence per ranked item: what of the career it covers, and for whom.
 
 "covers PostgreSQL and RESTful API, asked for in 28% and 18% of Back End Engineer postings;
-for beginners". Shares are quoted only when real postings back them; otherwise the sentence
-just names the skills it covers (the list's heading says which profile ranked it, so no line
-repeats it). Never an internal signal name.
+for beginners", largest share first. Shares are quoted only when real postings back them; the
+skills without one follow ("…, and also Redis") or are simply named (the list's heading says
+which profile ranked it, so no line repeats it). Never an internal signal name.
 
 The skills named are those the item shows it teaches: named in its title (those first) or in
 its source's own skill tags and topics. A skill its description only mentions in passing
@@ -38,12 +38,18 @@ def possessive(name: str) -> str:
 
 
 def _covers(covered: Sequence[SkillShare], quoted: Mapping[int, float], postings_label: str) -> str:
-    backed = [s for s in covered if s.skill_id in quoted]  # in the order given: title's first
-    if backed:
-        top = backed[:NAMED]
-        shares = listed([f"{round(quoted[s.skill_id] * 100)}%" for s in top])
-        return f"covers {listed([s.name for s in top])}, asked for in {shares} of {postings_label}"
-    return f"covers {listed([s.name for s in covered[:NAMED]])}"
+    """Name the first skills covered: those with a share by share, largest first, then the rest.
+
+    "covers Java and SQL, asked for in 45% and 21% of … postings, and also Redis".
+    """
+    top = list(covered[:NAMED])  # the choice keeps the given order: the title's skills first
+    backed = sorted((s for s in top if s.skill_id in quoted), key=lambda s: -quoted[s.skill_id])
+    rest = [s.name for s in top if s.skill_id not in quoted]
+    if not backed:
+        return f"covers {listed(rest)}"
+    shares = listed([f"{round(quoted[s.skill_id] * 100)}%" for s in backed])
+    text = f"covers {listed([s.name for s in backed])}, asked for in {shares} of {postings_label}"
+    return f"{text}, and also {listed(rest)}" if rest else text
 
 
 def taught(

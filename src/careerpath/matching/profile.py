@@ -5,13 +5,23 @@ what belongs to it: the skills and tools curators listed, its occupation's O*NET
 (hot and in-demand ones weigh more, technologies many occupations share weigh less), the skills
 its tasks name, and the words of its title, aliases, summary and tasks. A parent occupation's
 postings only lift skills the profile already has: a weak prior, never the profile itself.
+
+A curated career that refines an occupation (Back End Engineer refines Software Developers)
+shares that occupation's technology list with every other specialisation of it: Android and
+iOS are on it for the mobile developers. So when the career names technologies of its own
+(curated tools, skills its title, aliases, summary or own tasks name, or, with ten postings of
+its own, skills three of them name), the occupation's
+other technologies are borrowed, weakly: half weight in a category its own technologies are in
+(Kafka beside PostgreSQL), a quarter elsewhere (Android), and the parent's postings neither lift
+nor are quoted for them. A career that names none keeps the occupation's list as it is: there
+is nothing of its own to filter it by.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -26,8 +36,19 @@ from careerpath.careers.models import (
 )
 from careerpath.careers.schemas import CareerRef
 from careerpath.matching.demand import BASIS_POSTINGS, BASIS_PROFILE, Demand
+from careerpath.matching.notes import possessive
 from careerpath.matching.scoring import SkillShare
 from careerpath.matching.terms import profile_terms, title_frequencies
+from careerpath.skills.categories import (
+    CERTIFICATIONS,
+    DOMAIN,
+    FIELDS,
+    INDUSTRIES,
+    METHODS,
+    OFFICE,
+    OTHER,
+    SPOKEN,
+)
 from careerpath.skills.extract import Extractor
 from careerpath.skills.models import (
     CareerDemand,
@@ -46,6 +67,17 @@ TASK_SKILL_WEIGHT = 0.5
 UNKNOWN_SPECIFICITY = 0.5
 SHARED_KINDS = frozenset({"methodology"})
 PRIOR_WEIGHT = 0.3  # how much a parent's posting share lifts a skill the profile has
+# A refining career's share of a technology it borrows from its occupation's list …
+NEAR_FACTOR = 0.5  # … in a category its own technologies are in
+FAR_FACTOR = 0.25  # … in any other
+# Too few postings for a profile, enough to say which borrowed technologies are the career's:
+# with EVIDENCE_POSTINGS of its own, a technology EVIDENCE_MENTIONS of them name is its own.
+EVIDENCE_POSTINGS = 10
+EVIDENCE_MENTIONS = 3
+# Categories too broad to say two technologies are alike, or of no technology at all.
+LOOSE_CATEGORIES = frozenset({
+    OTHER, METHODS, DOMAIN, CERTIFICATIONS, FIELDS, INDUSTRIES, SPOKEN, OFFICE,
+})  # fmt: skip
 # … and where the words come from.
 # The summary and the tasks form one group: a word counts by how many of them use it.
 TERM_SOURCES = {
@@ -65,7 +97,12 @@ class CareerFacts:
     occupation_titles: list[str] = field(default_factory=list)
     curated: list[str] = field(default_factory=list)
     tasks: list[str] = field(default_factory=list)
+    own_tasks: list[str] = field(default_factory=list)
     occupation_career_id: int | None = None
+
+    def own_words(self) -> list[str]:
+        """Return the texts that are the career's own (not its occupation's)."""
+        return [self.career.title, *self.aliases, self.summary, *self.own_tasks]
 
 
 @dataclass
@@ -74,6 +111,7 @@ class ProfileContext:
 
     extractor: Extractor
     names: dict[int, str]
+    categories: dict[int, str]
     practices: frozenset[int]  # skills of a kind many roles share (version control, testing)
     occupations_per_skill: dict[int, int]
     occupation_count: int
@@ -104,11 +142,13 @@ async def load_context(session: AsyncSession, careers: Sequence[CareerRef]) -> P
     """Load the shared data and the facts of ``careers`` (and of their occupations' careers)."""
     extractor = await get_extractor(session)
     names: dict[int, str] = {}
+    categories: dict[int, str] = {}
     practices: set[int] = set()
-    for skill_id, name, kind in await session.execute(
-        select(Skill.id, Skill.display_name, Skill.kind)
+    for skill_id, name, kind, category in await session.execute(
+        select(Skill.id, Skill.display_name, Skill.kind, Skill.category)
     ):
         names[skill_id] = name
+        categories[skill_id] = category
         if kind in SHARED_KINDS:
             practices.add(skill_id)
     per_skill = select(OccupationSkill.skill_id, func.count()).group_by(OccupationSkill.skill_id)
@@ -132,6 +172,7 @@ async def load_context(session: AsyncSession, careers: Sequence[CareerRef]) -> P
     context = ProfileContext(
         extractor=extractor,
         names=names,
+        categories=categories,
         practices=frozenset(practices),
         occupations_per_skill=dict((await session.execute(per_skill)).all()),
         occupation_count=len(onet),
@@ -177,6 +218,7 @@ async def _load_facts(
         parent = fact.occupation_career_id
         inherited = [t for k in TASK_KINDS for t in sections.get((parent or 0, k), [])]
         fact.tasks = own_tasks + inherited
+        fact.own_tasks = own_tasks
         fact.occupation_titles = aliases.get(parent, []) if parent is not None else []
     summaries = select(Career.id, Career.summary).where(Career.id.in_(list(facts)))
     for career_id, summary in await session.execute(summaries):
@@ -191,7 +233,7 @@ async def _load_facts(
 async def _load_skill_postings(
     session: AsyncSession, context: ProfileContext, career_ids: Iterable[int]
 ) -> None:
-    wanted = [i for i in career_ids if context.postings.get(i, 0) >= MIN_POSTINGS]
+    wanted = [i for i in career_ids if context.postings.get(i, 0) >= EVIDENCE_POSTINGS]
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for career_id, skill_id, n in await session.execute(
         select(
@@ -218,20 +260,60 @@ def build_profile(context: ProfileContext, career: CareerRef) -> Demand:
         shares = {s: SkillShare(s, context.names.get(s, str(s)), w) for s, w in own.items()}
         postings = context.postings[career.id]
         return Demand(shares, BASIS_POSTINGS, postings, None, terms, own, (), career.title)
-    weights, parts = _profile_weights(context, facts)
+    borrowed = _borrowing(context, facts)
+    weights, parts = _profile_weights(context, facts, borrowed)
     parent_id = facts.occupation_career_id
     quoted = _shares_of(context, parent_id) if parent_id is not None else {}
+    # The parent's postings speak only for the skills the career holds as its own or near them.
+    quoted = {s: q for s, q in quoted.items() if s in weights and borrowed(s) >= NEAR_FACTOR}
     for skill_id, share in quoted.items():
-        if skill_id in weights:
-            weights[skill_id] = min(1.0, weights[skill_id] + PRIOR_WEIGHT * share)
+        weights[skill_id] = min(1.0, weights[skill_id] + PRIOR_WEIGHT * share * borrowed(skill_id))
     shares = {s: SkillShare(s, context.names.get(s, str(s)), w) for s, w in weights.items()}
     based_on = context.titles.get(parent_id) if quoted and parent_id is not None else None
     postings = context.postings.get(parent_id, 0) if based_on and parent_id is not None else 0
     return Demand(shares, BASIS_PROFILE, postings, based_on, terms, quoted, parts, career.title)
 
 
+def _own_technologies(context: ProfileContext, facts: CareerFacts) -> set[int]:
+    """Return the skills its curated lists, its own words and enough of its postings name."""
+    texts = [*facts.curated, *facts.own_words()]
+    named = {s for text in texts for s in context.extractor.skill_ids(text)}
+    if context.postings.get(facts.career.id, 0) < EVIDENCE_POSTINGS:
+        return named
+    counts = context.skill_postings.get(facts.career.id, {})
+    return named | {s for s, n in counts.items() if n >= EVIDENCE_MENTIONS}
+
+
+@dataclass(frozen=True)
+class Borrowing:
+    """What a refining career holds as its own, and so how much of a borrowed skill it takes."""
+
+    own: frozenset[int]
+    near: frozenset[str]  # the categories its own technologies are in
+    categories: dict[int, str]
+
+    def __call__(self, skill_id: int) -> float:
+        """Return the share of the skill's weight the career takes from its occupation's list."""
+        if skill_id in self.own:
+            return 1.0
+        return NEAR_FACTOR if self.categories.get(skill_id) in self.near else FAR_FACTOR
+
+
+def _keep_all(_: int) -> float:
+    return 1.0
+
+
+def _borrowing(context: ProfileContext, facts: CareerFacts) -> Callable[[int], float]:
+    """Return skill id -> how much of its weight the career takes from its occupation's list."""
+    if facts.occupation_career_id is None:
+        return _keep_all
+    own = _own_technologies(context, facts)
+    near = {c for s in own if (c := context.categories.get(s))} - LOOSE_CATEGORIES
+    return Borrowing(frozenset(own), frozenset(near), context.categories) if near else _keep_all
+
+
 def _profile_weights(
-    context: ProfileContext, facts: CareerFacts
+    context: ProfileContext, facts: CareerFacts, borrowed: Callable[[int], float]
 ) -> tuple[dict[int, float], tuple[str, ...]]:
     weights: dict[int, float] = {}
     parts: list[str] = []
@@ -247,16 +329,26 @@ def _profile_weights(
     soc = facts.career.onet_soc_code
     flags = context.onet.get(soc, {}) if soc else {}
     for skill_id, flag in flags.items():
-        lift(skill_id, (0.5 + 0.5 * ONET_WEIGHTS[flag]) * context.specificity(skill_id))
+        weight = (0.5 + 0.5 * ONET_WEIGHTS[flag]) * context.specificity(skill_id)
+        lift(skill_id, weight * borrowed(skill_id))
     if flags:
-        parts.append("its O*NET technologies (hot and in-demand flags)")
+        parts.append(_onet_part(context, facts, borrowed))
     tasks = {s for text in facts.tasks for s in context.extractor.skill_ids(text)}
     for skill_id in tasks:
-        lift(skill_id, TASK_SKILL_WEIGHT * context.specificity(skill_id))
+        lift(skill_id, TASK_SKILL_WEIGHT * context.specificity(skill_id) * borrowed(skill_id))
     if facts.tasks:
         parts.append("its tasks")
     parts.append("the words of its title, aliases and summary")
     return weights, tuple(parts)
+
+
+def _onet_part(
+    context: ProfileContext, facts: CareerFacts, borrowed: Callable[[int], float]
+) -> str:
+    parent = context.titles.get(facts.occupation_career_id or 0)
+    if parent is None or not isinstance(borrowed, Borrowing):
+        return "its O*NET technologies (hot and in-demand flags)"
+    return f"{possessive(parent)} O*NET technologies, weakly where they are not its own"
 
 
 def _curated_names(context: ProfileContext, facts: CareerFacts) -> list[str]:
