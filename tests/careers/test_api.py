@@ -6,6 +6,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
+from tests.careers.stubs import stub_career
+
 Client = TestClient[Litestar]
 
 
@@ -17,10 +19,12 @@ def test_list_careers_is_paginated(client: Client) -> None:
     assert {c["slug"] for c in first["items"]}.isdisjoint(c["slug"] for c in second["items"])
 
 
-def test_curated_careers_come_before_stubs(client: Client) -> None:
-    items = client.get("/api/v1/careers").json()["items"]
+def test_curated_careers_come_before_stubs(client: Client, database_url: str) -> None:
+    with stub_career(database_url) as slug:
+        items = client.get("/api/v1/careers").json()["items"]
+    assert [item["slug"] for item in items if item["is_stub"]] == [slug]
+    assert items[-1]["slug"] == slug
     assert items[0]["slug"] == "back-end-engineer"
-    assert all(item["is_stub"] for item in items[1:])
 
 
 @pytest.mark.parametrize(

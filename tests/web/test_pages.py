@@ -7,6 +7,7 @@ import re
 from litestar import Litestar
 from litestar.testing import TestClient
 
+from tests.careers.stubs import stub_career
 from tests.salaries.test_published import CITIES
 
 Client = TestClient[Litestar]
@@ -65,10 +66,19 @@ def test_alias_page_redirects(client: Client) -> None:
     assert response.headers["location"] == "/careers/back-end-engineer"
 
 
-def test_stub_career_page_renders(client: Client) -> None:
-    response = client.get("/careers/front-end-engineer")
+def test_stub_career_page_renders(client: Client, database_url: str) -> None:
+    with stub_career(database_url) as slug:
+        response = client.get(f"/careers/{slug}")
     assert response.status_code == 200
     assert "short outline" in response.text
+
+
+def test_written_career_pages_are_not_outlines(client: Client) -> None:
+    for slug in ("front-end-engineer", "security-engineer", "engineering-manager"):
+        html = client.get(f"/careers/{slug}").text
+        assert "short outline" not in html
+        assert "Not described yet" not in html
+        assert "Tools and technologies" in html and "Career ladder" in html
 
 
 def test_unknown_page_is_a_friendly_404(client: Client) -> None:

@@ -102,8 +102,17 @@ def _named_tag(tagger: Tagger | None, name: str, origin: str) -> tuple[str, Skil
 
 
 def _whole_name_skill(tagger: Tagger | None, name: str) -> int | None:
-    """Return the skill a tag names as a whole (a tag naming two skills is left unlinked)."""
+    """Return the skill a tag names as a whole (a tag naming two skills is left unlinked).
+
+    A gloss in parentheses explains the name; it is not a second skill. "Pandas (Python
+    Package)" names pandas, and "Jest (JavaScript Testing Framework)" names Jest (the gloss is
+    the evidence an ambiguous name needs): what is named before the gloss counts first.
+    """
     if tagger is None:
         return None
-    found = tagger.extractor.mentioned_ids(name)
-    return next(iter(found)) if len(found) == 1 else None
+    mentions = tagger.extractor.mentions(name)
+    gloss = name.find("(")
+    named = {m.skill_id for m in mentions if m.end <= gloss} if gloss > 0 else set()
+    if not named:  # no gloss, or it holds the name itself: "Hypertext Markup Language (HTML)"
+        named = {m.skill_id for m in mentions}
+    return next(iter(named)) if len(named) == 1 else None

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.catalog.models import Resource, ResourceSkill, ResourceStatus, ResourceTopic, Topic
-from careerpath.search.labels import write_labels
+from careerpath.search.labels import skill_facet_query, write_labels
 from careerpath.search.schema import SCHEMA_VERSION, IndexRow, make_document
 from careerpath.search.store import (
     Marker,
@@ -91,12 +91,18 @@ async def _topic_slugs(session: AsyncSession, ids: list[int] | None) -> dict[int
 
 
 async def _skills(session: AsyncSession, ids: list[int] | None) -> dict[int, list[tuple[str, str]]]:
-    query = select(ResourceSkill.resource_id, ResourceSkill.skill_slug, ResourceSkill.skill_name)
+    """Return each resource's skills as (facet value, name), one per skill of the taxonomy.
+
+    A tag linked to the taxonomy is indexed under that skill's own slug and name, whatever the
+    publisher called it ("Python", "python-6618", "Python Programming" are one facet value).
+    """
+    query = skill_facet_query()
     if ids is not None:
         query = query.where(ResourceSkill.resource_id.in_(ids))
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for resource_id, slug, name in await session.execute(query.order_by(ResourceSkill.position)):
-        found[resource_id].append((slug, name))
+        if all(slug != seen for seen, _ in found[resource_id]):
+            found[resource_id].append((slug, name))
     return found
 
 

@@ -10,7 +10,7 @@ import tantivy
 from careerpath.search.compounds import joined_forms
 
 # Bump whenever fields or analysis change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: skill facets keyed by the taxonomy skill
 ANALYZER = "folded"
 TEXT_FIELDS = {"title": 3.0, "skills": 2.0, "authors": 1.5, "provider": 1.5, "description": 1.0}
 FACET_FIELDS = ("kind", "level", "price_band", "language", "provider_facet", "topic", "skill")

@@ -19,7 +19,7 @@ from careerpath.search import builder
 from careerpath.search.compounds import joined_pairs
 from careerpath.search.facets import count_facets
 from careerpath.search.highlight import Highlighter
-from careerpath.search.labels import load_labels
+from careerpath.search.labels import facet_skill, load_labels
 from careerpath.search.query import Filters, SortOrder, build_query, fuzzy_terms, query_terms
 from careerpath.search.reader import IndexHolder, OpenIndex, holder_for
 from careerpath.search.results import FacetValue, SearchHit, make_hit, read_facets
@@ -86,7 +86,8 @@ async def search(session: AsyncSession, var_dir: Path, request: SearchRequest) -
 def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
     """Query the open index (no database involved)."""
     searcher = live.index.searcher()
-    query = build_query(searcher, live.schema, request.q, request.filters)
+    filters = replace(request.filters, skill=facet_skill(live.labels, request.filters.skill))
+    query = build_query(searcher, live.schema, request.q, filters)
     offset = (request.page - 1) * request.page_size
     result = searcher.search(query, request.page_size, True, *_order(request), offset)
     terms = query_terms(request.q)
