@@ -139,7 +139,7 @@ def test_forgotten_password_pages(api: Client) -> None:
     assert "reset link is on its way" in known.text and "reset link is on its way" in unknown.text
     form = api.get("/reset-password", params={"token": "x" * 43})
     assert form.status_code == 200
-    assert form.headers["referrer-policy"] == "no-referrer"
+    assert form.headers["referrer-policy"] == "same-origin"
     refused = api.post(
         "/reset-password", data={"token": "x" * 43, "new_password": "a long new password"}
     )

@@ -138,7 +138,7 @@ def test_a_link_needs_the_button_and_expires(mailed: tuple[Settings, Inbox]) -> 
         (link,) = _links_to(inbox, email)
         shown = api.get(link)  # what a mail scanner does: it must not create the account
         assert shown.status_code == 200
-        assert shown.headers["referrer-policy"] == "no-referrer"
+        assert shown.headers["referrer-policy"] == "same-origin"
         assert Actor(api, email=email).sign_in().status_code == 401
         _expire_sign_ups(settings.database_url, email)
         refused = confirm_by_form(api, link)
