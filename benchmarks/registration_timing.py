@@ -1,20 +1,22 @@
 """Sign-up timing for a new and a taken email: can a stopwatch tell them apart?
 
-One served worker (granian) on a fresh SQLite database. A taken address is registered (and
-confirmed when the app mails a link) first; then pairs of sign-ups, one new address and the
+One served worker (granian) on a fresh SQLite database per tree. A taken address is registered
+(and confirmed when the app mails a link) first; then pairs of sign-ups, one new address and the
 taken one, alternate their order (new first, then taken first) so that neither side always
-runs on a warmer server. Reported: medians and p90 of each side over every pair, per order and
-overall, and the gap (taken minus new) with its ratio.
+runs on a warmer server. With ``--baseline DIR`` (another checkout, e.g. ``git archive`` of the
+code before) both servers run at once and take turns pair by pair, so that the machine's load
+falls on both alike. Reported per tree: medians and p90 of each side, per order and overall, and
+the gap (taken minus new) with its ratio.
 
-    .venv/bin/python benchmarks/registration_timing.py              # this checkout
-    .venv/bin/python benchmarks/registration_timing.py --src DIR    # another tree's src/ (before)
+    .venv/bin/python benchmarks/registration_timing.py [--baseline /tmp/before]
 
-``BENCH_PAIRS`` (default 300) pairs, ``BENCH_PORT`` (default 8114) the port.
+``BENCH_PAIRS`` (default 300) pairs, ``BENCH_PORT`` (default 8114) the first port.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import subprocess
@@ -35,7 +37,7 @@ TAKEN = "taken@example.org"
 LINK = re.compile(r"/confirm-email\?token=([\w-]+)")
 
 
-def serve(src: Path, folder: Path) -> subprocess.Popen[bytes]:
+def serve(src: Path, folder: Path, port: int) -> subprocess.Popen[bytes]:
     """Start one worker of the app in ``src`` on a fresh database in ``folder``."""
     env = {
         **os.environ,
@@ -44,7 +46,7 @@ def serve(src: Path, folder: Path) -> subprocess.Popen[bytes]:
         "CAREERPATH_VAR_DIR": str(folder),
         "CAREERPATH_LOG_LEVEL": "ERROR",
         "CAREERPATH_WORKERS": "1",
-        "CAREERPATH_PUBLIC_URL": f"http://127.0.0.1:{PORT}",
+        "CAREERPATH_PUBLIC_URL": f"http://127.0.0.1:{port}",
         **{
             f"CAREERPATH_RATE_LIMIT_{name}": "1000000/minute"
             for name in ("IP", "PER_API_CLIENT", "REGISTRATION")
@@ -52,12 +54,13 @@ def serve(src: Path, folder: Path) -> subprocess.Popen[bytes]:
     }
     env.pop("CAREERPATH_REDIS_URL", None)
     cli = [sys.executable, "-m", "careerpath.cli"]
-    subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
-    process = subprocess.Popen([*cli, "serve", "--port", str(PORT)], env=env)
+    tree = src.parent  # its migrations are found from the tree's root
+    subprocess.run([*cli, "init"], env=env, check=True, capture_output=True, cwd=tree)
+    process = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env, cwd=tree)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{PORT}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
                 return process
         except httpx.TransportError:
             time.sleep(0.2)
@@ -91,25 +94,32 @@ def sign_up_ms(client: httpx.Client, email: str) -> float:
     return elapsed
 
 
-def measure(client: httpx.Client) -> dict[str, dict[str, list[float]]]:
-    """Time ``PAIRS`` pairs of sign-ups, alternating which of the two goes first."""
-    times: dict[str, dict[str, list[float]]] = {
-        order: {"new": [], "taken": []} for order in ("new first", "taken first")
+Times = dict[str, dict[str, list[float]]]
+
+
+def measure(clients: dict[str, httpx.Client]) -> dict[str, Times]:
+    """Time ``PAIRS`` pairs of sign-ups per server, alternating which side and server go first."""
+    times: dict[str, Times] = {
+        name: {order: {"new": [], "taken": []} for order in ("new first", "taken first")}
+        for name in clients
     }
-    for number in range(20):  # warm-up, not counted
-        sign_up_ms(client, f"warm-{number}@example.org")
-        sign_up_ms(client, TAKEN)
+    for client in clients.values():
+        for number in range(20):  # warm-up, not counted
+            sign_up_ms(client, f"warm-{number}@example.org")
+            sign_up_ms(client, TAKEN)
+    names = list(clients)
     for number in range(PAIRS):
         order = "new first" if number % 2 == 0 else "taken first"
         sides = ["new", "taken"] if order == "new first" else ["taken", "new"]
-        for side in sides:
-            email = f"new-{number}@example.org" if side == "new" else TAKEN
-            times[order][side].append(sign_up_ms(client, email))
+        for name in names if (number // 2) % 2 == 0 else names[::-1]:
+            for side in sides:
+                email = f"new-{number}@example.org" if side == "new" else TAKEN
+                times[name][order][side].append(sign_up_ms(clients[name], email))
     return times
 
 
-def report(times: dict[str, dict[str, list[float]]]) -> None:
-    """Print medians and p90 per side and order, and the gap."""
+def report(name: str, times: Times) -> None:
+    """Print one server's medians and p90 per side and order, and the gap."""
     rows = []
     both = {side: [t for order in times.values() for t in order[side]] for side in ("new", "taken")}
     for label, sides in [*times.items(), ("both orders", both)]:
@@ -127,23 +137,30 @@ def report(times: dict[str, dict[str, list[float]]]) -> None:
             ]
         )
     header = ["order", "pairs", "new p50", "taken p50", "new p90", "taken p90", "gap ms", "ratio"]
-    print_table("Sign-up latency (ms), new vs taken email", header, rows)
+    print_table(f"Sign-up latency (ms), new vs taken email: {name}", header, rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--src", type=Path, default=Path(__file__).resolve().parents[1] / "src")
+    parser.add_argument("--baseline", type=Path, help="another checkout to measure alongside")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        process = serve(args.src.resolve(), folder)
-        try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{PORT}", timeout=30) as client:
-                take_address(client, folder)
-                report(measure(client))
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    trees = {"this checkout": Path(__file__).resolve().parents[1]}
+    if args.baseline:
+        trees["baseline"] = args.baseline.resolve()
+    with contextlib.ExitStack() as stack:
+        clients = {}
+        for offset, (name, tree) in enumerate(trees.items()):
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            process = serve(tree / "src", folder, PORT + offset)
+            stack.callback(process.wait, 30)
+            stack.callback(process.terminate)
+            client = stack.enter_context(
+                httpx.Client(base_url=f"http://127.0.0.1:{PORT + offset}", timeout=30)
+            )
+            take_address(client, folder)
+            clients[name] = client
+        for name, times in measure(clients).items():
+            report(name, times)
 
 
 if __name__ == "__main__":
