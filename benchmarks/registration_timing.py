@@ -5,8 +5,8 @@ One served worker (granian) on a fresh SQLite database per tree. A taken address
 taken one, alternate their order (new first, then taken first) so that neither side always
 runs on a warmer server. With ``--baseline DIR`` (another checkout, e.g. ``git archive`` of the
 code before) both servers run at once and take turns pair by pair, so that the machine's load
-falls on both alike. Reported per tree: medians and p90 of each side, per order and overall, and
-the gap (taken minus new) with its ratio.
+falls on both alike. Reported per tree: medians and p90 of each side, per order and overall, the
+gap (taken minus new) with its ratio, and the paired gap (median difference within a pair).
 
     .venv/bin/python benchmarks/registration_timing.py [--baseline /tmp/before]
 
@@ -124,6 +124,7 @@ def report(name: str, times: Times) -> None:
     both = {side: [t for order in times.values() for t in order[side]] for side in ("new", "taken")}
     for label, sides in [*times.items(), ("both orders", both)]:
         new, taken = median(sides["new"]), median(sides["taken"])
+        paired = median([t - n for n, t in zip(sides["new"], sides["taken"], strict=True)])
         rows.append(
             [
                 label,
@@ -133,10 +134,16 @@ def report(name: str, times: Times) -> None:
                 f"{percentile(sides['new'], 0.9):.1f}",
                 f"{percentile(sides['taken'], 0.9):.1f}",
                 f"{taken - new:+.1f}",
+                f"{paired:+.1f}",
                 f"{taken / new:.3f}",
             ]
         )
-    header = ["order", "pairs", "new p50", "taken p50", "new p90", "taken p90", "gap ms", "ratio"]
+    # "paired gap": the median of taken minus new within each pair (the two ran back to back,
+    # under the same load), steadier than the gap between the two medians.
+    header = [
+        "order", "pairs", "new p50", "taken p50", "new p90", "taken p90", "gap ms",
+        "paired gap", "ratio",
+    ]  # fmt: skip
     print_table(f"Sign-up latency (ms), new vs taken email: {name}", header, rows)
 
 
