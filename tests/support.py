@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import time
@@ -110,3 +111,30 @@ def forget_throttle_counts(database_url: str) -> None:
             await engine.dispose()
 
     asyncio.run(forget())
+
+
+def confirmation_token(var_dir: Path, email: str) -> str:
+    """Return the token of the newest sign-up link mailed to ``email`` (the dev outbox)."""
+    return _newest_link(var_dir, email).group(1)
+
+
+def confirmation_path(var_dir: Path, email: str) -> str:
+    """Return the path and query of the newest sign-up link mailed to ``email``."""
+    return _newest_link(var_dir, email).group(0)
+
+
+def _newest_link(var_dir: Path, email: str, seconds: float = 30) -> re.Match[str]:
+    """Wait for the link: a served app writes its mail after the answer is out."""
+    from careerpath.accounts.mail import outbox_mails
+
+    deadline = time.monotonic() + seconds
+    while True:
+        for body in reversed(outbox_mails(var_dir, email)):
+            if found := CONFIRM_LINK.search(body):
+                return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no confirmation link mailed to {email}")
+        time.sleep(0.02)
+
+
+CONFIRM_LINK = re.compile(r"/confirm-email\?token=([\w-]+)\S*")

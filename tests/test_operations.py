@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from careerpath.config import Settings
 from careerpath.health import readyz
 from careerpath.main import create_app
-from tests.support import REDIS_URL, unavailable
+from tests.support import REDIS_URL, confirmation_token, unavailable
 
 Client = TestClient[Litestar]
 
@@ -90,5 +90,9 @@ def test_an_unreachable_redis_degrades_reads_writes_and_sign_ins(settings: Setti
         email = f"no-redis-{id(client)}@example.org"
         account = {"email": email, "password": "correct horse battery staple"}
         assert client.post("/api/v1/auth/register", json=account).status_code == 202
+        token = confirmation_token(broken.var_dir, email)
+        confirmed = client.post("/api/v1/auth/confirm-email", json={"token": token})
+        assert confirmed.status_code == 200
+        client.cookies.clear()
         assert client.post("/api/v1/auth/login", json=account).status_code == 200
         assert client.get("/api/v1/me").json()["email"] == email

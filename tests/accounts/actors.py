@@ -15,7 +15,7 @@ from litestar.testing import TestClient
 from careerpath.accounts.auth import SESSION_COOKIE
 from careerpath.config import Settings
 from careerpath.main import create_app
-from tests.support import forget_throttle_counts
+from tests.support import confirmation_token, forget_throttle_counts
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count()
@@ -103,14 +103,32 @@ class Actor:
 
 
 def new_user(client: TestClient[Litestar], label: str = "user") -> Actor:
-    """Register a user, sign them in and return the actor."""
+    """Register a user, follow the mailed link (which signs them in) and return the actor."""
     actor = Actor(client, email=unique_email(label))
     created = actor.request(
         "POST", "/api/v1/auth/register", json={"email": actor.email, "password": PASSWORD}
     )
     assert created.status_code == 202, created.text
-    assert actor.sign_in().status_code == 200
+    confirmed = confirm_email(actor)
+    actor.secret = confirmed.cookies[SESSION_COOKIE]
+    actor.csrf = confirmed.json()["csrf_token"]
+    actor.user_id = confirmed.json()["user"]["id"]
     return actor
+
+
+def confirm_email(actor: Actor) -> httpx.Response:
+    """Follow the sign-up link mailed to the actor (read from the app's dev outbox).
+
+    With SMTP configured (tests that read an inbox of their own), the link is made here instead.
+    """
+    settings = actor.client.app.state.settings
+    if settings.smtp_host:
+        token = pending_sign_up(settings.database_url, actor.email)
+    else:
+        token = confirmation_token(settings.var_dir, actor.email)
+    confirmed = actor.request("POST", "/api/v1/auth/confirm-email", json={"token": token})
+    assert confirmed.status_code == 200, confirmed.text
+    return confirmed
 
 
 def grant_role(database_url: str, user_id: int, role: str) -> None:
@@ -125,3 +143,31 @@ def grant_role(database_url: str, user_id: int, role: str) -> None:
         await session.execute(update(User).where(User.id == user_id).values(role=Role(role)))
 
     run_async(work, database_url)
+
+
+def pending_sign_up(database_url: str, email: str, password: str = PASSWORD) -> str:
+    """Record a sign-up directly in the database; return its link's token."""
+    import secrets
+
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from careerpath.accounts import registration
+    from careerpath.accounts.models import SignUp
+    from careerpath.accounts.passwords import hash_password
+    from careerpath.db import utcnow
+    from tests.conftest import run_async
+
+    token = secrets.token_urlsafe(32)
+
+    async def work(session: AsyncSession) -> None:
+        session.add(
+            SignUp(
+                email=email,
+                password_hash=await hash_password(password),
+                token_hash=registration.digest(token),
+                expires_at=utcnow() + registration.SIGN_UP_LIFETIME,
+            )
+        )
+
+    run_async(work, database_url)
+    return token

@@ -6,7 +6,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from careerpath.accounts.auth import SESSION_COOKIE
-from tests.accounts.actors import PASSWORD, Actor, new_user, unique_email
+from tests.accounts.actors import PASSWORD, Actor, confirm_email, new_user, unique_email
 
 Client = TestClient[Litestar]
 
@@ -19,6 +19,7 @@ def test_register_ignores_role_and_id(api: Client) -> None:
     )
     assert response.status_code == 202
     actor = Actor(api, email=email)
+    confirm_email(actor)
     assert actor.sign_in().status_code == 200
     body = actor.request("GET", "/api/v1/me").json()
     assert body["role"] == "user"
@@ -149,6 +150,7 @@ def test_delete_account_removes_it(api: Client) -> None:
     assert actor.sign_in().status_code == 401
     again = api.post("/api/v1/auth/register", json={"email": actor.email, "password": PASSWORD})
     assert again.status_code == 202
+    confirm_email(actor)
     assert actor.sign_in().status_code == 200  # the address was free again: a new account
 
 

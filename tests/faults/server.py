@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.support import free_port, wait_until_up
+from tests.support import confirmation_token, free_port, wait_until_up
 
 PASSWORD = "correct horse battery staple"
 GENEROUS = {
@@ -79,10 +79,13 @@ class Tally:
         return [s for s in self.statuses if s >= 500 and s not in allowed]
 
 
-async def new_token(client: httpx.AsyncClient, label: str) -> str:
-    """Register and sign in a user; return a write token of theirs."""
+async def new_token(client: httpx.AsyncClient, label: str, var_dir: Path) -> str:
+    """Register a user, follow the mailed link and sign in; return a write token of theirs."""
     account = {"email": f"{label}@example.org", "password": PASSWORD}
     assert (await client.post("/api/v1/auth/register", json=account)).status_code == 202
+    token = {"token": confirmation_token(var_dir, account["email"])}
+    assert (await client.post("/api/v1/auth/confirm-email", json=token)).status_code == 200
+    client.cookies.clear()
     signed_in = await client.post("/api/v1/auth/login", json=account)
     assert signed_in.status_code == 200, signed_in.text
     cookie = signed_in.headers["set-cookie"].split(";", 1)[0]

@@ -93,10 +93,10 @@ def follow_the_job(
         time.sleep(0.05)
 
 
-async def user_token(base_url: str) -> tuple[str, int]:
+async def user_token(base_url: str, var_dir: Path) -> tuple[str, int]:
     """A new user's write token and id."""
     async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
-        token = await new_token(client, "curator")
+        token = await new_token(client, "curator", var_dir)
         me = await client.get("/api/v1/me", headers={"authorization": f"Bearer {token}"})
     return token, int(me.json()["id"])
 
@@ -109,7 +109,7 @@ def test_kill_during_an_import_leaves_no_uncommitted_documents(tmp_path: Path) -
     )
     content = courses_file()
     with serving(database_url, tmp_path, workers="1") as (base_url, pid):
-        token, user_id = asyncio.run(user_token(base_url))
+        token, user_id = asyncio.run(user_token(base_url, tmp_path))
         grant_role(database_url, user_id, "curator")
         first_search = httpx.get(f"{base_url}/api/v1/search", params={"q": "python"}, timeout=60)
         assert first_search.status_code == 200  # it built the index

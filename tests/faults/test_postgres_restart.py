@@ -1,8 +1,8 @@
 """PostgreSQL restarted under a bounded write load: 0 answers 500, 0 acknowledged writes lost.
 
-The restart is simulated between the app and the server: its backends are terminated the way a
-shutdown terminates them (SQLSTATE 57P01), and a proxy resets every connection and refuses new
-ones for two seconds. Twenty users write through a two-worker server the whole time.
+The cluster is the test's own (``backing.py``), on a spare port: it is stopped for real (a fast
+shutdown: every backend is terminated, SQLSTATE 57P01), stays down two seconds and starts again,
+while twenty users write through a two-worker server the whole time.
 """
 
 from __future__ import annotations
@@ -11,32 +11,17 @@ import asyncio
 from pathlib import Path
 
 import httpx
-from sqlalchemy import make_url, select, text
+from sqlalchemy import select
 
 from careerpath import migrate
 from careerpath.accounts.models import SavedList
 from careerpath.db import create_engine
-from tests.faults.proxy import TcpProxy, proxied
+from tests.faults.backing import PostgresCluster, postgres_cluster
 from tests.faults.server import Tally, new_token, serving
-from tests.support import scratch_postgres_url
 
 USERS = 20
 OUTAGE_SECONDS = 2.0
 WRITES_AFTER_RESTORE = 3  # per user: the pool must recover by itself
-
-
-async def terminate_backends(url: str) -> int:
-    """Terminate the app's server connections, as a fast shutdown does."""
-    engine = create_engine(url)
-    async with engine.connect() as connection:
-        ended = await connection.scalar(
-            text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-        )
-    await engine.dispose()
-    return int(ended or 0)
 
 
 async def saved_list_ids(url: str) -> set[int]:
@@ -69,39 +54,34 @@ async def writer(
             await asyncio.sleep(0.05)  # a 503 says wait; do not spin
 
 
-async def restart_under_load(base_url: str, proxy: TcpProxy, database_url: str) -> Tally:
+async def restart_under_load(base_url: str, cluster: PostgresCluster, var_dir: Path) -> Tally:
     """Run the write load, restart the database in the middle, and tally the answers."""
     tally = Tally()
     restored = asyncio.Event()
     async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
-        tokens = [await new_token(client, f"writer-{n}") for n in range(USERS)]
+        tokens = [await new_token(client, f"writer-{n}", var_dir) for n in range(USERS)]
         load = [
             asyncio.create_task(writer(client, token, tally, restored, f"w{n}"))
             for n, token in enumerate(tokens)
         ]
         await asyncio.sleep(1)  # writes are under way
-        assert await terminate_backends(database_url) >= 1
-        proxy.cut()
+        await asyncio.to_thread(cluster.stop, "fast")
         await asyncio.sleep(OUTAGE_SECONDS)
-        proxy.restore()
+        await asyncio.to_thread(cluster.start)
         restored.set()
         await asyncio.wait_for(asyncio.gather(*load), timeout=120)
     return tally
 
 
 def test_postgres_restart_under_write_load(tmp_path: Path) -> None:
-    url = scratch_postgres_url("faults")
-    migrate.upgrade(url)
-    target = make_url(url)
-    with proxied(target.host or "127.0.0.1", target.port or 5432) as proxy:
-        through_proxy = target.set(host="127.0.0.1", port=proxy.port)
-        app_url = through_proxy.render_as_string(hide_password=False)
-        with serving(app_url, tmp_path) as (base_url, _pid):
-            tally = asyncio.run(restart_under_load(base_url, proxy, url))
+    with postgres_cluster() as cluster:
+        migrate.upgrade(cluster.url)
+        with serving(cluster.url, tmp_path) as (base_url, _pid):
+            tally = asyncio.run(restart_under_load(base_url, cluster, tmp_path))
         log = (tmp_path / "server.log").read_text()
-    assert tally.server_errors(allowed=frozenset({503})) == [], log[-3000:]
-    assert 503 in tally.statuses  # the outage was seen, and answered as one
-    assert tally.missing_retry_after == 0
-    lost = set(tally.acknowledged) - asyncio.run(saved_list_ids(url))
-    assert lost == set()
-    assert "Traceback" not in log, log[-3000:]
+        assert tally.server_errors(allowed=frozenset({503})) == [], log[-3000:]
+        assert 503 in tally.statuses  # the outage was seen, and answered as one
+        assert tally.missing_retry_after == 0
+        lost = set(tally.acknowledged) - asyncio.run(saved_list_ids(cluster.url))
+        assert lost == set()
+        assert "Traceback" not in log, log[-3000:]

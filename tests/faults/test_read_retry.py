@@ -2,6 +2,7 @@
 
 The failure is real: the app's own PostgreSQL backend is terminated (SQLSTATE 57P01, as a
 server shutdown does) just before the route's query runs, through the connection it runs on.
+The cluster is the test's own (``backing.py``), never a shared server.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from litestar import Litestar
 from litestar.testing import TestClient
 from sqlalchemy import event
 
+from careerpath import migrate
 from careerpath.config import Settings
 from tests.accounts.actors import PASSWORD, generous_settings, running_client
+from tests.faults.backing import postgres_cluster
 
 
 class ConnectionKiller:
@@ -38,14 +41,23 @@ class ConnectionKiller:
             connection.exec_driver_sql("SELECT pg_terminate_backend(pg_backend_pid())")
 
 
+@pytest.fixture(scope="module")
+def cluster_url() -> Iterator[str]:
+    """A migrated PostgreSQL cluster of the module's own."""
+    with postgres_cluster() as cluster:
+        migrate.upgrade(cluster.url)
+        yield cluster.url
+
+
 @pytest.fixture
 def killer_client(
-    settings: Settings, backend: str
+    settings: Settings, backend: str, cluster_url: str
 ) -> Iterator[tuple[TestClient[Litestar], ConnectionKiller]]:
-    """An app without response caching, and its connection killer."""
-    if backend != "postgresql":
-        pytest.skip("a SQLite file has no server connection to lose")
-    with running_client(generous_settings(settings, cache_seconds=0)) as client:
+    """An app on the module's cluster without response caching, and its connection killer."""
+    if backend != "sqlite":
+        pytest.skip("runs once: its database is the module's own cluster, whatever the backend")
+    own = generous_settings(settings, cache_seconds=0, database_url=cluster_url)
+    with running_client(own) as client:
         yield client, ConnectionKiller(client.app)
 
 

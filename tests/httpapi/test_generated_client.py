@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from careerpath.accounts.auth import SESSION_COOKIE
-from tests.support import free_port, wait_until_up
+from tests.support import confirmation_token, free_port, wait_until_up
 
 PACKAGE = "careerpath_client"
 SLUG = "back-end-engineer"
@@ -31,9 +31,15 @@ CONFIG = f"package_name_override: {PACKAGE}\nproject_name_override: careerpath-c
 
 
 @pytest.fixture(scope="module")
-def served(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The served app's var folder (its dev mail outbox holds the sign-up links)."""
+    return tmp_path_factory.mktemp("served")
+
+
+@pytest.fixture(scope="module")
+def served(database_url: str, served_folder: Path) -> Iterator[str]:
     """The real server (granian, one worker) on the suite's database for this backend."""
-    folder = tmp_path_factory.mktemp("served")
+    folder = served_folder
     env = {
         **os.environ,
         "CAREERPATH_DATABASE_URL": database_url,
@@ -124,11 +130,17 @@ def test_extract_skills_and_resolve_a_title(client_package: ModuleType, anonymou
     assert resolved.career.slug == SLUG
 
 
-def _sign_in(package: ModuleType, anonymous: Any, served: str, email: str) -> Any:
+def _sign_in(package: ModuleType, anonymous: Any, served: str, folder: Path, email: str) -> Any:
     """Register and sign in through the client; return a cookie-session client."""
     password = "correct horse battery staple"
     register = model(package, "RegisterIn")(email=email, password=password)
     api(package, "accounts.register_account").sync(client=anonymous, body=register)
+    # The mailed link's token, read from the served app's dev outbox.
+    token = confirmation_token(folder, email)
+    confirm = model(package, "EmailConfirmIn")(token=token)
+    confirmed = api(package, "accounts.confirm_email").sync_detailed(client=anonymous, body=confirm)
+    assert confirmed.status_code == 200
+    anonymous.get_httpx_client().cookies.clear()
     login = model(package, "LoginIn")(email=email, password=password)
     signed_in = api(package, "accounts.sign_in").sync_detailed(client=anonymous, body=login)
     assert signed_in.status_code == 200
@@ -144,9 +156,9 @@ def _sign_in(package: ModuleType, anonymous: Any, served: str, email: str) -> An
     )
 
 
-def _token(package: ModuleType, anonymous: Any, served: str, email: str) -> str:
+def _token(package: ModuleType, anonymous: Any, served: str, folder: Path, email: str) -> str:
     """Sign in through the client and create a write token with the session."""
-    with _sign_in(package, anonymous, served, email) as session:
+    with _sign_in(package, anonymous, served, folder, email) as session:
         scope = model(package, "TokenScope").WRITE
         body = model(package, "TokenIn")(name="generated client", scope=scope)
         created = api(package, "accounts.create_token").sync(client=session, body=body)
@@ -154,10 +166,10 @@ def _token(package: ModuleType, anonymous: Any, served: str, email: str) -> str:
 
 
 def test_a_token_saves_a_course_and_builds_a_path_and_a_gap(
-    client_package: ModuleType, anonymous: Any, served: str, backend: str
+    client_package: ModuleType, anonymous: Any, served: str, served_folder: Path, backend: str
 ) -> None:
     email = f"client-{backend}@example.org"
-    token = _token(client_package, anonymous, served, email)
+    token = _token(client_package, anonymous, served, served_folder, email)
     with client_package.AuthenticatedClient(
         base_url=served, token=token, raise_on_unexpected_status=True
     ) as client:

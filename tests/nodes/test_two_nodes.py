@@ -24,6 +24,7 @@ from tests.jobs.support import finished_job
 from tests.support import (
     PROJECT_ROOT,
     REDIS_URL,
+    confirmation_token,
     require_shared_data,
     scratch_postgres_url,
     unavailable,
@@ -88,6 +89,9 @@ class Curator:
 
     def __init__(self, client: httpx.Client, email: str, env: dict[str, str]) -> None:
         client.post("/api/v1/auth/register", json={"email": email, "password": PASSWORD})
+        token = confirmation_token(Path(env["CAREERPATH_VAR_DIR"]), email)
+        client.post("/api/v1/auth/confirm-email", json={"token": token}).raise_for_status()
+        client.cookies.clear()
         subprocess.run([str(CLI), "users", "set-role", email, "curator"], env=env, check=True)
         login = client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
         login.raise_for_status()

@@ -1,16 +1,22 @@
-"""Without Redis, sign-in failures are counted in the database: every worker sees every failure."""
+"""Without Redis, or while it is down, sign-in failures are counted in the database.
+
+Every worker sees every failure either way, and a Redis that comes back takes over again.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import httpx
 import pytest
+from redis import Redis
 
 from careerpath import migrate
 from careerpath.config import Settings
 from careerpath.errors import RateLimitedError
-from careerpath.security.throttle import Throttle
+from careerpath.security.throttle import REDIS_RETRY_SECONDS, Throttle
+from tests.faults.backing import redis_server
 from tests.faults.server import PASSWORD, serving
 
 LIMIT = 4
@@ -54,3 +60,34 @@ def test_two_workers_refuse_the_fifth_failure(tmp_path: Path, backend: str) -> N
             for _ in range(LIMIT * 4)
         ]
     assert statuses == [401] * LIMIT + [429] * (LIMIT * 3)
+
+
+def test_with_redis_down_two_workers_count_in_the_database(tmp_path: Path, backend: str) -> None:
+    if backend != "sqlite":
+        pytest.skip("the fallback does not depend on the database; checked once")
+    database_url = f"sqlite+aiosqlite:///{tmp_path / 'workers.db'}"
+    migrate.upgrade(database_url)
+    limit = f"{LIMIT}/5 minutes"
+    with (
+        redis_server() as redis,
+        serving(database_url, tmp_path, redis_url=redis.url, rate_limit_login=limit) as (url, _),
+    ):
+        redis.stop()
+        wrong = {"email": "owner@example.org", "password": "not the password at all"}
+        # A new connection each time, so that both workers take their share of the attempts.
+        statuses = [
+            httpx.post(f"{url}/api/v1/auth/login", json=wrong, timeout=60).status_code
+            for _ in range(LIMIT * 4)
+        ]
+        down = httpx.get(f"{url}/readyz", timeout=60).json()["status"]
+        redis.start()
+        time.sleep(REDIS_RETRY_SECONDS + 0.5)  # each worker tries Redis again after this
+        other = {**wrong, "email": "other@example.org"}
+        for _ in range(4):
+            httpx.post(f"{url}/api/v1/auth/login", json=other, timeout=60)
+        back = httpx.get(f"{url}/readyz", timeout=60).json()["status"]
+        with Redis.from_url(redis.url) as client:
+            counted_in_redis = client.dbsize()
+    assert statuses == [401] * LIMIT + [429] * (LIMIT * 3)  # shared, although Redis was down
+    assert (down, back) == ("degraded", "ok")
+    assert counted_in_redis > 0  # the workers went back to Redis by themselves

@@ -1,4 +1,4 @@
-"""Tables of the accounts domain: users, sessions, tokens, resets, saved lists, clicks."""
+"""Tables of the accounts domain: users, sign-ups, sessions, tokens, resets, saved lists, clicks."""
 
 from __future__ import annotations
 
@@ -103,6 +103,26 @@ class PasswordReset(Base):
     )
     token_hash: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class SignUp(Base):
+    """A sign-up waiting for its mailed link; the account exists only once the link is followed.
+
+    Every sign-up writes one, whether or not the email has an account already (only a new
+    email's link is mailed): the same work either way, and nothing to sign in with until the
+    address is confirmed, so a sign-up cannot tell whether an email was taken.
+    """
+
+    __tablename__ = "sign_up"
+    __table_args__ = (UniqueConstraint("token_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(index=True)
     used_at: Mapped[datetime | None]
 
 

@@ -9,7 +9,7 @@ from litestar.di import Provide
 from litestar.params import JSONBody, PathParameter
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
-from careerpath.accounts import service, tokens
+from careerpath.accounts import registration, service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
 from careerpath.accounts.cookies import expired_cookie, session_cookie, sign_in_from
 from careerpath.accounts.dependencies import (
@@ -24,6 +24,7 @@ from careerpath.accounts.models import User
 from careerpath.accounts.presenters import session_read, token_read, user_read
 from careerpath.accounts.schemas import (
     DeleteAccountIn,
+    EmailConfirmIn,
     LoginIn,
     LoginResult,
     PasswordChangeIn,
@@ -68,19 +69,33 @@ class AuthController(Controller):
         settings: AppSettings,
         data: JSONBody[RegisterIn],
     ) -> Response[RegistrationAccepted]:
-        """Create a user with the ``user`` role; any other field sent is ignored.
+        """Mail a link that creates a user with the ``user`` role; other fields are ignored.
 
         The answer is the same whether or not the email has an account (it does not reveal
-        which): a new address can sign in at once, and either way a mail goes to the address.
+        which): a new address gets a confirmation link (``confirm-email`` takes its token), a
+        taken one a reminder to sign in; nobody can sign in before the link is followed.
         """
-        outcome = await service.register(
+        outcome = await registration.register(
             session, throttle, settings.public_url, client_ip(request.scope), data
         )
         return Response(
-            RegistrationAccepted(service.REGISTRATION_ACCEPTED),
+            RegistrationAccepted(registration.REGISTRATION_ACCEPTED),
             status_code=HTTP_202_ACCEPTED,
             background=mail_after(settings, outcome.mail),
         )
+
+    @post("/confirm-email", summary="Confirm a sign-up", status_code=200)
+    async def confirm_email(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        store: Store,
+        settings: AppSettings,
+        data: JSONBody[EmailConfirmIn],
+    ) -> Response[LoginResult]:
+        """Spend a sign-up link's token: the account is created and signed in."""
+        user = await registration.confirm(session, data.token)
+        return await _signed_in(session, store, settings, user, request)
 
     @post("/login", summary="Sign in", status_code=200)
     async def login(

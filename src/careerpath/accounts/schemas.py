@@ -30,6 +30,12 @@ class RegisterIn(msgspec.Struct):
     display_name: Annotated[str, msgspec.Meta(max_length=100, pattern=NO_NUL)] = ""
 
 
+class EmailConfirmIn(msgspec.Struct):
+    """The token of a sign-up's mailed link."""
+
+    token: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
+
+
 class RegistrationAccepted(msgspec.Struct):
     """The answer to a sign-up, the same whether or not the email had an account."""
 

@@ -1,7 +1,7 @@
-"""Accounts: register, sign in and out, passwords and resets, deletion, admin changes.
+"""Accounts: sign in and out, passwords and resets, deletion, admin changes.
 
-Sign-up, sign-in and reset answer the same whether or not an email is known, and cost about the
-same time (an unknown email still pays one argon2 verification, a known one at sign-up one hash).
+Sign-in and reset answer the same whether or not an email is known, and cost about the same time
+(an unknown email still pays one argon2 verification). Sign-up is ``registration.py``'s.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.accounts import passwords, schemas
 from careerpath.accounts.auth import csrf_token_for
 from careerpath.accounts.mail import Mail
-from careerpath.accounts.models import ApiToken, PasswordReset, Role, SavedList, User
+from careerpath.accounts.models import ApiToken, PasswordReset, Role, User
 from careerpath.accounts.sessions import (
     SessionStore,
     as_utc,
@@ -40,10 +39,6 @@ EMAIL_PATTERN = re.compile(schemas.EMAIL_PATTERN)
 MAX_EMAIL_LENGTH = 320
 WRONG_CREDENTIALS = "The email or password is wrong."
 RESET_ACCEPTED = "If an account uses this email, a reset link is on its way."
-REGISTRATION_ACCEPTED = (
-    "Check your email. If the address was new, your account is ready: sign in with your "
-    "password. If it had an account already, the mail says how to sign in or reset the password."
-)
 
 
 def normalize_email(email: str) -> str:
@@ -78,70 +73,6 @@ async def get_user(db: AsyncSession, user_id: int) -> User:
 async def find_by_email(db: AsyncSession, email: str) -> User | None:
     """Return the user with ``email``, if any."""
     return await db.scalar(select(User).where(User.email == normalize_email(email)))
-
-
-@dataclass(frozen=True, slots=True)
-class Registration:
-    """A sign-up's outcome: the new user (None when the email had one) and the mail to send."""
-
-    user: User | None
-    mail: Mail | None
-
-
-async def register(
-    db: AsyncSession,
-    throttle: Throttle,
-    public_url: str,
-    ip: str,
-    sign_up: schemas.RegisterIn,
-) -> Registration:
-    """Create a user (role ``user``) with a default "Saved" list, unless the email has one.
-
-    Either way the address gets a mail (a welcome, or "someone tried to sign up with your
-    address"), so the answer need not say which. The INSERT comes first and a lost race or an
-    existing email fails it: no read-then-write window, and on SQLite no read snapshot to upgrade.
-    """
-    await throttle.attempt("registration", ip)
-    check_email(sign_up.email)
-    passwords.check_policy(sign_up.password)
-    email = normalize_email(sign_up.email)
-    user = User(
-        email=email,
-        display_name=sign_up.display_name.strip(),
-        password_hash=await passwords.hash_password(sign_up.password),
-        role=Role.USER,
-    )
-    try:
-        async with db.begin_nested():
-            db.add(user)
-    except IntegrityError:
-        return Registration(
-            None, _existing_account_mail(await find_by_email(db, email), public_url)
-        )
-    db.add(SavedList(owner_id=user.id, name="Saved", is_default=True))
-    await db.flush()
-    return Registration(user, _welcome_mail(user, public_url))
-
-
-def _welcome_mail(user: User, public_url: str) -> Mail:
-    body = (
-        f"Your careerpath account is ready. Sign in at {public_url.rstrip('/')}/signin "
-        "with the password you chose.\n\n"
-        "If you did not sign up, reset the password (the sign-in page links to it) or ignore this."
-    )
-    return Mail(user.email, "Welcome to careerpath", body)
-
-
-def _existing_account_mail(user: User | None, public_url: str) -> Mail | None:
-    if user is None or not user.is_active:
-        return None
-    site = public_url.rstrip("/")
-    body = (
-        "Someone tried to create a careerpath account with this address, which has one already."
-        f"\n\nSign in at {site}/signin, or set a new password at {site}/forgot-password."
-        "\n\nIf it was not you, ignore this mail: nothing changed."
-    )
-    return Mail(user.email, "You already have a careerpath account", body)
 
 
 async def authenticate(

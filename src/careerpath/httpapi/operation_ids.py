@@ -57,6 +57,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/suggest"): "suggest_titles",
     # accounts
     ("POST", "/api/v1/auth/register"): "register_account",
+    ("POST", "/api/v1/auth/confirm-email"): "confirm_email",
     ("POST", "/api/v1/auth/login"): "sign_in",
     ("POST", "/api/v1/auth/logout"): "sign_out",
     ("POST", "/api/v1/auth/password-reset"): "request_password_reset",

@@ -3,9 +3,10 @@
 Failure counters (logins) are only hit on failure; attempt counters (registration, reset) on
 every attempt. Without Redis they live in the database (``counters.py``), so every worker
 counts against the same limit. The general per-address and per-token limits are
-``budgets.py``'s. When Redis does not answer, these counters fall back to this process's memory
-for that call (limits stay applied, per worker) and Redis is tried again on the next one, so it
-takes over again as soon as it is back.
+``budgets.py``'s. When a configured Redis does not answer, these counters fall back to the
+database too (limits stay shared by every worker), and Redis is tried again ``REDIS_RETRY_SECONDS``
+later, so it takes over by itself once it is back. Counts made meanwhile stay in the database:
+a limit starts afresh in Redis, at worst letting one window's attempts through twice.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from careerpath.security.counters import DatabaseCounters
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+# After a failure, Redis is left alone this long: a down Redis costs one refused connection per
+# worker per interval, not one per counted event.
+REDIS_RETRY_SECONDS = 1.0
 
 
 class Counters(Protocol):
@@ -58,18 +62,18 @@ class Throttle:
         # Our own pool, so that shutdown can close its sockets.
         self.pool = redis_pool(settings.redis_url) if settings.redis_url else None
         storage = create_storage(settings.redis_url, self.pool)
-        self.local = MovingWindowRateLimiter(MemoryStorage())
         self.limits: dict[str, RateLimitItem] = {
             "login": parse(settings.rate_limit_login),
             "registration": parse(settings.rate_limit_registration),
             "reset": parse(settings.rate_limit_reset),
         }
-        self.database: DatabaseCounters | None = None
-        self.shared: Counters = MovingWindowRateLimiter(storage)
-        if not settings.redis_url:
-            longest = max(item.get_expiry() for item in self.limits.values())
-            self.database = DatabaseCounters(settings.database_url, timedelta(seconds=longest))
-            self.shared = self.database
+        longest = max(item.get_expiry() for item in self.limits.values())
+        # The counters without Redis, and while a configured Redis is down.
+        self.database = DatabaseCounters(settings.database_url, timedelta(seconds=longest))
+        self.shared: Counters = (
+            MovingWindowRateLimiter(storage) if settings.redis_url else self.database
+        )
+        self._redis_retry_at = 0.0
         shared = storage if settings.redis_url else None
         self.budgets = Budgets(
             {
@@ -106,18 +110,23 @@ class Throttle:
         await self.budgets.stop()
         if self.pool is not None:
             await self.pool.disconnect()
-        if self.database is not None:
-            await self.database.close()
+        await self.database.close()
 
     async def _call(self, step: Callable[[Counters], Awaitable[T]]) -> T:
-        """Run ``step`` on the shared counters, or on this process's when Redis is down."""
-        if self.pool is None:
-            return await step(self.shared)
+        """Run ``step`` on the shared counters, or on the database's while Redis is down."""
+        if self.pool is None or time.monotonic() < self._redis_retry_at:
+            return await step(self.database)
         try:
-            return await step(self.shared)
+            result = await step(self.shared)
         except (RedisError, OSError) as exc:
-            logger.warning("shared rate limits unavailable, counting in process: %s", exc)
-            return await step(self.local)
+            if not self._redis_retry_at:
+                logger.warning("Redis rate limits unavailable, counting in the database: %s", exc)
+            self._redis_retry_at = time.monotonic() + REDIS_RETRY_SECONDS
+            return await step(self.database)
+        if self._redis_retry_at:
+            logger.warning("Redis rate limits available again")
+            self._redis_retry_at = 0.0
+        return result
 
     async def _allowed(self, item: RateLimitItem, name: str, key: str) -> bool:
         return await self._call(lambda c: c.test(item, name, key))

@@ -1,4 +1,4 @@
-"""Account pages: sign up, sign in, sign out, account settings (sessions, tokens, password).
+"""Account pages: sign up and confirm, sign in, sign out, account settings (sessions, tokens…).
 
 Every form is a plain POST with the session's CSRF token, so the pages work without JavaScript.
 Form errors are shown on the form again; everything else goes to the app's error page.
@@ -14,7 +14,7 @@ from litestar.di import Provide
 from litestar.params import PathParameter, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from careerpath.accounts import lists, service, tokens
+from careerpath.accounts import lists, registration, service, tokens
 from careerpath.accounts.auth import SESSION_COOKIE, client_ip
 from careerpath.accounts.cookies import (
     expired_cookie,
@@ -57,6 +57,15 @@ class CredentialsForm(msgspec.Struct):
     email: FormText = ""
     password: FormText = ""
     display_name: FormText = ""
+    next: FormText = ""
+    save: FormText = ""
+    form_token: FormText = ""
+
+
+class ConfirmForm(msgspec.Struct):
+    """The sign-up confirmation form behind the mailed link."""
+
+    token: FormText = ""
     next: FormText = ""
     save: FormText = ""
     form_token: FormText = ""
@@ -129,37 +138,62 @@ class SignInPages(Controller):
         self,
         request: Request[Any, Any, Any],
         session: DbSession,
-        store: Store,
         throttle: Throttled,
         settings: AppSettings,
-        port: Port,
         data: URLEncodedBody[CredentialsForm],
-    ) -> Template | Redirect:
-        """Create the account, sign in and go to My lists."""
+    ) -> Template:
+        """Mail a confirmation link (or, for a taken email, a reminder); the page says the same."""
         if not form_token_matches(request, data.form_token):
             return _credentials_form(
                 "signup.html", request, FORM_EXPIRED, data.email, 403, data.next, data.save
             )
         sign_up = RegisterIn(data.email[:320], data.password, data.display_name[:100])
+        then = {"next": local_path(data.next) if data.next else "", "save": data.save[:40]}
         try:
-            outcome = await service.register(
-                session, throttle, settings.public_url, client_ip(request.scope), sign_up
+            outcome = await registration.register(
+                session, throttle, settings.public_url, client_ip(request.scope), sign_up, then
             )
         except CareerpathError as exc:
             return _credentials_form(
                 "signup.html", request, exc.detail, data.email, exc.status, data.next, data.save
             )
-        page: Template | Redirect
-        if outcome.user is None:  # the address has an account: its owner is mailed
-            page = _credentials_form(
-                "signin.html", request, CHECK_MAIL, data.email, 200, data.next, data.save
-            )
-        else:
-            saved = await _save_pending(session, port, outcome.user.id, data.save)
-            then = saved or local_path(data.next)
-            page = await _signed_in(request, session, store, settings, outcome.user, then)
-        page.background = mail_after(settings, outcome.mail)
-        return page
+        context = {"sent": registration.REGISTRATION_ACCEPTED, "email": data.email[:320]}
+        return Template(
+            "signup_sent.html", context=context, background=mail_after(settings, outcome.mail)
+        )
+
+    @get("/confirm-email")
+    async def confirm_form(
+        self,
+        request: Request[Any, Any, Any],
+        token: Annotated[str, QueryParameter(max_length=200)] = "",
+        next: NextPage = "",
+        save: PendingSave = "",
+    ) -> Template:
+        """Show the button that confirms a sign-up (a GET alone, as a mail scanner's, does not)."""
+        return _confirm_form(request, token, then=next, save=save)
+
+    @post("/confirm-email")
+    async def confirm(
+        self,
+        request: Request[Any, Any, Any],
+        session: DbSession,
+        store: Store,
+        settings: AppSettings,
+        port: Port,
+        data: URLEncodedBody[ConfirmForm],
+    ) -> Template | Redirect:
+        """Create the account, sign in and go where the sign-up was headed (My lists)."""
+        if not form_token_matches(request, data.form_token):
+            return _confirm_form(request, data.token, FORM_EXPIRED, 403, data.next, data.save)
+        try:
+            user = await registration.confirm(session, data.token)
+        except CareerpathError as exc:
+            return _confirm_form(request, data.token, exc.detail, exc.status, data.next, data.save)
+        saved = await _save_pending(session, port, user.id, data.save)
+        return await _signed_in(
+            request, session, store, settings, user, saved or local_path(data.next)
+        )
 
     @post("/signout")
     async def signout(
@@ -171,10 +205,36 @@ class SignInPages(Controller):
 
 
 FORM_EXPIRED = "This form has expired. Please send it again."
-CHECK_MAIL = (
-    "We sent a mail to this address: it has an account already. Sign in below, "
-    "or follow the mail to set a new password."
-)
+
+
+def _confirm_form(
+    request: Request[Any, Any, Any],
+    token: str,
+    error: str | None = None,
+    status: int = 200,
+    then: str = "",
+    save: str = "",
+) -> Template:
+    """Render the sign-up confirmation form; the token in its URL never leaves the site.
+
+    ``same-origin``, not ``no-referrer``: under ``no-referrer`` a browser posts the form with
+    ``Origin: null``, which the cross-site check refuses.
+    """
+    form = form_token(request)
+    context = {
+        "error": error,
+        "token": token[:200],
+        "form_token": form,
+        "next": then[:2000],
+        "save": save[:40],
+    }
+    return Template(
+        "confirm_email.html",
+        context=context,
+        status_code=status,
+        cookies=[form_cookie(form)],
+        headers={"Referrer-Policy": "same-origin"},
+    )
 
 
 def _credentials_form(

@@ -69,11 +69,13 @@ class ResetPages(Controller):
     async def reset_form(
         self, token: Annotated[str, QueryParameter(max_length=200)] = ""
     ) -> Template:
-        """Show the new-password form for a mailed link."""
+        """Show the new-password form for a mailed link (its token never leaves the site)."""
+        # Not no-referrer: the browser would post the form with "Origin: null", refused as
+        # cross-site (seen in Chromium on the sign-up confirmation, which shares the pattern).
         return Template(
             "reset_password.html",
             context={"token": token, "error": None},
-            headers={"Referrer-Policy": "no-referrer"},
+            headers={"Referrer-Policy": "same-origin"},
         )
 
     @post("/reset-password")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tests.support import confirmation_path
 from tests.web.browser.conftest import SCREENSHOTS
 
 if TYPE_CHECKING:
@@ -85,13 +86,22 @@ PASSWORD = "correct horse battery"
 
 
 def sign_up(tab: Tab, email: str, password: str = PASSWORD) -> None:
-    """Create an account through the sign-up form (from wherever the tab is)."""
+    """Create an account through the sign-up form and the mailed link (read from the outbox)."""
+    send_sign_up(tab, email, password)
+    tab.go(confirmation_path(tab.site.folder, email))
+    tab.page.get_by_role("button", name="Create my account").click()
+    tab.page.wait_for_load_state()
+
+
+def send_sign_up(tab: Tab, email: str, password: str = PASSWORD) -> None:
+    """Send the sign-up form (from wherever the tab is) and land on "Check your email"."""
     if "/signup" not in tab.page.url:
         tab.go("/signup")
     tab.page.fill("#email", email)
     tab.page.fill("#password", password)
     tab.page.get_by_role("button", name="Sign up").click()
     tab.page.wait_for_load_state()
+    assert tab.page.locator("h1").inner_text() == "Check your email"
 
 
 def save_from_head(tab: Tab, new_list: str = "") -> None:

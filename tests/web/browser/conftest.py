@@ -42,10 +42,11 @@ PHONE = {"width": 390, "height": 844}
 
 @dataclass(frozen=True)
 class Site:
-    """The running server: its address and its database file (to age sessions)."""
+    """The running server: its address, database file (to age sessions) and var folder (mail)."""
 
     url: str
     database: Path
+    folder: Path
     has_onet: bool  # the O*NET slice is loaded: career pages then link their skills
 
 
@@ -79,7 +80,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     process = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz", seconds=180)
-        yield Site(f"http://127.0.0.1:{port}", database, has_onet)
+        yield Site(f"http://127.0.0.1:{port}", database, folder, has_onet)
     finally:
         process.terminate()
         process.wait(timeout=10)
