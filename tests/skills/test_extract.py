@@ -153,5 +153,5 @@ def test_evidence_window_search_is_the_plain_scan(
     sure = sorted((start, start + length) for start, length in spans)
     high = low + width
     plain = any(low <= start and end <= high for start, end in sure)
-    columns = evidence._Spans([start for start, _ in sure], [end for _, end in sure])
-    assert columns.within(low, high) == plain
+    mentions = [(0, start, end) for start, end in sure]
+    assert evidence.skill_within(mentions, low, high) == plain

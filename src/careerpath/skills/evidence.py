@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from operator import itemgetter
-from typing import NamedTuple
 
 # A mention: (skill id, start, end).
 Found = tuple[int, int, int]
-_START, _END = itemgetter(1), itemgetter(2)
+_START = itemgetter(1)
 
 # What a name needs to count: nothing, technical evidence, a list of other skills, or (written
 # in another case than the alias) to stand right beside another skill.
@@ -43,44 +43,32 @@ def supported(text: str, sure: list[Found], unsure: list[tuple[int, int, int, in
 
     ``sure`` is sorted by start.
     """
-    spans = _Spans(list(map(_START, sure)), list(map(_END, sure)))
     return [
         (skill, start, end)
         for skill, start, end, rule in unsure
-        if _has_evidence(text, (start, end), spans, rule)
+        if _has_evidence(text, (start, end), sure, rule)
     ]
 
 
-class _Spans(NamedTuple):
-    """Where the sure mentions start and end (sorted by start)."""
-
-    starts: list[int]
-    ends: list[int]
-
-    def pairs(self) -> zip[tuple[int, int]]:
-        """Return each mention's (start, end)."""
-        return zip(self.starts, self.ends, strict=True)
-
-    def within(self, low: int, high: int) -> bool:
-        """Say whether one of the mentions lies inside [low, high]."""
-        # Only spans starting from ``low`` up to ``high`` can: a bisection, not a scan of all.
-        starts, ends = self.starts, self.ends
-        at = bisect_left(starts, low)
-        while at < len(starts) and starts[at] <= high:
-            if ends[at] <= high:
-                return True
-            at += 1
-        return False
+def skill_within(sure: Sequence[Found], low: int, high: int) -> bool:
+    """Say whether one of ``sure`` (sorted by start) lies inside [low, high]."""
+    # Only mentions starting from ``low`` up to ``high`` can: a bisection, not a scan of all.
+    at = bisect_left(sure, low, key=_START)
+    while at < len(sure) and (mention := sure[at])[1] <= high:
+        if mention[2] <= high:
+            return True
+        at += 1
+    return False
 
 
-def _has_evidence(text: str, mention: tuple[int, int], sure: _Spans, rule: int) -> bool:
+def _has_evidence(text: str, mention: tuple[int, int], sure: list[Found], rule: int) -> bool:
     """Exact case needs a skill or a technical word nearby; other cases need a list of skills."""
     if rule == LISTED:
-        return any(_in_list(text, mention, other) for other in sure.pairs())
+        return any(_in_list(text, mention, (s, e)) for _, s, e in sure)
     if rule == ADJACENT:
-        return any(_listed_together(text, mention, other) for other in sure.pairs())
+        return any(_listed_together(text, mention, (s, e)) for _, s, e in sure)
     start, end = mention
-    if sure.within(start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW):
+    if skill_within(sure, start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW):
         return True
     window = text[max(0, start - 40) : end + 40].lower()
     return _CONTEXT.search(window) is not None

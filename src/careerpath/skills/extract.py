@@ -16,6 +16,7 @@ bytes (``finder``), and ``Mention`` objects are made only for what is returned.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -212,8 +213,9 @@ class Extractor:
         written = self._written(text, sure, unsure)
         if written:
             sure = _merged(sure, written)
-        if unsure and (kept := evidence.supported(text, sure, unsure)):
-            return sorted(sure + kept, key=_START)
+        for mention in evidence.supported(text, sure, unsure) if unsure else ():
+            # A few at most: each goes to its place (by start, after any equal one).
+            insort(sure, mention, key=_START)
         return sure
 
     def _judge(
