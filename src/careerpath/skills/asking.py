@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, islice
+from itertools import islice
 from operator import itemgetter, le
 
 from ahocorasick_rs import MatchKind
@@ -162,8 +162,6 @@ def asked(
     skills, positions, ends = reading.skills, reading.positions, reading.ends
     # Mentions seldom overlap; when none does, a group's farthest end is its last one's.
     monotone = all(map(le, ends, islice(ends, 1, None)))
-    # How many of the mentions before each are read by another rule than a technology's.
-    special = list(accumulate(map(others.__contains__, skills), initial=0))
     after, before, roles = sentences.after, sentences.before, sentences.roles
     kept: list[Found] = []
     i, count, sentence = 0, len(mentions), 0
@@ -176,7 +174,7 @@ def asked(
         # A role word just after the group's names may make one of them a job title.
         role = roles[bisect_left(roles, ends[i])] - farthest <= ROLE_REACH
         listed = short and j > i + 1 and (skills[i] != skills[i + 1] or len(set(skills[i:j])) > 1)
-        if listed and special[i] == special[j]:
+        if listed and others.isdisjoint(skills[i:j]):
             # Technologies listed together in a short sentence: asked for as they stand.
             kept += (
                 [m for m in mentions[i:j] if not _titled(text, low, m[2])]
