@@ -11,7 +11,9 @@ a posting asks for (``asking``); courses and profiles use every mention.
 Speed: most matches have a separator on both sides and need nothing more, so that test is made
 inline, by set lookups on plain tuples, and a match inside a word is dropped there too; only the
 rest (plurals, versions, dotted names) take the scalar checks. An ASCII text is searched as
-bytes (``finder``), and ``Mention`` objects are made only for what is returned.
+bytes (``finder``); names matched as written (capitals, and one-letter names keyed with their
+neighbours) share a second, small automaton. A mention is the (skill, start, end) tuple built
+once in that loop and returned as it is.
 """
 
 from __future__ import annotations
