@@ -31,4 +31,4 @@ def extractor() -> Extractor:
 
 def found(text: str) -> list[str]:
     """Return the O*NET names of the skills found in ``text``, in order."""
-    return [names()[m.skill_id] for m in extractor().mentions(text)]
+    return [names()[skill] for skill, _, _ in extractor().mentions(text)]

@@ -37,14 +37,15 @@ def mentions(extractor: Extractor, text: str) -> list[Found]:
 def _written(
     extractor: Extractor, text: str, sure: list[Found], unsure: list[tuple[int, int, int, int]]
 ) -> list[Found]:
+    capitals = extractor._capitals
+    # Its own keys, not the letters' (those carry a neighbour): letters are keys of their own.
+    names = [k for k, span in zip(capitals.keys, capitals.span, strict=True) if span == len(k)]
     table = {
-        **dict(
-            zip(
-                extractor._capitals.keys,
-                zip(extractor._capitals.skills, extractor._capitals.need, strict=True),
-                strict=True,
-            )
-        ),
+        **{
+            k: (capitals.skills[i], capitals.need[i])
+            for i, k in enumerate(capitals.keys)
+            if k in names
+        },
         **{k: (skill, need) for k, (skill, _, need) in extractor._letters.items()},
     }
     automaton = AhoCorasick(list(table), matchkind=MatchKind.LeftmostLongest)

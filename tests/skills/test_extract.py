@@ -103,7 +103,7 @@ def test_quality_on_skillspan_dev_knowledge_layer() -> None:
     path = require_shared_data("skillspan", "dev.json")
     sentences = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     data = [(s["tokens"], s["tags_knowledge"]) for s in sentences]
-    pairs = span_pairs(data, lambda t: [(m.start, m.end) for m in extractor().extract(t)])
+    pairs = span_pairs(data, lambda t: [(start, end) for _, start, end in extractor().extract(t)])
     overlap, strict = overlap_scores(pairs), strict_scores(pairs)
     assert overlap.gold == 1093
     assert overlap.f1 >= 0.55 and overlap.precision >= 0.75
@@ -121,8 +121,8 @@ def test_fast_paths_agree_with_the_plain_loops_on_real_postings() -> None:
     ex = extractor()
     for text in texts:
         plain = reference_extract.mentions(ex, text)
-        assert [m[:3] for m in ex.mentions(text)] == plain, text[:80]
-        assert [m[:3] for m in ex.extract(text)] == reference_extract.asked(ex, text, plain)
+        assert ex.mentions(text) == plain, text[:80]
+        assert ex.extract(text) == reference_extract.asked(ex, text, plain)
 
 
 def test_clear_boundaries_are_what_the_scalar_checks_accept() -> None:
@@ -153,4 +153,5 @@ def test_evidence_window_search_is_the_plain_scan(
     sure = sorted((start, start + length) for start, length in spans)
     high = low + width
     plain = any(low <= start and end <= high for start, end in sure)
-    assert evidence._skill_within(sure, low, high) == plain
+    mentions = [(0, start, end) for start, end in sure]
+    assert evidence.skill_within(mentions, low, high) == plain

@@ -1,4 +1,4 @@
-"""How a career's skills section orders O*NET's list when there are no postings to rank by."""
+"""How a career's skills section orders its skills: by share, or O*NET's list without postings."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from careerpath.skills.sections import (
     ONET_PICKS_SHOWN_FIRST,
     SHOWN_FIRST,
     KindGroup,
+    arrange,
     arrange_listed,
 )
 
@@ -43,3 +44,17 @@ def test_own_tools_all_come_first_and_onet_picks_fill_after_them() -> None:
     assert {s.id for s in own_tools} <= shown
     assert len(shown) == min(SHOWN_FIRST, len(own_tools) + ONET_PICKS_SHOWN_FIRST)
     assert names(first).isdisjoint(names(rest))
+
+
+def test_background_facts_are_ranked_apart_from_the_skills() -> None:
+    # Dice: "Computer science (field of study)" tops the raw counts; it is not a tool to learn.
+    def share(i: int, name: str, share: float, kind: str) -> SkillShareRead:
+        return SkillShareRead(i, name, "c", 100, share, False, False, kind)
+
+    shares = [share(1, "Computer science", 0.24, "field"), share(2, "English", 0.2, "spoken")]
+    shares += [share(10 + i, f"tool {i:02d}", 0.2 - i / 1000, "tool") for i in range(SHOWN_FIRST)]
+    arranged = arrange(shares)
+
+    assert names(arranged.first) == {10 + i for i in range(SHOWN_FIRST)}
+    assert names(arranged.rest) == set()
+    assert [g.kind for g in arranged.background] == ["field", "spoken"]

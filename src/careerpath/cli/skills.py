@@ -17,12 +17,12 @@ from careerpath.db import create_engine, create_session_factory
 from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.progress import print_report, progress_bar
 from careerpath.ingest.report import ImportReport
-from careerpath.skills.curated import KINDS, TECHNOLOGY_KINDS
+from careerpath.skills.curated import BACKGROUND_KINDS, KINDS, TECHNOLOGY_KINDS
 from careerpath.skills.onet import ATTRIBUTION, read_onet
 from careerpath.skills.onet_import import import_onet
 from careerpath.skills.postings import build_mapping, ingest_postings
 from careerpath.skills.quality import extractor_for, skillspan_quality
-from careerpath.skills.queries import emerging_skills, top_skills
+from careerpath.skills.queries import SkillCount, emerging_skills, top_skills
 from careerpath.skills.reextract import reextract_postings
 from careerpath.skills.shipped import write_shipped
 
@@ -127,13 +127,30 @@ def top_command(
         ),
     ] = None,
 ) -> None:
-    """Print the skills most postings mention, grouped by kind (technologies first)."""
+    """Print the skills most postings mention, grouped by kind (technologies first).
+
+    Without ``--kind``, background facts (fields of study, spoken languages, industries,
+    certificates) are ranked apart from the skills, in a table of their own.
+    """
     kinds = _kinds(kind or [])
+    without = () if kinds else BACKGROUND_KINDS
     rows = run_in_transaction(
-        lambda session: top_skills(session, source=source, limit=limit, kinds=kinds)
+        lambda session: top_skills(
+            session, source=source, limit=limit, kinds=kinds, without=without
+        )
     )
+    where = f" in {source} postings" if source else ""
+    _print_counts(f"Top {limit} skills{where}", rows)
+    if not kinds:
+        background = run_in_transaction(
+            lambda session: top_skills(session, source=source, limit=limit, kinds=BACKGROUND_KINDS)
+        )
+        _print_counts(f"Background postings ask for{where} (apart from the skills)", background)
+
+
+def _print_counts(title: str, rows: list[SkillCount]) -> None:
     order = {name: position for position, name in enumerate(KINDS)}
-    table = Table(title=f"Top {limit} skills" + (f" in {source} postings" if source else ""))
+    table = Table(title=title)
     for column in ("kind", "skill", "category", "postings", "share"):
         table.add_column(column)
     for row in sorted(rows, key=lambda r: (order.get(r.kind, len(order)), -r.postings)):

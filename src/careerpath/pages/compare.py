@@ -13,14 +13,12 @@ from careerpath.pages.career import CareerPageOptions, CareerView, career_view
 from careerpath.pages.person_titles import preparation_text
 from careerpath.pages.salary_section import RUNGS, BandRow, bands, place_label
 from careerpath.salaries.schemas import ComputedFigureRead
+from careerpath.skills.curated import BACKGROUND_KINDS
 from careerpath.skills.sections import KindGroup
 
 MIN_CAREERS, MAX_CAREERS = 2, 3
 CURRENCY = "USD"  # every column's pay in one currency, so the box plots share one scale
 TOP_SKILLS = 8
-# What a person has rather than a skill they learn for the job: a degree's field, a spoken
-# language, an industry, a certificate. The career page lists them; a side-by-side does not.
-BACKGROUND_KINDS = frozenset({"field", "spoken", "industry", "certification"})
 TOP_COURSES = 3
 PREPARATION_CHARS = 320
 

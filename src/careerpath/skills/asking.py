@@ -9,7 +9,9 @@ need "degree", "background" and the like. These rules were chosen on SkillSpan's
 (the dev split only measures them).
 
 Sentence ends, cue words and role words are each found by one automaton pass over the text;
-each mention's sentence, cue and list are then found by binary search.
+each mention's sentence, cue and list are then found by binary search. Speed: a posting names
+dozens of skills, so the common case (technologies listed together in a short sentence) costs a
+few set and index lookups per sentence; cues, lists and job titles are read only where needed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import islice
+from operator import itemgetter, le
 
 from ahocorasick_rs import MatchKind
 
@@ -64,40 +69,55 @@ _ROLE = re.compile(
     r"|ceremonies|mindset|leads?|roles?|positions?)\b",
     re.IGNORECASE,
 )
+# What may stand between a name and its title (``_ROLE``'s ``[\s(/-]*``), how far to look for
+# the first word of a title, and the words a title may start with.
+_TITLE_LEAD = "(/-" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_TITLE_SPAN = 80
+_QUALIFIERS = (
+    *("senior", "junior", "lead", "principal", "software", "web", "backend", "back end"),
+    *("frontend", "front end", "full stack", "fullstack", "mobile", "application"),
+    *("platform", "cloud", "system"),
+)
 # Where a role word may stand (a prefilter for ``_ROLE``: most names have none close after).
 _ROLE_WORDS = (
     *("developer", "engineer", "programmer", "architect", "admin", "team", "squad"),
     *("community", "consultant", "specialist", "environment", "culture", "principles"),
     *("ceremonies", "mindset", "lead", "role", "position"),
 )
+_TITLE_WORDS = (*_QUALIFIERS, *_ROLE_WORDS)
+# A job title cannot follow a name at these (Latin-1 characters other than space, "(", "/",
+# "-" and letters, where ``_ROLE`` fails at once).
+_NO_TITLE_AFTER = frozenset(
+    c for c in map(chr, range(256)) if not (c.isspace() or c in "(/-" or c.isalpha())
+)
 # A role word further than this after a name (characters) cannot make it a job title.
 ROLE_REACH = 60
 # Other skills a mention needs in its sentence to stand in a list, by what it names.
 _LIST_SIZE = {TECHNOLOGY: 1, PRACTICE: 2}
+_SKILL, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)
+# A position past any text.
+_NOWHERE = 1 << 62
 _ENDS_FINDER = Finder(_ENDS, MatchKind.LeftmostLongest)
 _CUES_FINDER = Finder(_CUES, MatchKind.LeftmostLongest)
 _ROLES_FINDER = Finder(_ROLE_WORDS, MatchKind.LeftmostFirst)
 
 
 class _Sentences:
-    """Sentence ends, whole cue words and role words of one text, as sorted positions."""
+    """Sentence ends, cue words and role words of one text, as sorted positions."""
+
+    __slots__ = ("after", "before", "cues", "padded", "roles")
 
     def __init__(self, text: str, low: str) -> None:
+        # Columns of the automata's (pattern, start, end) tuples, taken by maps in C.
         ends = _ENDS_FINDER.find(low)
         # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]).
-        self.after = [0, *[end for _, _, end in ends]]
-        self.before = [*[start for _, start, _ in ends], len(text)]
-        padded = f" {text} "
-        self.cues: list[int] = []
-        self.cue_ends: list[int] = []
-        for _, start, end in _CUES_FINDER.find(low):
-            before, after = padded[start], padded[end + 1]
-            if (before in NOT_WORD and after in NOT_WORD) or not (
-                word_char(before) or word_char(after)
-            ):
-                self.cues.append(start)
-                self.cue_ends.append(end)
-        self.roles = [start for _, start, _ in _ROLES_FINDER.find(low)]
+        self.after = [0, *map(_END, ends)]
+        self.before = [*map(_START, ends), len(text)]
+        # Cue words as found, (pattern, start, end): only a few windows ever look them up.
+        self.cues = _CUES_FINDER.find(low)
+        # A role word past any text closes the list, so a lookup needs no length test.
+        self.roles = [*map(_START, _ROLES_FINDER.find(low)), _NOWHERE]
+        self.padded = f" {text} "
 
     def window(self, sentence: int, start: int, end: int) -> tuple[int, int]:
         """Return the part of the sentence around [start, end) that a cue may come from."""
@@ -105,63 +125,144 @@ class _Sentences:
         return low, min(end + REACH_AFTER, self.before[bisect_left(self.before, end, sentence)])
 
     def cued(self, low: int, high: int) -> bool:
-        """Say whether a whole cue word stands in text[low:high]."""
-        first = bisect_left(self.cues, low)
-        return first < len(self.cues) and self.cue_ends[first] <= high
+        """Say whether a whole cue word stands in text[low:high].
 
-    def near_role(self, first: int, last: int) -> bool:
-        """Say whether a role word starts between ``first`` and ``ROLE_REACH`` after ``last``."""
-        near = bisect_left(self.roles, first)
-        return near < len(self.roles) and self.roles[near] - last <= ROLE_REACH
+        Cue words are found anywhere ("plus" in "surplus"); whether one stands as a word is
+        checked here, for the few windows that need a cue, not for every cue of the text.
+        """
+        cues, padded = self.cues, self.padded
+        at = bisect_left(cues, low, key=_START)
+        while at < len(cues) and (cue := cues[at])[2] <= high:
+            # padded[i + 1] is text[i]: a space stands before and after the text.
+            before, after = padded[cue[1]], padded[cue[2] + 1]
+            if (before in NOT_WORD or not word_char(before)) and (
+                after in NOT_WORD or not word_char(after)
+            ):
+                return True
+            at += 1
+        return False
 
 
 def asked(
-    text: str, low: str, mentions: Sequence[Found], contexts: Mapping[int, int]
+    text: str,
+    low: str,
+    mentions: Sequence[Found],
+    contexts: Mapping[int, int],
+    others: AbstractSet[int],
 ) -> list[Found]:
     """Keep the ``mentions`` (sorted by start) that read as asked for.
 
-    ``low`` is ``text`` lower-cased (same length); ``contexts`` gives each skill's cue rule.
-    Mentions are read a sentence at a time: in a sentence shorter than the reach, every
-    mention's window is the whole sentence, so its cue and list are found once.
+    ``low`` is ``text`` lower-cased (same length); ``contexts`` gives each skill's cue rule and
+    ``others`` the skills whose rule is not ``TECHNOLOGY``. Mentions are read a sentence at a
+    time: in a sentence shorter than the reach, every mention's window is the whole sentence,
+    so its cue and list are found once; technologies listed together there need no cue at all.
     """
     sentences = _Sentences(text, low)
-    positions = [start for _, start, _ in mentions]
-    skills = [skill for skill, _, _ in mentions]
-    cues: dict[tuple[int, int, int], bool] = {}
+    reading = _Reading(text, low, sentences, mentions, contexts)
+    skills, positions, ends = reading.skills, reading.positions, reading.ends
+    # Mentions seldom overlap; when none does, a group's farthest end is its last one's.
+    monotone = all(map(le, ends, islice(ends, 1, None)))
+    after, before, roles = sentences.after, sentences.before, sentences.roles
     kept: list[Found] = []
-    i = 0
-    while i < len(mentions):
-        sentence = bisect_right(sentences.after, positions[i]) - 1
-        first, last = sentences.after[sentence], sentences.before[sentence]
-        j = max(bisect_left(positions, last, i), i + 1)
-        group = mentions[i:j]
-        farthest = group[0][2] if j == i + 1 else max([end for _, _, end in group])
-        short = last - first <= REACH_AFTER and farthest <= last
-        # In a short sentence naming two skills or more, a technology is in a list: asked for.
-        listed = short and j > i + 1 and len(set(skills[i:j])) > 1
-        role = sentences.near_role(group[0][2], farthest)
-        for mention in group:
+    i, count, sentence = 0, len(mentions), 0
+    while i < count:
+        sentence = bisect_right(after, positions[i], sentence) - 1
+        last = before[sentence]
+        j = bisect_left(positions, last, i + 1)
+        farthest = ends[j - 1] if monotone else max(ends[i:j])
+        short = last - after[sentence] <= REACH_AFTER and farthest <= last
+        # A role word just after the group's names may make one of them a job title.
+        role = roles[bisect_left(roles, ends[i])] - farthest <= ROLE_REACH
+        listed = short and j > i + 1 and (skills[i] != skills[i + 1] or len(set(skills[i:j])) > 1)
+        if listed and others.isdisjoint(skills[i:j]):
+            # Technologies listed together in a short sentence: asked for as they stand.
+            kept += (
+                [m for m in mentions[i:j] if not _titled(text, low, m[2])]
+                if role
+                else mentions[i:j]
+            )
+        else:
+            kept += reading.group(i, j, sentence, short, listed, role)
+        i = j
+    return kept
+
+
+class _Reading:
+    """The general reading of a group: each mention needs a cue in its window, or a list."""
+
+    __slots__ = (
+        "contexts",
+        "cues",
+        "ends",
+        "low",
+        "mentions",
+        "positions",
+        "sentences",
+        "skills",
+        "text",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        low: str,
+        sentences: _Sentences,
+        mentions: Sequence[Found],
+        contexts: Mapping[int, int],
+    ) -> None:
+        self.low = low
+        self.text, self.sentences, self.mentions, self.contexts = (
+            text,
+            sentences,
+            mentions,
+            contexts,
+        )
+        # The mentions' columns, taken by maps in C.
+        self.skills = list(map(_SKILL, mentions))
+        self.positions = list(map(_START, mentions))
+        self.ends = list(map(_END, mentions))
+        self.cues: dict[tuple[int, int, int], bool] = {}
+
+    def group(
+        self, i: int, j: int, sentence: int, short: bool, listed: bool, role: bool
+    ) -> list[Found]:
+        """Return the mentions i..j-1 (one sentence's) that read as asked for."""
+        text, contexts, cues, sentences = self.text, self.contexts, self.cues, self.sentences
+        window = (sentences.after[sentence], sentences.before[sentence])
+        kept = []
+        for mention in self.mentions[i:j]:
             skill, start, end = mention
             context = contexts[skill]
             if not (listed and context == TECHNOLOGY):
-                window = (first, last) if short else sentences.window(sentence, start, end)
+                if not short:
+                    window = sentences.window(sentence, start, end)
                 key = (*window, context)
                 cued = cues.get(key)
                 if cued is None:
                     cued = cues[key] = _cue(text, sentences, window, context)
                 if not cued and context <= PRACTICE:
-                    begin, stop = (i, j) if short else _inside(positions, window)
-                    others = stop - begin - skills[begin:stop].count(skill)
+                    begin, stop = (i, j) if short else _inside(self.positions, window)
+                    others = stop - begin - self.skills[begin:stop].count(skill)
                     cued = others >= _LIST_SIZE[context]
                 if not cued:
                     continue
-            if not (role and _ROLE.match(text, end)):
+            if not (role and _titled(text, self.low, end)):
                 kept.append(mention)
-        i = j
-    return kept
+        return kept
 
 
-def _inside(positions: list[int], window: tuple[int, int]) -> tuple[int, int]:
+def _titled(text: str, low: str, end: int) -> bool:
+    """Say whether a role word right after a name makes it a job title ("Java Developer")."""
+    # Most names end before a comma or a full stop, where no title can follow; and the word
+    # after must open a title before the whole pattern is tried.
+    return (
+        text[end : end + 1] not in _NO_TITLE_AFTER
+        and low[end : end + _TITLE_SPAN].lstrip(_TITLE_LEAD).startswith(_TITLE_WORDS)
+        and _ROLE.match(text, end) is not None
+    )
+
+
+def _inside(positions: Sequence[int], window: tuple[int, int]) -> tuple[int, int]:
     return bisect_left(positions, window[0]), bisect_left(positions, window[1])
 
 
@@ -172,4 +273,5 @@ def _cue(text: str, sentences: _Sentences, window: tuple[int, int], context: int
         return _SPOKEN_CUE.search(text, low, high) is not None
     if context == FIELD_OF_STUDY:
         return _FIELD_CUE.search(text, low, high) is not None
-    return sentences.cued(low, high) or len(text[low:high].split()) <= SHORT_LINE
+    # At most SHORT_LINE + 1 pieces: enough to tell a short line from a long one.
+    return sentences.cued(low, high) or len(text[low:high].split(None, SHORT_LINE)) <= SHORT_LINE

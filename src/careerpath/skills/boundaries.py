@@ -19,7 +19,8 @@ _GLUED_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\+?(?![\w#+])")
 # Plurals need a name at least this long: "APIs", "frameworks", never "Rs" or "Cs".
 MIN_PLURAL = 3
 # Around a one-letter name ("C", "R") only these may stand: "R&D" or "C-level" are not skills.
-_LETTER_NEIGHBOURS = frozenset(" \t\r\n,/();:.")
+NEIGHBOURS = " \t\r\n,/();:."
+_LETTER_NEIGHBOURS = frozenset(NEIGHBOURS)
 
 
 # Characters that may continue a name after a match: "C++", "C#", "node_js", "Java 8".

@@ -37,6 +37,9 @@ KINDS: dict[str, str] = {
 # Kinds that name a technology; the others (practices, fields, industries, spoken languages)
 # count only where the text asks for them.
 TECHNOLOGY_KINDS = frozenset({"language", "framework", "database", "cloud", "tool"})
+# What a person has rather than a skill they learn for the job: a degree's field, a spoken
+# language, an industry, a certificate. Lists of what employers ask for rank them apart.
+BACKGROUND_KINDS = frozenset({"field", "spoken", "industry", "certification"})
 RULES = frozenset({"add", "alias", "kind", "generic", "block", "consumer", "evidence"})
 _COLUMNS = ("rule", "kind", "name", "aliases", "source", "reason")
 

@@ -59,7 +59,7 @@ def unlinked(text: str, known: Iterable[Mention], taxonomy: Container[str]) -> d
     """
     mentions = list(known)
     lowered = text.lower()
-    covered = [(m.start, m.end) for m in mentions]
+    covered = [(start, end) for _, start, end in mentions]
     found: dict[str, str] = {}
 
     def take(name: str, start: int) -> None:
@@ -73,14 +73,14 @@ def unlinked(text: str, known: Iterable[Mention], taxonomy: Container[str]) -> d
         ):
             found.setdefault(key, name)
 
-    for mention in mentions:
-        position = mention.end
+    for _, start, end in mentions:
+        position = end
         while (item := _NEXT.match(text, position)) is not None:
             take(item.group(1), item.start(1))
             position = item.end()
-        tail = _BEFORE.search(text[max(0, mention.start - BACK_REACH) : mention.start])
+        tail = _BEFORE.search(text[max(0, start - BACK_REACH) : start])
         if tail is not None:
-            take(tail.group(1), mention.start - len(tail.group(0)))
+            take(tail.group(1), start - len(tail.group(0)))
     for intro in _INTRO.finditer(text):
         take(intro.group(1), intro.start(1))
     return found

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
+from operator import itemgetter
 
 # A mention: (skill id, start, end).
 Found = tuple[int, int, int]
+_START = itemgetter(1)
 
 # What a name needs to count: nothing, technical evidence, a list of other skills, or (written
 # in another case than the alias) to stand right beside another skill.
@@ -40,38 +43,35 @@ def supported(text: str, sure: list[Found], unsure: list[tuple[int, int, int, in
 
     ``sure`` is sorted by start.
     """
-    spans = [(start, end) for _, start, end in sure]
     return [
         (skill, start, end)
         for skill, start, end, rule in unsure
-        if _has_evidence(text, (start, end), spans, rule)
+        if _has_evidence(text, (start, end), sure, rule)
     ]
 
 
-def _has_evidence(
-    text: str, mention: tuple[int, int], sure: list[tuple[int, int]], rule: int
-) -> bool:
-    """Exact case needs a skill or a technical word nearby; other cases need a list of skills."""
-    if rule == LISTED:
-        return any(_in_list(text, mention, other) for other in sure)
-    if rule == ADJACENT:
-        return any(_listed_together(text, mention, other) for other in sure)
-    start, end = mention
-    if _skill_within(sure, start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW):
-        return True
-    window = text[max(0, start - 40) : end + 40].lower()
-    return _CONTEXT.search(window) is not None
-
-
-def _skill_within(sure: list[tuple[int, int]], low: int, high: int) -> bool:
+def skill_within(sure: Sequence[Found], low: int, high: int) -> bool:
     """Say whether one of ``sure`` (sorted by start) lies inside [low, high]."""
-    # Only spans starting from ``low`` up to ``high`` can: a bisection, not a scan of all.
-    at = bisect_left(sure, (low,))
-    while at < len(sure) and sure[at][0] <= high:
-        if sure[at][1] <= high:
+    # Only mentions starting from ``low`` up to ``high`` can: a bisection, not a scan of all.
+    at = bisect_left(sure, low, key=_START)
+    while at < len(sure) and (mention := sure[at])[1] <= high:
+        if mention[2] <= high:
             return True
         at += 1
     return False
+
+
+def _has_evidence(text: str, mention: tuple[int, int], sure: list[Found], rule: int) -> bool:
+    """Exact case needs a skill or a technical word nearby; other cases need a list of skills."""
+    if rule == LISTED:
+        return any(_in_list(text, mention, (s, e)) for _, s, e in sure)
+    if rule == ADJACENT:
+        return any(_listed_together(text, mention, (s, e)) for _, s, e in sure)
+    start, end = mention
+    if skill_within(sure, start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW):
+        return True
+    window = text[max(0, start - 40) : end + 40].lower()
+    return _CONTEXT.search(window) is not None
 
 
 def _gap(text: str, one: tuple[int, int], other: tuple[int, int]) -> str:

@@ -11,16 +11,18 @@ a posting asks for (``asking``); courses and profiles use every mention.
 Speed: most matches have a separator on both sides and need nothing more, so that test is made
 inline, by set lookups on plain tuples, and a match inside a word is dropped there too; only the
 rest (plurals, versions, dotted names) take the scalar checks. An ASCII text is searched as
-bytes (``finder``), and ``Mention`` objects are made only for what is returned.
+bytes (``finder``); names matched as written (capitals, and one-letter names keyed with their
+neighbours) share a second, small automaton. A mention is the (skill, start, end) tuple built
+once in that loop and returned as it is.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
-from typing import NamedTuple
+from itertools import islice
+from operator import itemgetter, le
 
 from ahocorasick_rs import MatchKind
 
@@ -29,6 +31,7 @@ from careerpath.skills.asking import FIELD_OF_STUDY, PRACTICE, SPOKEN_LANGUAGE, 
 from careerpath.skills.boundaries import (
     CLEAR_AFTER,
     CLEAR_BEFORE,
+    NEIGHBOURS,
     NOT_ALNUM,
     NOT_DIGIT,
     WORD_CHARS,
@@ -53,17 +56,13 @@ __all__ = [
 ]
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_START = itemgetter(1)
-_new = tuple.__new__
+_START, _END = itemgetter(1), itemgetter(2)
 
 
-class Mention(NamedTuple):
-    """A skill found in text: where, and how it was written."""
-
-    skill_id: int
-    start: int
-    end: int
-    surface: str
+# A skill found in text: (skill id, start, end); ``text[start:end]`` is how it was written.
+# Plain tuples, not named ones: a posting has dozens, and a tuple subclass costs its making and
+# stays tracked by the garbage collector for as long as a caller keeps it.
+Mention = tuple[int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +99,18 @@ Entry = tuple[int, str | None, int]  # skill id, exact spelling (or None), what 
 class _Keys:
     """One automaton and, per key, its skill, exact spelling and need (parallel lists)."""
 
-    def __init__(self, entries: dict[str, Entry]) -> None:
+    def __init__(
+        self, entries: dict[str, Entry], spans: dict[str, int] | None = None, *, dfa: bool = False
+    ) -> None:
         self.keys = list(entries)
-        self.finder = Finder(self.keys or ["\x00"], MatchKind.LeftmostLongest)
+        self.finder = Finder(self.keys or ["\x00"], MatchKind.LeftmostLongest, dfa=dfa)
         self.automaton = self.finder.automaton
         self.skills = [skill for skill, _, _ in entries.values()]
         self.exact = [exact for _, exact, _ in entries.values()]
         self.need = [need for _, _, need in entries.values()]
         self.plain = [need == SURE for need in self.need]
+        # How much of a match is the name (a one-letter name's key carries its neighbour).
+        self.span = [(spans or {}).get(key, len(key)) for key in self.keys]
 
 
 class Extractor:
@@ -127,20 +130,21 @@ class Extractor:
                 # Matched as written against the original text: "SET" never hits "set", and
                 # "R" or "C" are not looked for in every word with an r or a c.
                 written = " ".join(pattern.text.replace("-", " ").split())
-                capitals[written] = (pattern.skill_id, None, need)
+                # A letter is a name only between neighbours ("C, R"): never without evidence.
+                single = len(written) == 1 and need == SURE
+                capitals[written] = (pattern.skill_id, None, EVIDENCE if single else need)
                 continue
             exact = pattern.text if pattern.ambiguous or pattern.case_sensitive else None
             folded[key] = (pattern.skill_id, exact, need)
+        # Skills read by another rule than a technology's (practices, languages, fields).
+        self._others = frozenset(s for s, context in self._context.items() if context != TECHNOLOGY)
         self._folded = _Keys(folded)
-        self._capitals = _Keys({k: v for k, v in capitals.items() if len(k) > 1})
-        # One-letter names ("C", "R", "J") by a regex that skips letters starting a word: an
-        # automaton would report every capital C of the text.
         self._letters = {k: v for k, v in capitals.items() if len(k) == 1}
-        # One regex per letter: a literal prefix is searched fast, a character class is not.
-        self._letter_finders = [
-            (self._letters[letter], re.compile(re.escape(letter) + r"(?![^\W\d])"))
-            for letter in sorted(self._letters)
-        ]
+        self._capitals = _Keys(
+            {k: v for k, v in capitals.items() if len(k) > 1} | _letter_keys(self._letters),
+            dict.fromkeys(_letter_keys(self._letters), 1),
+            dfa=True,
+        )
 
     @property
     def pattern_count(self) -> int:
@@ -155,31 +159,29 @@ class Extractor:
     def extract(self, text: str) -> list[Mention]:
         """Return the skills ``text`` asks for (a posting's requirements), in order."""
         low = _lower(text)
-        found = self._find(text, low)
-        return _mentions(text, self._asked(text, low, found)) if found else []
+        return self._asked(text, low, self._find(text, low))
 
     def mentions(self, text: str) -> list[Mention]:
         """Return every mention of a skill's name in ``text`` (a course's, a profile's)."""
-        return _mentions(text, self._find(text, _lower(text)))
+        return self._find(text, _lower(text))
 
     def read(self, text: str) -> tuple[list[Mention], list[Mention]]:
         """Return every mention in ``text`` and those it asks for."""
         low = _lower(text)
         found = self._find(text, low)
-        return _mentions(text, found), _mentions(text, self._asked(text, low, found))
+        return found, self._asked(text, low, found)
 
     def skill_ids(self, text: str) -> set[int]:
         """Return the distinct skills ``text`` asks for."""
         low = _lower(text)
-        found = self._find(text, low)
-        return {skill for skill, _, _ in self._asked(text, low, found)} if found else set()
+        return {skill for skill, _, _ in self._asked(text, low, self._find(text, low))}
 
     def mentioned_ids(self, text: str) -> set[int]:
         """Return the distinct skills ``text`` names, asked for or not."""
         return {skill for skill, _, _ in self._find(text, _lower(text))}
 
     def _asked(self, text: str, low: str, found: Sequence[Found]) -> list[Found]:
-        return asking.asked(text, low, found, self._context) if found else []
+        return asking.asked(text, low, found, self._context, self._others) if found else []
 
     def _find(self, text: str, low: str) -> list[Found]:
         """Every mention in ``text`` (``low`` lower-cased) as (skill, start, end), by start."""
@@ -212,9 +214,10 @@ class Extractor:
             self._judge(text, lowered, match, sure, unsure)
         written = self._written(text, sure, unsure)
         if written:
-            sure = _longest_first(sure + written)
-        if unsure and (kept := evidence.supported(text, sure, unsure)):
-            return sorted(sure + kept, key=_START)
+            sure = _merged(sure, written)
+        for mention in evidence.supported(text, sure, unsure) if unsure else ():
+            # A few at most: each goes to its place (by start, after any equal one).
+            insort(sure, mention, key=_START)
         return sure
 
     def _judge(
@@ -268,27 +271,38 @@ class Extractor:
         self, text: str, sure: list[Found], unsure: list[tuple[int, int, int, int]]
     ) -> list[Found]:
         """Return the sure names matched as written; queue the ambiguous ones in ``unsure``."""
-        haystack = text.replace("-", " ")
         keys = self._capitals
-        matches = [
-            (keys.skills[index], keys.need[index], start, end)
-            for index, start, end in keys.finder.find(haystack)
-        ]
-        for (skill, _, need), finder in self._letter_finders:
-            for letter in finder.finditer(haystack):
-                at = letter.start()
-                if not any(start <= at < end for _, _, start, end in matches):
-                    matches.append((skill, need, at, at + 1))
+        skills, need, span = keys.skills, keys.need, keys.span
         found = []
-        for skill, need, start, end in sorted(matches, key=itemgetter(2)):
+        # The space after the text lets a letter's key end there ("... and C").
+        for index, start, end in keys.finder.find(f"{text} ".replace("-", " ")):
+            end = start + span[index]
             real_end = stop(text, start, end) if start_ok(text, start) else None
             if real_end is None:
                 continue
-            if need == SURE:
-                found.append((skill, start, real_end))
+            if need[index] == SURE:
+                found.append((skills[index], start, real_end))
             elif letter_ok(text, start, end) and not evidence.overlaps(sure, start, real_end):
-                unsure.append((skill, start, real_end, need))
+                unsure.append((skills[index], start, real_end, need[index]))
         return found
+
+
+def _letter_keys(letters: dict[str, Entry]) -> dict[str, Entry]:
+    """Key each one-letter name with every neighbour it may have ("C,", "R/", "C)").
+
+    Searched alone, a letter would be reported at every capital C of a text; with its
+    neighbour it is reported only where it can stand as a name.
+    """
+    return {letter + after: entry for letter, entry in letters.items() for after in NEIGHBOURS}
+
+
+def _merged(sure: list[Found], written: list[Found]) -> list[Found]:
+    """Return both lists by start, the longer of two overlapping mentions kept (or the first)."""
+    merged = sorted(sure + written, key=_START)
+    # Most often none overlap, and the sort by start (in C) is all there is to do.
+    if all(map(le, map(_END, merged), map(_START, islice(merged, 1, None)))):
+        return merged
+    return _longest_first(merged)
 
 
 def _longest_first(found: list[Found]) -> list[Found]:
@@ -299,8 +313,3 @@ def _longest_first(found: list[Found]) -> list[Found]:
             continue
         merged.append(mention)
     return merged
-
-
-def _mentions(text: str, found: Iterable[Found]) -> list[Mention]:
-    # tuple.__new__ skips the named tuple's Python-level __new__ (a third of the cost).
-    return [_new(Mention, (skill, start, end, text[start:end])) for skill, start, end in found]

@@ -35,5 +35,7 @@ def _knowledge_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
 def skillspan_quality(path: Path, extractor: Extractor) -> tuple[Scores, Scores]:
     """Return (strict, token-overlap) scores on the Knowledge layer of a SkillSpan JSON file."""
     data = _knowledge_sentences(path)
-    pairs = span_pairs(data, lambda text: [(m.start, m.end) for m in extractor.extract(text)])
+    pairs = span_pairs(
+        data, lambda text: [(start, end) for _, start, end in extractor.extract(text)]
+    )
     return strict_scores(pairs), overlap_scores(pairs)

@@ -47,9 +47,14 @@ class SkillCount:
 
 
 async def top_skills(
-    session: AsyncSession, *, source: str | None, limit: int, kinds: Collection[str] = ()
+    session: AsyncSession,
+    *,
+    source: str | None,
+    limit: int,
+    kinds: Collection[str] = (),
+    without: Collection[str] = (),
 ) -> list[SkillCount]:
-    """Return the skills most postings mention (optionally of one source, of some kinds)."""
+    """Return the skills most postings mention (of one source, of ``kinds``, not ``without``)."""
     postings = select(Posting.id)
     if source:
         postings = postings.where(Posting.source == source)
@@ -65,6 +70,8 @@ async def top_skills(
     )
     if kinds:
         query = query.where(Skill.kind.in_(list(kinds)))
+    if without:
+        query = query.where(Skill.kind.not_in(list(without)))
     rows = await session.execute(query)
     return [
         SkillCount(i, name, category, n, n / total if total else 0.0, kind)

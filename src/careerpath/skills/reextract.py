@@ -54,7 +54,7 @@ def read_posting(
 ) -> tuple[set[int], dict[str, str]]:
     """Return the skills a posting asks for and its unlinked names ({key: as written})."""
     mentions, asked = extractor.read(text)
-    return {mention.skill_id for mention in asked}, unlinked(text, mentions, taxonomy)
+    return {skill for skill, _, _ in asked}, unlinked(text, mentions, taxonomy)
 
 
 async def record_unlinked(session: AsyncSession, found: Iterable[dict[str, str]]) -> None:

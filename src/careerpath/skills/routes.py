@@ -91,10 +91,11 @@ class SkillController(Controller):
             raise PayloadTooLargeError("Text over 100 KB: send it in parts.")
         extractor = await get_extractor(session)
         mentions = extractor.extract(data.text)
-        names = await queries.skill_names(session, {m.skill_id for m in mentions})
+        names = await queries.skill_names(session, {skill for skill, _, _ in mentions})
+        text = data.text
         return ExtractOut(
             [
-                MentionRead(m.skill_id, names[m.skill_id], m.start, m.end, m.surface)
-                for m in mentions
+                MentionRead(skill, names[skill], start, end, text[start:end])
+                for skill, start, end in mentions
             ]
         )

@@ -7,13 +7,13 @@ boilerplate), and a confidently shown 1-in-169 is worse than not showing it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers.schemas import CareerRef
 from careerpath.skills import queries
-from careerpath.skills.curated import KINDS, TECHNOLOGY_KINDS
+from careerpath.skills.curated import BACKGROUND_KINDS, KINDS, TECHNOLOGY_KINDS
 from careerpath.skills.schemas import CareerShareRead, CareerSkillsRead, SkillShareRead
 from careerpath.skills.service import get_extractor
 
@@ -43,6 +43,9 @@ class SkillsSection:
     first: list[KindGroup]
     rest: list[KindGroup]
     not_shown: int
+    # Fields of study, spoken languages, industries, certificates: shown apart, not ranked
+    # among the skills (a degree in computer science is not a tool employers ask for).
+    background: list[KindGroup] = field(default_factory=list)
     share_floor: float = SHARE_FLOOR
     min_postings: int = MIN_SKILL_POSTINGS
     # Without enough postings: O*NET's technology list for the occupation (no shares).
@@ -58,7 +61,7 @@ class SkillsSection:
     @property
     def shown(self) -> bool:
         """Say whether the section has anything to show (shares or O*NET's list)."""
-        return bool(self.first or self.rest or self.demand.onet)
+        return bool(self.first or self.rest or self.background or self.demand.onet)
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,27 @@ def group_by_kind(shares: list[SkillShareRead]) -> list[KindGroup]:
     return [KindGroup(kind, label, groups[kind]) for kind, label in KINDS.items() if kind in groups]
 
 
-def arrange(shares: list[SkillShareRead]) -> tuple[list[KindGroup], list[KindGroup], int]:
-    """Return (top ``SHOWN_FIRST`` by kind, the rest by kind, how many fell below the bar)."""
+@dataclass(frozen=True)
+class Arranged:
+    """A career's asked-for skills: the top by kind, the rest, background facts apart."""
+
+    first: list[KindGroup]
+    rest: list[KindGroup]
+    background: list[KindGroup]
+    not_shown: int
+
+
+def arrange(shares: list[SkillShareRead]) -> Arranged:
+    """Rank the skills asked for (top ``SHOWN_FIRST`` first); background facts go apart."""
     kept = sorted((s for s in shares if asked_for(s)), key=lambda s: (-s.share, s.name.lower()))
-    first, rest = kept[:SHOWN_FIRST], kept[SHOWN_FIRST:]
-    return group_by_kind(first), group_by_kind(rest), len(shares) - len(kept)
+    skills = [s for s in kept if s.kind not in BACKGROUND_KINDS]
+    background = [s for s in kept if s.kind in BACKGROUND_KINDS]
+    return Arranged(
+        group_by_kind(skills[:SHOWN_FIRST]),
+        group_by_kind(skills[SHOWN_FIRST:]),
+        group_by_kind(background),
+        len(shares) - len(kept),
+    )
 
 
 async def career_skills_section(session: AsyncSession, career: CareerRef) -> SkillsSection:
@@ -105,10 +124,10 @@ async def career_skills_section(session: AsyncSession, career: CareerRef) -> Ski
         return SkillsSection(demand, first, rest, 0, from_onet=True)
     source, postings = await queries.demand_source(session, career)
     flags = await queries.onet_flags(session, career.onet_soc_code)
-    first, rest, not_shown = arrange(
-        await queries.skill_shares(session, source.id, postings, flags)
+    arranged = arrange(await queries.skill_shares(session, source.id, postings, flags))
+    return SkillsSection(
+        demand, arranged.first, arranged.rest, arranged.not_shown, arranged.background
     )
-    return SkillsSection(demand, first, rest, not_shown)
 
 
 def arrange_listed(
