@@ -112,7 +112,7 @@ def _whole_name_skill(tagger: Tagger | None, name: str) -> int | None:
         return None
     mentions = tagger.extractor.mentions(name)
     gloss = name.find("(")
-    named = {m.skill_id for m in mentions if m.end <= gloss} if gloss > 0 else set()
+    named = {skill for skill, _, end in mentions if end <= gloss} if gloss > 0 else set()
     if not named:  # no gloss, or it holds the name itself: "Hypertext Markup Language (HTML)"
-        named = {m.skill_id for m in mentions}
+        named = {skill for skill, _, _ in mentions}
     return next(iter(named)) if len(named) == 1 else None
