@@ -34,9 +34,9 @@ from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 
 RESOLVER_VERSION = "titles-3"
-# Below this calibrated confidence the resolver names no career: the lowest threshold whose
-# answers on held-out O*NET titles are right at least 90% of the time (README: quality table;
-# `benchmarks/titles_calibration.py` prints the curve).
+# Below this calibrated confidence the resolver names no career: answers above it on held-out
+# O*NET titles are right 91% of the time (0.78 is the lowest reaching 90%; README: quality
+# table; `benchmarks/titles_calibration.py` prints the curve).
 THRESHOLD = 0.80
 CANDIDATES = 10
 # Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
