@@ -7,6 +7,8 @@ curated career refines its SOC code's occupation.
 
 from __future__ import annotations
 
+import csv
+import re
 import tomllib
 from importlib import resources
 
@@ -184,3 +186,41 @@ def test_held_out_sample_is_calibrated_enough(onet: list[object]) -> None:
     assert figures.top5 >= figures.top1
     confident = [b for b in figures.reliability if b.low >= 0.8 and b.answers >= 30]
     assert all(b.accuracy >= b.low - 0.1 for b in confident)
+
+
+def _posting_titles() -> list[str]:
+    """Every job title of the real postings and salary reports in ../shared/data."""
+    dice = require_shared_data("jobs-dice-sample", "dice_com-job_us_sample.csv")
+    google = require_shared_data("jobs-google", "job_skills.csv")
+    salaries = require_shared_data("salaries-aijobs", "salaries.csv")
+    with dice.open(encoding="utf-8", errors="replace") as rows:
+        titles = [row["jobtitle"] for row in csv.DictReader(rows)]
+    with google.open(encoding="utf-8") as rows:
+        titles += [row["Title"] for row in csv.DictReader(rows, delimiter=";")]
+    with salaries.open(encoding="utf-8") as rows:
+        titles += [row["job_title"] for row in csv.DictReader(rows)]
+    return titles
+
+
+# Real titles and the careers that are right for them: software titles (Java, site
+# reliability) to Software Developers or its siblings, analytics engineers to the data careers.
+SOFTWARE = {"15-1251.00", "15-1252.00", "15-1253.00", "back-end-engineer", "full-stack-engineer"}
+DATA = {"15-1243.00", "15-1243.01", "15-2051.00", "15-2051.01", "data-engineer", "data-analyst"}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "right"),
+    [
+        (r"^(sr\.? |senior |lead )?java (developer|engineer)$", SOFTWARE),
+        (r"^site reliability engineer$", SOFTWARE),
+        (r"^(data )?analytics engineer$", DATA),
+    ],
+)
+def test_real_posting_titles_attach_sensibly(
+    world: tuple[TitleResolver, dict[int, str]], pattern: str, right: set[str]
+) -> None:
+    found = {t for t in _posting_titles() if re.match(pattern, t.strip(), re.IGNORECASE)}
+    assert found, pattern
+    for title in found:
+        chosen, candidate = answer(world, title)
+        assert chosen in right, (title, chosen, candidate)

@@ -46,6 +46,25 @@ def test_counts_round_trip(tmp_path: Path) -> None:
     assert loaded.listing(name_key(parse_title("Nurse Java"))).tolist() == []
 
 
+def test_classifier_weighs_a_feature_only_for_the_classes_that_use_it() -> None:
+    """Trained sparse: "nurse" has no weight for Software Developers, so no pruning is needed."""
+    trained = train(
+        "test",
+        [
+            ("15-1252.00", [("Software Developers", "title"), ("Java Dev", "onet_alternate")], ""),
+            ("29-1141.00", [("Registered Nurses", "title"), ("Nurse", "onet_alternate")], ""),
+        ],
+    )
+    classifier = trained.classifier
+    assert classifier is not None
+    weights = classifier.weights.toarray()
+    assert weights[classifier.vocabulary["w:nurse"], 0] == 0.0
+    assert weights[classifier.vocabulary["w:nurse"], 1] > 0.0
+    assert weights[classifier.vocabulary["w:java"], 1] == 0.0
+    nurse = classifier.logits([parse_title("Staff Nurse")])
+    assert nurse.argmax() == 1
+
+
 def test_shipped_counts_come_from_the_onet_files(onet: list[OccupationNames]) -> None:
     trained = shipped()
     assert trained is not None, "run `careerpath titles train ../shared/data/onet`"

@@ -33,11 +33,11 @@ from careerpath.careers.title_model import (
 from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 
-RESOLVER_VERSION = "titles-2"
-# Below this calibrated confidence the resolver names no career: the lowest threshold whose
-# answers on held-out O*NET titles are right at least 90% of the time (README: quality table;
-# `benchmarks/titles_calibration.py` prints the curve).
-THRESHOLD = 0.82
+RESOLVER_VERSION = "titles-3"
+# Below this calibrated confidence the resolver names no career: answers above it on held-out
+# O*NET titles are right 91% of the time (0.78 is the lowest reaching 90%; README: quality
+# table; `benchmarks/titles_calibration.py` prints the curve).
+THRESHOLD = 0.80
 CANDIDATES = 10
 # Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
 EXACT_LIFT = 3.0
@@ -50,34 +50,37 @@ ROLE_UNKNOWN = 0.5
 # nothing ("Software Engineer" is not a Back End Engineer).
 CLOSED_MISS = 0.2
 # Confidence of a title of two words or more that is word for word a name of the best
-# occupation, and of no occupation in another major group ("Machine Learning Engineer").
+# occupation or of its siblings in one broad occupation, and of no occupation in another major
+# group ("Machine Learning Engineer"; "Java Developer", which O*NET lists under Computer
+# Programmers beside Software Developers); and of a title that is an occupation's own title
+# ("Electrician" for Electricians, "Cashier").
 EXACT_NAME_CONFIDENCE = 0.9
 # Confidence given to a title that is exactly a curated career's own name or alias.
 CURATED_CONFIDENCE = 0.95
 # Weight of the evidence for the occupation's SOC major group ("director" → management).
-GROUP_WEIGHT = 0.5
+GROUP_WEIGHT = 1.0
 # Share of the shipped classifier in the class scores, beside the naive Bayes (the rest):
 # the blend that gave the best held-out top-1 (README: quality table).
-CLASSIFIER_SHARE = 0.4
+CLASSIFIER_SHARE = 0.5
 # Softmax temperature of the naive Bayes scores, then a monotone map from the blended
 # probability to the share of right answers, fitted (isotonic regression) by
 # `benchmarks/titles_calibration.py` on held-out O*NET titles of another seed than the one
 # `careerpath titles evaluate` reports on.
 TEMPERATURE = 3.0
-_RAW = (0.0, 0.068, 0.128, 0.173, 0.238, 0.303, 0.41, 0.504, 0.607, 0.707, 0.847, 0.93, 1.0)
+_RAW = (0.0, 0.115, 0.255, 0.318, 0.433, 0.533, 0.627, 0.739, 0.853, 0.93, 0.971, 0.995, 1.0)
 _CALIBRATED = (
     0.0,
-    0.234,
-    0.327,
-    0.356,
-    0.408,
-    0.456,
-    0.573,
-    0.649,
-    0.673,
-    0.764,
-    0.826,
-    0.907,
+    0.253,
+    0.314,
+    0.341,
+    0.407,
+    0.498,
+    0.569,
+    0.643,
+    0.715,
+    0.775,
+    0.863,
+    0.926,
     1.0,
 )
 # Titles whose everyday meaning O*NET does not give, each with its code and why.
@@ -86,6 +89,8 @@ _ALIASES: list[dict[str, str]] = tomllib.loads(
 )["alias"]
 # Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
 _SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
+# In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
+_SOFTWARE_ROLES = ("engineer", "developer", "programmer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +160,8 @@ class TitleResolver:
         # Curated careers that refine no imported occupation: only their own names attach.
         self.closed = {self.index[n.career_id] for n in nodes if n.curated and n.parent_id is None}
         self.exact: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        # The exact key of each occupation's own title: its best-known name.
+        self.own_titles: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self.closed_names: dict[int, set[frozenset[str]]] = defaultdict(set)
         counts, known = self._trained_counts(nodes, trained)
         docs, child_names = self._documents(names, known)
@@ -164,6 +171,9 @@ class TitleResolver:
         counts = counts.plus(docs)
         self.model = NaiveBayes(counts)
         groups = {n.career_id: n.group for n in nodes}
+        # The SOC broad occupation (15-125x for 15-1252.00); a career without a code has none.
+        broad = {n.career_id: n.code[:6] for n in nodes}
+        self.broad_of = [broad[c] for c in self.classes]
         names_of_groups = sorted({groups[c] for c in self.classes})
         group_index = {g: i for i, g in enumerate(names_of_groups)}
         self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
@@ -219,6 +229,8 @@ class TitleResolver:
         child_names: dict[int, dict[frozenset[str], str]] = defaultdict(dict)
         for name in names:
             owner = self.parents.get(name.career_id) or name.career_id
+            if name.kind == "title" and owner == name.career_id and owner in self.index:
+                self.own_titles[name_key(parse_title(name.name))].add(self.index[owner])
             if owner not in self.index or (name.career_id in known and name.kind != "curated"):
                 continue  # unknown career, or a name the trained counts hold already
             found = name_documents(self.index[owner], name.name, name.kind)
@@ -314,13 +326,21 @@ class TitleResolver:
         for at, penalty in enumerate(penalties):
             if penalty != 1.0:
                 calibrated[at] = float(np.interp(raw[at] * penalty, *self.calibration))
-        if self._listed_exactly(parsed, best_class, exact):
+        if self._listed_exactly(parsed, best_class, exact) or any(
+            self._listed_exactly(parsed, best_class, self.exact_owners(key))
+            for key in _software_role_keys(parsed)
+        ):
             calibrated[0] = max(calibrated[0], EXACT_NAME_CONFIDENCE)
         candidates = [
             Candidate(self.classes[cls], p) for cls, p in zip(classes, calibrated, strict=True)
         ]
         reasons = self._reasons(parsed, best_class, exact) if explain else ()
-        refined = self._curated(parsed) or self._refine(parsed, best_class)
+        siblings = self._siblings(classes)
+        # A curated child is right when its broad occupation is: the siblings' chances add up
+        # ("Java Backend Developer": Web Developers 0.50, Software Developers 0.48 raw).
+        pooled = penalties[0] * sum(raw[classes.index(cls)] for cls in siblings)
+        pooled_confidence = float(np.interp(pooled, *self.calibration))
+        refined = self._curated(parsed) or self._refine(parsed, siblings, pooled_confidence)
         if refined is not None:
             child, confidence, why = refined
             confidence = max(confidence, candidates[0].confidence)
@@ -334,10 +354,19 @@ class TitleResolver:
         )
 
     def _listed_exactly(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> bool:
-        """Whether the title is, word for word, a name of the best occupation and of no
-        occupation outside its major group: then any of them is right (README: evaluation)."""
-        if len(parsed.words) < 2 or self.classes[cls] not in exact:
+        """Whether the title is, word for word, the best occupation's own title, or a name of
+        it or of its siblings in its broad occupation and of no occupation outside its major
+        group: then any of them is right (README: evaluation)."""
+        if cls in self.own_titles.get(name_key(parsed), ()):
+            return True
+        if len(parsed.words) < 2 or not exact:
             return False
+        if self.classes[cls] not in exact:
+            # Not in a residual group ("15-1299": All Other), whose members are unrelated.
+            broad = self.broad_of[cls]
+            return broad[5:] not in ("", "9") and all(
+                self.broad_of[self.index[owner]] == broad for owner in exact
+            )
         group = self.group_of[cls]
         return all(self.group_of[self.index[owner]] == group for owner in exact)
 
@@ -379,17 +408,37 @@ class TitleResolver:
             reasons.append("words " + ", ".join(repr(w) for w in words[:4]))
         return tuple(reasons)
 
-    def _refine(self, parsed: ParsedTitle, cls: int) -> tuple[int, float, str] | None:
+    def _siblings(self, classes: list[int]) -> list[int]:
+        """Return the best class and the next two when they share its broad occupation: a
+        curated child of Software Developers may refine "Java Backend Developer" although Web
+        Developers, its sibling, scored a little higher."""
+        broad = self.broad_of[classes[0]]
+        if broad[5:] in ("", "9"):
+            return classes[:1]
+        return [classes[0], *(c for c in classes[1:3] if self.broad_of[c] == broad)]
+
+    def _refine(
+        self, parsed: ParsedTitle, classes: list[int], confidence: float
+    ) -> tuple[int, float, str] | None:
         words = _role_free((*parsed.words, *parsed.evidence))
         best: tuple[int, int, str] | None = None
-        for child in self.children.get(cls, ()):
+        children = (child for cls in classes for child in self.children.get(cls, ()))
+        for child in children:
             for key, name in child.names.items():
                 if key <= words and (best is None or len(key) > best[0]):
                     best = (len(key), child.career_id, f"contains the alias {name!r}")
             own = sorted(child.distinctive & words)
             if own and best is None:
                 best = (0, child.career_id, f"word {own[0]!r} is this career's own")
-        return None if best is None else (best[1], 0.0, best[2])
+        return None if best is None else (best[1], confidence, best[2])
+
+
+def _software_role_keys(parsed: ParsedTitle) -> list[tuple[str, ...]]:
+    """Return the title's exact keys with its role swapped for the other software roles."""
+    if parsed.role not in _SOFTWARE_ROLES or "software" not in parsed.evidence:
+        return []
+    rest = parsed.words[:-1]
+    return [tuple(sorted({*rest, role})) for role in _SOFTWARE_ROLES if role != parsed.role]
 
 
 def _unknown(parsed: ParsedTitle) -> Resolution:

@@ -89,6 +89,7 @@ class TitleEvaluation:
     top1: float
     top5: float
     top1_detailed: float
+    broad: float
     major_group: float
     threshold: float
     coverage: float
@@ -138,7 +139,7 @@ def leak_free_split(
 def evaluate(split: Split, resolver: TitleResolver | None = None) -> TitleEvaluation:
     """Resolve every held-out title and score the answers against O*NET's codes."""
     resolver = resolver or split.resolver()
-    top1 = top5 = detailed = major = 0
+    top1 = top5 = detailed = broad = major = 0
     answers: list[tuple[float, bool]] = []
     for held in split.held:
         resolution = resolver.resolve(held.title, explain=False)
@@ -148,6 +149,8 @@ def evaluate(split: Split, resolver: TitleResolver | None = None) -> TitleEvalua
         top1 += right
         top5 += any(code[:7] in six for code in ranked[:5])
         detailed += bool(ranked) and ranked[0] in held.codes
+        # The SOC broad occupation: 15-1252 and its sibling 15-1251 are both 15-125x.
+        broad += bool(ranked) and ranked[0][:6] in {code[:6] for code in held.codes}
         major += bool(ranked) and ranked[0][:2] in {code[:2] for code in held.codes}
         answers.append((resolution.confidence, right))
     n = max(len(split.held), 1)
@@ -162,6 +165,7 @@ def evaluate(split: Split, resolver: TitleResolver | None = None) -> TitleEvalua
         top1=top1 / n,
         top5=top5 / n,
         top1_detailed=detailed / n,
+        broad=broad / n,
         major_group=major / n,
         threshold=THRESHOLD,
         coverage=len(confident) / n,

@@ -26,7 +26,7 @@ ALPHA = 0.01
 WORD_WEIGHT = 1.0
 ROLE_WEIGHT = 1.5
 PAIR_WEIGHT = 0.7
-EVIDENCE_WEIGHT = 0.4
+EVIDENCE_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.8
 PRIOR_WEIGHT = 0.3
 # Words sharing their first letters share a stem ("paleontological", "paleontologist").

@@ -118,6 +118,7 @@ def print_evaluation(figures: TitleEvaluation) -> None:
                 ("top-1, 6-digit SOC", figures.top1),
                 ("top-5, 6-digit SOC", figures.top5),
                 ("top-1, O*NET-SOC (8-digit)", figures.top1_detailed),
+                ("top-1, broad occupation (5-digit)", figures.broad),
                 ("top-1, major group (2-digit)", figures.major_group),
                 (f"coverage at threshold {figures.threshold}", figures.coverage),
                 (f"precision at threshold {figures.threshold}", figures.precision),
