@@ -110,3 +110,13 @@ def test_home_best_rated_are_in_the_readers_language(client: Client) -> None:
     russian = _home_resources(client.get("/", headers={"Accept-Language": "ru-RU,ru"}).text)
     assert CYRILLIC.search(russian)
     assert CYRILLIC.search(_home_resources(client.get("/", params={"lang": "ru"}).text))
+
+
+def test_sources_read_as_sentences(client: Client) -> None:
+    html = client.get("/careers/back-end-engineer").text
+    sources = html[html.index('id="sources"') :]
+    items = re.findall(r'<li id="source-\d+">(.*?)</li>', sources, flags=re.S)
+    assert items
+    for item in items:
+        text = re.sub(r"<[^>]+>", "", item)
+        assert "·" in text and re.search(r"\S·|·\S", text) is None, text
