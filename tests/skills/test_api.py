@@ -151,6 +151,18 @@ def test_unknown_skill_page_is_404(client: Client) -> None:
     assert client.get("/skills/no-such-skill-anywhere").status_code == 404
 
 
+def test_skill_page_lists_resources_in_the_readers_language(client: Client) -> None:
+    """The demo catalog holds Stepik's Russian Python courses beside Coursera's English ones."""
+    cyrillic = re.compile(r"<li><a [^>]*>[^<]*[\u0400-\u04ff]")
+    english = client.get("/skills/python").text
+    assert "Python" in english and "Courses" in english
+    assert not cyrillic.search(english)
+    russian = client.get("/skills/python", params={"lang": "ru"}).text
+    assert cyrillic.search(russian)
+    by_header = client.get("/skills/python", headers={"Accept-Language": "ru-RU,ru;q=0.9"}).text
+    assert cyrillic.search(by_header)
+
+
 def test_search_tolerates_typos(client: Client) -> None:
     for typo, expected in (("kubernets", "Kubernetes"), ("postgress", "PostgreSQL")):
         items = client.get("/api/v1/skills", params={"q": typo}).json()["items"]

@@ -209,9 +209,9 @@ async def get_topic(session: AsyncSession, slug: str) -> Topic:
 
 
 async def resources_teaching(
-    session: AsyncSession, skill_id: int, kind: ResourceKind, limit: int = 10
+    session: AsyncSession, skill_id: int, kind: ResourceKind, language: str, limit: int = 10
 ) -> list[Resource]:
-    """Return active resources of ``kind`` linked to a taxonomy skill, best rated first."""
+    """Return active resources of ``kind`` in ``language`` linked to a skill, best rated first."""
     rows = await session.scalars(
         select(Resource)
         .join(ResourceSkill, ResourceSkill.resource_id == Resource.id)
@@ -219,6 +219,7 @@ async def resources_teaching(
             ResourceSkill.skill_id == skill_id,
             Resource.kind == kind,
             Resource.status == ResourceStatus.ACTIVE,
+            Resource.language == language,
         )
         .order_by(Resource.rating.desc().nulls_last(), Resource.title)
         .limit(limit)

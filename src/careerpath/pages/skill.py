@@ -22,13 +22,16 @@ class SkillView:
     books: list[Resource]
 
 
-async def skill_view(session: AsyncSession, slug: str) -> SkillView:
-    """Build the skill page's view model (raises NotFoundError for an unknown slug)."""
+async def skill_view(session: AsyncSession, slug: str, language: str) -> SkillView:
+    """Build the skill page's view model for a reader of ``language`` (NotFoundError if unknown).
+
+    Only courses and books in the reader's language are listed, as in a career's rankings.
+    """
     summary = await skill_summary(session, slug)
     courses = await catalog_service.resources_teaching(
-        session, summary.id, ResourceKind.COURSE, RESOURCES_SHOWN
+        session, summary.id, ResourceKind.COURSE, language, RESOURCES_SHOWN
     )
     books = await catalog_service.resources_teaching(
-        session, summary.id, ResourceKind.BOOK, RESOURCES_SHOWN
+        session, summary.id, ResourceKind.BOOK, language, RESOURCES_SHOWN
     )
     return SkillView(summary, courses, books)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import PathParameter
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
 from litestar.response import Template
 
 from careerpath.dependencies import DbSession
+from careerpath.matching.language import reader_language
 from careerpath.pages.skill import skill_view
 
 
@@ -19,10 +20,16 @@ class SkillPageController(Controller):
 
     @get("/skills/{slug:str}")
     async def skill(
-        self, session: DbSession, slug: Annotated[str, PathParameter(max_length=200)]
+        self,
+        session: DbSession,
+        slug: Annotated[str, PathParameter(max_length=200)],
+        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> Template:
         """Show a skill: its kind and names, the careers asking for it, courses and books."""
-        view = await skill_view(session, slug)
+        view = await skill_view(session, slug, reader_language(lang, accept_language))
         return Template(
             template_name="skill.html",
             context={"skill": view.skill, "courses": view.courses, "books": view.books},
