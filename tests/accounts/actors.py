@@ -151,7 +151,7 @@ def pending_sign_up(database_url: str, email: str, password: str = PASSWORD) -> 
 
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from careerpath.accounts import registration
+    from careerpath.accounts import registration, service
     from careerpath.accounts.models import SignUp
     from careerpath.accounts.passwords import hash_password
     from careerpath.db import utcnow
@@ -164,7 +164,7 @@ def pending_sign_up(database_url: str, email: str, password: str = PASSWORD) -> 
             SignUp(
                 email=email,
                 password_hash=await hash_password(password),
-                token_hash=registration.digest(token),
+                token_hash=service.digest(token),
                 expires_at=utcnow() + registration.SIGN_UP_LIFETIME,
             )
         )

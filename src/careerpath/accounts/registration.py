@@ -9,7 +9,6 @@ a sign-in with the chosen password cannot tell a new address from a taken one.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -66,7 +65,7 @@ async def register(
             email=email,
             display_name=sign_up.display_name.strip(),
             password_hash=password_hash,
-            token_hash=digest(token),
+            token_hash=service.digest(token),
             expires_at=now + SIGN_UP_LIFETIME,
         )
     )
@@ -81,7 +80,7 @@ async def confirm(db: AsyncSession, token: str) -> User:
     spent = await db.execute(
         update(SignUp)
         .where(
-            SignUp.token_hash == digest(token),
+            SignUp.token_hash == service.digest(token),
             SignUp.used_at.is_(None),
             SignUp.expires_at > utcnow(),
         )
@@ -129,8 +128,3 @@ def _existing_account_mail(user: User, public_url: str) -> Mail | None:
         "\n\nIf it was not you, ignore this mail: nothing changed."
     )
     return Mail(user.email, "You already have a careerpath account", body)
-
-
-def digest(value: str) -> str:
-    """Return what is kept of a link's token (its SHA-256)."""
-    return hashlib.sha256(value.encode()).hexdigest()

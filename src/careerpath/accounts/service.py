@@ -58,7 +58,8 @@ def session_key_of(secret: str) -> str:
     return session_key(secret)
 
 
-def _digest(value: str) -> str:
+def digest(value: str) -> str:
+    """Return what is kept of a secret sent in a link or used as a key (its SHA-256)."""
     return hashlib.sha256(value.encode()).hexdigest()
 
 
@@ -81,7 +82,7 @@ async def authenticate(
     """Return the user whose credentials these are; failures count toward the login limit."""
     # Per (account, address) and per address: someone else's failures from elsewhere cannot
     # lock the owner out, and one address cannot try many accounts.
-    account_key = f"account:{_digest(normalize_email(email))}:ip:{ip}"
+    account_key = f"account:{digest(normalize_email(email))}:ip:{ip}"
     await throttle.ensure_allowed("login", account_key, f"ip:{ip}")
     user = await find_by_email(db, email)
     valid = await passwords.verify_password(user.password_hash if user else None, password)
@@ -154,14 +155,14 @@ async def request_reset(
     db: AsyncSession, throttle: Throttle, public_url: str, ip: str, email: str
 ) -> Mail | None:
     """Create a one-time reset link for a known, active email and return the mail to send."""
-    await throttle.attempt("reset", f"ip:{ip}", f"account:{_digest(normalize_email(email))}")
+    await throttle.attempt("reset", f"ip:{ip}", f"account:{digest(normalize_email(email))}")
     user = await find_by_email(db, email)
     if user is None or not user.is_active:
         return None
     token = secrets.token_urlsafe(32)
     db.add(
         PasswordReset(
-            user_id=user.id, token_hash=_digest(token), expires_at=utcnow() + RESET_LIFETIME
+            user_id=user.id, token_hash=digest(token), expires_at=utcnow() + RESET_LIFETIME
         )
     )
     await db.flush()
@@ -175,7 +176,7 @@ async def request_reset(
 
 async def confirm_reset(db: AsyncSession, store: SessionStore, token: str, new: str) -> None:
     """Set a new password with a reset token; the token is spent and every session ends."""
-    reset = await db.scalar(select(PasswordReset).where(PasswordReset.token_hash == _digest(token)))
+    reset = await db.scalar(select(PasswordReset).where(PasswordReset.token_hash == digest(token)))
     if reset is None or reset.used_at is not None or as_utc(reset.expires_at) <= utcnow():
         raise NotFoundError("This reset link is invalid or has expired. Ask for a new one.")
     passwords.check_policy(new)
