@@ -1,0 +1,131 @@
+"""Title resolution on real job titles: the salary index's and the job postings' own words.
+
+O*NET's held-out names (`careerpath titles evaluate`) are mostly old trade titles; the titles
+careerpath meets are these. ``data/real_titles.tsv`` holds 198 distinct titles read from
+``../shared/data`` (141 of the aijobs salary file's most reported titles, 57 from the dice and
+google postings, dressed as posted), each judged by hand with every career a reader would accept
+(an O*NET occupation's slug or a curated career's), or "(abstain)" where the title alone names no
+career ("Manager", "Associate", a company name). Titles whose career a reader could not tell
+("Research Scientist", "Data Manager") are left out rather than guessed.
+
+The resolver is built as the service builds it after `import onet` and `demo`: every O*NET
+occupation, the curated careers refining their occupations, the shipped artefact. Prints
+coverage and precision at the threshold, the best candidate's accuracy whatever its
+confidence, how many of the must-abstain titles abstain, and every wrong answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from _stats import print_table
+from careerpath.careers.resolver import (
+    THRESHOLD,
+    CareerNode,
+    Resolution,
+    TitleName,
+    TitleResolver,
+)
+from careerpath.careers.title_evaluation import leak_free_split
+from careerpath.careers.title_training import shipped
+from careerpath.careers.titles import slugify
+from careerpath.cli.titles import occupation_names
+from careerpath.skills.onet import read_onet
+
+ONET = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "onet"
+GOLD = Path(__file__).resolve().parent / "data" / "real_titles.tsv"
+ABSTAIN = "(abstain)"
+CURATED = 100_000
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One real title and the careers (slugs) a reader accepts; empty when it must abstain."""
+
+    title: str
+    source: str
+    accepted: frozenset[str]
+
+
+def read_gold() -> list[Judged]:
+    """Return the hand-judged titles of ``data/real_titles.tsv``."""
+    with GOLD.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [Judged(row["title"], row["source"], _accepted(row["acceptable"])) for row in rows]
+
+
+def _accepted(cell: str) -> frozenset[str]:
+    return frozenset() if cell == ABSTAIN else frozenset(cell.split(";"))
+
+
+def build_world() -> tuple[TitleResolver, dict[int, str]]:
+    """Return the resolver over O*NET plus the curated careers, and each career id's slug."""
+    release = read_onet(ONET)
+    split = leak_free_split(occupation_names(release), share=0.0)
+    slugs = {i: slugify(release.occupations[code].title) for i, code in enumerate(split.codes)}
+    nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(split.codes)]
+    names = list(split.names)
+    text = resources.files("careerpath.demo").joinpath("data/careers.toml").read_text("utf-8")
+    for offset, career in enumerate(tomllib.loads(text)["career"]):
+        career_id = CURATED + offset
+        parent = split.codes.index(career["onet_soc_code"])
+        slugs[career_id] = career["slug"]
+        nodes.append(CareerNode(career_id, parent, curated=True, group=split.codes[parent][:2]))
+        names.append(TitleName(career_id, career["title"], "title"))
+        names += [TitleName(career_id, a, "curated") for a in career.get("aliases", [])]
+    return TitleResolver(names, nodes, split.context, shipped()), slugs
+
+
+def score(judged: list[tuple[Judged, Resolution]], slugs: dict[int, str]) -> list[str]:
+    """Return one table row: coverage, precision, best candidate right, vague abstaining."""
+    named = [(item, found) for item, found in judged if item.accepted]
+    answered = [(item, found) for item, found in named if found.career_id is not None]
+    right = sum(slugs[found.career_id] in item.accepted for item, found in answered)  # type: ignore[index]
+    first_right = sum(
+        bool(found.candidates) and slugs[found.candidates[0].career_id] in item.accepted
+        for item, found in named
+    )
+    vague = [found for item, found in judged if not item.accepted]
+    return [
+        str(len(named)),
+        f"{len(answered) / len(named):.3f}",
+        f"{right / len(answered):.3f}" if answered else "-",
+        f"{first_right / len(named):.3f}",
+        f"{sum(found.career_id is None for found in vague)} of {len(vague)}",
+    ]
+
+
+def main() -> None:
+    """Print coverage and precision on the judged real titles, per source and overall."""
+    if not ONET.exists():
+        print(f"titles_real: skipped, {ONET} is absent")
+        return
+    resolver, slugs = build_world()
+    gold = read_gold()
+    unknown = {slug for item in gold for slug in item.accepted} - set(slugs.values())
+    if unknown:
+        raise SystemExit(f"titles_real: the gold file names unknown careers: {sorted(unknown)}")
+    judged = [(item, resolver.resolve(item.title)) for item in gold]
+    rows = [
+        [source, *score([(i, f) for i, f in judged if source in ("all", i.source)], slugs)]
+        for source in ("aijobs", "postings", "all")
+    ]
+    print_table(
+        f"Real titles judged by hand, threshold {THRESHOLD}",
+        ["source", "titles", "coverage", "precision", "best candidate right", "vague abstain"],
+        rows,
+    )
+    wrong = [
+        [item.title, slugs[found.career_id], f"{found.confidence:.2f}"]
+        for item, found in judged
+        if found.career_id is not None and slugs[found.career_id] not in item.accepted
+    ]
+    print_table("Wrong answers", ["title", "answer", "confidence"], wrong or [["(none)", "", ""]])
+
+
+if __name__ == "__main__":
+    main()
