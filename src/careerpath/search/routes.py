@@ -29,7 +29,10 @@ class SearchController(Controller):
             f"typo allowed on words of 5+ letters and the last word completed as a prefix. "
             f"`q` is at most {MAX_QUERY_LENGTH} characters, `page_size` at most {MAX_PAGE_SIZE}, "
             f"and only the first {MAX_RESULT_WINDOW} results can be paged through (422 beyond). "
-            "Facet counts are those of the current results; above 10,000 results they are "
+            "Results are in the reader's language (`language`, else Accept-Language, else en; "
+            "`language=any` keeps every language). "
+            "Facet counts are those of the current results (the language facet's, of the same "
+            "search in every language); above 10,000 results they are "
             "estimated from a fixed 1-in-16 sample of documents (`facets_sampled` is true)."
         ),
     )
@@ -50,6 +53,8 @@ class SearchController(Controller):
             items=result.items,
             facets=result.facets,
             facets_sampled=result.facets_sampled,
+            language=request.filters.language,
+            other_languages=result.other_languages,
         )
 
     @get("/suggest", summary="Complete a search", description="The best few titles for `q`.")

@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import tantivy
 from sqlalchemy import event
@@ -61,6 +62,8 @@ class SearchPage:
     items: list[SearchHit]
     facets: dict[str, list[FacetValue]]
     facets_sampled: bool = False
+    # Results kept to one language: how many more the same search finds in the others.
+    other_languages: int = 0
 
 
 def validate(request: SearchRequest) -> None:
@@ -100,10 +103,30 @@ def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
     marker = Highlighter([*joined, *terms], last_is_prefix=prefix, fuzzy=fuzzy)
     hits = [make_hit(searcher.doc(address), marker) for _, address in result.hits]
     counts, sampled = count_facets(searcher, live.schema, query, total)
+    other = 0
+    if filters.language:
+        counts["language"], everywhere = _every_language(searcher, live.schema, request.q, filters)
+        other = everywhere - total
     facets = read_facets(counts, live.labels)
     reachable = min(total, MAX_RESULT_WINDOW)
     max_page = max(1, -(-reachable // request.page_size))
-    return SearchPage(total, request.page, request.page_size, max_page, hits, facets, sampled)
+    return SearchPage(
+        total, request.page, request.page_size, max_page, hits, facets, sampled, other
+    )
+
+
+def _every_language(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, text: str, filters: Filters
+) -> tuple[dict[str, Any], int]:
+    """Count the same search in every language: the language facet offers them all.
+
+    Returns the language buckets and how many results the search has in every language.
+    """
+    query = build_query(searcher, schema, text, replace(filters, language=None))
+    # tantivy's type stub omits SearchResult.count, which the library does provide.
+    everywhere: int = searcher.search(query, 1, True).count  # type: ignore[attr-defined]
+    counts, _ = count_facets(searcher, schema, query, everywhere, ("language",))
+    return counts["language"], everywhere
 
 
 def _order(request: SearchRequest) -> tuple[str | None]:
@@ -231,11 +254,11 @@ async def home_results(
 ) -> SearchPage | None:
     """Return the few resources the home page shows beside the careers (``None`` if too long).
 
-    Without words they are the best rated in the reader's ``language`` (an English reader is
-    not shown Russian courses); a search with words finds every language, as /search does.
+    They are in the reader's ``language``, as on /search (an English reader is not shown
+    Russian courses): without words the best rated, with words the best matches.
     """
     if text and len(text) > MAX_QUERY_LENGTH:
         return None
-    filters = Filters() if text else Filters(language=language)
+    filters = Filters(language=language)
     request = SearchRequest(q=text or "", filters=filters, page_size=HOME_RESULTS)
     return await search(session, var_dir, request)

@@ -10,13 +10,14 @@ from litestar.params import PathParameter
 from litestar.response import Template
 
 from careerpath.catalog import service as catalog_service
+from careerpath.catalog.language import language_name
 from careerpath.catalog.models import ResourceKind
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.params import RowId
 from careerpath.search import service as search_service
 from careerpath.search import topics
 from careerpath.search.dependencies import SearchParams, link_params
-from careerpath.search.query import SortOrder
+from careerpath.search.query import EVERY_LANGUAGE, SortOrder
 from careerpath.web.saving import save_choices
 
 FACET_TITLES = {
@@ -41,13 +42,15 @@ def facet_sidebar(params: dict[str, str], facets: dict[str, Any]) -> list[dict[s
     """Return each facet's values with the link that applies (or removes) it."""
     sidebar = []
     for name, title in FACET_TITLES.items():
+        # Without a language the search keeps the reader's: removing it means every language.
+        removed = EVERY_LANGUAGE if name == "language" else None
         values = [
             {
                 "label": value.label,
                 "count": value.count,
                 "active": params.get(name) == value.value,
                 "href": _link(
-                    params, **{name: None if params.get(name) == value.value else value.value}
+                    params, **{name: removed if params.get(name) == value.value else value.value}
                 ),
             }
             for value in facets.get(name, [])
@@ -70,6 +73,12 @@ class CatalogPageController(Controller):
         params = link_params(search_request)
         result = await search_service.search(session, settings.var_dir, search_request)
         page = search_request.page
+        language = search_request.filters.language
+        every_language = {
+            "count": result.other_languages,
+            "name": language_name(language) if language else None,
+            "href": _link(params, language=EVERY_LANGUAGE),
+        }
         pages = {
             "previous": _link(params, page=str(page - 1)) if page > 1 else None,
             "next": _link(params, page=str(page + 1)) if page < result.max_page else None,
@@ -80,7 +89,8 @@ class CatalogPageController(Controller):
                 "q": search_request.q, "result": result, "params": params, "pages": pages,
                 "sidebar": facet_sidebar(params, result.facets),
                 "sorts": [(s.value, _link(params, sort=s.value)) for s in SortOrder],
-                "filtered": any(v for k, v in params.items() if k not in {"q", "sort"}),
+                "filtered": any(v for k, v in params.items() if k not in {"q", "sort", "language"}),
+                "every_language": every_language,
             },
         )  # fmt: skip
 
