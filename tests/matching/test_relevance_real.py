@@ -228,6 +228,14 @@ def test_at_most_three_of_any_ten_name_the_same_practice(tops: Top) -> None:
                     assert named <= 3, (slug, kind, practice, window)
 
 
+def test_data_analyst_books_hold_no_book_of_another_language_named_for_a_library(
+    tops: Top,
+) -> None:
+    # "PHP Pandas" (a PHP book) had ranked 15th as a pandas book.
+    titles = [_title(text) for _, text in tops["data-analyst"]["book"]]
+    assert titles and not [t for t in titles if "php" in t], titles
+
+
 # Certificate programmes of another career's subject: on the lists of every career whose
 # tools they list (Linux, OpenShift, Kubernetes), before certifications had to be about it.
 OTHER_SUBJECT = re.compile(r"back-end|full stack|django|data engineering|data scien", re.I)
