@@ -62,7 +62,8 @@ class SearchPage:
     items: list[SearchHit]
     facets: dict[str, list[FacetValue]]
     facets_sampled: bool = False
-    # Results kept to one language: how many more the same search finds in the others.
+    # Results kept to one language: how many more the same search finds in the others (an
+    # estimate when the facet counts are).
     other_languages: int = 0
 
 
@@ -105,8 +106,9 @@ def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
     counts, sampled = count_facets(searcher, live.schema, query, total)
     other = 0
     if filters.language:
-        counts["language"], everywhere = _every_language(searcher, live.schema, request.q, filters)
-        other = everywhere - total
+        counts["language"] = _every_language(searcher, live.schema, request.q, filters, total)
+        buckets = counts["language"]["buckets"]
+        other = sum(int(b["doc_count"]) for b in buckets if b["key"] != filters.language)
     facets = read_facets(counts, live.labels)
     reachable = min(total, MAX_RESULT_WINDOW)
     max_page = max(1, -(-reachable // request.page_size))
@@ -116,17 +118,16 @@ def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
 
 
 def _every_language(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, text: str, filters: Filters
-) -> tuple[dict[str, Any], int]:
-    """Count the same search in every language: the language facet offers them all.
+    searcher: tantivy.Searcher, schema: tantivy.Schema, text: str, filters: Filters, total: int
+) -> dict[str, Any]:
+    """Return the language buckets of the same search in every language.
 
-    Returns the language buckets and how many results the search has in every language.
+    Sampled, like the other facets, when the results in the reader's language are that many.
     """
     query = build_query(searcher, schema, text, replace(filters, language=None))
-    # tantivy's type stub omits SearchResult.count, which the library does provide.
-    everywhere: int = searcher.search(query, 1, True).count  # type: ignore[attr-defined]
-    counts, _ = count_facets(searcher, schema, query, everywhere, ("language",))
-    return counts["language"], everywhere
+    counts, _ = count_facets(searcher, schema, query, total, ("language",))
+    result: dict[str, Any] = counts["language"]
+    return result
 
 
 def _order(request: SearchRequest) -> tuple[str | None]:
