@@ -128,6 +128,18 @@ def test_topics_tree_and_topic(client: Client) -> None:
     assert client.get("/api/v1/topics/no-such-topic").status_code == 404
 
 
+def test_a_topics_best_rated_are_in_the_readers_language(client: Client) -> None:
+    # The demo's best-rated Python courses are Stepik's, in Russian (4.9-5.0).
+    english = client.get("/api/v1/topics/programming-python").json()
+    assert english["language"] == "en" and english["top_resources"]
+    assert {r["language"] for r in english["top_resources"]} == {"en"}
+    russian = client.get("/api/v1/topics/programming-python", params={"lang": "ru"}).json()
+    assert russian["top_resources"] and {r["language"] for r in russian["top_resources"]} == {"ru"}
+    page = client.get("/topics/programming-python").text
+    assert "Best rated in English" in page
+    assert not CYRILLIC.search(page.split("Best rated", 1)[1])
+
+
 def test_pages(client: Client) -> None:
     page = client.get("/search", params={"q": "postgres"})
     assert page.status_code == 200

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import PathParameter, QueryParameter
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
 
+from careerpath.catalog.language import reader_language
 from careerpath.catalog.schemas import TopicTree
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.search import service, topics
@@ -86,6 +87,18 @@ class TopicController(Controller):
         session: DbSession,
         settings: AppSettings,
         slug: Annotated[str, PathParameter(max_length=200)],
+        lang: Annotated[
+            str | None,
+            QueryParameter(
+                max_length=10,
+                description="Language of the best rated (ISO 639-1); default: "
+                "Accept-Language, else en.",
+            ),
+        ] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> topics.TopicRead:
-        """Return a topic, its subtopics with counts and its best-rated resources."""
-        return await topics.read_topic(session, settings.var_dir, slug)
+        """Return a topic, its subtopics with counts and its best rated in the reader's language."""
+        language = reader_language(lang, accept_language)
+        return await topics.read_topic(session, settings.var_dir, slug, language)

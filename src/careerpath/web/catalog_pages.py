@@ -6,11 +6,11 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Controller, Request, get
-from litestar.params import PathParameter
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
 from litestar.response import Template
 
 from careerpath.catalog import service as catalog_service
-from careerpath.catalog.language import language_name
+from careerpath.catalog.language import language_name, reader_language
 from careerpath.catalog.models import ResourceKind
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.params import RowId
@@ -124,7 +124,13 @@ class CatalogPageController(Controller):
         session: DbSession,
         settings: AppSettings,
         slug: Annotated[str, PathParameter(max_length=200)],
+        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> Template:
-        """Show a topic: breadcrumb, subtopics and its best-rated resources."""
-        topic = await topics.read_topic(session, settings.var_dir, slug)
-        return Template(template_name="topic.html", context={"topic": topic})
+        """Show a topic: breadcrumb, subtopics and its best rated in the reader's language."""
+        language = reader_language(lang, accept_language)
+        topic = await topics.read_topic(session, settings.var_dir, slug, language)
+        context = {"topic": topic, "language_name": language_name(language)}
+        return Template(template_name="topic.html", context=context)
