@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -142,3 +143,24 @@ def test_real_coursera_descriptions_lose_their_mojibake() -> None:
         ResourceKind.COURSE,
     )
     assert sum(row.language == "ru" for row in stepik.rows) > 0.9 * len(stepik.rows)
+
+
+MOJIBAKE = ("Ã", "Â", "â\x80")
+
+
+def test_real_coursera_titles_lose_their_mojibake_and_read_in_their_language() -> None:
+    path = require_shared_data("courses-coursera-stepik-kizak", "coursera_clear.json")
+    rows = parse_file(path, KIZAK, ResourceKind.COURSE).rows
+    text = [row.title + row.description for row in rows]
+    # "Introdução à Ciência": the à's no-break space had been squeezed before the repair.
+    assert not [t[:60] for t in text if any(mark in t for mark in MOJIBAKE)]
+    language = {row.title: row.language for row in rows}
+    assert language["Introdução à Ciência da Computação com Python Parte 1"] == "pt"
+    assert language["Programación en Python"] == "es"
+    assert language["Programmation pour tous (mise en route de Python)"] == "fr"
+    assert language["Python: Istruzioni per l’uso"] == "it"
+    assert language["用Python玩转数据 Data Processing Using Python"] == "zh"
+    counts = Counter(row.language for row in rows)
+    assert counts == {"en": len(rows) - 21, "es": 11, "zh": 4, "pt": 2, "ru": 2, "fr": 1, "it": 1}
+    # Every course the reader review found English stays English ("Python for Everybody").
+    assert language["Python for Everybody Specialization"] == "en"

@@ -20,11 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath import migrate
 from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.catalog import service as catalog_service
 from careerpath.catalog.models import Resource, ResourceKind, ResourceSkill
 from careerpath.catalog.profiles import PROFILES
 from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
+from careerpath.matching.certifications import certifications
 from careerpath.matching.queries import RankFilters, ranked
 from careerpath.matching.service import recompute
 from careerpath.search import service as search_service
@@ -35,7 +37,7 @@ from tests.support import require_shared_data
 
 CAREERS = (
     "security-engineer", "data-scientists", "back-end-engineer", "engineering-manager",
-    "front-end-engineer", "full-stack-engineer",
+    "front-end-engineer", "full-stack-engineer", "cloud-architect", "data-analyst",
 )  # fmt: skip
 # Careers that refine Software Developers or Web Developers, whose technology lists they share
 # with the mobile developers: no mobile item belongs on their lists.
@@ -128,14 +130,39 @@ async def _judged(session: AsyncSession, resource_id: int) -> str:
     return f"{resource.language}|{resource.url}|{resource.title}\t{' '.join(tags)}".lower()
 
 
+async def _certified(url: str) -> dict[str, list[str]]:
+    """Return each career's certifications for an English reader, every one of them."""
+    engine = create_engine(url)
+    found: dict[str, list[str]] = {}
+    async with create_session_factory(engine)() as session:
+        for slug in CAREERS:
+            career = await session.scalar(select(Career).where(Career.slug == slug))
+            assert career is not None
+            ref = CareerRef(career.id, career.slug, career.title)
+            page = await certifications(session, ref, "en", "any", 100)
+            found[slug] = [item.title for item in page.items]
+    await engine.dispose()
+    return found
+
+
 @pytest.fixture(scope="module")
-def tops(tmp_path_factory: pytest.TempPathFactory) -> Top:
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     require_shared_data()
     folder = tmp_path_factory.mktemp("relevance")
     url = f"sqlite+aiosqlite:///{folder / 'real.db'}"
     migrate.upgrade(url)
     asyncio.run(_load(url, folder))
-    return asyncio.run(_tops(url))
+    return url
+
+
+@pytest.fixture(scope="module")
+def tops(real_db: str) -> Top:
+    return asyncio.run(_tops(real_db))
+
+
+@pytest.fixture(scope="module")
+def certified(real_db: str) -> dict[str, list[str]]:
+    return asyncio.run(_certified(real_db))
 
 
 def _about(items: list[tuple[int, str]], words: tuple[str, ...]) -> int:
@@ -199,3 +226,28 @@ def test_at_most_three_of_any_ten_name_the_same_practice(tops: Top) -> None:
                 for practice, words in PRACTICES.items():
                     named = sum(any(w in title for w in words) for title in window)
                     assert named <= 3, (slug, kind, practice, window)
+
+
+def test_data_analyst_books_hold_no_book_of_another_language_named_for_a_library(
+    tops: Top,
+) -> None:
+    # "PHP Pandas" (a PHP book) had ranked 15th as a pandas book.
+    titles = [_title(text) for _, text in tops["data-analyst"]["book"]]
+    assert titles and not [t for t in titles if "php" in t], titles
+
+
+# Certificate programmes of another career's subject: on the lists of every career whose
+# tools they list (Linux, OpenShift, Kubernetes), before certifications had to be about it.
+OTHER_SUBJECT = re.compile(r"back-end|full stack|django|data engineering|data scien", re.I)
+
+
+def test_cloud_and_security_certifications_are_about_the_career(
+    certified: dict[str, list[str]],
+) -> None:
+    for slug in ("cloud-architect", "security-engineer"):
+        assert certified[slug], slug
+        assert not [t for t in certified[slug] if OTHER_SUBJECT.search(t)], certified[slug]
+    assert "Google Cybersecurity Professional Certificate" in certified["security-engineer"]
+    # Careers whose subject they are keep them.
+    assert "IBM Back-End Development Professional Certificate" in certified["back-end-engineer"]
+    assert "IBM Data Analyst Professional Certificate" in certified["data-analyst"]

@@ -182,6 +182,8 @@ def test_skills_without_agreeing_words_count_less() -> None:
     skills = {s.resource_id: next(g for g in s.signals if g.name == "skills").contribution
               for s in (silent, agreeing)}  # fmt: skip
     assert skills[1] == pytest.approx(Weights().skills_alone * skills[2], abs=1e-3)
+    # The score says which is about the career: certifications offer only those.
+    assert (silent.about, agreeing.about) == (False, True)
 
 
 DJANGO, JAVASCRIPT, PHP, SQL = (SkillShare(1, "Django", 0.2), SkillShare(2, "JavaScript", 0.5),

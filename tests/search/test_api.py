@@ -12,8 +12,9 @@ from litestar.testing import TestClient
 Client = TestClient[Litestar]
 
 
-def search(client: Client, **params: Any) -> dict[str, Any]:
-    response = client.get("/api/v1/search", params=params)
+def search(client: Client, headers_language: str = "", **params: Any) -> dict[str, Any]:
+    headers = {"Accept-Language": headers_language} if headers_language else {}
+    response = client.get("/api/v1/search", params=params, headers=headers)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
@@ -21,7 +22,7 @@ def search(client: Client, **params: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("typed", ["postgres", "postgre", "postgress", "PostgreSQL"])
 def test_postgres_finds_postgresql_books_and_courses(client: Client, typed: str) -> None:
-    body = search(client, q=typed)
+    body = search(client, q=typed, language="any")  # the demo's PostgreSQL courses are Russian
     titles = [item["title"] for item in body["items"]]
     assert "Practical PostgreSQL" in titles
     assert {"book", "course"} <= {v["value"] for v in body["facets"]["kind"]}
@@ -29,12 +30,12 @@ def test_postgres_finds_postgresql_books_and_courses(client: Client, typed: str)
 
 
 def test_facets_count_the_results(client: Client) -> None:
-    body = search(client, q="postgres")
+    body = search(client, q="postgres", language="any")
     kinds = {v["value"]: v["count"] for v in body["facets"]["kind"]}
     assert sum(kinds.values()) == body["total"]
     topics = {v["value"]: v for v in body["facets"]["topic"]}
     assert topics["databases"]["label"] == "Databases"
-    narrowed = search(client, q="postgres", kind="course")
+    narrowed = search(client, q="postgres", kind="course", language="any")
     assert narrowed["total"] == kinds["course"]
 
 
@@ -47,6 +48,36 @@ def test_filters_and_sorts(client: Client) -> None:
     assert ratings
     free = search(client, price="free", q="python")
     assert all(item["is_free"] for item in free["items"])
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def test_search_keeps_the_readers_language_and_counts_the_others(client: Client) -> None:
+    # The demo's Stepik courses are Russian: "python" found them first for every reader.
+    english = search(client, q="python", page_size=50)
+    assert english["language"] == "en"
+    assert english["items"] and {item["language"] for item in english["items"]} == {"en"}
+    languages = {v["value"]: v for v in english["facets"]["language"]}
+    assert languages["ru"]["label"] == "Russian" and languages["ru"]["count"] > 0
+    assert english["other_languages"] == languages["ru"]["count"]
+    russian = search(client, q="python", headers_language="ru-RU,ru;q=0.9,en;q=0.5")
+    assert {item["language"] for item in russian["items"]} == {"ru"}
+    every = search(client, q="python", language="any", page_size=50)
+    assert every["language"] is None and every["other_languages"] == 0
+    assert every["total"] == english["total"] + english["other_languages"]
+
+
+def test_search_page_names_the_language_and_links_to_every_language(client: Client) -> None:
+    html = client.get("/search", params={"q": "python"}).text
+    hits = html.split('class="hits"', 1)[1].split("</ol>", 1)[0]
+    assert "<li" in hits and not CYRILLIC.search(hits)
+    assert re.search(r"in English \(<a href=\"[^\"]*language=any[^\"]*\">\d+ more in other", html)
+    assert re.search(r'<a href="[^"]*language=any[^"]*">✕ English</a>', html)
+    every = client.get("/search", params={"q": "python", "language": "any"}).text
+    assert CYRILLIC.search(every.split('class="hits"', 1)[1])
+    home = client.get("/", params={"q": "python"}).text
+    assert "Python" in home and not CYRILLIC.search(home.split("<main", 1)[1])
 
 
 def test_pagination_cap_and_limits_are_422_problems(client: Client) -> None:
@@ -95,6 +126,18 @@ def test_topics_tree_and_topic(client: Client) -> None:
     assert [p["name"] for p in topic["path"]] == ["Databases", "PostgreSQL"]
     assert topic["top_resources"]
     assert client.get("/api/v1/topics/no-such-topic").status_code == 404
+
+
+def test_a_topics_best_rated_are_in_the_readers_language(client: Client) -> None:
+    # The demo's best-rated Python courses are Stepik's, in Russian (4.9-5.0).
+    english = client.get("/api/v1/topics/programming-python").json()
+    assert english["language"] == "en" and english["top_resources"]
+    assert {r["language"] for r in english["top_resources"]} == {"en"}
+    russian = client.get("/api/v1/topics/programming-python", params={"lang": "ru"}).json()
+    assert russian["top_resources"] and {r["language"] for r in russian["top_resources"]} == {"ru"}
+    page = client.get("/topics/programming-python").text
+    assert "Best rated in English" in page
+    assert not CYRILLIC.search(page.split("Best rated", 1)[1])
 
 
 def test_pages(client: Client) -> None:

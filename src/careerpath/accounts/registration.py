@@ -26,10 +26,12 @@ from careerpath.errors import ConflictError, NotFoundError
 from careerpath.security.throttle import Throttle
 
 SIGN_UP_LIFETIME = timedelta(hours=24)
-REGISTRATION_ACCEPTED = (
-    "Check your email. If the address is new, the mail holds a link that creates your account. "
+# What the mail holds, for the sign-up page, whose heading already says "Check your email".
+REGISTRATION_MAIL_SAYS = (
+    "If the address is new, the mail holds a link that creates your account. "
     "If it has an account already, the mail says how to sign in or reset the password."
 )
+REGISTRATION_ACCEPTED = f"Check your email. {REGISTRATION_MAIL_SAYS}"
 LINK_INVALID = "This confirmation link is invalid or has expired. Sign up again."
 ALREADY_REGISTERED = "This address has an account already: sign in."
 

@@ -11,9 +11,6 @@ from careerpath.catalog.models import ResourceLevel
 _TRACKING_PARAMS = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "ref"}
 # Stepik appends the search that led to a course (?search=…); it is not part of its address.
 _HOST_PARAMS = {"stepik.org": {"search"}}
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_NOT_CYRILLIC = re.compile(r"[^\u0400-\u04ff]+")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
 # An address that splits without surprises (no query, fragment, brackets, spaces or control
 # characters): canonical_url builds its form directly, skipping urlsplit/urlunsplit.
 _PLAIN_URL = re.compile(r"(https?)://([A-Za-z0-9.-]+(?::[0-9]+)?)(/[^\x00-\x20\x7f?#\[\]]*)?", re.I)
@@ -62,7 +59,12 @@ def url_host(url: str) -> str:
 
 
 def fix_mojibake(text: str) -> str:
-    """Repair UTF-8 that was decoded as cp1252/Latin-1 (``hoursâ\x80\x94no`` → ``hours—no``)."""
+    """Repair UTF-8 that was decoded as cp1252/Latin-1 (``hoursâ\x80\x94no`` → ``hours—no``).
+
+    Each run of a lead byte and its continuation bytes is decoded again only when it is valid
+    UTF-8 (real Latin-1 text such as "Ã©" stays). Repair before stripping or squeezing
+    spaces: "à" and a no-break space read as Latin-1 end in one ("Ã\xa0", "Â\xa0").
+    """
     return text if text.isascii() else _MOJIBAKE.sub(_repair, text)
 
 
@@ -79,17 +81,6 @@ def _byte(char: str) -> bytes:
         return char.encode("cp1252")
     except UnicodeEncodeError:
         return char.encode("latin-1")
-
-
-def detect_language(text: str, default: str = "en") -> str:
-    """Return ``ru`` when most letters are Cyrillic, else ``default``."""
-    if text.isascii() or not _CYRILLIC.search(text):  # the common cases, without counting
-        return default
-    # Deleting the other characters counts without a list of one-letter strings (3x faster).
-    letters = len(_NOT_LETTER.sub("", text))
-    if letters and len(_NOT_CYRILLIC.sub("", text)) * 2 > letters:
-        return "ru"
-    return default
 
 
 def parse_level(raw: object) -> ResourceLevel | None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from careerpath.catalog import normalize as norm
 from careerpath.catalog.models import ResourceKind, ResourceLevel, ResourceStatus
+from careerpath.catalog.text_language import detect_language
 from careerpath.catalog.topics import known_topic, topic_path
 from careerpath.ingest.mapping import ColumnMapping
 from careerpath.ingest.report import values_hash
@@ -90,8 +91,9 @@ class Profile:
 
 
 def _text(mapping: ColumnMapping, fields: Mapping[str, Any], target: str) -> str | None:
-    value = mapping.value(fields, target)
-    return None if value is None else str(value).strip() or None
+    """Return the field's text, repaired before it is stripped (see ``norm.fix_mojibake``)."""
+    value = mapping.value(fields, target, strip=False)
+    return None if value is None else norm.fix_mojibake(str(value)).strip() or None
 
 
 def _required_url(raw: str | None) -> str:
@@ -138,8 +140,8 @@ def parse_kizak_row(
 ) -> ResourceIn:
     """Parse a scraped Coursera/Stepik course (Stepik rows are Russian, priced in roubles)."""
     url = _required_url(_text(mapping, fields, "url"))
-    title = norm.fix_mojibake(_required_title(_text(mapping, fields, "title")))
-    description = norm.fix_mojibake(_text(mapping, fields, "description") or "")
+    title = _required_title(_text(mapping, fields, "title"))
+    description = _text(mapping, fields, "description") or ""
     provider = _text(mapping, fields, "provider") or norm.url_host(url)
     price = norm.parse_decimal(mapping.value(fields, "price"))
     if price is not None and price < 0:
@@ -160,7 +162,7 @@ def parse_kizak_row(
         price_amount=None if subscription or not price else price,
         price_currency=None if subscription or not price else _currency(url),
         level=norm.parse_level(mapping.value(fields, "level")),
-        language=norm.detect_language(f"{title} {description}"),
+        language=detect_language(f"{title} {description}"),
         rating=norm.parse_rating(mapping.value(fields, "rating")),
         enrolments=norm.parse_count(mapping.value(fields, "enrolments")),
         topics=_topics_from_skills(skills),

@@ -20,17 +20,23 @@ class ColumnMapping:
         wanted = {column for columns in self.columns.values() for column in columns}
         return sorted(wanted - header)
 
-    def value(self, fields: Mapping[str, Any], target: str, separator: str = "\n") -> Any:
-        """Return the target field's value: one column as is, several joined as text."""
+    def value(
+        self, fields: Mapping[str, Any], target: str, separator: str = "\n", *, strip: bool = True
+    ) -> Any:
+        """Return the target field's value: one column as is, several joined as text.
+
+        Blank text is None; other text is stripped unless ``strip`` is false (text that is
+        repaired first: a stripped no-break space can be half of a character).
+        """
         sources = self.columns.get(target, ())
         if len(sources) == 1:
-            return _blank_to_none(fields.get(sources[0]))
-        parts = [str(v) for column in sources if (v := _blank_to_none(fields.get(column)))]
+            return _blank_to_none(fields.get(sources[0]), strip)
+        parts = [str(v) for c in sources if (v := _blank_to_none(fields.get(c), strip))]
         return separator.join(parts) if parts else self.defaults.get(target)
 
 
-def _blank_to_none(value: Any) -> Any:
+def _blank_to_none(value: Any, strip: bool = True) -> Any:
     if isinstance(value, str):
         stripped = value.strip()
-        return stripped or None
+        return (stripped if strip else value) if stripped else None
     return value

@@ -3,6 +3,8 @@
 Each item's programming languages and subjects are read with the current taxonomy, from its
 skill tags, its topic's ancestors and the skills its title names: a row tagged before the
 taxonomy knew a skill, or a source without topics (Coursera), still has its language known.
+A library found in its words that belongs to another language than the one it is filed under
+is left out (``ecosystems``: "PHP Pandas" is a PHP book, not a pandas one).
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ from careerpath.catalog.models import (
     Topic,
 )
 from careerpath.matching.arrange import Placed
+from careerpath.matching.ecosystems import (
+    FAMILIES,
+    Ecosystems,
+    ecosystems,
+    families,
+    nearest_language,
+)
 from careerpath.matching.paths import Course
 from careerpath.matching.scoring import ResourceSignals
 from careerpath.skills.curated import TECHNOLOGY_KINDS
@@ -105,30 +114,35 @@ def _title_skills(extractor: Extractor, titles: Iterable[str]) -> dict[str, froz
     return {title: frozenset(extractor.mentioned_ids(title)) for title in set(titles)}
 
 
-async def _root_languages(session: AsyncSession, languages: set[int]) -> dict[int, int]:
-    """Return resource id -> the nearest programming language among its topic's ancestors.
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """Where the topic tree files resources and libraries, by programming language."""
+
+    resources: dict[int, int]  # resource id -> the nearest language among its topic's ancestors
+    ecosystems: Ecosystems  # which language owns each library
+
+
+async def _filing(session: AsyncSession, languages: frozenset[int]) -> Filing:
+    """Return where the topic tree files each resource and library.
 
     "JavaScript › Node.js" books teach JavaScript even when only the leaf is tagged.
     """
     extractor = await get_extractor(session)
-    topics = {tid: (parent, name) for tid, parent, name in await session.execute(
-        select(Topic.id, Topic.parent_id, Topic.name)
-    )}  # fmt: skip
-    named = {tid: extractor.skill_ids(name) & languages for tid, (_, name) in topics.items()}
-    root_language: dict[int, int | None] = {}
-    for tid in topics:
-        node: int | None = tid
-        found: set[int] = set()
-        while node is not None and node in topics and not found:
-            found, node = named[node], topics[node][0]
-        root_language[tid] = min(found) if found else None
+    names = {name: frozenset(extractor.skill_ids(name)) & languages for g in FAMILIES for name in g}
+    tree = {
+        tid: (parent, frozenset(extractor.skill_ids(name)))
+        for tid, parent, name in await session.execute(
+            select(Topic.id, Topic.parent_id, Topic.name)
+        )
+    }
+    root_language = {tid: nearest_language(tree, languages, tid) for tid in tree}
     filed: dict[int, int] = {}
     for rid, tid in await session.execute(
         select(ResourceTopic.resource_id, ResourceTopic.topic_id)
     ):
         if (language := root_language.get(tid)) is not None:
             filed[rid] = language
-    return filed
+    return Filing(filed, Ecosystems(languages, ecosystems(tree, languages), families(names)))
 
 
 async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[CatalogItem]:
@@ -136,9 +150,10 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
     skills, tagged, topics = await _skills(session)
     kinds = dict((await session.execute(select(Skill.id, Skill.kind))).all())
     is_language = or_(Skill.category == LANGUAGE_CATEGORY, Skill.kind == LANGUAGE_KIND)
-    languages = set(await session.scalars(select(Skill.id).where(is_language)))
+    languages = frozenset(await session.scalars(select(Skill.id).where(is_language)))
     subjects = {i for i, k in kinds.items() if k in SUBJECT_KINDS} - languages
-    filed = await _root_languages(session, languages)
+    filing = await _filing(session, languages)
+    filed = filing.resources
     query = select(
         Resource.id, Resource.kind, Resource.rating, Resource.ratings_count, Resource.is_free,
         Resource.price_amount, Resource.duration_hours, Resource.level, Resource.title,
@@ -151,16 +166,19 @@ async def load_catalog(session: AsyncSession, kind: str | None = None) -> list[C
     items = []
     for row in rows:
         rid, k, rating, count, free, price, hours, level, title, provider, url, lang = row
-        taught = frozenset(skills.get(rid, ()))
-        in_title = named[title]
+        own_tags = frozenset(tagged.get(rid, ()))
+        taught, in_title = frozenset(skills.get(rid, ())), named[title]
+        stated = (taught | in_title) & languages | ({filed[rid]} if rid in filed else set())
+        denied = filing.ecosystems.denied(taught | in_title, own_tags, in_title, stated)
+        taught, in_title = taught - denied, in_title - denied
         items.append(
             CatalogItem(
                 rid, str(k), taught, rating, count or 0, free,
                 Decimal(0) if free or price is None else price, hours,
                 str(level) if level else None, title, provider, url, lang,
-                (taught | in_title) & languages | ({filed[rid]} if rid in filed else set()),
+                stated,
                 topics.get(rid), in_title & subjects,
-                in_title, frozenset(tagged.get(rid, ())),
+                in_title, own_tags,
             )
         )  # fmt: skip
     return items

@@ -1,10 +1,16 @@
 """A career's certifications: its ranked courses that are certificate programmes, by price.
 
-Candidates are the career's stored course ranking in the reader's language (so they are relevant
-to the career and in order); ``certificates.is_certificate`` keeps those the source itself calls
-a certificate or specialisation (in a field of its own, else in the title). Prices are converted
-to US dollars with the salary FX table; a price the source does not give is unknown: never
-counted as free, and left out when a price cap is asked for.
+Candidates are the career's stored course ranking in the reader's language (so they passed the
+relevance floor and are in order); ``certificates.is_certificate`` keeps those the source itself
+calls a certificate or specialisation (in a field of its own, else in the title). A certificate
+programme is months of a reader's time, so it must also be *about* the career: its words agree
+with the career's (``scoring.words_agree``, the judgement that lets a course's skills count
+whole). A broad programme that only lists a few of the career's tools (IBM Back-End Development
+"covers" Linux and OpenShift for a security engineer) passes the floor as a course far down the
+list, but is not offered as the career's certification. Rankings stored before that judgement
+was recorded lack it and keep their certificates until ``careerpath matching recompute``.
+Prices are converted to US dollars with the salary FX table; a price the source does not give
+is unknown: never counted as free, and left out when a price cap is asked for.
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ async def certifications(
     """Return the career's certificate programmes in ``language`` within the price cap."""
     limit_usd = PRICE_CAPS.get(cap, PRICE_CAPS[DEFAULT_CAP])
     rows = await session.execute(
-        select(Resource)
+        select(Resource, CareerRanking.explanation)
         .join(CareerRanking, CareerRanking.resource_id == Resource.id)
         .where(
             CareerRanking.career_id == career.id,
@@ -62,8 +68,9 @@ async def certifications(
     rates = await current_rates(session)
     found = [
         (resource, usd_price(resource, rates))
-        for resource in rows.scalars()
-        if is_certificate(resource.title, resource.description, resource.certificate)
+        for resource, explained in rows
+        if explained.get("about", True)
+        and is_certificate(resource.title, resource.description, resource.certificate)
     ]
     kept = [(r, price) for r, price in found if _within(price, limit_usd)]
     items = [

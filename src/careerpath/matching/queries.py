@@ -11,12 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Select
 
 from careerpath.careers.schemas import CareerRef
+from careerpath.catalog.language import DEFAULT_LANGUAGE
 from careerpath.catalog.models import Resource
 from careerpath.errors import InvalidInputError, PayloadTooLargeError
 from careerpath.matching.catalog_view import load_catalog
 from careerpath.matching.demand import Demand
 from careerpath.matching.fastpath import PreparedCourses, path_from, prepare, skill_gap_fast
-from careerpath.matching.language import DEFAULT_LANGUAGE
 from careerpath.matching.models import CareerRanking
 from careerpath.matching.paths import PathOptions, prune_courses
 from careerpath.matching.profile import career_demand

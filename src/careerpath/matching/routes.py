@@ -9,10 +9,10 @@ from litestar.params import Body, HeaderParameter, QueryParameter
 
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.schemas import CareerRef
+from careerpath.catalog.language import reader_language
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.certifications import DEFAULT_CAP, certifications
-from careerpath.matching.language import reader_language
 from careerpath.matching.schemas import CertificationPage, GapIn, GapRead, PathRead, RankedPage
 from careerpath.params import optional_number
 

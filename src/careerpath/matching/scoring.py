@@ -85,6 +85,9 @@ class Scored:
     score: float
     covered: tuple[SkillShare, ...]
     signals: tuple[Signal, ...] = field(default_factory=tuple)
+    # Its words agree with the career (``words_agree``): about the career, not only listing
+    # some of its skills.
+    about: bool = False
 
 
 def bayesian_rating(rating: float | None, count: int, weights: Weights = Weights()) -> float:
@@ -130,6 +133,11 @@ def agreement(text_fit: float, topic_fit: float, weights: Weights = Weights()) -
     return weights.skills_alone + (1 - weights.skills_alone) * agree
 
 
+def words_agree(text_fit: float, topic_fit: float, weights: Weights = Weights()) -> bool:
+    """Say whether the resource's words agree fully: its skill fit then counts whole."""
+    return _clamp(text_fit) + _clamp(topic_fit) >= weights.agreement_at
+
+
 def score_resource(
     resource: ResourceSignals,
     demand: Mapping[int, SkillShare],
@@ -160,7 +168,8 @@ def score_resource(
         Signal(name, round(contribution, 4), "lifted" if lifted else "lowered")
         for name, contribution, lifted in parts
     )
-    return Scored(resource.resource_id, round(_clamp(total), 6), covered[:5], signals)
+    about = words_agree(resource.text_fit, resource.topic_fit, weights)
+    return Scored(resource.resource_id, round(_clamp(total), 6), covered[:5], signals, about)
 
 
 def rank(

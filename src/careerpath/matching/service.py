@@ -66,6 +66,7 @@ def explanation(
             for s in scored.covered
         ],
         "pinned": pinned,
+        "about": scored.about,
     }
 
 

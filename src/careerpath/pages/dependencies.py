@@ -9,8 +9,8 @@ from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, QueryParameter
 
 from careerpath.careers.dependencies import CurrentCareer
+from careerpath.catalog.language import reader_language
 from careerpath.dependencies import AppSettings, DbSession, DocCache
-from careerpath.matching.language import reader_language
 from careerpath.matching.queries import RankFilters
 from careerpath.pages.career import CareerPageOptions, CareerView, career_view
 from careerpath.params import optional_number

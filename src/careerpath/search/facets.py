@@ -26,10 +26,14 @@ def _aggs(fields: list[str]) -> dict[str, Any]:
 
 
 def count_facets(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, total: int
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    total: int,
+    fields: tuple[str, ...] = tuple(_SIZES),
 ) -> tuple[dict[str, Any], bool]:
-    """Return the aggregation buckets of every facet field, and whether they were sampled."""
-    aggs = _aggs(list(_SIZES))
+    """Return the aggregation buckets of the facet ``fields``, and whether they were sampled."""
+    aggs = _aggs(list(fields))
     if total <= SAMPLE_ABOVE:
         return searcher.aggregate(query, aggs), False
     sample = tantivy.Query.boolean_query(

@@ -22,6 +22,8 @@ PREFIX_WEIGHT = 0.6
 FUZZY_FIELDS = ("title", "skills", "authors")
 PREFIX_FIELDS = ("title", "skills", "authors", "provider")
 KNOWN_WORD_DOCS = 5
+# The ``language`` a search names to keep every language (by default it keeps the reader's).
+EVERY_LANGUAGE = "any"
 Occur = tantivy.Occur
 
 
@@ -35,7 +37,7 @@ class SortOrder(StrEnum):
 
 @dataclass(frozen=True)
 class Filters:
-    """Facet filters; each narrows the results to one value."""
+    """Facet filters; each narrows the results to one value (``language`` None: every one)."""
 
     kind: str | None = None
     level: str | None = None

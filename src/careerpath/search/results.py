@@ -7,6 +7,7 @@ from typing import Any
 import msgspec
 import tantivy
 
+from careerpath.catalog.language import language_name
 from careerpath.search.highlight import Highlighter
 from careerpath.search.prose import unglue
 
@@ -83,13 +84,18 @@ def make_hit(document: tantivy.Document, marker: Highlighter) -> SearchHit:
     )
 
 
+def _language_names(aggregations: dict[str, Any]) -> dict[str, str]:
+    buckets = aggregations.get("language", {}).get("buckets", [])
+    return {str(b["key"]): language_name(str(b["key"])) for b in buckets}
+
+
 def read_facets(
     aggregations: dict[str, Any], labels: dict[str, dict[str, str]]
 ) -> dict[str, list[FacetValue]]:
     """Return the facet counts by API facet name, labelled for display."""
     facets = {}
     for name, field in FACET_NAMES.items():
-        names = labels.get(name, {})
+        names = _language_names(aggregations) if name == "language" else labels.get(name, {})
         buckets = aggregations.get(field, {}).get("buckets", [])
         facets[name] = [
             FacetValue(str(b["key"]), names.get(str(b["key"]), str(b["key"])), int(b["doc_count"]))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import PathParameter, QueryParameter
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
 
+from careerpath.catalog.language import reader_language
 from careerpath.catalog.schemas import TopicTree
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.search import service, topics
@@ -29,7 +30,10 @@ class SearchController(Controller):
             f"typo allowed on words of 5+ letters and the last word completed as a prefix. "
             f"`q` is at most {MAX_QUERY_LENGTH} characters, `page_size` at most {MAX_PAGE_SIZE}, "
             f"and only the first {MAX_RESULT_WINDOW} results can be paged through (422 beyond). "
-            "Facet counts are those of the current results; above 10,000 results they are "
+            "Results are in the reader's language (`language`, else Accept-Language, else en; "
+            "`language=any` keeps every language). "
+            "Facet counts are those of the current results (the language facet's, of the same "
+            "search in every language); above 10,000 results they are "
             "estimated from a fixed 1-in-16 sample of documents (`facets_sampled` is true)."
         ),
     )
@@ -50,6 +54,8 @@ class SearchController(Controller):
             items=result.items,
             facets=result.facets,
             facets_sampled=result.facets_sampled,
+            language=request.filters.language,
+            other_languages=result.other_languages,
         )
 
     @get("/suggest", summary="Complete a search", description="The best few titles for `q`.")
@@ -81,6 +87,18 @@ class TopicController(Controller):
         session: DbSession,
         settings: AppSettings,
         slug: Annotated[str, PathParameter(max_length=200)],
+        lang: Annotated[
+            str | None,
+            QueryParameter(
+                max_length=10,
+                description="Language of the best rated (ISO 639-1); default: "
+                "Accept-Language, else en.",
+            ),
+        ] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> topics.TopicRead:
-        """Return a topic, its subtopics with counts and its best-rated resources."""
-        return await topics.read_topic(session, settings.var_dir, slug)
+        """Return a topic, its subtopics with counts and its best rated in the reader's language."""
+        language = reader_language(lang, accept_language)
+        return await topics.read_topic(session, settings.var_dir, slug, language)

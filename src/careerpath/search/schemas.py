@@ -21,6 +21,10 @@ class SearchResponse(msgspec.Struct, frozen=True):
     facets: dict[str, list[FacetValue]]
     # True when the facet counts were estimated from a 1-in-16 sample (over 10,000 results).
     facets_sampled: bool = False
+    # The language the results are in (null: every language), and how many results the same
+    # search has in the other languages (the language facet counts every language).
+    language: str | None = None
+    other_languages: int = 0
 
 
 class SuggestResponse(msgspec.Struct, frozen=True):

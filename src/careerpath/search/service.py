@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import tantivy
 from sqlalchemy import event
@@ -61,6 +62,9 @@ class SearchPage:
     items: list[SearchHit]
     facets: dict[str, list[FacetValue]]
     facets_sampled: bool = False
+    # Results kept to one language: how many more the same search finds in the others (an
+    # estimate when the facet counts are).
+    other_languages: int = 0
 
 
 def validate(request: SearchRequest) -> None:
@@ -100,10 +104,30 @@ def run_search(live: OpenIndex, request: SearchRequest) -> SearchPage:
     marker = Highlighter([*joined, *terms], last_is_prefix=prefix, fuzzy=fuzzy)
     hits = [make_hit(searcher.doc(address), marker) for _, address in result.hits]
     counts, sampled = count_facets(searcher, live.schema, query, total)
+    other = 0
+    if filters.language:
+        counts["language"] = _every_language(searcher, live.schema, request.q, filters, total)
+        buckets = counts["language"]["buckets"]
+        other = sum(int(b["doc_count"]) for b in buckets if b["key"] != filters.language)
     facets = read_facets(counts, live.labels)
     reachable = min(total, MAX_RESULT_WINDOW)
     max_page = max(1, -(-reachable // request.page_size))
-    return SearchPage(total, request.page, request.page_size, max_page, hits, facets, sampled)
+    return SearchPage(
+        total, request.page, request.page_size, max_page, hits, facets, sampled, other
+    )
+
+
+def _every_language(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, text: str, filters: Filters, total: int
+) -> dict[str, Any]:
+    """Return the language buckets of the same search in every language.
+
+    Sampled, like the other facets, when the results in the reader's language are that many.
+    """
+    query = build_query(searcher, schema, text, replace(filters, language=None))
+    counts, _ = count_facets(searcher, schema, query, total, ("language",))
+    result: dict[str, Any] = counts["language"]
+    return result
 
 
 def _order(request: SearchRequest) -> tuple[str | None]:
@@ -231,11 +255,11 @@ async def home_results(
 ) -> SearchPage | None:
     """Return the few resources the home page shows beside the careers (``None`` if too long).
 
-    Without words they are the best rated in the reader's ``language`` (an English reader is
-    not shown Russian courses); a search with words finds every language, as /search does.
+    They are in the reader's ``language``, as on /search (an English reader is not shown
+    Russian courses): without words the best rated, with words the best matches.
     """
     if text and len(text) > MAX_QUERY_LENGTH:
         return None
-    filters = Filters() if text else Filters(language=language)
+    filters = Filters(language=language)
     request = SearchRequest(q=text or "", filters=filters, page_size=HOME_RESULTS)
     return await search(session, var_dir, request)

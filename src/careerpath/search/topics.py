@@ -26,6 +26,8 @@ class TopicRead(msgspec.Struct, frozen=True):
     path: list[TopicRef]
     children: list[TopicNode]
     top_resources: list[SearchHit]
+    # The language the best rated are in (the reader's); ``count`` counts every language.
+    language: str = "en"
 
 
 async def read_topic_tree(session: AsyncSession, var_dir: Path) -> TopicTree:
@@ -34,14 +36,16 @@ async def read_topic_tree(session: AsyncSession, var_dir: Path) -> TopicTree:
     return TopicTree(items=topic_tree(await catalog_service.list_topics(session), counts))
 
 
-async def read_topic(session: AsyncSession, var_dir: Path, slug: str) -> TopicRead:
-    """Return a topic with its counts and best-rated resources."""
+async def read_topic(session: AsyncSession, var_dir: Path, slug: str, language: str) -> TopicRead:
+    """Return a topic with its counts and its best-rated resources in the reader's language."""
     topic = await catalog_service.get_topic(session, slug)
     counts = await search_service.topic_counts(session, var_dir)
     topics = await catalog_service.list_topics(session)
     by_id = {t.id: t for t in topics}
     request = search_service.SearchRequest(
-        filters=Filters(topic=topic.slug), sort=SortOrder.RATING, page_size=TOPIC_PAGE_SIZE
+        filters=Filters(topic=topic.slug, language=language),
+        sort=SortOrder.RATING,
+        page_size=TOPIC_PAGE_SIZE,
     )
     page = await search_service.search(session, var_dir, request)
     return TopicRead(
@@ -51,4 +55,5 @@ async def read_topic(session: AsyncSession, var_dir: Path, slug: str) -> TopicRe
         path=[TopicRef(t.slug, t.name) for t in topic_chain(topic, by_id)],
         children=topic_tree(topics, counts, topic.id),
         top_resources=page.items,
+        language=language,
     )

@@ -157,7 +157,7 @@ class SignInPages(Controller):
             return _credentials_form(
                 "signup.html", request, exc.detail, data.email, exc.status, data.next, data.save
             )
-        context = {"sent": registration.REGISTRATION_ACCEPTED, "email": data.email[:320]}
+        context = {"sent": registration.REGISTRATION_MAIL_SAYS, "email": data.email[:320]}
         return Template(
             "signup_sent.html", context=context, background=mail_after(settings, outcome.mail)
         )

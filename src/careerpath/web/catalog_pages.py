@@ -6,17 +6,18 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Controller, Request, get
-from litestar.params import PathParameter
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
 from litestar.response import Template
 
 from careerpath.catalog import service as catalog_service
+from careerpath.catalog.language import language_name, reader_language
 from careerpath.catalog.models import ResourceKind
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.params import RowId
 from careerpath.search import service as search_service
 from careerpath.search import topics
 from careerpath.search.dependencies import SearchParams, link_params
-from careerpath.search.query import SortOrder
+from careerpath.search.query import EVERY_LANGUAGE, SortOrder
 from careerpath.web.saving import save_choices
 
 FACET_TITLES = {
@@ -41,13 +42,15 @@ def facet_sidebar(params: dict[str, str], facets: dict[str, Any]) -> list[dict[s
     """Return each facet's values with the link that applies (or removes) it."""
     sidebar = []
     for name, title in FACET_TITLES.items():
+        # Without a language the search keeps the reader's: removing it means every language.
+        removed = EVERY_LANGUAGE if name == "language" else None
         values = [
             {
                 "label": value.label,
                 "count": value.count,
                 "active": params.get(name) == value.value,
                 "href": _link(
-                    params, **{name: None if params.get(name) == value.value else value.value}
+                    params, **{name: removed if params.get(name) == value.value else value.value}
                 ),
             }
             for value in facets.get(name, [])
@@ -70,6 +73,12 @@ class CatalogPageController(Controller):
         params = link_params(search_request)
         result = await search_service.search(session, settings.var_dir, search_request)
         page = search_request.page
+        language = search_request.filters.language
+        every_language = {
+            "count": result.other_languages,
+            "name": language_name(language) if language else None,
+            "href": _link(params, language=EVERY_LANGUAGE),
+        }
         pages = {
             "previous": _link(params, page=str(page - 1)) if page > 1 else None,
             "next": _link(params, page=str(page + 1)) if page < result.max_page else None,
@@ -80,7 +89,8 @@ class CatalogPageController(Controller):
                 "q": search_request.q, "result": result, "params": params, "pages": pages,
                 "sidebar": facet_sidebar(params, result.facets),
                 "sorts": [(s.value, _link(params, sort=s.value)) for s in SortOrder],
-                "filtered": any(v for k, v in params.items() if k not in {"q", "sort"}),
+                "filtered": any(v for k, v in params.items() if k not in {"q", "sort", "language"}),
+                "every_language": every_language,
             },
         )  # fmt: skip
 
@@ -114,7 +124,13 @@ class CatalogPageController(Controller):
         session: DbSession,
         settings: AppSettings,
         slug: Annotated[str, PathParameter(max_length=200)],
+        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> Template:
-        """Show a topic: breadcrumb, subtopics and its best-rated resources."""
-        topic = await topics.read_topic(session, settings.var_dir, slug)
-        return Template(template_name="topic.html", context={"topic": topic})
+        """Show a topic: breadcrumb, subtopics and its best rated in the reader's language."""
+        language = reader_language(lang, accept_language)
+        topic = await topics.read_topic(session, settings.var_dir, slug, language)
+        context = {"topic": topic, "language_name": language_name(language)}
+        return Template(template_name="topic.html", context=context)

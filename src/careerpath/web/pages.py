@@ -11,8 +11,8 @@ from litestar.response import Template
 from careerpath.cache import CACHE_ANONYMOUS
 from careerpath.careers import service as careers_service
 from careerpath.careers.presenters import career_summary
+from careerpath.catalog.language import reader_language
 from careerpath.dependencies import AppSettings, DbSession, DocCache
-from careerpath.matching.language import reader_language
 from careerpath.pages.compare import compare_careers, parse_slugs
 from careerpath.pages.dependencies import CareerPage, career_context
 from careerpath.pages.directory import career_directory

@@ -33,8 +33,8 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from redis.exceptions import RedisError
 
 from careerpath.cache import CACHE_ANONYMOUS
+from careerpath.catalog.language import preferred
 from careerpath.httpapi.conditional import entity_tag, gzip_tag
-from careerpath.matching.language import preferred
 from careerpath.ops import metrics
 from careerpath.security.headers import NONCE_KEY
 from careerpath.web.outgoing import (

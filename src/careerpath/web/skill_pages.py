@@ -8,8 +8,8 @@ from litestar import Controller, get
 from litestar.params import HeaderParameter, PathParameter, QueryParameter
 from litestar.response import Template
 
+from careerpath.catalog.language import reader_language
 from careerpath.dependencies import DbSession
-from careerpath.matching.language import reader_language
 from careerpath.pages.skill import skill_view
 
 

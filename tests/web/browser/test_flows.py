@@ -45,7 +45,7 @@ def test_sign_up_with_a_known_email_says_check_your_email(desktop: Tab) -> None:
         desktop.page.get_by_role("button", name="Sign up").click()
     assert answer.value.status == 200  # the same page as for a new address; the owner is mailed
     assert_readable(desktop, answer.value)
-    assert "Check your email" in desktop.page.get_by_role("status").inner_text()
+    assert "link that creates your account" in desktop.page.get_by_role("status").inner_text()
     desktop.page.get_by_role("link", name="Sign in").first.click()
     desktop.page.wait_for_load_state()
     desktop.page.fill("#email", "known@example.com")

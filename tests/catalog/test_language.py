@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.matching.language import reader_language
+from careerpath.catalog.language import reader_language
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,15 @@
-"""Pure: the reader's language, from ``?lang=``, else Accept-Language, else English."""
+"""Pure: the reader's language, from ``?lang=``, else Accept-Language, else English.
+
+It lives with the catalog because it chooses among resources by their language: career
+rankings, skill pages, the home page and search all ask it, and all sit above the catalog.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from babel import Locale
 
 DEFAULT_LANGUAGE = "en"
 _CODE = re.compile(r"^[a-z]{2,3}$")
@@ -36,3 +43,13 @@ def reader_language(requested: str | None, accept_language: str | None) -> str:
     if requested and _CODE.match(requested.strip().lower()):
         return requested.strip().lower()
     return preferred(accept_language) or DEFAULT_LANGUAGE
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    return dict(Locale("en").languages)
+
+
+def language_name(code: str) -> str:
+    """Return the English name of a language code ("ru" -> "Russian"); the code if unknown."""
+    return _names().get(code, code)
