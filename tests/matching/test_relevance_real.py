@@ -20,12 +20,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath import migrate
 from careerpath.careers.models import Career
+from careerpath.careers.schemas import CareerRef
 from careerpath.catalog import service as catalog_service
 from careerpath.catalog.models import Resource, ResourceKind, ResourceSkill
 from careerpath.catalog.profiles import PROFILES
 from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
-from careerpath.matching.queries import RankFilters, ranked
+from careerpath.matching.models import CareerRanking
+from careerpath.matching.paths import PathOptions
+from careerpath.matching.queries import RankFilters, learning_path, ranked
 from careerpath.matching.service import recompute
 from careerpath.search import service as search_service
 from careerpath.skills.onet import read_onet
@@ -129,13 +132,47 @@ async def _judged(session: AsyncSession, resource_id: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def tops(tmp_path_factory: pytest.TempPathFactory) -> Top:
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return the URL of a database loaded with all the shared data, rankings computed."""
     require_shared_data()
     folder = tmp_path_factory.mktemp("relevance")
     url = f"sqlite+aiosqlite:///{folder / 'real.db'}"
     migrate.upgrade(url)
     asyncio.run(_load(url, folder))
-    return asyncio.run(_tops(url))
+    return url
+
+
+@pytest.fixture(scope="module")
+def tops(real_db: str) -> Top:
+    return asyncio.run(_tops(real_db))
+
+
+async def _paths_outside_rankings(url: str) -> dict[str, list[str]]:
+    """Return, per career, the titles of its learning path's courses its ranking left out."""
+    engine = create_engine(url)
+    outside: dict[str, list[str]] = {}
+    async with create_session_factory(engine)() as session:
+        for slug in CAREERS:
+            career = await session.scalar(select(Career).where(Career.slug == slug))
+            assert career is not None
+            ref = CareerRef(career.id, career.slug, career.title, career.onet_soc_code)
+            ranked_ids = set(
+                await session.scalars(
+                    select(CareerRanking.resource_id).where(CareerRanking.career_id == career.id)
+                )
+            )
+            path = await learning_path(session, ref, PathOptions())
+            assert path.steps, slug
+            outside[slug] = [s.title for s in path.steps if s.resource_id not in ranked_ids]
+    await engine.dispose()
+    return outside
+
+
+def test_learning_paths_take_only_courses_their_rankings_keep(real_db: str) -> None:
+    """A path is built from courses about the career: Security Engineer's had taken a robotics
+    course (MATLAB) and an Objective-C one for the skills O*NET lists beside security."""
+    outside = asyncio.run(_paths_outside_rankings(real_db))
+    assert outside == {slug: [] for slug in CAREERS}
 
 
 def _about(items: list[tuple[int, str]], words: tuple[str, ...]) -> int:
