@@ -43,6 +43,9 @@ CAREERS = (
 # Careers that refine Software Developers or Web Developers, whose technology lists they share
 # with the mobile developers: no mobile item belongs on their lists.
 WEB_CAREERS = ("back-end-engineer", "front-end-engineer", "full-stack-engineer")
+# Careers outside software whose O*NET lists name a few technologies none of their postings
+# ask for (Apache Spark for Registered Nurses, Swift for Accountants and Auditors).
+OUTSIDE_SOFTWARE = ("registered-nurses", "accountants-and-auditors")
 MOBILE = re.compile(r"\b(android|ios|iphone|ipad|swift|kotlin|objective-c|xamarin)\b")
 SECURITY = (
     "security", "cyber", "hack", "crypto", "penetration", "pentest", "malware", "forensic",
@@ -97,7 +100,8 @@ async def _load(url: str, var_dir: Path) -> None:
             await catalog_service.import_parsed(session, profile, kind, parsed)
         await session.flush()
         await search_service.rebuild(session, var_dir)
-        ids = await session.scalars(select(Career.id).where(Career.slug.in_(CAREERS)))
+        slugs = (*CAREERS, *OUTSIDE_SOFTWARE)
+        ids = await session.scalars(select(Career.id).where(Career.slug.in_(slugs)))
         await recompute(session, var_dir, list(ids))
     await engine.dispose()
 
@@ -166,6 +170,29 @@ async def _paths_outside_rankings(url: str) -> dict[str, list[str]]:
             outside[slug] = [s.title for s in path.steps if s.resource_id not in ranked_ids]
     await engine.dispose()
     return outside
+
+
+async def _stored_titles(url: str, slug: str) -> list[str]:
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        titles = await session.scalars(
+            select(Resource.title)
+            .join(CareerRanking, CareerRanking.resource_id == Resource.id)
+            .join(Career, Career.id == CareerRanking.career_id)
+            .where(Career.slug == slug)
+        )
+        found = [title.lower() for title in titles]
+    await engine.dispose()
+    return found
+
+
+def test_a_technology_o_net_only_lists_does_not_make_a_list(real_db: str) -> None:
+    """Without words in common, only the career's own skills carry a resource: a rating and a
+    technology O*NET merely lists had put Spark tutorials on Registered Nurses' page and iOS
+    books on Accountants'. The catalog holds nothing about nursing: the lists say so, empty."""
+    assert asyncio.run(_stored_titles(real_db, "registered-nurses")) == []
+    accounting = asyncio.run(_stored_titles(real_db, "accountants-and-auditors"))
+    assert not [title for title in accounting if MOBILE.search(title) or "spark" in title]
 
 
 def test_learning_paths_take_only_courses_their_rankings_keep(real_db: str) -> None:

@@ -130,6 +130,18 @@ def agreement(text_fit: float, topic_fit: float, weights: Weights = Weights()) -
     return weights.skills_alone + (1 - weights.skills_alone) * agree
 
 
+def grounded(scored: Scored, taught: frozenset[int], anchors: frozenset[int]) -> bool:
+    """Say whether a resource is about the career at all: its words agree with the career's,
+    or it teaches one of the skills that are the career's beyond doubt (``Demand.anchors``).
+
+    A rating never makes a resource relevant, and neither does a skill O*NET merely lists: the
+    Spark tutorials that a skill fit and an average rating had put on Registered Nurses' list
+    are neither.
+    """
+    words = any(s.name in ("text", "topic") and s.contribution > 0 for s in scored.signals)
+    return words or not taught.isdisjoint(anchors)
+
+
 def score_resource(
     resource: ResourceSignals,
     demand: Mapping[int, SkillShare],
