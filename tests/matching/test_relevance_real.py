@@ -27,7 +27,9 @@ from careerpath.catalog.profiles import PROFILES
 from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
 from careerpath.matching.certifications import certifications
-from careerpath.matching.queries import RankFilters, ranked
+from careerpath.matching.models import CareerRanking
+from careerpath.matching.paths import PathOptions
+from careerpath.matching.queries import RankFilters, learning_path, ranked
 from careerpath.matching.service import recompute
 from careerpath.search import service as search_service
 from careerpath.skills.onet import read_onet
@@ -42,6 +44,9 @@ CAREERS = (
 # Careers that refine Software Developers or Web Developers, whose technology lists they share
 # with the mobile developers: no mobile item belongs on their lists.
 WEB_CAREERS = ("back-end-engineer", "front-end-engineer", "full-stack-engineer")
+# Careers outside software whose O*NET lists name a few technologies none of their postings
+# ask for (Apache Spark for Registered Nurses, Swift for Accountants and Auditors).
+OUTSIDE_SOFTWARE = ("registered-nurses", "accountants-and-auditors")
 MOBILE = re.compile(r"\b(android|ios|iphone|ipad|swift|kotlin|objective-c|xamarin)\b")
 SECURITY = (
     "security", "cyber", "hack", "crypto", "penetration", "pentest", "malware", "forensic",
@@ -96,7 +101,8 @@ async def _load(url: str, var_dir: Path) -> None:
             await catalog_service.import_parsed(session, profile, kind, parsed)
         await session.flush()
         await search_service.rebuild(session, var_dir)
-        ids = await session.scalars(select(Career.id).where(Career.slug.in_(CAREERS)))
+        slugs = (*CAREERS, *OUTSIDE_SOFTWARE)
+        ids = await session.scalars(select(Career.id).where(Career.slug.in_(slugs)))
         await recompute(session, var_dir, list(ids))
     await engine.dispose()
 
@@ -147,6 +153,7 @@ async def _certified(url: str) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return the URL of a database loaded with all the shared data, rankings computed."""
     require_shared_data()
     folder = tmp_path_factory.mktemp("relevance")
     url = f"sqlite+aiosqlite:///{folder / 'real.db'}"
@@ -163,6 +170,57 @@ def tops(real_db: str) -> Top:
 @pytest.fixture(scope="module")
 def certified(real_db: str) -> dict[str, list[str]]:
     return asyncio.run(_certified(real_db))
+
+
+async def _paths_outside_rankings(url: str) -> dict[str, list[str]]:
+    """Return, per career, the titles of its learning path's courses its ranking left out."""
+    engine = create_engine(url)
+    outside: dict[str, list[str]] = {}
+    async with create_session_factory(engine)() as session:
+        for slug in CAREERS:
+            career = await session.scalar(select(Career).where(Career.slug == slug))
+            assert career is not None
+            ref = CareerRef(career.id, career.slug, career.title, career.onet_soc_code)
+            ranked_ids = set(
+                await session.scalars(
+                    select(CareerRanking.resource_id).where(CareerRanking.career_id == career.id)
+                )
+            )
+            path = await learning_path(session, ref, PathOptions())
+            assert path.steps, slug
+            outside[slug] = [s.title for s in path.steps if s.resource_id not in ranked_ids]
+    await engine.dispose()
+    return outside
+
+
+async def _stored_titles(url: str, slug: str) -> list[str]:
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        titles = await session.scalars(
+            select(Resource.title)
+            .join(CareerRanking, CareerRanking.resource_id == Resource.id)
+            .join(Career, Career.id == CareerRanking.career_id)
+            .where(Career.slug == slug)
+        )
+        found = [title.lower() for title in titles]
+    await engine.dispose()
+    return found
+
+
+def test_a_technology_o_net_only_lists_does_not_make_a_list(real_db: str) -> None:
+    """Without words in common, only the career's own skills carry a resource: a rating and a
+    technology O*NET merely lists had put Spark tutorials on Registered Nurses' page and iOS
+    books on Accountants'. The catalog holds nothing about nursing: the lists say so, empty."""
+    assert asyncio.run(_stored_titles(real_db, "registered-nurses")) == []
+    accounting = asyncio.run(_stored_titles(real_db, "accountants-and-auditors"))
+    assert not [title for title in accounting if MOBILE.search(title) or "spark" in title]
+
+
+def test_learning_paths_take_only_courses_their_rankings_keep(real_db: str) -> None:
+    """A path is built from courses about the career: Security Engineer's had taken a robotics
+    course (MATLAB) and an Objective-C one for the skills O*NET lists beside security."""
+    outside = asyncio.run(_paths_outside_rankings(real_db))
+    assert outside == {slug: [] for slug in CAREERS}
 
 
 def _about(items: list[tuple[int, str]], words: tuple[str, ...]) -> int:

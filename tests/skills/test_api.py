@@ -163,6 +163,22 @@ def test_skill_page_lists_resources_in_the_readers_language(client: Client) -> N
     assert cyrillic.search(by_header)
 
 
+def test_skill_page_names_every_occupation_listing_it(client: Client) -> None:
+    """The page had printed O*NET's first 20 titles in alphabetical order as if they were all
+    (Python's list stopped at the letter C), unlinked although most have a career page."""
+    skill = client.get("/api/v1/skills", params={"q": "python"}).json()["items"][0]
+    listed = client.get(f"/api/v1/skills/{skill['id']}").json()["onet_occupations"]
+    html = client.get("/skills/python").text
+    block = re.search(
+        r"among the technologies of (\d+) occupations?</summary>\s*<p>(.*?)</p>", html
+    )
+    assert block is not None
+    shown = re.sub(r"<[^>]+>", "", block.group(2)).rstrip(".").split(", ")
+    assert int(block.group(1)) == len(shown) >= len(listed) > 0
+    assert set(listed) <= set(shown)
+    assert shown == sorted(shown)
+
+
 def test_search_tolerates_typos(client: Client) -> None:
     for typo, expected in (("kubernets", "Kubernetes"), ("postgress", "PostgreSQL")):
         items = client.get("/api/v1/skills", params={"q": typo}).json()["items"]

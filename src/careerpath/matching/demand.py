@@ -27,6 +27,11 @@ class Demand:
     quoted: dict[int, float] = field(default_factory=dict)
     parts: tuple[str, ...] = ()
     title: str = ""
+    # Skills that make a resource relevant on their own, when none of its words agree with the
+    # career's: those its postings often ask for, its curated tools, the in-demand technologies
+    # O*NET lists as its own. Not a technology O*NET only lists for it (Apache Spark for
+    # Registered Nurses, Swift for Accountants).
+    anchors: frozenset[int] = frozenset()
 
     def weights(self) -> dict[int, float]:
         """Return skill id -> weight, for the path and gap builders."""

@@ -74,6 +74,8 @@ FAR_FACTOR = 0.25  # … in any other
 # with EVIDENCE_POSTINGS of its own, a technology EVIDENCE_MENTIONS of them name is its own.
 EVIDENCE_POSTINGS = 10
 EVIDENCE_MENTIONS = 3
+# A skill this share of the postings ask for makes a resource that teaches it relevant alone.
+ANCHOR_SHARE = 0.05
 # Categories too broad to say two technologies are alike, or of no technology at all.
 LOOSE_CATEGORIES = frozenset({
     OTHER, METHODS, DOMAIN, CERTIFICATIONS, FIELDS, INDUSTRIES, SPOKEN, OFFICE,
@@ -259,7 +261,8 @@ def build_profile(context: ProfileContext, career: CareerRef) -> Demand:
     if own:
         shares = {s: SkillShare(s, context.names.get(s, str(s)), w) for s, w in own.items()}
         postings = context.postings[career.id]
-        return Demand(shares, BASIS_POSTINGS, postings, None, terms, own, (), career.title)
+        anchors = frozenset(s for s, share in own.items() if share >= ANCHOR_SHARE)
+        return Demand(shares, BASIS_POSTINGS, postings, None, terms, own, (), career.title, anchors)
     borrowed = _borrowing(context, facts)
     weights, parts = _profile_weights(context, facts, borrowed)
     parent_id = facts.occupation_career_id
@@ -271,7 +274,28 @@ def build_profile(context: ProfileContext, career: CareerRef) -> Demand:
     shares = {s: SkillShare(s, context.names.get(s, str(s)), w) for s, w in weights.items()}
     based_on = context.titles.get(parent_id) if quoted and parent_id is not None else None
     postings = context.postings.get(parent_id, 0) if based_on and parent_id is not None else 0
-    return Demand(shares, BASIS_PROFILE, postings, based_on, terms, quoted, parts, career.title)
+    anchors = _anchors(context, facts, borrowed, quoted)
+    return Demand(
+        shares, BASIS_PROFILE, postings, based_on, terms, quoted, parts, career.title, anchors
+    )
+
+
+def _anchors(
+    context: ProfileContext,
+    facts: CareerFacts,
+    borrowed: Callable[[int], float],
+    quoted: dict[int, float],
+) -> frozenset[int]:
+    """Return the skills that are the career's beyond doubt: curated, named in its own words,
+    flagged in demand by O*NET for its occupation (and its own, for a refining career), or
+    asked for in ANCHOR_SHARE of its parent's postings."""
+    texts = [*facts.curated, *facts.own_words()]
+    anchors = {s for text in texts for s in context.extractor.skill_ids(text)}
+    soc = facts.career.onet_soc_code
+    flags = context.onet.get(soc, {}) if soc else {}
+    anchors |= {s for s, (_, in_demand) in flags.items() if in_demand and borrowed(s) >= 1.0}
+    anchors |= {s for s, share in quoted.items() if share >= ANCHOR_SHARE}
+    return frozenset(anchors)
 
 
 def _own_technologies(context: ProfileContext, facts: CareerFacts) -> set[int]:

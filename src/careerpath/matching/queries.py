@@ -162,18 +162,22 @@ async def _titles(
 
 
 async def _courses(
-    session: AsyncSession, demand: Demand, options: PathOptions | None = None
+    session: AsyncSession, career: CareerRef, demand: Demand, options: PathOptions | None = None
 ) -> PreparedCourses:
-    """Return the active courses worth considering for the demand, as arrays.
+    """Return the career's relevant courses (those its ranking kept) as arrays.
 
-    Kept per process for the same catalog (search fingerprint), demand and options, so a
-    path or gap request does not reload and re-prune the whole catalog.
+    A course that teaches some demanded skill but is not about the career (a robotics course
+    "teaching" MATLAB to a Data Engineer) never joins a path or a gap's advice: the path and
+    the ranked list agree. Kept per process for the same catalog (search fingerprint), ranking,
+    demand and options, so a request does not reload and re-prune the whole catalog.
     """
     options = options or PathOptions()
     by_price = options.max_price is not None
+    relevant = await _ranked_courses(session, career)
     key = (
         str(session.get_bind().engine.url),
         await catalog_fingerprint(session),
+        relevant,
         tuple(sorted(demand.weights().items())),
         options.free_only,
         by_price,
@@ -184,7 +188,7 @@ async def _courses(
     courses = [
         item.course()
         for item in await load_catalog(session, "course")
-        if item.is_free or not options.free_only
+        if item.resource_id in relevant and (item.is_free or not options.free_only)
     ]
     pruned = prune_courses(courses, demand.shares, price_matters=by_price)
     prepared = prepare(pruned, demand.weights())
@@ -194,10 +198,20 @@ async def _courses(
     return prepared
 
 
+async def _ranked_courses(session: AsyncSession, career: CareerRef) -> frozenset[int]:
+    """Return the courses the career's stored ranking kept, in every language."""
+    rows = await session.scalars(
+        select(CareerRanking.resource_id).where(
+            CareerRanking.career_id == career.id, CareerRanking.kind == "course"
+        )
+    )
+    return frozenset(rows)
+
+
 async def learning_path(session: AsyncSession, career: CareerRef, options: PathOptions) -> PathRead:
     """Build the career's learning path from the active courses within ``options``."""
     demand = await career_demand(session, career)
-    courses = await _courses(session, demand, options)
+    courses = await _courses(session, career, demand, options)
     built = path_from(courses, demand.weights(), options)
     titles = await _titles(session, [s.course.course_id for s in built.steps])
     steps = [
@@ -226,7 +240,7 @@ async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> Ga
     if body.text:
         known |= (await get_extractor(session)).mentioned_ids(body.text)
     demand = await career_demand(session, career)
-    courses = await _courses(session, demand)
+    courses = await _courses(session, career, demand)
     gap = skill_gap_fast(known, demand.weights(), courses)
     titles = await _titles(session, [g.course.course_id for g in gap.best_courses])
     best = [

@@ -27,7 +27,7 @@ from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
 from careerpath.matching.models import CareerCuration, CareerProfile, CareerRanking
 from careerpath.matching.notes import note, taught
 from careerpath.matching.profile import ProfileContext, build_profile, load_context
-from careerpath.matching.scoring import Scored, rank
+from careerpath.matching.scoring import Scored, grounded, rank
 from careerpath.matching.terms import phrases
 from careerpath.matching.textfit import CORE_WEIGHT, TextFit, open_index, text_fits
 from careerpath.search.reader import OpenIndex
@@ -149,7 +149,15 @@ def _by_language(
         inputs.matrix, demand.shares, fit.fits, kind, CANDIDATES, topic_fit=fit.topic,
         floor=RELEVANCE_FLOOR, kept=frozenset(curation.pins),
     )  # fmt: skip
-    relevant = [s for s in scored if s.score >= RELEVANCE_FLOOR or s.resource_id in curation.pins]
+    relevant = [
+        s
+        for s in scored
+        if s.resource_id in curation.pins
+        or (
+            s.score >= RELEVANCE_FLOOR
+            and grounded(s, inputs.items[s.resource_id].skill_ids, demand.anchors)
+        )
+    ]
     groups: dict[str, list[Scored]] = {}
     for s in relevant:
         groups.setdefault(inputs.items[s.resource_id].language, []).append(s)

@@ -17,6 +17,10 @@ CITIES_SHOWN_FIRST = 3
 SALARIES_TITLE = "Salaries by country and city"
 # A spread above this factor between sources for one city is flagged on the page.
 DISAGREEMENT_FACTOR = 1.5
+# More tool groups than this are O*NET's commodity titles, mostly one tool each (Registered
+# Nurses have 120): they read better as one list of chips, the first TOOLS_SHOWN at once.
+TOOL_GROUPS_MAX = 8
+TOOLS_SHOWN = 30
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class CareerPageView:
     career: CareerRead
     sections: list[SectionRead]
     tools: list[tuple[str, list[str]]]
+    tools_more: list[str]
     cities_first: list[CityRow]
     cities_rest: list[CityRow]
     footnotes: list[SourceRead]
@@ -80,10 +85,12 @@ def build_career_page(
     numbers = {source.key: n for n, source in enumerate(footnotes, start=1)}
     rows = [_city_row(city, numbers) for city in cities]
     sections = [_readable(s) for s in career.sections if s.kind != "tools"]
+    tools, tools_more = _tools(career)
     view = CareerPageView(
         career=career,
         sections=sections,
-        tools=_tools(career),
+        tools=tools,
+        tools_more=tools_more,
         cities_first=rows[:CITIES_SHOWN_FIRST],
         cities_rest=rows[CITIES_SHOWN_FIRST:],
         footnotes=footnotes,
@@ -120,12 +127,18 @@ def _city_row(city: CitySalariesRead, numbers: dict[str, int]) -> CityRow:
     return CityRow(city=city, figures=figures, disagrees=city.spread > DISAGREEMENT_FACTOR)
 
 
-def _tools(career: CareerRead) -> list[tuple[str, list[str]]]:
+def _tools(career: CareerRead) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """Return the tools by group, or, when the groups are too many to read, the first
+    ``TOOLS_SHOWN`` as one untitled group and the rest apart (shown on demand)."""
     tools = next((s for s in career.sections if s.kind == "tools"), None)
     if tools is None:
-        return []
+        return [], []
     grouped = groupby(tools.items, key=lambda item: item.group or "Other")
-    return [(group, [item.text for item in items]) for group, items in grouped]
+    groups = [(group, [item.text for item in items]) for group, items in grouped]
+    if len(groups) <= TOOL_GROUPS_MAX:
+        return groups, []
+    names = list(dict.fromkeys(name for _, names in groups for name in names))
+    return [("", names[:TOOLS_SHOWN])], names[TOOLS_SHOWN:]
 
 
 def _toc(

@@ -183,16 +183,28 @@ async def careers_asking_for(
     return [CareerShareRead(slug, title, n, round(float(s), 4)) for slug, title, n, s in rows]
 
 
-async def occupations_using(session: AsyncSession, skill_id: int, limit: int = 20) -> list[str]:
-    """Return titles of O*NET occupations that list the skill (hot ones first)."""
-    rows = await session.scalars(
-        select(OnetOccupation.title)
+@dataclass(frozen=True)
+class OccupationListing:
+    """An O*NET occupation that lists a skill, and its career page's slug when it has one."""
+
+    title: str
+    slug: str | None
+
+
+async def occupations_using(
+    session: AsyncSession, skill_id: int, limit: int | None = 20
+) -> list[OccupationListing]:
+    """Return the O*NET occupations that list the skill: hot ones first, then by title; all
+    of them when ``limit`` is None."""
+    query = (
+        select(OnetOccupation.title, Career.slug)
         .join(OccupationSkill, OccupationSkill.occupation_id == OnetOccupation.id)
+        .outerjoin(Career, Career.id == OnetOccupation.career_id)
         .where(OccupationSkill.skill_id == skill_id)
         .order_by(OccupationSkill.hot.desc(), OnetOccupation.title)
         .limit(limit)
     )
-    return list(rows)
+    return [OccupationListing(title, slug) for title, slug in await session.execute(query)]
 
 
 async def _demand_source(

@@ -70,7 +70,7 @@ class SkillController(Controller):
             hot=skill.hot,
             aliases=await queries.skill_aliases(session, skill.id),
             careers=await queries.careers_asking_for(session, skill.id),
-            onet_occupations=await queries.occupations_using(session, skill.id),
+            onet_occupations=[o.title for o in await queries.occupations_using(session, skill.id)],
         )
 
     @get("/careers/{slug:str}/skills", summary="Skills a career's postings ask for")

@@ -76,7 +76,7 @@ class SkillSummary:
     commodity_title: str | None
     aliases: list[str]
     careers: list[CareerShareRead]
-    occupations: list[str]
+    occupations: list[queries.OccupationListing]  # all O*NET occupations listing it, by title
     min_postings: int = MIN_SKILL_POSTINGS
 
 
@@ -186,5 +186,7 @@ async def skill_summary(session: AsyncSession, slug: str) -> SkillSummary:
             )
             if career.share >= SHARE_FLOOR
         ],
-        occupations=await queries.occupations_using(session, skill.id),
+        occupations=sorted(
+            await queries.occupations_using(session, skill.id, limit=None), key=lambda o: o.title
+        ),
     )
