@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from litestar import Litestar
@@ -74,6 +75,17 @@ def test_path_covers_demand_within_limits(client: TestClient[Litestar]) -> None:
     assert {s["name"] for s in known["known"]} >= {"Python"}
     taught = {s["name"] for step in known["steps"] for s in step["new_skills"]}
     assert "Python" not in taught
+
+
+def test_path_keeps_to_the_readers_language(client: TestClient[Litestar], rankings: int) -> None:
+    """The path had mixed Stepik's Russian courses into an English reader's path."""
+    cyrillic = re.compile("[\u0400-\u04ff]")
+    english = client.get(f"{BASE}/path").json()["steps"]
+    assert english and not [s["title"] for s in english if cyrillic.search(s["title"])]
+    russian = client.get(f"{BASE}/path", headers={"Accept-Language": "ru"}).json()["steps"]
+    assert russian and all(cyrillic.search(s["title"]) for s in russian)
+    gap = client.post(f"{BASE}/gap", params={"lang": "ru"}, json={"skills": ["SQL"]}).json()
+    assert gap["courses"] and all(cyrillic.search(c["title"]) for c in gap["courses"])
 
 
 def test_gap_from_skills_and_from_text(client: TestClient[Litestar]) -> None:

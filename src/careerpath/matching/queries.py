@@ -162,9 +162,13 @@ async def _titles(
 
 
 async def _courses(
-    session: AsyncSession, career: CareerRef, demand: Demand, options: PathOptions | None = None
+    session: AsyncSession,
+    career: CareerRef,
+    demand: Demand,
+    language: str,
+    options: PathOptions | None = None,
 ) -> PreparedCourses:
-    """Return the career's relevant courses (those its ranking kept) as arrays.
+    """Return the career's relevant courses in the reader's language (those its ranking kept).
 
     A course that teaches some demanded skill but is not about the career (a robotics course
     "teaching" MATLAB to a Data Engineer) never joins a path or a gap's advice: the path and
@@ -173,7 +177,7 @@ async def _courses(
     """
     options = options or PathOptions()
     by_price = options.max_price is not None
-    relevant = await _ranked_courses(session, career)
+    relevant = await _ranked_courses(session, career, language)
     key = (
         str(session.get_bind().engine.url),
         await catalog_fingerprint(session),
@@ -198,20 +202,29 @@ async def _courses(
     return prepared
 
 
-async def _ranked_courses(session: AsyncSession, career: CareerRef) -> frozenset[int]:
-    """Return the courses the career's stored ranking kept, in every language."""
+async def _ranked_courses(
+    session: AsyncSession, career: CareerRef, language: str
+) -> frozenset[int]:
+    """Return the courses in ``language`` the career's stored ranking kept."""
     rows = await session.scalars(
         select(CareerRanking.resource_id).where(
-            CareerRanking.career_id == career.id, CareerRanking.kind == "course"
+            CareerRanking.career_id == career.id,
+            CareerRanking.kind == "course",
+            CareerRanking.language == language,
         )
     )
     return frozenset(rows)
 
 
-async def learning_path(session: AsyncSession, career: CareerRef, options: PathOptions) -> PathRead:
-    """Build the career's learning path from the active courses within ``options``."""
+async def learning_path(
+    session: AsyncSession,
+    career: CareerRef,
+    options: PathOptions,
+    language: str = DEFAULT_LANGUAGE,
+) -> PathRead:
+    """Build the career's learning path from its courses in ``language`` within ``options``."""
     demand = await career_demand(session, career)
-    courses = await _courses(session, career, demand, options)
+    courses = await _courses(session, career, demand, language, options)
     built = path_from(courses, demand.weights(), options)
     titles = await _titles(session, [s.course.course_id for s in built.steps])
     steps = [
@@ -232,7 +245,9 @@ async def learning_path(session: AsyncSession, career: CareerRef, options: PathO
     )  # fmt: skip
 
 
-async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> GapRead:
+async def gap_check(
+    session: AsyncSession, career: CareerRef, body: GapIn, language: str = DEFAULT_LANGUAGE
+) -> GapRead:
     """Compare skills (listed, or found in résumé text that is not stored) with the demand."""
     if body.text is not None and len(body.text.encode()) > MAX_GAP_TEXT_BYTES:
         raise PayloadTooLargeError(f"the text is over {MAX_GAP_TEXT_BYTES // 1000} KB")
@@ -240,7 +255,7 @@ async def gap_check(session: AsyncSession, career: CareerRef, body: GapIn) -> Ga
     if body.text:
         known |= (await get_extractor(session)).mentioned_ids(body.text)
     demand = await career_demand(session, career)
-    courses = await _courses(session, career, demand)
+    courses = await _courses(session, career, demand, language)
     gap = skill_gap_fast(known, demand.weights(), courses)
     titles = await _titles(session, [g.course.course_id for g in gap.best_courses])
     best = [

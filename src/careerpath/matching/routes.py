@@ -116,16 +116,27 @@ class MatchingController(Controller):
         max_hours: HoursParam = None,
         max_price: Annotated[float | None, optional_number(ge=0, le=1_000_000)] = None,
         known: KnownParam = None,
+        lang: LangParam = None,
+        accept_language: AcceptLanguage = None,
     ) -> PathRead:
-        """Return ordered courses, the demand they cover, and their hours and cost."""
+        """Return ordered courses in the reader's language, the demand they cover, and their
+        hours and cost."""
         names = [n.strip() for n in (known or "").split(",") if n.strip()]
         known_ids = await queries.known_skill_ids(session, names)
         options = queries.path_options(free, max_hours, max_price, known_ids)
-        return await queries.learning_path(session, career, options)
+        language = reader_language(lang, accept_language)
+        return await queries.learning_path(session, career, options, language)
 
     @post("/gap", status_code=200, summary="Skill gap: listed skills or résumé text vs demand")
     async def gap(
-        self, session: DbSession, career: CurrentCareer, data: Annotated[GapIn, Body()]
+        self,
+        session: DbSession,
+        career: CurrentCareer,
+        data: Annotated[GapIn, Body()],
+        lang: LangParam = None,
+        accept_language: AcceptLanguage = None,
     ) -> GapRead:
-        """Return coverage, present and missing skills, and courses that close the gap."""
-        return await queries.gap_check(session, career, data)
+        """Return coverage, present and missing skills, and courses in the reader's language
+        that close the gap."""
+        language = reader_language(lang, accept_language)
+        return await queries.gap_check(session, career, data, language)

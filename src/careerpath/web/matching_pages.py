@@ -7,10 +7,11 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, QueryParameter
+from litestar.params import Body, HeaderParameter, QueryParameter
 from litestar.response import Template
 
 from careerpath.careers.dependencies import CurrentCareer
+from careerpath.catalog.language import reader_language
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.schemas import MAX_GAP_TEXT_BYTES, GapIn
@@ -52,14 +53,20 @@ class MatchingPageController(Controller):
         max_hours: Annotated[str, QueryParameter(max_length=20)] = "",
         max_price: Annotated[str, QueryParameter(max_length=20)] = "",
         known: Annotated[str | None, QueryParameter(max_length=2000)] = None,
+        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> Template:
-        """Show the ordered courses that cover the career's most demanded skills."""
+        """Show the ordered courses in the reader's language that cover the career's most
+        demanded skills."""
         hours = form_number(max_hours, above=0, most=10_000)
         price = form_number(max_price, above=-1, most=1_000_000)
         free_only = free.lower() in {"true", "on", "1"}
         known_ids = await queries.known_skill_ids(session, split_names(known or ""))
         options = queries.path_options(free_only, hours, price, known_ids)
-        path = await queries.learning_path(session, career, options)
+        language = reader_language(lang, accept_language)
+        path = await queries.learning_path(session, career, options, language)
         form = {
             "free": free_only,
             "max_hours": hours,
@@ -80,9 +87,13 @@ class MatchingPageController(Controller):
         session: DbSession,
         career: CurrentCareer,
         data: Annotated[GapForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
+        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+        accept_language: Annotated[
+            str | None, HeaderParameter(name="Accept-Language", max_length=500)
+        ] = None,
     ) -> Template:
         """Show coverage, present and missing skills; the pasted text is not stored."""
         body = GapIn(skills=split_names(data.skills), text=data.text or None)
-        gap = await queries.gap_check(session, career, body)
+        gap = await queries.gap_check(session, career, body, reader_language(lang, accept_language))
         context = {"career": career, "gap": gap, "limit_kb": MAX_GAP_TEXT_BYTES // 1000}
         return Template(template_name="matching_gap.html", context=context)
