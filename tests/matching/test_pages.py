@@ -7,6 +7,8 @@ import re
 from litestar import Litestar
 from litestar.testing import TestClient
 
+from tests.careers.stubs import stub_career
+
 PAGE = "/careers/back-end-engineer"
 
 
@@ -51,6 +53,18 @@ def test_path_page(client: TestClient[Litestar]) -> None:
     html = client.get(f"{PAGE}/path", params={"free": "true", "max_hours": 40}).text
     assert "Learning path to Back End Engineer" in html
     assert re.search(r"covering <strong>\d+%</strong>", html)
+
+
+def test_path_page_of_a_career_the_catalog_does_not_serve_says_so(
+    client: TestClient[Litestar], database_url: str
+) -> None:
+    """It had read "0 courses covering 0% of the demand in 0.0 hours, all free"."""
+    with stub_career(database_url) as slug:
+        html = client.get(f"/careers/{slug}/path").text
+        limited = client.get(f"/careers/{slug}/path", params={"free": "true"}).text
+    assert "0 courses covering" not in html
+    assert "The catalog holds no course about Quantum Software Engineer work yet" in html
+    assert "No course within these limits" in limited
 
 
 def test_gap_page_form_and_result(client: TestClient[Litestar]) -> None:
