@@ -17,11 +17,10 @@ few set and index lookups per sentence; cues, lists and job titles are read only
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import islice
-from operator import itemgetter, le
+from operator import itemgetter
 
 from ahocorasick_rs import MatchKind
 
@@ -94,7 +93,7 @@ _NO_TITLE_AFTER = frozenset(
 ROLE_REACH = 60
 # Other skills a mention needs in its sentence to stand in a list, by what it names.
 _LIST_SIZE = {TECHNOLOGY: 1, PRACTICE: 2}
-_SKILL, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)
+_START = itemgetter(1)
 # A position past any text.
 _NOWHERE = 1 << 62
 _ENDS_FINDER = Finder(_ENDS, MatchKind.LeftmostLongest)
@@ -108,21 +107,17 @@ class _Sentences:
     __slots__ = ("after", "before", "cues", "padded", "roles")
 
     def __init__(self, text: str, low: str) -> None:
-        # Columns of the automata's (pattern, start, end) tuples, taken by maps in C.
-        ends = _ENDS_FINDER.find(low)
-        # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]).
-        self.after = [0, *map(_END, ends)]
-        self.before = [*map(_START, ends), len(text)]
+        # Columns of the automata's (pattern, start, end) tuples, taken by zip in C.
+        _, starts, stops = _columns(_ENDS_FINDER.find(low))
+        # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]); a
+        # start past any text closes ``after``, so a walk along it needs no length test.
+        self.after = [0, *stops, _NOWHERE]
+        self.before = [*starts, len(text)]
         # Cue words as found, (pattern, start, end): only a few windows ever look them up.
         self.cues = _CUES_FINDER.find(low)
         # A role word past any text closes the list, so a lookup needs no length test.
-        self.roles = [*map(_START, _ROLES_FINDER.find(low)), _NOWHERE]
+        self.roles = [*_columns(_ROLES_FINDER.find(low))[1], _NOWHERE]
         self.padded = f" {text} "
-
-    def window(self, sentence: int, start: int, end: int) -> tuple[int, int]:
-        """Return the part of the sentence around [start, end) that a cue may come from."""
-        low = max(start - REACH_BEFORE, self.after[sentence])
-        return low, min(end + REACH_AFTER, self.before[bisect_left(self.before, end, sentence)])
 
     def cued(self, low: int, high: int) -> bool:
         """Say whether a whole cue word stands in text[low:high].
@@ -161,14 +156,20 @@ def asked(
     reading = _Reading(text, low, sentences, mentions, contexts)
     skills, positions, ends = reading.skills, reading.positions, reading.ends
     # Mentions seldom overlap; when none does, a group's farthest end is its last one's.
-    monotone = all(map(le, ends, islice(ends, 1, None)))
+    monotone = sorted(ends) == [*ends]
     after, before, roles = sentences.after, sentences.before, sentences.roles
     kept: list[Found] = []
     i, count, sentence = 0, len(mentions), 0
     while i < count:
-        sentence = bisect_right(after, positions[i], sentence) - 1
+        # Groups are few to a sentence and mentions few to a group: walking on is cheaper than
+        # a bisection.
+        start = positions[i]
+        while after[sentence + 1] <= start:
+            sentence += 1
         last = before[sentence]
-        j = bisect_left(positions, last, i + 1)
+        j = i + 1
+        while positions[j] < last:
+            j += 1
         farthest = ends[j - 1] if monotone else max(ends[i:j])
         short = last - after[sentence] <= REACH_AFTER and farthest <= last
         # A role word just after the group's names may make one of them a job title.
@@ -181,6 +182,13 @@ def asked(
                 if role
                 else mentions[i:j]
             )
+        elif short and j == i + 1 and contexts[skills[i]] <= PRACTICE:
+            # A name alone in a short sentence, with no list to stand in: asked for where the
+            # sentence shows a cue or is a line of its own (``group``, read for one mention).
+            if _cue(text, sentences, after[sentence], last, TECHNOLOGY) and not (
+                role and _titled(text, low, ends[i])
+            ):
+                kept.append(mentions[i])
         else:
             kept += reading.group(i, j, sentence, short, listed, role)
         i = j
@@ -217,31 +225,36 @@ class _Reading:
             mentions,
             contexts,
         )
-        # The mentions' columns, taken by maps in C.
-        self.skills = list(map(_SKILL, mentions))
-        self.positions = list(map(_START, mentions))
-        self.ends = list(map(_END, mentions))
-        self.cues: dict[tuple[int, int, int], bool] = {}
+        self.skills, positions, self.ends = _columns(mentions)
+        # A position past any text closes the list, so a walk along it needs no length test.
+        self.positions = (*positions, _NOWHERE)
+        self.cues: dict[int | tuple[int, int, int], bool] = {}
 
     def group(
         self, i: int, j: int, sentence: int, short: bool, listed: bool, role: bool
     ) -> list[Found]:
         """Return the mentions i..j-1 (one sentence's) that read as asked for."""
         text, contexts, cues, sentences = self.text, self.contexts, self.cues, self.sentences
-        window = (sentences.after[sentence], sentences.before[sentence])
+        first = sentences.after[sentence]
+        low, high = first, sentences.before[sentence]
         kept = []
         for mention in self.mentions[i:j]:
             skill, start, end = mention
             context = contexts[skill]
-            if not (listed and context == TECHNOLOGY):
-                if not short:
-                    window = sentences.window(sentence, start, end)
-                key = (*window, context)
+            if context or not listed:  # a technology in a list needs no cue
+                if short:
+                    # The whole sentence is every mention's window: its cue is found once.
+                    key: int | tuple[int, int, int] = sentence << 2 | context
+                else:
+                    low = max(start - REACH_BEFORE, first)
+                    at = bisect_left(sentences.before, end, sentence)
+                    high = min(end + REACH_AFTER, sentences.before[at])
+                    key = (low, high, context)
                 cued = cues.get(key)
                 if cued is None:
-                    cued = cues[key] = _cue(text, sentences, window, context)
+                    cued = cues[key] = _cue(text, sentences, low, high, context)
                 if not cued and context <= PRACTICE:
-                    begin, stop = (i, j) if short else _inside(self.positions, window)
+                    begin, stop = (i, j) if short else _inside(self.positions, low, high)
                     others = stop - begin - self.skills[begin:stop].count(skill)
                     cued = others >= _LIST_SIZE[context]
                 if not cued:
@@ -249,6 +262,14 @@ class _Reading:
             if not (role and _titled(text, self.low, end)):
                 kept.append(mention)
         return kept
+
+
+def _columns(found: Sequence[Found]) -> tuple[tuple[int, ...], ...]:
+    """Return the first, second and third items of ``found``'s tuples as three tuples.
+
+    ``zip`` takes them apart in C, where a ``map`` of ``itemgetter`` calls one per item.
+    """
+    return tuple(zip(*found, strict=True)) or ((), (), ())
 
 
 def _titled(text: str, low: str, end: int) -> bool:
@@ -262,13 +283,12 @@ def _titled(text: str, low: str, end: int) -> bool:
     )
 
 
-def _inside(positions: Sequence[int], window: tuple[int, int]) -> tuple[int, int]:
-    return bisect_left(positions, window[0]), bisect_left(positions, window[1])
+def _inside(positions: Sequence[int], low: int, high: int) -> tuple[int, int]:
+    return bisect_left(positions, low), bisect_left(positions, high)
 
 
-def _cue(text: str, sentences: _Sentences, window: tuple[int, int], context: int) -> bool:
+def _cue(text: str, sentences: _Sentences, low: int, high: int, context: int) -> bool:
     """Say whether text[low:high] asks for what the skill names (or is a line of its own)."""
-    low, high = window
     if context == SPOKEN_LANGUAGE:
         return _SPOKEN_CUE.search(text, low, high) is not None
     if context == FIELD_OF_STUDY:
