@@ -56,6 +56,7 @@ __all__ = [
 ]
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_BYTES = bytes(range(128))
 _START, _END = itemgetter(1), itemgetter(2)
 
 
@@ -78,6 +79,14 @@ class AliasPattern:
 
 
 def _lower(text: str) -> str:
+    if not text.isascii():
+        # Most non-ASCII texts are ASCII but for a few caseless characters (no-break spaces,
+        # bullets, quotes): when none of those changes case, lowering the UTF-8 bytes (ASCII
+        # letters only) gives what ``str.lower`` gives, in half the time.
+        utf8 = text.encode(errors="surrogatepass")
+        rest = utf8.translate(None, _ASCII_BYTES).decode(errors="surrogatepass")
+        if rest.lower() == rest:
+            return utf8.lower().decode(errors="surrogatepass")
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
