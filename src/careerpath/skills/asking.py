@@ -8,10 +8,11 @@ other skills for a list; spoken languages need "fluent", "written" and the like;
 need "degree", "background" and the like. These rules were chosen on SkillSpan's train split
 (the dev split only measures them).
 
-Sentence ends, cue words and role words are each found by one automaton pass over the text;
-each mention's sentence, cue and list are then found by binary search. Speed: a posting names
-dozens of skills, so the common case (technologies listed together in a short sentence) costs a
-few set and index lookups per sentence; cues, lists and job titles are read only where needed.
+Sentence ends and role words are each found by one automaton pass over the text, cue words by
+one over each window that needs a cue; mentions are walked to their sentence in order. Speed: a
+posting names dozens of skills, so the common case (technologies listed together in a short
+sentence) costs a few set and index lookups per sentence; cues, lists and job titles are read
+only where needed, a list before a cue.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ _NO_TITLE_AFTER = frozenset(
 ROLE_REACH = 60
 # Other skills a mention needs in its sentence to stand in a list, by what it names.
 _LIST_SIZE = {TECHNOLOGY: 1, PRACTICE: 2}
-_START = itemgetter(1)
+_SKILL, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)
 # A position past any text.
 _NOWHERE = 1 << 62
 _ENDS_FINDER = Finder(_ENDS, MatchKind.LeftmostLongest)
@@ -104,37 +105,37 @@ _ROLES_FINDER = Finder(_ROLE_WORDS, MatchKind.LeftmostFirst)
 class _Sentences:
     """Sentence ends, cue words and role words of one text, as sorted positions."""
 
-    __slots__ = ("after", "before", "cues", "padded", "roles")
+    __slots__ = ("after", "before", "low", "padded", "roles")
 
     def __init__(self, text: str, low: str) -> None:
-        # Columns of the automata's (pattern, start, end) tuples, taken by zip in C.
-        _, starts, stops = _columns(_ENDS_FINDER.find(low))
+        # Columns of the automata's (pattern, start, end) tuples, taken by maps in C.
+        ends = _ENDS_FINDER.find(low)
         # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]); a
         # start past any text closes ``after``, so a walk along it needs no length test.
-        self.after = [0, *stops, _NOWHERE]
-        self.before = [*starts, len(text)]
-        # Cue words as found, (pattern, start, end): only a few windows ever look them up.
-        self.cues = _CUES_FINDER.find(low)
+        self.after = [0, *map(_END, ends), _NOWHERE]
+        self.before = [*map(_START, ends), len(text)]
+        self.low = low
         # A role word past any text closes the list, so a lookup needs no length test.
-        self.roles = [*_columns(_ROLES_FINDER.find(low))[1], _NOWHERE]
+        self.roles = [*map(_START, _ROLES_FINDER.find(low)), _NOWHERE]
         self.padded = f" {text} "
 
     def cued(self, low: int, high: int) -> bool:
         """Say whether a whole cue word stands in text[low:high].
 
-        Cue words are found anywhere ("plus" in "surplus"); whether one stands as a word is
-        checked here, for the few windows that need a cue, not for every cue of the text.
+        Cue words are looked for in the window alone: a few windows of a text need one, where
+        the text holds dozens ("experience" in every "Experience with ..."). The window's
+        matches are the text's there, as no cue word starts inside another after a space or
+        ends where a longer one would stand as a word. Cue words are found anywhere ("plus" in
+        "surplus"); whether one stands as a word is checked here.
         """
-        cues, padded = self.cues, self.padded
-        at = bisect_left(cues, low, key=_START)
-        while at < len(cues) and (cue := cues[at])[2] <= high:
+        padded = self.padded
+        for _, start, end in _CUES_FINDER.find(self.low[low:high]):
             # padded[i + 1] is text[i]: a space stands before and after the text.
-            before, after = padded[cue[1]], padded[cue[2] + 1]
+            before, after = padded[low + start], padded[low + end + 1]
             if (before in NOT_WORD or not word_char(before)) and (
                 after in NOT_WORD or not word_char(after)
             ):
                 return True
-            at += 1
         return False
 
 
@@ -225,9 +226,11 @@ class _Reading:
             mentions,
             contexts,
         )
-        self.skills, positions, self.ends = _columns(mentions)
-        # A position past any text closes the list, so a walk along it needs no length test.
-        self.positions = (*positions, _NOWHERE)
+        # The mentions' columns, taken by maps in C. A position past any text closes
+        # ``positions``, so a walk along it needs no length test.
+        self.skills = list(map(_SKILL, mentions))
+        self.positions = [*map(_START, mentions), _NOWHERE]
+        self.ends = list(map(_END, mentions))
         self.cues: dict[int | tuple[int, int, int], bool] = {}
 
     def group(
@@ -242,34 +245,28 @@ class _Reading:
             skill, start, end = mention
             context = contexts[skill]
             if context or not listed:  # a technology in a list needs no cue
-                if short:
-                    # The whole sentence is every mention's window: its cue is found once.
-                    key: int | tuple[int, int, int] = sentence << 2 | context
-                else:
+                if not short:
                     low = max(start - REACH_BEFORE, first)
                     at = bisect_left(sentences.before, end, sentence)
                     high = min(end + REACH_AFTER, sentences.before[at])
-                    key = (low, high, context)
-                cued = cues.get(key)
-                if cued is None:
-                    cued = cues[key] = _cue(text, sentences, low, high, context)
-                if not cued and context <= PRACTICE:
+                # Other skills in the window make a list (counted first: a cue is dearer).
+                cued = False
+                if context <= PRACTICE:
                     begin, stop = (i, j) if short else _inside(self.positions, low, high)
                     others = stop - begin - self.skills[begin:stop].count(skill)
                     cued = others >= _LIST_SIZE[context]
                 if not cued:
-                    continue
+                    # In a short sentence every mention's window is the sentence: its cue is
+                    # found once.
+                    key = sentence << 2 | context if short else (low, high, context)
+                    found = cues.get(key)
+                    if found is None:
+                        found = cues[key] = _cue(text, sentences, low, high, context)
+                    if not found:
+                        continue
             if not (role and _titled(text, self.low, end)):
                 kept.append(mention)
         return kept
-
-
-def _columns(found: Sequence[Found]) -> tuple[tuple[int, ...], ...]:
-    """Return the first, second and third items of ``found``'s tuples as three tuples.
-
-    ``zip`` takes them apart in C, where a ``map`` of ``itemgetter`` calls one per item.
-    """
-    return tuple(zip(*found, strict=True)) or ((), (), ())
 
 
 def _titled(text: str, low: str, end: int) -> bool:
