@@ -171,10 +171,21 @@ def asked(
         j = i + 1
         while positions[j] < last:
             j += 1
+        end = ends[i]
         farthest = ends[j - 1] if monotone else max(ends[i:j])
         short = last - after[sentence] <= REACH_AFTER and farthest <= last
+        if j == i + 1 and short and contexts[skills[i]] <= PRACTICE:
+            # A name alone in a short sentence, with no list to stand in: asked for where the
+            # sentence shows a cue or is a line of its own (``group``, read for one mention),
+            # unless a role word right after it makes it a job title.
+            if _cue(text, sentences, after[sentence], last, TECHNOLOGY) and not (
+                roles[bisect_left(roles, end)] - end <= ROLE_REACH and _titled(text, low, end)
+            ):
+                kept.append(mentions[i])
+            i = j
+            continue
         # A role word just after the group's names may make one of them a job title.
-        role = roles[bisect_left(roles, ends[i])] - farthest <= ROLE_REACH
+        role = roles[bisect_left(roles, end)] - farthest <= ROLE_REACH
         listed = short and j > i + 1 and (skills[i] != skills[i + 1] or len(set(skills[i:j])) > 1)
         if listed and others.isdisjoint(skills[i:j]):
             # Technologies listed together in a short sentence: asked for as they stand.
@@ -183,13 +194,6 @@ def asked(
                 if role
                 else mentions[i:j]
             )
-        elif short and j == i + 1 and contexts[skills[i]] <= PRACTICE:
-            # A name alone in a short sentence, with no list to stand in: asked for where the
-            # sentence shows a cue or is a line of its own (``group``, read for one mention).
-            if _cue(text, sentences, after[sentence], last, TECHNOLOGY) and not (
-                role and _titled(text, low, ends[i])
-            ):
-                kept.append(mentions[i])
         else:
             kept += reading.group(i, j, sentence, short, listed, role)
         i = j
