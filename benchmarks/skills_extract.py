@@ -3,7 +3,8 @@
 The extractor searches an ASCII text as bytes (``skills/finder.py``), so besides the usual raw
 automaton over ``str`` the table shows the raw automaton over bytes, the stricter floor. The
 synthetic postings name ~58 skills each, five times the real dice postings (~11); when
-``../shared/data`` is there, the same ratio is also measured on the real dice descriptions.
+``../shared/data`` is there, the same ratio is also measured on the real dice descriptions and
+the Google postings (responsibilities and qualifications, joined as the ingest joins them).
 
 On a shared machine CPU time moves by a third between runs; instruction counts do not.
 ``skills_extract.py --one WORK`` runs one work (extract, skill_ids, mentions, raw, raw_bytes)
@@ -40,10 +41,10 @@ from careerpath.skills.taxonomy import (
 )
 
 POSTINGS = 2000
-DICE = (
-    Path(__file__).resolve().parents[1]
-    / "../shared/data/jobs-dice-sample/dice_com-job_us_sample.csv"
-)
+SHARED = Path(__file__).resolve().parents[1] / "../shared/data"
+DICE = SHARED / "jobs-dice-sample/dice_com-job_us_sample.csv"
+GOOGLE = SHARED / "jobs-google/job_skills.csv"
+GOOGLE_TEXT = ("Responsibilities", "Minimum Qualifications", "Preferred Qualifications")
 ROUNDS = 5
 REGEX_POSTINGS = 20
 RSS_PROBE = """
@@ -158,11 +159,20 @@ def main() -> None:
 
 
 def real_postings(extractor: Extractor, raw: AhoCorasick) -> None:
-    """Print the asked-for ratio on the real dice descriptions, when the shared data is there."""
-    if not DICE.exists():
-        return
-    with DICE.open(newline="", encoding="utf-8") as handle:
-        texts = [row["jobdescription"] for row in csv.DictReader(handle)]
+    """Print the asked-for ratio on real postings, when the shared data is there."""
+    if DICE.exists():
+        with DICE.open(newline="", encoding="utf-8") as handle:
+            dice = [row["jobdescription"] for row in csv.DictReader(handle)]
+        real_ratio("dice postings", dice, extractor, raw)
+    if GOOGLE.exists():
+        with GOOGLE.open(newline="", encoding="utf-8") as handle:
+            rows = csv.DictReader(handle, delimiter=";")
+            google = ["\n".join(row[c] for c in GOOGLE_TEXT if row[c]) for row in rows]
+        real_ratio("Google postings", google, extractor, raw)
+
+
+def real_ratio(name: str, texts: list[str], extractor: Extractor, raw: AhoCorasick) -> None:
+    """Print the asked-for ratio on ``texts``, matchers in turn as for the synthetic ones."""
     lowered = [lower_same_length(t) for t in texts]
     ours, floor = interleaved(
         [
@@ -171,7 +181,7 @@ def real_postings(extractor: Extractor, raw: AhoCorasick) -> None:
         ]
     )
     print(
-        f"  real dice postings ({len(texts)}): ours {len(texts) / ours:,.0f}/s, raw automaton "
+        f"  real {name} ({len(texts)}): ours {len(texts) / ours:,.0f}/s, raw automaton "
         f"{len(texts) / floor:,.0f}/s, ratio ours / raw automaton {floor / ours:.2f}"
     )
 

@@ -107,7 +107,7 @@ def asked(extractor: Extractor, text: str, found: list[Found]) -> list[Found]:
         after = bisect_left(ends, end)
         high = min(end + REACH_AFTER, ends[after] if after < len(ends) else len(text))
         context = extractor._context[skill]
-        cued = asking._cue(text, sentences, (low, high), context)  # type: ignore[arg-type]
+        cued = asking._cue(text, sentences, low, high, context)  # type: ignore[arg-type]
         if not cued and context <= PRACTICE:
             first, last = bisect_left(positions, low), bisect_left(positions, high)
             others = sum(1 for other, _, _ in found[first:last] if other != skill)

@@ -8,20 +8,20 @@ other skills for a list; spoken languages need "fluent", "written" and the like;
 need "degree", "background" and the like. These rules were chosen on SkillSpan's train split
 (the dev split only measures them).
 
-Sentence ends, cue words and role words are each found by one automaton pass over the text;
-each mention's sentence, cue and list are then found by binary search. Speed: a posting names
-dozens of skills, so the common case (technologies listed together in a short sentence) costs a
-few set and index lookups per sentence; cues, lists and job titles are read only where needed.
+Sentence ends and role words are each found by one automaton pass over the text, cue words by
+one over each window that needs a cue; mentions are walked to their sentence in order. Speed: a
+posting names dozens of skills, so the common case (technologies listed together in a short
+sentence) costs a few set and index lookups per sentence; cues, lists and job titles are read
+only where needed, a list before a cue.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import islice
-from operator import itemgetter, le
+from operator import itemgetter
 
 from ahocorasick_rs import MatchKind
 
@@ -105,41 +105,37 @@ _ROLES_FINDER = Finder(_ROLE_WORDS, MatchKind.LeftmostFirst)
 class _Sentences:
     """Sentence ends, cue words and role words of one text, as sorted positions."""
 
-    __slots__ = ("after", "before", "cues", "padded", "roles")
+    __slots__ = ("after", "before", "low", "padded", "roles")
 
     def __init__(self, text: str, low: str) -> None:
         # Columns of the automata's (pattern, start, end) tuples, taken by maps in C.
         ends = _ENDS_FINDER.find(low)
-        # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]).
-        self.after = [0, *map(_END, ends)]
+        # Sentence i runs from after end i-1 to the start of end i: [after[i], before[i]); a
+        # start past any text closes ``after``, so a walk along it needs no length test.
+        self.after = [0, *map(_END, ends), _NOWHERE]
         self.before = [*map(_START, ends), len(text)]
-        # Cue words as found, (pattern, start, end): only a few windows ever look them up.
-        self.cues = _CUES_FINDER.find(low)
+        self.low = low
         # A role word past any text closes the list, so a lookup needs no length test.
         self.roles = [*map(_START, _ROLES_FINDER.find(low)), _NOWHERE]
         self.padded = f" {text} "
 
-    def window(self, sentence: int, start: int, end: int) -> tuple[int, int]:
-        """Return the part of the sentence around [start, end) that a cue may come from."""
-        low = max(start - REACH_BEFORE, self.after[sentence])
-        return low, min(end + REACH_AFTER, self.before[bisect_left(self.before, end, sentence)])
-
     def cued(self, low: int, high: int) -> bool:
         """Say whether a whole cue word stands in text[low:high].
 
-        Cue words are found anywhere ("plus" in "surplus"); whether one stands as a word is
-        checked here, for the few windows that need a cue, not for every cue of the text.
+        Cue words are looked for in the window alone: a few windows of a text need one, where
+        the text holds dozens ("experience" in every "Experience with ..."). The window's
+        matches are the text's there, as no cue word starts inside another after a space or
+        ends where a longer one would stand as a word. Cue words are found anywhere ("plus" in
+        "surplus"); whether one stands as a word is checked here.
         """
-        cues, padded = self.cues, self.padded
-        at = bisect_left(cues, low, key=_START)
-        while at < len(cues) and (cue := cues[at])[2] <= high:
+        padded = self.padded
+        for _, start, end in _CUES_FINDER.find(self.low[low:high]):
             # padded[i + 1] is text[i]: a space stands before and after the text.
-            before, after = padded[cue[1]], padded[cue[2] + 1]
+            before, after = padded[low + start], padded[low + end + 1]
             if (before in NOT_WORD or not word_char(before)) and (
                 after in NOT_WORD or not word_char(after)
             ):
                 return True
-            at += 1
         return False
 
 
@@ -161,18 +157,35 @@ def asked(
     reading = _Reading(text, low, sentences, mentions, contexts)
     skills, positions, ends = reading.skills, reading.positions, reading.ends
     # Mentions seldom overlap; when none does, a group's farthest end is its last one's.
-    monotone = all(map(le, ends, islice(ends, 1, None)))
+    monotone = sorted(ends) == [*ends]
     after, before, roles = sentences.after, sentences.before, sentences.roles
     kept: list[Found] = []
     i, count, sentence = 0, len(mentions), 0
     while i < count:
-        sentence = bisect_right(after, positions[i], sentence) - 1
+        # Groups are few to a sentence and mentions few to a group: walking on is cheaper than
+        # a bisection.
+        start = positions[i]
+        while after[sentence + 1] <= start:
+            sentence += 1
         last = before[sentence]
-        j = bisect_left(positions, last, i + 1)
+        j = i + 1
+        while positions[j] < last:
+            j += 1
+        end = ends[i]
         farthest = ends[j - 1] if monotone else max(ends[i:j])
         short = last - after[sentence] <= REACH_AFTER and farthest <= last
+        if j == i + 1 and short and contexts[skills[i]] <= PRACTICE:
+            # A name alone in a short sentence, with no list to stand in: asked for where the
+            # sentence shows a cue or is a line of its own (``group``, read for one mention),
+            # unless a role word right after it makes it a job title.
+            if _cue(text, sentences, after[sentence], last, TECHNOLOGY) and not (
+                roles[bisect_left(roles, end)] - end <= ROLE_REACH and _titled(text, low, end)
+            ):
+                kept.append(mentions[i])
+            i = j
+            continue
         # A role word just after the group's names may make one of them a job title.
-        role = roles[bisect_left(roles, ends[i])] - farthest <= ROLE_REACH
+        role = roles[bisect_left(roles, end)] - farthest <= ROLE_REACH
         listed = short and j > i + 1 and (skills[i] != skills[i + 1] or len(set(skills[i:j])) > 1)
         if listed and others.isdisjoint(skills[i:j]):
             # Technologies listed together in a short sentence: asked for as they stand.
@@ -217,35 +230,44 @@ class _Reading:
             mentions,
             contexts,
         )
-        # The mentions' columns, taken by maps in C.
+        # The mentions' columns, taken by maps in C. A position past any text closes
+        # ``positions``, so a walk along it needs no length test.
         self.skills = list(map(_SKILL, mentions))
-        self.positions = list(map(_START, mentions))
+        self.positions = [*map(_START, mentions), _NOWHERE]
         self.ends = list(map(_END, mentions))
-        self.cues: dict[tuple[int, int, int], bool] = {}
+        self.cues: dict[int | tuple[int, int, int], bool] = {}
 
     def group(
         self, i: int, j: int, sentence: int, short: bool, listed: bool, role: bool
     ) -> list[Found]:
         """Return the mentions i..j-1 (one sentence's) that read as asked for."""
         text, contexts, cues, sentences = self.text, self.contexts, self.cues, self.sentences
-        window = (sentences.after[sentence], sentences.before[sentence])
+        first = sentences.after[sentence]
+        low, high = first, sentences.before[sentence]
         kept = []
         for mention in self.mentions[i:j]:
             skill, start, end = mention
             context = contexts[skill]
-            if not (listed and context == TECHNOLOGY):
+            if context or not listed:  # a technology in a list needs no cue
                 if not short:
-                    window = sentences.window(sentence, start, end)
-                key = (*window, context)
-                cued = cues.get(key)
-                if cued is None:
-                    cued = cues[key] = _cue(text, sentences, window, context)
-                if not cued and context <= PRACTICE:
-                    begin, stop = (i, j) if short else _inside(self.positions, window)
+                    low = max(start - REACH_BEFORE, first)
+                    at = bisect_left(sentences.before, end, sentence)
+                    high = min(end + REACH_AFTER, sentences.before[at])
+                # Other skills in the window make a list (counted first: a cue is dearer).
+                cued = False
+                if context <= PRACTICE:
+                    begin, stop = (i, j) if short else _inside(self.positions, low, high)
                     others = stop - begin - self.skills[begin:stop].count(skill)
                     cued = others >= _LIST_SIZE[context]
                 if not cued:
-                    continue
+                    # In a short sentence every mention's window is the sentence: its cue is
+                    # found once.
+                    key = sentence << 2 | context if short else (low, high, context)
+                    found = cues.get(key)
+                    if found is None:
+                        found = cues[key] = _cue(text, sentences, low, high, context)
+                    if not found:
+                        continue
             if not (role and _titled(text, self.low, end)):
                 kept.append(mention)
         return kept
@@ -262,13 +284,12 @@ def _titled(text: str, low: str, end: int) -> bool:
     )
 
 
-def _inside(positions: Sequence[int], window: tuple[int, int]) -> tuple[int, int]:
-    return bisect_left(positions, window[0]), bisect_left(positions, window[1])
+def _inside(positions: Sequence[int], low: int, high: int) -> tuple[int, int]:
+    return bisect_left(positions, low), bisect_left(positions, high)
 
 
-def _cue(text: str, sentences: _Sentences, window: tuple[int, int], context: int) -> bool:
+def _cue(text: str, sentences: _Sentences, low: int, high: int, context: int) -> bool:
     """Say whether text[low:high] asks for what the skill names (or is a line of its own)."""
-    low, high = window
     if context == SPOKEN_LANGUAGE:
         return _SPOKEN_CUE.search(text, low, high) is not None
     if context == FIELD_OF_STUDY:

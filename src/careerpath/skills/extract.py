@@ -56,6 +56,8 @@ __all__ = [
 ]
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_BYTES = bytes(range(128))
+_OPENING = 64
 _START, _END = itemgetter(1), itemgetter(2)
 
 
@@ -78,6 +80,17 @@ class AliasPattern:
 
 
 def _lower(text: str) -> str:
+    if not text.isascii():
+        # Most non-ASCII postings are ASCII but for a few caseless characters (no-break spaces,
+        # bullets, quotes): when none of those changes case, lowering the UTF-8 bytes (ASCII
+        # letters only) gives what ``str.lower`` gives, in half the time. A text in another
+        # script, told by its opening, is lowered at once.
+        opening = text[:_OPENING]
+        if len(opening.encode(errors="surrogatepass")) - len(opening) <= len(opening) >> 4:
+            utf8 = text.encode(errors="surrogatepass")
+            rest = utf8.translate(None, _ASCII_BYTES).decode(errors="surrogatepass")
+            if rest.lower() == rest:
+                return utf8.lower().decode(errors="surrogatepass")
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 

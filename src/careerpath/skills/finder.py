@@ -2,7 +2,9 @@
 
 ahocorasick_rs maps byte offsets back to characters for every ``str`` it searches, which costs
 about as much as the search itself on a short posting. In an ASCII text a byte is a character,
-so the same matches come from the bytes automaton without that step; other texts take the
+so the same matches come from the bytes automaton without that step. So do they in any text
+when no pattern holds "?" or a non-ASCII character: encoded with "?" for each non-ASCII
+character, the text keeps its offsets and no match can take in such a "?". Other texts take the
 ``str`` automaton.
 """
 
@@ -28,9 +30,12 @@ class Finder:
         self._bytes = BytesAhoCorasick(
             [p.encode() for p in patterns], matchkind=matchkind, implementation=implementation
         )
+        self._replaceable = all(p.isascii() and "?" not in p for p in patterns)
 
     def find(self, text: str) -> list[Match]:
         """Return the non-overlapping matches in ``text`` (character offsets)."""
         if text.isascii():
             return self._bytes.find_matches_as_indexes(text.encode())
+        if self._replaceable:
+            return self._bytes.find_matches_as_indexes(text.encode("ascii", "replace"))
         return self.automaton.find_matches_as_indexes(text)
