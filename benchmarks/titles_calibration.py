@@ -1,7 +1,7 @@
 """Fit the title resolver's calibration map on one held-out seed; show the curve on another.
 
 Needs ../shared/data/onet. The map (raw blended probability → share right, isotonic) is fitted
-on the titles held out with ``CALIBRATION_SEED`` and printed for ``resolver.py``; then, on the
+on the titles held out with ``CALIBRATION_SEED`` and printed for ``title_settings.py``; then, on the
 seed `careerpath titles evaluate` reports, the reliability table and the coverage/precision
 curve are printed with that map, and the lowest threshold whose precision reaches the target.
 """
@@ -32,7 +32,7 @@ def main() -> None:
     resolver.calibration = ((0.0, 1.0), (0.0, 1.0))
     raw, calibrated = calibration_map(evaluate(fitting, resolver).answers)
     print(f"Fitted on {len(fitting.held):,} titles held out with seed {CALIBRATION_SEED}:")
-    print(f"  _RAW = {raw}\n  _CALIBRATED = {calibrated}")
+    print(f"  CALIBRATION_RAW = {raw}\n  CALIBRATION_MAP = {calibrated}")
     report = leak_free_split(occupations)
     resolver = report.resolver()
     resolver.calibration = (raw, calibrated)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -30,59 +30,25 @@ from careerpath.careers.title_model import (
     context_features,
     title_features,
 )
+from careerpath.careers.title_settings import (
+    CALIBRATION_MAP,
+    CALIBRATION_RAW,
+    CANDIDATES,
+    CLASSIFIER_SHARE,
+    CLOSED_MISS,
+    CURATED_CONFIDENCE,
+    EXACT_LIFT,
+    EXACT_NAME_CONFIDENCE,
+    GROUP_WEIGHT,
+    ROLE_MISMATCH,
+    ROLE_UNKNOWN,
+    TEMPERATURE,
+    THRESHOLD,
+)
 from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
+from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
-RESOLVER_VERSION = "titles-3"
-# Below this calibrated confidence the resolver names no career: answers above it on held-out
-# O*NET titles are right 91% of the time (0.78 is the lowest reaching 90%; README: quality
-# table; `benchmarks/titles_calibration.py` prints the curve).
-THRESHOLD = 0.80
-CANDIDATES = 10
-# Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
-EXACT_LIFT = 3.0
-# Confidence factors when the best career's names never end with the title's role word, and
-# when no name does ("Data Scientist" is not a Data Engineer, whatever the shared word).
-ROLE_MISMATCH = 0.25
-ROLE_UNKNOWN = 0.5
-# Confidence factor of a curated career with no O*NET occupation above it when the title does
-# not contain one of its names: with only a few careers to choose from, a shared word proves
-# nothing ("Software Engineer" is not a Back End Engineer).
-CLOSED_MISS = 0.2
-# Confidence of a title of two words or more that is word for word a name of the best
-# occupation or of its siblings in one broad occupation, and of no occupation in another major
-# group ("Machine Learning Engineer"; "Java Developer", which O*NET lists under Computer
-# Programmers beside Software Developers); and of a title that is an occupation's own title
-# ("Electrician" for Electricians, "Cashier").
-EXACT_NAME_CONFIDENCE = 0.9
-# Confidence given to a title that is exactly a curated career's own name or alias.
-CURATED_CONFIDENCE = 0.95
-# Weight of the evidence for the occupation's SOC major group ("director" → management).
-GROUP_WEIGHT = 1.0
-# Share of the shipped classifier in the class scores, beside the naive Bayes (the rest):
-# the blend that gave the best held-out top-1 (README: quality table).
-CLASSIFIER_SHARE = 0.5
-# Softmax temperature of the naive Bayes scores, then a monotone map from the blended
-# probability to the share of right answers, fitted (isotonic regression) by
-# `benchmarks/titles_calibration.py` on held-out O*NET titles of another seed than the one
-# `careerpath titles evaluate` reports on.
-TEMPERATURE = 3.0
-_RAW = (0.0, 0.115, 0.255, 0.318, 0.433, 0.533, 0.627, 0.739, 0.853, 0.93, 0.971, 0.995, 1.0)
-_CALIBRATED = (
-    0.0,
-    0.253,
-    0.314,
-    0.341,
-    0.407,
-    0.498,
-    0.569,
-    0.643,
-    0.715,
-    0.775,
-    0.863,
-    0.926,
-    1.0,
-)
 # Titles whose everyday meaning O*NET does not give, each with its code and why.
 _ALIASES: list[dict[str, str]] = tomllib.loads(
     resources.files("careerpath.careers").joinpath("data/title_aliases.toml").read_text("utf-8")
@@ -91,45 +57,6 @@ _ALIASES: list[dict[str, str]] = tomllib.loads(
 _SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
 # In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
 _SOFTWARE_ROLES = ("engineer", "developer", "programmer")
-
-
-@dataclass(frozen=True, slots=True)
-class TitleName:
-    """One name a career is known by, and what kind of name it is."""
-
-    career_id: int
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class CareerNode:
-    """A career and, for a curated career that refines an occupation, that occupation."""
-
-    career_id: int
-    parent_id: int | None = None
-    curated: bool = False
-    group: str = ""
-    code: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A career the title may name, and its probability."""
-
-    career_id: int
-    confidence: float
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The answer: a career (None when it abstains), its confidence, the level and why."""
-
-    career_id: int | None
-    confidence: float
-    level: str | None
-    reasons: tuple[str, ...]
-    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +111,10 @@ class TitleResolver:
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
         }
         # Raw → calibrated knots; `benchmarks/titles_calibration.py` swaps them to refit.
-        self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (_RAW, _CALIBRATED)
+        self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (
+            CALIBRATION_RAW,
+            CALIBRATION_MAP,
+        )
         self.resolve = lru_cache(maxsize=100_000)(self._resolve)
 
     def _aliases(self, nodes: list[CareerNode]) -> dict[frozenset[str], tuple[int, str]]:

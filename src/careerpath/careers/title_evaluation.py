@@ -14,10 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_calibration import CurvePoint, threshold_curve
+from careerpath.careers.title_settings import THRESHOLD
 from careerpath.careers.title_text import parse_title
 from careerpath.careers.title_training import name_key, train
+from careerpath.careers.title_types import CareerNode, TitleName
 
 HOLDOUT_SHARE = 0.2
 SEED = 20250221
