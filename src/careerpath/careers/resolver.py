@@ -6,8 +6,9 @@ for a title that is exactly one of an occupation's names. Then the refinement: a
 that refines the winning occupation (Back End Engineer refines Software Developers) wins when
 one of its own names is contained in the title ("Sr. Backend Dev" holds "Backend Developer") or
 the title has a word only its names use ("server-side"); otherwise the occupation wins. The
-confidence is the softmax probability at a temperature fitted on held-out O*NET titles; below
-``THRESHOLD`` the resolver abstains and returns only the candidates.
+first candidate's confidence comes from ``title_confidence`` (how the two models agree on it),
+the others' from a map of their blended probability; below ``THRESHOLD`` the resolver abstains
+and returns only the candidates.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
+from careerpath.careers.title_confidence import ConfidenceModel, Scores, signals
 from careerpath.careers.title_model import (
     Features,
     FloatArray,
@@ -36,6 +38,8 @@ from careerpath.careers.title_settings import (
     CANDIDATES,
     CLASSIFIER_SHARE,
     CLOSED_MISS,
+    CONFIDENCE_BIAS,
+    CONFIDENCE_WEIGHTS,
     CURATED_CONFIDENCE,
     EXACT_LIFT,
     EXACT_NAME_CONFIDENCE,
@@ -101,6 +105,8 @@ class TitleResolver:
         # The SOC broad occupation (15-125x for 15-1252.00); a career without a code has none.
         broad = {n.career_id: n.code[:6] for n in nodes}
         self.broad_of = [broad[c] for c in self.classes]
+        broad_index = {code: i for i, code in enumerate(sorted(set(self.broad_of)))}
+        self.broad_ids = np.array([broad_index[b] for b in self.broad_of], dtype=np.intp)
         names_of_groups = sorted({groups[c] for c in self.classes})
         group_index = {g: i for i, g in enumerate(names_of_groups)}
         self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
@@ -115,6 +121,8 @@ class TitleResolver:
             CALIBRATION_RAW,
             CALIBRATION_MAP,
         )
+        # Confidence of the first candidate; `benchmarks/titles_calibration.py` swaps it to refit.
+        self.confidence = ConfidenceModel(CONFIDENCE_WEIGHTS, CONFIDENCE_BIAS)
         self.resolve = lru_cache(maxsize=100_000)(self._resolve)
 
     def _aliases(self, nodes: list[CareerNode]) -> dict[frozenset[str], tuple[int, str]]:
@@ -205,8 +213,44 @@ class TitleResolver:
         parsed = [parse_title(title) for title in titles]
         if not self.classes:
             return [_unknown(p) for p in parsed]
-        feats = [title_features(p) for p in parsed]
-        encoded = self.model.encode(feats)
+        scores, known, exact = self._scores(parsed)
+        found, roles = self._signals(parsed, scores)
+        first = self.confidence.predict(found)
+        calibrated = np.interp(scores.chances, *self.calibration)
+        # The other candidates keep the map of their own chance, lowered as far as the first's
+        # confidence fell below its map, so they stay in order.
+        calibrated[:, 1:] *= np.minimum(1.0, first / np.maximum(calibrated[:, 0], 1e-9))[:, None]
+        calibrated[:, 0] = first
+        return [
+            self._answer(
+                parsed[row],
+                scores.shortlist[row],
+                (scores.chances[row], calibrated[row], roles[row]),
+                exact[row],
+                explain,
+            )
+            if known[row]
+            else _unknown(parsed[row])
+            for row in range(len(parsed))
+        ]
+
+    def confidence_signals(self, titles: list[str]) -> tuple[FloatArray, list[bool]]:
+        """Return the signals of each title's first candidate (``title_confidence``) and
+        which titles had a known word: what the confidence model is fitted on."""
+        parsed = [parse_title(title) for title in titles]
+        scores, known, _ = self._scores(parsed)
+        return self._signals(parsed, scores)[0], known
+
+    def _signals(self, parsed: list[ParsedTitle], scores: Scores) -> tuple[FloatArray, list[float]]:
+        """Return the confidence signals of each title's first candidate, and its role check."""
+        firsts = scores.shortlist[:, 0].tolist()
+        roles = [self._role_agreement(p, cls) for p, cls in zip(parsed, firsts, strict=True)]
+        return signals(scores, roles), roles
+
+    def _scores(self, parsed: list[ParsedTitle]) -> tuple[Scores, list[bool], list[set[int]]]:
+        """Score every class for each title: naive Bayes (with the major-group evidence and
+        the lift of exact names) blended with the classifier; the shortlist best first."""
+        encoded = self.model.encode([title_features(p) for p in parsed])
         scores, known = self.model.score(encoded)
         group_scores, _ = self.groups.score(encoded)
         scores += GROUP_WEIGHT * group_scores[:, self.group_of]
@@ -214,11 +258,12 @@ class TitleResolver:
         for row, owners in enumerate(exact):
             for owner in owners:
                 scores[row, self.index[owner]] += EXACT_LIFT
-        logits = scores / TEMPERATURE
+        naive_bayes = scores / TEMPERATURE
+        logits, classified = naive_bayes, naive_bayes
         classifier = None if self.trained is None else self.trained.classifier
         if classifier is not None:
             classified = self._classified(classifier.logits(parsed))
-            logits = (1 - CLASSIFIER_SHARE) * logits + CLASSIFIER_SHARE * classified
+            logits = (1 - CLASSIFIER_SHARE) * naive_bayes + CLASSIFIER_SHARE * classified
         probabilities = _softmax(logits)
         count = min(CANDIDATES, len(self.classes))
         shortlist = np.argpartition(-probabilities, count - 1, axis=1)[:, :count]
@@ -226,36 +271,31 @@ class TitleResolver:
         order = np.argsort(-picked, axis=1)
         tops = np.take_along_axis(shortlist, order, axis=1)
         chances = np.take_along_axis(picked, order, axis=1)
-        calibrated = np.interp(chances, *self.calibration)
-        return [
-            self._answer(
-                parsed[row], tops[row], (chances[row], calibrated[row]), exact[row], explain
-            )
-            if known[row]
-            else _unknown(parsed[row])
-            for row in range(len(parsed))
-        ]
+        return Scores(naive_bayes, classified, tops, chances, self.broad_ids), known, exact
 
     def _answer(
         self,
         parsed: ParsedTitle,
         top: npt.NDArray[np.intp],
-        chances: tuple[FloatArray, FloatArray],
+        chances: tuple[FloatArray, FloatArray, float],
         exact: set[int],
         explain: bool,
     ) -> Resolution:
-        """Turn one row's shortlist (raw and calibrated chances) into the answer."""
+        """Turn one row's shortlist (raw and calibrated chances, the first's role agreement)
+        into the answer."""
         best_class = int(top[0])
         classes = top.tolist()
         raw, calibrated = chances[0].tolist(), chances[1].tolist()
-        penalties = [self._role_agreement(parsed, best_class)]
+        penalties = [chances[2]]
         penalties += [
             CLOSED_MISS if cls in self.closed and not self._contains_a_name(parsed, cls) else 1.0
             for cls in (classes[1:] if self.closed else ())
         ]
         for at, penalty in enumerate(penalties):
             if penalty != 1.0:
-                calibrated[at] = float(np.interp(raw[at] * penalty, *self.calibration))
+                # The confidence model reads the role too; the rule still caps it.
+                mapped = float(np.interp(raw[at] * penalty, *self.calibration))
+                calibrated[at] = min(calibrated[at], mapped) if at == 0 else mapped
         if self._listed_exactly(parsed, best_class, exact) or any(
             self._listed_exactly(parsed, best_class, self.exact_owners(key))
             for key in _software_role_keys(parsed)
@@ -376,6 +416,7 @@ def _unknown(parsed: ParsedTitle) -> Resolution:
 
 
 def _softmax(scores: FloatArray) -> FloatArray:
-    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    total: FloatArray = shifted / shifted.sum(axis=1, keepdims=True)
-    return total
+    shifted: FloatArray = scores - scores.max(axis=1, keepdims=True)
+    np.exp(shifted, out=shifted)  # in place: a batch's rows are a thousand classes wide
+    shifted /= shifted.sum(axis=1, keepdims=True)
+    return shifted

@@ -62,6 +62,26 @@ class Split:
         trained = train("held-out split", self.training_rows(), classifier=classifier)
         return TitleResolver(self.names, nodes, self.context, trained)
 
+    def nested(self, seed: int) -> Split:
+        """Split this training side again (``seed``): titles to fit settings on that the
+        titles held out here never see."""
+        names: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for name in self.names:
+            names[name.career_id][name.kind].append(name.name)
+        return leak_free_split(
+            [
+                OccupationNames(
+                    code,
+                    names[i]["title"][0],
+                    names[i]["onet_alternate"],
+                    names[i]["onet_reported"],
+                    self.context.get(i, ""),
+                )
+                for i, code in enumerate(self.codes)
+            ],
+            seed=seed,
+        )
+
     def training_rows(self) -> list[tuple[str, list[tuple[str, str]], str]]:
         """Return the training side as ``title_training.train`` reads it."""
         names: dict[int, list[tuple[str, str]]] = defaultdict(list)
