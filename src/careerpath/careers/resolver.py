@@ -13,12 +13,9 @@ and returns only the candidates.
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +29,14 @@ from careerpath.careers.title_model import (
     context_features,
     title_features,
 )
+from careerpath.careers.title_refinement import (
+    SAME_ROLE,
+    Child,
+    named,
+    refine,
+    reviewed_aliases,
+    role_free,
+)
 from careerpath.careers.title_settings import (
     CALIBRATION_MAP,
     CALIBRATION_RAW,
@@ -40,7 +45,6 @@ from careerpath.careers.title_settings import (
     CLOSED_MISS,
     CONFIDENCE_BIAS,
     CONFIDENCE_WEIGHTS,
-    CURATED_CONFIDENCE,
     EXACT_LIFT,
     EXACT_NAME_CONFIDENCE,
     GROUP_WEIGHT,
@@ -53,25 +57,8 @@ from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
-# Titles whose everyday meaning O*NET does not give, each with its code and why.
-_ALIASES: list[dict[str, str]] = tomllib.loads(
-    resources.files("careerpath.careers").joinpath("data/title_aliases.toml").read_text("utf-8")
-)["alias"]
-# Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
-_SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
 # In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
 _SOFTWARE_ROLES = ("engineer", "developer", "programmer")
-
-
-@dataclass(frozen=True, slots=True)
-class _Child:
-    career_id: int
-    names: dict[frozenset[str], str]
-    distinctive: frozenset[str]
-
-
-def _role_free(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_SAME_ROLE.get(word, word) for word in words)
 
 
 class TitleResolver:
@@ -112,7 +99,7 @@ class TitleResolver:
         self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
         self.groups = NaiveBayes(counts.grouped(self.group_of, len(names_of_groups)))
         self.children = self._children(child_names)
-        self.curated = self._aliases(nodes)
+        self.curated = reviewed_aliases(nodes)
         self.curated |= {
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
         }
@@ -124,15 +111,6 @@ class TitleResolver:
         # Confidence of the first candidate; `benchmarks/titles_calibration.py` swaps it to refit.
         self.confidence = ConfidenceModel(CONFIDENCE_WEIGHTS, CONFIDENCE_BIAS)
         self.resolve = lru_cache(maxsize=100_000)(self._resolve)
-
-    def _aliases(self, nodes: list[CareerNode]) -> dict[frozenset[str], tuple[int, str]]:
-        """Return the reviewed aliases of ``data/title_aliases.toml`` whose occupation is here."""
-        by_code = {n.code: n.career_id for n in nodes if n.code and not n.curated}
-        return {
-            _role_free(parse_title(alias["title"]).words): (by_code[alias["code"]], alias["title"])
-            for alias in _ALIASES
-            if alias["code"] in by_code
-        }
 
     def _trained_counts(
         self, nodes: list[CareerNode], trained: TrainedTitles | None
@@ -178,21 +156,21 @@ class TitleResolver:
             self.exact[found[1]].add(owner)
             words = found[2].words
             if self.index[owner] in self.closed:
-                self.closed_names[self.index[owner]].add(_role_free(words))
+                self.closed_names[self.index[owner]].add(role_free(words))
             if owner != name.career_id:
-                child_names[name.career_id][_role_free(words)] = name.name
+                child_names[name.career_id][role_free(words)] = name.name
         return docs, child_names
 
     def _children(
         self, child_names: dict[int, dict[frozenset[str], str]]
-    ) -> dict[int, list[_Child]]:
-        children: dict[int, list[_Child]] = defaultdict(list)
+    ) -> dict[int, list[Child]]:
+        children: dict[int, list[Child]] = defaultdict(list)
         for child, keys in child_names.items():
             parent = self.index[self.parents[child] or child]
             words = {w for key in keys for w in key}
             # A word is the curated career's own when its parent's names never use it.
             own = frozenset(w for w in words if not self.model.bonus(f"w:{w}", parent))
-            children[parent].append(_Child(child, keys, own - {"engineer"}))
+            children[parent].append(Child(child, keys, own - {"engineer"}))
         return children
 
     def _classified(self, scores: FloatArray) -> FloatArray:
@@ -310,7 +288,8 @@ class TitleResolver:
         # ("Java Backend Developer": Web Developers 0.50, Software Developers 0.48 raw).
         pooled = penalties[0] * sum(raw[classes.index(cls)] for cls in siblings)
         pooled_confidence = float(np.interp(pooled, *self.calibration))
-        refined = self._curated(parsed) or self._refine(parsed, siblings, pooled_confidence)
+        children = [child for cls in siblings for child in self.children.get(cls, ())]
+        refined = named(self.curated, parsed) or refine(parsed, children, pooled_confidence)
         if refined is not None:
             child, confidence, why = refined
             confidence = max(confidence, candidates[0].confidence)
@@ -347,21 +326,14 @@ class TitleResolver:
             return CLOSED_MISS
         if role is None or role in parsed.evidence:
             return 1.0
-        for word in {role, _SAME_ROLE.get(role, role)}:
+        for word in {role, SAME_ROLE.get(role, role)}:
             if self.model.bonus(f"r:{word}", cls):
                 return 1.0
         return ROLE_MISMATCH if self.model.knows(f"r:{role}") else ROLE_UNKNOWN
 
     def _contains_a_name(self, parsed: ParsedTitle, cls: int) -> bool:
-        words = _role_free(parsed.words)
+        words = role_free(parsed.words)
         return any(key <= words for key in self.closed_names.get(cls, ()))
-
-    def _curated(self, parsed: ParsedTitle) -> tuple[int, float, str] | None:
-        """A title spelled like a curated alias names that career: people reviewed it."""
-        found = self.curated.get(_role_free(parsed.words))
-        if found is None:
-            return None
-        return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
 
     def _reasons(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> tuple[str, ...]:
         reasons: list[str] = []
@@ -386,21 +358,6 @@ class TitleResolver:
         if broad[5:] in ("", "9"):
             return classes[:1]
         return [classes[0], *(c for c in classes[1:3] if self.broad_of[c] == broad)]
-
-    def _refine(
-        self, parsed: ParsedTitle, classes: list[int], confidence: float
-    ) -> tuple[int, float, str] | None:
-        words = _role_free((*parsed.words, *parsed.evidence))
-        best: tuple[int, int, str] | None = None
-        children = (child for cls in classes for child in self.children.get(cls, ()))
-        for child in children:
-            for key, name in child.names.items():
-                if key <= words and (best is None or len(key) > best[0]):
-                    best = (len(key), child.career_id, f"contains the alias {name!r}")
-            own = sorted(child.distinctive & words)
-            if own and best is None:
-                best = (0, child.career_id, f"word {own[0]!r} is this career's own")
-        return None if best is None else (best[1], confidence, best[2])
 
 
 def _software_role_keys(parsed: ParsedTitle) -> list[tuple[str, ...]]:
