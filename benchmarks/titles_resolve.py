@@ -15,8 +15,9 @@ from pathlib import Path
 
 from _stats import median, percentile, print_table
 from careerpath.careers import title_training
-from careerpath.careers.resolver import CareerNode, TitleResolver
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_evaluation import Split, leak_free_split
+from careerpath.careers.title_types import CareerNode
 from careerpath.careers.titles import normalize_title
 from careerpath.cli.titles import occupation_names
 from careerpath.skills.onet import read_onet
@@ -32,8 +33,9 @@ def rss():
     status = Path("/proc/self/status").read_text()
     return next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS"))
 from careerpath.careers import title_training
-from careerpath.careers.resolver import CareerNode, TitleResolver
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_evaluation import leak_free_split
+from careerpath.careers.title_types import CareerNode
 from careerpath.cli.titles import occupation_names
 from careerpath.skills.onet import read_onet
 split = leak_free_split(occupation_names(read_onet(Path(sys.argv[1]))), share=0.0)

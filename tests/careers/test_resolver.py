@@ -8,9 +8,11 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_model import title_features
+from careerpath.careers.title_settings import THRESHOLD
 from careerpath.careers.title_text import parse_title
+from careerpath.careers.title_types import CareerNode, TitleName
 
 
 @pytest.fixture(scope="module")

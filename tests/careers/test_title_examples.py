@@ -14,9 +14,10 @@ from importlib import resources
 
 import pytest
 
-from careerpath.careers.resolver import CareerNode, Resolution, TitleName, TitleResolver
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_evaluation import evaluate, leak_free_split
 from careerpath.careers.title_training import shipped
+from careerpath.careers.title_types import CareerNode, Resolution, TitleName
 from careerpath.cli.titles import occupation_names
 from careerpath.skills.onet import read_onet
 from tests.support import require_shared_data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.careers.title_text import parse_title
+from careerpath.careers.title_text import parse_title, stem
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,11 @@ def test_brackets_and_suffixes_are_evidence_not_the_title() -> None:
 def test_seniority_alone_is_not_a_title() -> None:
     assert parse_title("Senior").words == ()
     assert parse_title("Lead").words == ("lead",)
+
+
+def test_stems_meet_agent_and_action_words() -> None:
+    """A trade title's agent word meets its tasks' verbs and nouns."""
+    assert stem("sampler") == stem("samples") == stem("sampling") == stem("sample")
+    assert stem("tumbler") == stem("tumbling")
+    assert stem("driver") == stem("driving") == stem("drives")
+    assert stem("tong") == stem("tongs")

@@ -8,10 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from careerpath.careers.resolver import CareerNode, TitleResolver
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_evaluation import OccupationNames, leak_free_split
 from careerpath.careers.title_text import parse_title
 from careerpath.careers.title_training import load, name_key, save, shipped, train
+from careerpath.careers.title_types import CareerNode
 from careerpath.cli.titles import occupation_names
 from careerpath.skills.onet import read_onet, read_release_name
 from tests.support import require_shared_data

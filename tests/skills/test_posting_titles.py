@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from careerpath.careers.models import Career, CareerAlias
-from careerpath.careers.resolver import RESOLVER_VERSION
+from careerpath.careers.title_settings import RESOLVER_VERSION
 from careerpath.careers.titles import normalize_title, slugify
 from careerpath.skills.models import CareerDemand, Posting
 from careerpath.skills.posting_titles import recompute_posting_titles

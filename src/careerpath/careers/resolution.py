@@ -23,15 +23,11 @@ from careerpath.careers.models import (
     CareerSectionItem,
     SectionKind,
 )
-from careerpath.careers.resolver import (
-    RESOLVER_VERSION,
-    CareerNode,
-    Resolution,
-    TitleName,
-    TitleResolver,
-)
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.schemas import TitleCandidateRead, TitleResolutionRead
+from careerpath.careers.title_settings import RESOLVER_VERSION
 from careerpath.careers.title_training import shipped
+from careerpath.careers.title_types import CareerNode, Resolution, TitleName
 
 logger = logging.getLogger(__name__)
 _RESOLVERS: dict[str, tuple[tuple[object, ...], TitleResolver]] = {}

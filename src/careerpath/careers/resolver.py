@@ -6,22 +6,21 @@ for a title that is exactly one of an occupation's names. Then the refinement: a
 that refines the winning occupation (Back End Engineer refines Software Developers) wins when
 one of its own names is contained in the title ("Sr. Backend Dev" holds "Backend Developer") or
 the title has a word only its names use ("server-side"); otherwise the occupation wins. The
-confidence is the softmax probability at a temperature fitted on held-out O*NET titles; below
-``THRESHOLD`` the resolver abstains and returns only the candidates.
+first candidate's confidence comes from ``title_confidence`` (how the two models agree on it),
+the others' from a map of their blended probability; below ``THRESHOLD`` the resolver abstains
+and returns only the candidates.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
+from careerpath.careers.title_confidence import ConfidenceModel, Scores, signals
 from careerpath.careers.title_model import (
     Features,
     FloatArray,
@@ -30,117 +29,36 @@ from careerpath.careers.title_model import (
     context_features,
     title_features,
 )
+from careerpath.careers.title_refinement import (
+    SAME_ROLE,
+    Child,
+    named,
+    refine,
+    reviewed_aliases,
+    role_free,
+)
+from careerpath.careers.title_settings import (
+    CALIBRATION_MAP,
+    CALIBRATION_RAW,
+    CANDIDATES,
+    CLASSIFIER_SHARE,
+    CLOSED_MISS,
+    CONFIDENCE_BIAS,
+    CONFIDENCE_WEIGHTS,
+    EXACT_LIFT,
+    EXACT_NAME_CONFIDENCE,
+    GROUP_WEIGHT,
+    ROLE_MISMATCH,
+    ROLE_UNKNOWN,
+    TEMPERATURE,
+    THRESHOLD,
+)
 from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
+from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
-RESOLVER_VERSION = "titles-3"
-# Below this calibrated confidence the resolver names no career: answers above it on held-out
-# O*NET titles are right 91% of the time (0.78 is the lowest reaching 90%; README: quality
-# table; `benchmarks/titles_calibration.py` prints the curve).
-THRESHOLD = 0.80
-CANDIDATES = 10
-# Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
-EXACT_LIFT = 3.0
-# Confidence factors when the best career's names never end with the title's role word, and
-# when no name does ("Data Scientist" is not a Data Engineer, whatever the shared word).
-ROLE_MISMATCH = 0.25
-ROLE_UNKNOWN = 0.5
-# Confidence factor of a curated career with no O*NET occupation above it when the title does
-# not contain one of its names: with only a few careers to choose from, a shared word proves
-# nothing ("Software Engineer" is not a Back End Engineer).
-CLOSED_MISS = 0.2
-# Confidence of a title of two words or more that is word for word a name of the best
-# occupation or of its siblings in one broad occupation, and of no occupation in another major
-# group ("Machine Learning Engineer"; "Java Developer", which O*NET lists under Computer
-# Programmers beside Software Developers); and of a title that is an occupation's own title
-# ("Electrician" for Electricians, "Cashier").
-EXACT_NAME_CONFIDENCE = 0.9
-# Confidence given to a title that is exactly a curated career's own name or alias.
-CURATED_CONFIDENCE = 0.95
-# Weight of the evidence for the occupation's SOC major group ("director" → management).
-GROUP_WEIGHT = 1.0
-# Share of the shipped classifier in the class scores, beside the naive Bayes (the rest):
-# the blend that gave the best held-out top-1 (README: quality table).
-CLASSIFIER_SHARE = 0.5
-# Softmax temperature of the naive Bayes scores, then a monotone map from the blended
-# probability to the share of right answers, fitted (isotonic regression) by
-# `benchmarks/titles_calibration.py` on held-out O*NET titles of another seed than the one
-# `careerpath titles evaluate` reports on.
-TEMPERATURE = 3.0
-_RAW = (0.0, 0.115, 0.255, 0.318, 0.433, 0.533, 0.627, 0.739, 0.853, 0.93, 0.971, 0.995, 1.0)
-_CALIBRATED = (
-    0.0,
-    0.253,
-    0.314,
-    0.341,
-    0.407,
-    0.498,
-    0.569,
-    0.643,
-    0.715,
-    0.775,
-    0.863,
-    0.926,
-    1.0,
-)
-# Titles whose everyday meaning O*NET does not give, each with its code and why.
-_ALIASES: list[dict[str, str]] = tomllib.loads(
-    resources.files("careerpath.careers").joinpath("data/title_aliases.toml").read_text("utf-8")
-)["alias"]
-# Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
-_SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
 # In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
 _SOFTWARE_ROLES = ("engineer", "developer", "programmer")
-
-
-@dataclass(frozen=True, slots=True)
-class TitleName:
-    """One name a career is known by, and what kind of name it is."""
-
-    career_id: int
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class CareerNode:
-    """A career and, for a curated career that refines an occupation, that occupation."""
-
-    career_id: int
-    parent_id: int | None = None
-    curated: bool = False
-    group: str = ""
-    code: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A career the title may name, and its probability."""
-
-    career_id: int
-    confidence: float
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The answer: a career (None when it abstains), its confidence, the level and why."""
-
-    career_id: int | None
-    confidence: float
-    level: str | None
-    reasons: tuple[str, ...]
-    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True, slots=True)
-class _Child:
-    career_id: int
-    names: dict[frozenset[str], str]
-    distinctive: frozenset[str]
-
-
-def _role_free(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_SAME_ROLE.get(word, word) for word in words)
 
 
 class TitleResolver:
@@ -174,27 +92,25 @@ class TitleResolver:
         # The SOC broad occupation (15-125x for 15-1252.00); a career without a code has none.
         broad = {n.career_id: n.code[:6] for n in nodes}
         self.broad_of = [broad[c] for c in self.classes]
+        broad_index = {code: i for i, code in enumerate(sorted(set(self.broad_of)))}
+        self.broad_ids = np.array([broad_index[b] for b in self.broad_of], dtype=np.intp)
         names_of_groups = sorted({groups[c] for c in self.classes})
         group_index = {g: i for i, g in enumerate(names_of_groups)}
         self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
         self.groups = NaiveBayes(counts.grouped(self.group_of, len(names_of_groups)))
         self.children = self._children(child_names)
-        self.curated = self._aliases(nodes)
+        self.curated = reviewed_aliases(nodes)
         self.curated |= {
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
         }
         # Raw → calibrated knots; `benchmarks/titles_calibration.py` swaps them to refit.
-        self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (_RAW, _CALIBRATED)
+        self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (
+            CALIBRATION_RAW,
+            CALIBRATION_MAP,
+        )
+        # Confidence of the first candidate; `benchmarks/titles_calibration.py` swaps it to refit.
+        self.confidence = ConfidenceModel(CONFIDENCE_WEIGHTS, CONFIDENCE_BIAS)
         self.resolve = lru_cache(maxsize=100_000)(self._resolve)
-
-    def _aliases(self, nodes: list[CareerNode]) -> dict[frozenset[str], tuple[int, str]]:
-        """Return the reviewed aliases of ``data/title_aliases.toml`` whose occupation is here."""
-        by_code = {n.code: n.career_id for n in nodes if n.code and not n.curated}
-        return {
-            _role_free(parse_title(alias["title"]).words): (by_code[alias["code"]], alias["title"])
-            for alias in _ALIASES
-            if alias["code"] in by_code
-        }
 
     def _trained_counts(
         self, nodes: list[CareerNode], trained: TrainedTitles | None
@@ -240,21 +156,21 @@ class TitleResolver:
             self.exact[found[1]].add(owner)
             words = found[2].words
             if self.index[owner] in self.closed:
-                self.closed_names[self.index[owner]].add(_role_free(words))
+                self.closed_names[self.index[owner]].add(role_free(words))
             if owner != name.career_id:
-                child_names[name.career_id][_role_free(words)] = name.name
+                child_names[name.career_id][role_free(words)] = name.name
         return docs, child_names
 
     def _children(
         self, child_names: dict[int, dict[frozenset[str], str]]
-    ) -> dict[int, list[_Child]]:
-        children: dict[int, list[_Child]] = defaultdict(list)
+    ) -> dict[int, list[Child]]:
+        children: dict[int, list[Child]] = defaultdict(list)
         for child, keys in child_names.items():
             parent = self.index[self.parents[child] or child]
             words = {w for key in keys for w in key}
             # A word is the curated career's own when its parent's names never use it.
             own = frozenset(w for w in words if not self.model.bonus(f"w:{w}", parent))
-            children[parent].append(_Child(child, keys, own - {"engineer"}))
+            children[parent].append(Child(child, keys, own - {"engineer"}))
         return children
 
     def _classified(self, scores: FloatArray) -> FloatArray:
@@ -275,8 +191,44 @@ class TitleResolver:
         parsed = [parse_title(title) for title in titles]
         if not self.classes:
             return [_unknown(p) for p in parsed]
-        feats = [title_features(p) for p in parsed]
-        encoded = self.model.encode(feats)
+        scores, known, exact = self._scores(parsed)
+        found, roles = self._signals(parsed, scores)
+        first = self.confidence.predict(found)
+        calibrated = np.interp(scores.chances, *self.calibration)
+        # The other candidates keep the map of their own chance, lowered as far as the first's
+        # confidence fell below its map, so they stay in order.
+        calibrated[:, 1:] *= np.minimum(1.0, first / np.maximum(calibrated[:, 0], 1e-9))[:, None]
+        calibrated[:, 0] = first
+        return [
+            self._answer(
+                parsed[row],
+                scores.shortlist[row],
+                (scores.chances[row], calibrated[row], roles[row]),
+                exact[row],
+                explain,
+            )
+            if known[row]
+            else _unknown(parsed[row])
+            for row in range(len(parsed))
+        ]
+
+    def confidence_signals(self, titles: list[str]) -> tuple[FloatArray, list[bool]]:
+        """Return the signals of each title's first candidate (``title_confidence``) and
+        which titles had a known word: what the confidence model is fitted on."""
+        parsed = [parse_title(title) for title in titles]
+        scores, known, _ = self._scores(parsed)
+        return self._signals(parsed, scores)[0], known
+
+    def _signals(self, parsed: list[ParsedTitle], scores: Scores) -> tuple[FloatArray, list[float]]:
+        """Return the confidence signals of each title's first candidate, and its role check."""
+        firsts = scores.shortlist[:, 0].tolist()
+        roles = [self._role_agreement(p, cls) for p, cls in zip(parsed, firsts, strict=True)]
+        return signals(scores, roles), roles
+
+    def _scores(self, parsed: list[ParsedTitle]) -> tuple[Scores, list[bool], list[set[int]]]:
+        """Score every class for each title: naive Bayes (with the major-group evidence and
+        the lift of exact names) blended with the classifier; the shortlist best first."""
+        encoded = self.model.encode([title_features(p) for p in parsed])
         scores, known = self.model.score(encoded)
         group_scores, _ = self.groups.score(encoded)
         scores += GROUP_WEIGHT * group_scores[:, self.group_of]
@@ -284,11 +236,12 @@ class TitleResolver:
         for row, owners in enumerate(exact):
             for owner in owners:
                 scores[row, self.index[owner]] += EXACT_LIFT
-        logits = scores / TEMPERATURE
+        naive_bayes = scores / TEMPERATURE
+        logits, classified = naive_bayes, naive_bayes
         classifier = None if self.trained is None else self.trained.classifier
         if classifier is not None:
             classified = self._classified(classifier.logits(parsed))
-            logits = (1 - CLASSIFIER_SHARE) * logits + CLASSIFIER_SHARE * classified
+            logits = (1 - CLASSIFIER_SHARE) * naive_bayes + CLASSIFIER_SHARE * classified
         probabilities = _softmax(logits)
         count = min(CANDIDATES, len(self.classes))
         shortlist = np.argpartition(-probabilities, count - 1, axis=1)[:, :count]
@@ -296,36 +249,31 @@ class TitleResolver:
         order = np.argsort(-picked, axis=1)
         tops = np.take_along_axis(shortlist, order, axis=1)
         chances = np.take_along_axis(picked, order, axis=1)
-        calibrated = np.interp(chances, *self.calibration)
-        return [
-            self._answer(
-                parsed[row], tops[row], (chances[row], calibrated[row]), exact[row], explain
-            )
-            if known[row]
-            else _unknown(parsed[row])
-            for row in range(len(parsed))
-        ]
+        return Scores(naive_bayes, classified, tops, chances, self.broad_ids), known, exact
 
     def _answer(
         self,
         parsed: ParsedTitle,
         top: npt.NDArray[np.intp],
-        chances: tuple[FloatArray, FloatArray],
+        chances: tuple[FloatArray, FloatArray, float],
         exact: set[int],
         explain: bool,
     ) -> Resolution:
-        """Turn one row's shortlist (raw and calibrated chances) into the answer."""
+        """Turn one row's shortlist (raw and calibrated chances, the first's role agreement)
+        into the answer."""
         best_class = int(top[0])
         classes = top.tolist()
         raw, calibrated = chances[0].tolist(), chances[1].tolist()
-        penalties = [self._role_agreement(parsed, best_class)]
+        penalties = [chances[2]]
         penalties += [
             CLOSED_MISS if cls in self.closed and not self._contains_a_name(parsed, cls) else 1.0
             for cls in (classes[1:] if self.closed else ())
         ]
         for at, penalty in enumerate(penalties):
             if penalty != 1.0:
-                calibrated[at] = float(np.interp(raw[at] * penalty, *self.calibration))
+                # The confidence model reads the role too; the rule still caps it.
+                mapped = float(np.interp(raw[at] * penalty, *self.calibration))
+                calibrated[at] = min(calibrated[at], mapped) if at == 0 else mapped
         if self._listed_exactly(parsed, best_class, exact) or any(
             self._listed_exactly(parsed, best_class, self.exact_owners(key))
             for key in _software_role_keys(parsed)
@@ -340,7 +288,8 @@ class TitleResolver:
         # ("Java Backend Developer": Web Developers 0.50, Software Developers 0.48 raw).
         pooled = penalties[0] * sum(raw[classes.index(cls)] for cls in siblings)
         pooled_confidence = float(np.interp(pooled, *self.calibration))
-        refined = self._curated(parsed) or self._refine(parsed, siblings, pooled_confidence)
+        children = [child for cls in siblings for child in self.children.get(cls, ())]
+        refined = named(self.curated, parsed) or refine(parsed, children, pooled_confidence)
         if refined is not None:
             child, confidence, why = refined
             confidence = max(confidence, candidates[0].confidence)
@@ -377,21 +326,14 @@ class TitleResolver:
             return CLOSED_MISS
         if role is None or role in parsed.evidence:
             return 1.0
-        for word in {role, _SAME_ROLE.get(role, role)}:
+        for word in {role, SAME_ROLE.get(role, role)}:
             if self.model.bonus(f"r:{word}", cls):
                 return 1.0
         return ROLE_MISMATCH if self.model.knows(f"r:{role}") else ROLE_UNKNOWN
 
     def _contains_a_name(self, parsed: ParsedTitle, cls: int) -> bool:
-        words = _role_free(parsed.words)
+        words = role_free(parsed.words)
         return any(key <= words for key in self.closed_names.get(cls, ()))
-
-    def _curated(self, parsed: ParsedTitle) -> tuple[int, float, str] | None:
-        """A title spelled like a curated alias names that career: people reviewed it."""
-        found = self.curated.get(_role_free(parsed.words))
-        if found is None:
-            return None
-        return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
 
     def _reasons(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> tuple[str, ...]:
         reasons: list[str] = []
@@ -417,21 +359,6 @@ class TitleResolver:
             return classes[:1]
         return [classes[0], *(c for c in classes[1:3] if self.broad_of[c] == broad)]
 
-    def _refine(
-        self, parsed: ParsedTitle, classes: list[int], confidence: float
-    ) -> tuple[int, float, str] | None:
-        words = _role_free((*parsed.words, *parsed.evidence))
-        best: tuple[int, int, str] | None = None
-        children = (child for cls in classes for child in self.children.get(cls, ()))
-        for child in children:
-            for key, name in child.names.items():
-                if key <= words and (best is None or len(key) > best[0]):
-                    best = (len(key), child.career_id, f"contains the alias {name!r}")
-            own = sorted(child.distinctive & words)
-            if own and best is None:
-                best = (0, child.career_id, f"word {own[0]!r} is this career's own")
-        return None if best is None else (best[1], confidence, best[2])
-
 
 def _software_role_keys(parsed: ParsedTitle) -> list[tuple[str, ...]]:
     """Return the title's exact keys with its role swapped for the other software roles."""
@@ -446,6 +373,7 @@ def _unknown(parsed: ParsedTitle) -> Resolution:
 
 
 def _softmax(scores: FloatArray) -> FloatArray:
-    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    total: FloatArray = shifted / shifted.sum(axis=1, keepdims=True)
-    return total
+    shifted: FloatArray = scores - scores.max(axis=1, keepdims=True)
+    np.exp(shifted, out=shifted)  # in place: a batch's rows are a thousand classes wide
+    shifted /= shifted.sum(axis=1, keepdims=True)
+    return shifted

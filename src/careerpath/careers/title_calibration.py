@@ -3,7 +3,7 @@
 The resolver's raw confidence is the blended softmax probability of its best class. On held-out
 O*NET titles of a seed other than the reported one, pool-adjacent-violators (isotonic
 regression) turns it into the share of answers that were right; the knots of that monotone map
-are pasted into ``resolver.py``. The coverage/precision curve then shows what each threshold
+are pasted into ``title_settings.py``. The coverage/precision curve then shows what each threshold
 keeps and how often it is right (README: quality table).
 """
 

@@ -14,10 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from careerpath.careers.resolver import THRESHOLD, CareerNode, TitleName, TitleResolver
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_calibration import CurvePoint, threshold_curve
+from careerpath.careers.title_settings import THRESHOLD
 from careerpath.careers.title_text import parse_title
 from careerpath.careers.title_training import name_key, train
+from careerpath.careers.title_types import CareerNode, TitleName
 
 HOLDOUT_SHARE = 0.2
 SEED = 20250221
@@ -59,6 +61,26 @@ class Split:
         nodes = [CareerNode(i, group=code[:2], code=code) for i, code in enumerate(self.codes)]
         trained = train("held-out split", self.training_rows(), classifier=classifier)
         return TitleResolver(self.names, nodes, self.context, trained)
+
+    def nested(self, seed: int) -> Split:
+        """Split this training side again (``seed``): titles to fit settings on that the
+        titles held out here never see."""
+        names: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for name in self.names:
+            names[name.career_id][name.kind].append(name.name)
+        return leak_free_split(
+            [
+                OccupationNames(
+                    code,
+                    names[i]["title"][0],
+                    names[i]["onet_alternate"],
+                    names[i]["onet_reported"],
+                    self.context.get(i, ""),
+                )
+                for i, code in enumerate(self.codes)
+            ],
+            seed=seed,
+        )
 
     def training_rows(self) -> list[tuple[str, list[tuple[str, str]], str]]:
         """Return the training side as ``title_training.train`` reads it."""

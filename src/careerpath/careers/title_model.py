@@ -2,10 +2,11 @@
 
 Pure. Each name an occupation is known by is a small document of features: its words, its role
 word (the last word of the main phrase) and its word pairs; the occupation's description and
-tasks add topical words in their own namespace. A feature's weight for an occupation grows with
-how often that occupation's names use it and falls with how many words the occupation has, so
-a word shared by every occupation ("senior", "worker") barely moves the ranking while "java" or
-"phlebotomy" decides it.
+tasks and the tools it uses add topical words in their own namespace, stemmed so that a
+title's agent word meets the tasks' action words ("Sugar Sampler" meets "samples sugar"). A
+feature's weight for an occupation grows with how often that occupation's names use it and
+falls with how many words the occupation has, so a word shared by every occupation ("senior",
+"worker") barely moves the ranking while "java" or "phlebotomy" decides it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from careerpath.careers.title_text import ParsedTitle, fold, words_of
+from careerpath.careers.title_text import ParsedTitle, fold, stem, words_of
 
 # Naive Bayes smoothing, and the weight of each kind of feature.
 ALPHA = 0.01
@@ -27,7 +28,8 @@ WORD_WEIGHT = 1.0
 ROLE_WEIGHT = 1.5
 PAIR_WEIGHT = 0.7
 EVIDENCE_WEIGHT = 1.0
-TOPIC_WEIGHT = 0.8
+# Topical words at 1.6 rather than 0.8: +0.005 top-1 on titles held out of the training side.
+TOPIC_WEIGHT = 1.6
 PRIOR_WEIGHT = 0.3
 # Words sharing their first letters share a stem ("paleontological", "paleontologist").
 PREFIX = 5
@@ -53,7 +55,7 @@ def title_features(parsed: ParsedTitle) -> Features:
     for word in parsed.evidence:
         found.setdefault(f"w:{word}", EVIDENCE_WEIGHT)
     for word in {*words, *parsed.evidence}:
-        found[f"d:{word}"] = TOPIC_WEIGHT
+        found[f"d:{stem(word)}"] = TOPIC_WEIGHT
         if len(word) > PREFIX:
             found[f"p:{word[:PREFIX]}"] = PREFIX_WEIGHT
     return found
@@ -63,7 +65,8 @@ def context_features(text: str) -> Features:
     """Return the topical features of an occupation's description and tasks."""
     found: Features = {}
     for word in words_of(fold(text)):
-        found[f"d:{word}"] = found.get(f"d:{word}", 0.0) + 1.0
+        topic = f"d:{stem(word)}"
+        found[topic] = found.get(topic, 0.0) + 1.0
     return found
 
 

@@ -9,13 +9,13 @@ from litestar.openapi.spec import Example
 from litestar.params import JSONBody, QueryParameter
 
 from careerpath.careers import resolution
-from careerpath.careers.resolver import THRESHOLD
 from careerpath.careers.schemas import (
     MAX_TITLE_LENGTH,
     TitleBatchIn,
     TitleBatchRead,
     TitleResolutionRead,
 )
+from careerpath.careers.title_settings import THRESHOLD
 from careerpath.dependencies import DbSession
 
 _ABOUT = (

@@ -12,6 +12,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 _WORDS = tomllib.loads(
@@ -76,6 +77,23 @@ def singular(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
+    return word
+
+
+# Agent, action and plural endings, longest first; a stem keeps at least three letters.
+_STEM_ENDINGS = (
+    *("ations", "ation", "ings", "ing", "ers", "ors", "ies"),
+    *("er", "or", "ed", "es", "e", "s", "y"),
+)
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """Return a crude stem, so that a title's agent word meets the tasks' action words:
+    "sampler", "samples" and "sampling" → "sampl"; "tumbler", "tumbling" → "tumbl"."""
+    for ending in _STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
     return word
 
 

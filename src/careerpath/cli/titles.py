@@ -33,14 +33,15 @@ postings_app = typer.Typer(help="Stored job postings.", no_args_is_help=True)
 
 
 def occupation_names(release: OnetRelease) -> list[OccupationNames]:
-    """Return each occupation's names, description and tasks from a parsed release."""
+    """Return each occupation's names, and its description, tasks and tools ("Tong Carrier":
+    the occupation whose tools include tongs) from a parsed release."""
     return [
         OccupationNames(
             code,
             o.title,
             o.alternate_titles,
             o.reported_titles,
-            " ".join([o.description, *o.tasks]),
+            " ".join([o.description, *o.tasks, *(example for example, _ in o.tools)]),
         )
         for code, o in release.occupations.items()
     ]

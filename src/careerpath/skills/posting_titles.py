@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers import resolution
-from careerpath.careers.resolver import RESOLVER_VERSION
+from careerpath.careers.title_settings import RESOLVER_VERSION
 from careerpath.skills.demand import DemandDelta, apply_delta
 from careerpath.skills.models import (
     CareerDemand,

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.careers import resolution
-from careerpath.careers.resolver import RESOLVER_VERSION, TitleResolver
+from careerpath.careers.resolver import TitleResolver
+from careerpath.careers.title_settings import RESOLVER_VERSION
 from careerpath.db import utcnow
 from careerpath.errors import InvalidInputError
 from careerpath.ingest.bulk import batches, insert_rows

@@ -1,0 +1,76 @@
+"""Curated careers and reviewed aliases over the occupations they refine: pure.
+
+A curated career that refines an occupation (Back End Engineer refines Software Developers)
+wins over it when one of its own names is in the title ("Sr. Backend Dev" holds "Backend
+Developer") or the title has a word only its names use ("server-side"). A title spelled like a
+curated alias, or like a reviewed alias of ``data/title_aliases.toml`` (a title whose everyday
+meaning O*NET does not give), names that career outright: people reviewed it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from careerpath.careers.title_settings import CURATED_CONFIDENCE
+from careerpath.careers.title_text import ParsedTitle, parse_title
+from careerpath.careers.title_types import CareerNode
+
+# Titles whose everyday meaning O*NET does not give, each with its code and why.
+_ALIASES: list[dict[str, str]] = tomllib.loads(
+    resources.files("careerpath.careers").joinpath("data/title_aliases.toml").read_text("utf-8")
+)["alias"]
+# Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
+SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
+
+# A career chosen by a name, with its confidence and why.
+Refined = tuple[int, float, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """A curated career under an occupation: its names (role-free keys) and its own words."""
+
+    career_id: int
+    names: dict[frozenset[str], str]
+    distinctive: frozenset[str]
+
+
+def role_free(words: Iterable[str]) -> frozenset[str]:
+    """Return the words as a set, developer and programmer read as engineer."""
+    return frozenset(SAME_ROLE.get(word, word) for word in words)
+
+
+def reviewed_aliases(nodes: Iterable[CareerNode]) -> dict[frozenset[str], tuple[int, str]]:
+    """Return the reviewed aliases of ``data/title_aliases.toml`` whose occupation is here."""
+    by_code = {n.code: n.career_id for n in nodes if n.code and not n.curated}
+    return {
+        role_free(parse_title(alias["title"]).words): (by_code[alias["code"]], alias["title"])
+        for alias in _ALIASES
+        if alias["code"] in by_code
+    }
+
+
+def named(curated: dict[frozenset[str], tuple[int, str]], parsed: ParsedTitle) -> Refined | None:
+    """A title spelled like a curated or reviewed alias names that career."""
+    found = curated.get(role_free(parsed.words))
+    if found is None:
+        return None
+    return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
+
+
+def refine(parsed: ParsedTitle, children: Sequence[Child], confidence: float) -> Refined | None:
+    """Return the child whose longest name the title contains, else one whose own word it
+    has, at ``confidence``; None when no child fits."""
+    words = role_free((*parsed.words, *parsed.evidence))
+    best: tuple[int, int, str] | None = None
+    for child in children:
+        for key, name in child.names.items():
+            if key <= words and (best is None or len(key) > best[0]):
+                best = (len(key), child.career_id, f"contains the alias {name!r}")
+        own = sorted(child.distinctive & words)
+        if own and best is None:
+            best = (0, child.career_id, f"word {own[0]!r} is this career's own")
+    return None if best is None else (best[1], confidence, best[2])

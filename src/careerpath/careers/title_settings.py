@@ -1,0 +1,79 @@
+"""The title resolver's settings: its version, threshold, weights and calibration map.
+
+Each figure here was measured on held-out O*NET titles (README: quality table); changing one
+changes the resolver's answers, so bump ``RESOLVER_VERSION`` with it and let `careerpath
+salaries recompute` and `careerpath postings recompute` re-resolve what is stored.
+"""
+
+from __future__ import annotations
+
+RESOLVER_VERSION = "titles-4"
+# Below this calibrated confidence the resolver names no career: answers above it on held-out
+# O*NET titles are right 91% of the time (0.77 is the lowest reaching 90%; README: quality
+# table; `benchmarks/titles_calibration.py` prints the curve).
+THRESHOLD = 0.80
+CANDIDATES = 10
+# Log-likelihood lift of an occupation that lists the title's exact words as one of its names.
+EXACT_LIFT = 3.0
+# Confidence factors when the best career's names never end with the title's role word, and
+# when no name does ("Data Scientist" is not a Data Engineer, whatever the shared word).
+ROLE_MISMATCH = 0.25
+ROLE_UNKNOWN = 0.5
+# Confidence factor of a curated career with no O*NET occupation above it when the title does
+# not contain one of its names: with only a few careers to choose from, a shared word proves
+# nothing ("Software Engineer" is not a Back End Engineer).
+CLOSED_MISS = 0.2
+# Confidence of a title of two words or more that is word for word a name of the best
+# occupation or of its siblings in one broad occupation, and of no occupation in another major
+# group ("Machine Learning Engineer"; "Java Developer", which O*NET lists under Computer
+# Programmers beside Software Developers); and of a title that is an occupation's own title
+# ("Electrician" for Electricians, "Cashier").
+EXACT_NAME_CONFIDENCE = 0.9
+# Confidence given to a title that is exactly a curated career's own name or alias.
+CURATED_CONFIDENCE = 0.95
+# Weight of the evidence for the occupation's SOC major group ("director" → management).
+GROUP_WEIGHT = 1.0
+# Share of the shipped classifier in the class scores, beside the naive Bayes (the rest):
+# the blend that gave the best held-out top-1 (README: quality table).
+CLASSIFIER_SHARE = 0.5
+# Softmax temperature of the naive Bayes scores, then a monotone map from a candidate's blended
+# probability to the share of right answers, fitted (isotonic regression) by
+# `benchmarks/titles_calibration.py` on titles held out of the training side of the split
+# `careerpath titles evaluate` reports on; it gives the candidates after the first their
+# confidence, and caps the first's when the role word disagrees.
+TEMPERATURE = 3.0
+CALIBRATION_RAW = (
+    0.0,
+    0.16,
+    0.296,
+    0.393,
+    0.507,
+    0.591,
+    0.683,
+    0.804,
+    0.869,
+    0.939,
+    0.986,
+    0.998,
+    1.0,
+)
+CALIBRATION_MAP = (
+    0.0,
+    0.256,
+    0.294,
+    0.338,
+    0.441,
+    0.503,
+    0.546,
+    0.586,
+    0.691,
+    0.752,
+    0.855,
+    0.917,
+    1.0,
+)
+# The confidence of the first candidate: a logistic model over ``title_confidence.SIGNALS``,
+# fitted by `benchmarks/titles_calibration.py` on titles held out of the training side of the
+# split `careerpath titles evaluate` reports on (the map above serves the other candidates).
+CONFIDENCE_WEIGHTS = (0.0229, 0.1385, 0.2431, 0.5027, 0.4437, -0.3882, 0.2416, 0.1023)
+CONFIDENCE_BIAS = -0.5131
