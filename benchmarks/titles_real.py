@@ -23,15 +23,11 @@ from importlib import resources
 from pathlib import Path
 
 from _stats import print_table
-from careerpath.careers.resolver import (
-    THRESHOLD,
-    CareerNode,
-    Resolution,
-    TitleName,
-    TitleResolver,
-)
+from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_evaluation import leak_free_split
+from careerpath.careers.title_settings import THRESHOLD
 from careerpath.careers.title_training import shipped
+from careerpath.careers.title_types import CareerNode, Resolution, TitleName
 from careerpath.careers.titles import slugify
 from careerpath.cli.titles import occupation_names
 from careerpath.skills.onet import read_onet
