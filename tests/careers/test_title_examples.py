@@ -225,3 +225,18 @@ def test_real_posting_titles_attach_sensibly(
     for title in found:
         chosen, candidate = answer(world, title)
         assert chosen in right, (title, chosen, candidate)
+
+
+@pytest.mark.parametrize(
+    "title", ["Postdoctoral Fellow", "Postdoctoral Researcher", "Research Fellow"]
+)
+def test_an_appointment_held_in_every_field_names_no_career(
+    world: tuple[TitleResolver, dict[int, str]], title: str
+) -> None:
+    """O*NET lists each once (Clinical Research Coordinators, Survey Researchers), so they had
+    been answered with an exact name's confidence (the aijobs file's ten Postdoctoral Fellow
+    reports sat on Clinical Research Coordinators). The reviewed list makes them abstain."""
+    resolver, _ = world
+    found = resolver.resolve(title)
+    assert found.career_id is None and found.candidates
+    assert any("appointment" in reason for reason in found.reasons)

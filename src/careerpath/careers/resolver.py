@@ -33,6 +33,7 @@ from careerpath.careers.title_refinement import (
     SAME_ROLE,
     Child,
     named,
+    names_no_career,
     refine,
     reviewed_aliases,
     role_free,
@@ -57,6 +58,7 @@ from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
+VAGUE_REASON = "names an appointment held in every field, not a career (reviewed)"
 # In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
 _SOFTWARE_ROLES = ("engineer", "developer", "programmer")
 
@@ -298,6 +300,9 @@ class TitleResolver:
             reasons = (why, *reasons) if explain else ()
         best = candidates[0]
         chosen = best.career_id if best.confidence >= THRESHOLD else None
+        if names_no_career(parsed):
+            chosen = None
+            reasons = (VAGUE_REASON,) if explain else ()
         return Resolution(
             chosen, best.confidence, parsed.level, reasons, tuple(candidates[:CANDIDATES])
         )

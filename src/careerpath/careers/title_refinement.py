@@ -18,10 +18,15 @@ from careerpath.careers.title_settings import CURATED_CONFIDENCE
 from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_types import CareerNode
 
-# Titles whose everyday meaning O*NET does not give, each with its code and why.
-_ALIASES: list[dict[str, str]] = tomllib.loads(
+_REVIEWED = tomllib.loads(
     resources.files("careerpath.careers").joinpath("data/title_aliases.toml").read_text("utf-8")
-)["alias"]
+)
+# Titles whose everyday meaning O*NET does not give, each with its code and why.
+_ALIASES: list[dict[str, str]] = _REVIEWED["alias"]
+# Titles that name an appointment held in every field, not a career: the resolver abstains.
+VAGUE: frozenset[frozenset[str]] = frozenset(
+    frozenset(parse_title(entry["title"]).words) for entry in _REVIEWED["vague"]
+)
 # Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
 SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
 
@@ -59,6 +64,11 @@ def named(curated: dict[frozenset[str], tuple[int, str]], parsed: ParsedTitle) -
     if found is None:
         return None
     return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
+
+
+def names_no_career(parsed: ParsedTitle) -> bool:
+    """Say whether the title is one of the reviewed appointments held in every field."""
+    return frozenset(parsed.words) in VAGUE
 
 
 def refine(parsed: ParsedTitle, children: Sequence[Child], confidence: float) -> Refined | None:
