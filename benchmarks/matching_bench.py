@@ -24,16 +24,17 @@ from careerpath.demo.loader import load_demo
 from careerpath.matching.catalog_view import CatalogItem
 from careerpath.matching.demand import Demand
 from careerpath.matching.fastpath import path_from, prepare, skill_gap_fast
-from careerpath.matching.fastrank import CatalogMatrix
+from careerpath.matching.fastrank import CatalogMatrix, rank_matrix
 from careerpath.matching.paths import PathOptions, prune_courses
 from careerpath.matching.scoring import SkillShare
 from careerpath.matching.service import (
+    CANDIDATES,
     KINDS,
-    STORED_PER_KIND,
+    RELEVANCE_FLOOR,
+    STORED_PER_LANGUAGE,
     Curation,
     catalog_matrix,
     curated,
-    rank_fast,
 )
 from careerpath.skills.extract import Extractor
 from careerpath.skills.service import get_extractor
@@ -64,7 +65,8 @@ def demand() -> Demand:
 def rank_one(matrix: CatalogMatrix, need: Demand, fits: dict[int, float]) -> None:
     """Rank both kinds and keep the stored top, as recompute does for one career."""
     for kind in KINDS:
-        curated(rank_fast(matrix, need, fits, kind), Curation({}, frozenset()), STORED_PER_KIND)
+        ranked = rank_matrix(matrix, need.shares, fits, kind, CANDIDATES, floor=RELEVANCE_FLOOR)
+        curated(ranked, Curation({}, frozenset()), STORED_PER_LANGUAGE)
 
 
 async def demo_extractor(folder: str) -> Extractor:

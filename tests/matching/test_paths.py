@@ -15,9 +15,14 @@ DEMAND = {1: 0.6, 2: 0.5, 3: 0.3, 4: 0.1}
 
 
 def course(
-    cid: int, skills: set[int], hours: float = 10, price: str = "0", level: str | None = None
+    cid: int,
+    skills: set[int],
+    hours: float = 10,
+    price: str = "0",
+    level: str | None = None,
+    relevance: float = 1.0,
 ) -> Course:
-    return Course(cid, frozenset(skills), hours, Decimal(price), level)
+    return Course(cid, frozenset(skills), hours, Decimal(price), level, relevance)
 
 
 def test_greedy_prefers_demand_per_hour() -> None:
@@ -25,6 +30,20 @@ def test_greedy_prefers_demand_per_hour() -> None:
     path = build_path(courses, DEMAND)
     assert [s.course.course_id for s in path.steps] == [2, 3]
     assert path.total_hours == 10
+
+
+def test_what_a_course_adds_counts_by_its_relevance() -> None:
+    """A broad course adding more of the profile loses to one about the career."""
+    broad = course(1, {1, 2, 3}, relevance=0.3)
+    about = course(2, {1, 2}, relevance=1.0)
+    path = build_path([broad, about], DEMAND, PathOptions(max_courses=1))
+    assert [s.course.course_id for s in path.steps] == [2]
+    fast = build_path_fast([broad, about], DEMAND, PathOptions(max_courses=1))
+    assert [s.course.course_id for s in fast.steps] == [2]
+    assert prune_courses([broad, course(3, {1, 2, 3}, hours=5, relevance=0.2)], DEMAND) == [
+        broad,
+        course(3, {1, 2, 3}, hours=5, relevance=0.2),
+    ]
 
 
 def test_beginner_courses_come_first() -> None:
@@ -87,15 +106,23 @@ def test_gap_weights_coverage_by_demand() -> None:
 
 @given(
     specs=st.lists(
-        st.tuples(st.sets(st.integers(1, 5)), st.floats(0, 80), st.integers(0, 100)), max_size=20
+        st.tuples(
+            st.sets(st.integers(1, 5)),
+            st.floats(0, 80),
+            st.integers(0, 100),
+            st.sampled_from([0.25, 0.5, 1.0]),
+        ),
+        max_size=20,
     ),
     max_hours=st.one_of(st.none(), st.floats(1, 100)),
     max_price=st.one_of(st.none(), st.integers(0, 300)),
 )
 def test_pruning_keeps_the_paths_coverage(
-    specs: list[tuple[set[int], float, int]], max_hours: float | None, max_price: int | None
+    specs: list[tuple[set[int], float, int, float]], max_hours: float | None, max_price: int | None
 ) -> None:
-    courses = [course(i, s, hours=h, price=str(p)) for i, (s, h, p) in enumerate(specs)]
+    courses = [
+        course(i, s, hours=h, price=str(p), relevance=r) for i, (s, h, p, r) in enumerate(specs)
+    ]
     budget = Decimal(max_price) if max_price is not None else None
     options = PathOptions(max_hours=max_hours, max_price=budget)
     full = build_path(courses, DEMAND, options)
@@ -106,19 +133,27 @@ def test_pruning_keeps_the_paths_coverage(
 
 @given(
     specs=st.lists(
-        st.tuples(st.sets(st.integers(1, 5)), st.floats(0, 80), st.integers(0, 100)), max_size=20
+        st.tuples(
+            st.sets(st.integers(1, 5)),
+            st.floats(0, 80),
+            st.integers(0, 100),
+            st.sampled_from([0.25, 0.5, 1.0]),
+        ),
+        max_size=20,
     ),
     max_hours=st.one_of(st.none(), st.floats(1, 100)),
     max_price=st.one_of(st.none(), st.integers(0, 300)),
     known=st.sets(st.integers(1, 5)),
 )
 def test_vectorised_path_and_gap_match_the_reference(
-    specs: list[tuple[set[int], float, int]],
+    specs: list[tuple[set[int], float, int, float]],
     max_hours: float | None,
     max_price: int | None,
     known: set[int],
 ) -> None:
-    courses = [course(i, s, hours=h, price=str(p)) for i, (s, h, p) in enumerate(specs)]
+    courses = [
+        course(i, s, hours=h, price=str(p), relevance=r) for i, (s, h, p, r) in enumerate(specs)
+    ]
     budget = Decimal(max_price) if max_price is not None else None
     options = PathOptions(max_hours=max_hours, max_price=budget, known_skill_ids=frozenset(known))
     reference, fast = (

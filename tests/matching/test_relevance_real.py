@@ -216,6 +216,27 @@ def test_a_technology_o_net_only_lists_does_not_make_a_list(real_db: str) -> Non
     assert not [title for title in accounting if MOBILE.search(title) or "spark" in title]
 
 
+async def _first_steps(url: str, slug: str) -> list[str]:
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        career = await session.scalar(select(Career).where(Career.slug == slug))
+        assert career is not None
+        ref = CareerRef(career.id, career.slug, career.title, career.onet_soc_code)
+        path = await learning_path(session, ref, PathOptions())
+    await engine.dispose()
+    return [step.title.lower() for step in path.steps[:2]]
+
+
+def test_a_learning_path_opens_with_courses_about_the_career(real_db: str) -> None:
+    """The greedy weighs what a course adds by how relevant it is: Security Engineer's path
+    had opened with the IBM Data Engineering certificate, which lists many of the tools the
+    career borrows weakly from its occupation."""
+    security = asyncio.run(_first_steps(real_db, "security-engineer"))
+    assert any(word in security[0] for word in SECURITY), security
+    back_end = asyncio.run(_first_steps(real_db, "back-end-engineer"))
+    assert all(any(word in title for word in BACK_END) for title in back_end), back_end
+
+
 def test_learning_paths_take_only_courses_their_rankings_keep(real_db: str) -> None:
     """A path is built from courses about the career: Security Engineer's had taken a robotics
     course (MATLAB) and an Objective-C one for the skills O*NET lists beside security."""

@@ -54,6 +54,7 @@ class PreparedCourses:
     matrix: npt.NDArray[np.float64]
     hours: npt.NDArray[np.float64]
     prices: npt.NDArray[np.float64]
+    relevance: npt.NDArray[np.float64]
 
 
 def prepare(
@@ -71,6 +72,7 @@ def prepare(
         _matrix(pool, skills),
         np.array([effective_hours(c) for c in pool], dtype=np.float64),
         np.array([float(c.price) for c in pool], dtype=np.float64),
+        np.array([c.relevance for c in pool], dtype=np.float64),
     )
 
 
@@ -93,7 +95,7 @@ def path_from(
     steps: list[PathStep] = []
     hours, price = 0.0, Decimal(0)
     while len(steps) < options.max_courses and len(p.pool):
-        rate = (p.matrix @ (p.weights * open_skills)) / cost
+        rate = (p.matrix @ (p.weights * open_skills)) * p.relevance / cost
         allowed = ~used
         if options.max_hours is not None:
             allowed &= hours + p.hours <= options.max_hours

@@ -1,7 +1,8 @@
 """Pure learning paths: courses that together cover a career's most demanded skills.
 
 Greedy weighted set cover: at each step take the course that adds the most not-yet-covered
-demand per hour (per unit of price when a budget is set), within the limits; stop when nothing
+demand per hour (per unit of price when a budget is set), weighed by how relevant the course
+is to the career, within the limits; stop when nothing
 adds demand. The chosen courses are then ordered beginner before advanced, keeping pick order
 within a level. Greedy set cover is within a factor ln(n) of the optimum and explains itself.
 """
@@ -26,6 +27,10 @@ class Course:
     hours: float | None
     price: Decimal
     level: str | None = None
+    # How much the course is about the career, in (0, 1] (its ranking score over the best's):
+    # the demand it adds counts at this share, so a broad certificate that lists many of the
+    # profile's borrowed tools does not open a security path ahead of a security course.
+    relevance: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,7 @@ def _best_next(
         if not _fits(course, options, hours, price):
             continue
         gain = sum(demand[i] for i in course.skill_ids - covered if i in demand)
-        rate = gain / _cost(course, options)
+        rate = gain * course.relevance / _cost(course, options)
         if rate > best_rate:
             best, best_rate = course, rate
     return best
@@ -140,11 +145,11 @@ def _coverage(covered: set[int], demand: Mapping[int, float]) -> float:
 def prune_courses(
     courses: Iterable[Course], demand_ids: Iterable[int], *, price_matters: bool = False
 ) -> list[Course]:
-    """Keep, per set of demanded skills taught, only courses no other beats on cost.
+    """Keep, per set of demanded skills taught, only courses no other beats.
 
     Courses teaching the same demanded skills add the same demand, so the greedy (and the gap's
-    best-per-hour list) can only want the shortest of a set; with a budget, any course that is
-    both longer and dearer than another of its set. Filter free-only courses before pruning.
+    best-per-hour list) never wants one when another of its set is as short, as relevant and,
+    with a budget, as cheap. Filter free-only courses before pruning.
     """
     wanted = frozenset(demand_ids)
     groups: dict[frozenset[int], list[Course]] = {}
@@ -154,13 +159,19 @@ def prune_courses(
             groups.setdefault(taught, []).append(course)
     kept: list[Course] = []
     for group in groups.values():
-        group.sort(key=lambda c: (effective_hours(c), c.price, c.course_id))
-        if not price_matters:
-            kept.append(group[0])
-            continue
-        cheapest = None
-        for course in group:  # by hours: keep each course cheaper than every shorter one
-            if cheapest is None or course.price < cheapest:
-                kept.append(course)
-                cheapest = course.price
+        kept.extend(_undominated(group, price_matters))
     return sorted(kept, key=lambda c: c.course_id)
+
+
+def _undominated(group: list[Course], price_matters: bool) -> list[Course]:
+    """Return the courses of a group that no shorter one matches on relevance (and price)."""
+    group.sort(key=lambda c: (effective_hours(c), c.price, -c.relevance, c.course_id))
+    kept: list[Course] = []
+    for course in group:  # every kept course is at least as short as this one
+        if not any(
+            other.relevance >= course.relevance
+            and (not price_matters or other.price <= course.price)
+            for other in kept
+        ):
+            kept.append(course)
+    return kept

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -39,6 +39,7 @@ from careerpath.skills.service import get_extractor
 LEVELS = ("beginner", "intermediate", "advanced")
 MAX_SKILLS_LISTED = 200
 MAX_PREPARED = 64
+MIN_RELEVANCE = 0.01  # a stored score of 0 (a pinned item) still lets a course count a little
 _PREPARED: dict[tuple[object, ...], PreparedCourses] = {}
 
 
@@ -181,7 +182,7 @@ async def _courses(
     key = (
         str(session.get_bind().engine.url),
         await catalog_fingerprint(session),
-        relevant,
+        tuple(sorted(relevant.items())),
         tuple(sorted(demand.weights().items())),
         options.free_only,
         by_price,
@@ -189,8 +190,9 @@ async def _courses(
     cached = _PREPARED.get(key)
     if cached is not None:
         return cached
+    best = max(relevant.values(), default=1.0) or 1.0
     courses = [
-        item.course()
+        replace(item.course(), relevance=max(relevant[item.resource_id] / best, MIN_RELEVANCE))
         for item in await load_catalog(session, "course")
         if item.resource_id in relevant and (item.is_free or not options.free_only)
     ]
@@ -204,16 +206,16 @@ async def _courses(
 
 async def _ranked_courses(
     session: AsyncSession, career: CareerRef, language: str
-) -> frozenset[int]:
-    """Return the courses in ``language`` the career's stored ranking kept."""
-    rows = await session.scalars(
-        select(CareerRanking.resource_id).where(
+) -> dict[int, float]:
+    """Return the courses in ``language`` the career's stored ranking kept, with their scores."""
+    rows = await session.execute(
+        select(CareerRanking.resource_id, CareerRanking.score).where(
             CareerRanking.career_id == career.id,
             CareerRanking.kind == "course",
             CareerRanking.language == language,
         )
     )
-    return frozenset(rows)
+    return {resource_id: float(score) for resource_id, score in rows}
 
 
 async def learning_path(
