@@ -173,6 +173,25 @@ def test_vectorised_ranking_matches_the_reference(
     assert [(s.resource_id, s.score) for s in fast] == [(s.resource_id, s.score) for s in reference]
 
 
+@given(
+    st.lists(st.sets(st.integers(1, 6), min_size=1), min_size=1, max_size=30),
+    st.sets(st.integers(1, 30), max_size=5),
+)
+@settings(deadline=None)
+def test_pinned_resources_pass_the_floor_and_the_rest_do_not(
+    skills: list[set[int]], pins: set[int]
+) -> None:
+    """Above the floor, or pinned by a curator: nothing else is re-scored and returned."""
+    signals = [ResourceSignals(i + 1, frozenset(s), 0.0, 3.0, 5) for i, s in enumerate(skills)]
+    matrix = CatalogMatrix.build(signals, ["book"] * len(signals))
+    kept = frozenset(p for p in pins if p <= len(signals))
+    floor = 0.3
+    ranked = rank_matrix(matrix, DEMAND, {}, "book", 100, floor=floor, kept=kept)
+    everything = {s.resource_id: s.score for s in rank_matrix(matrix, DEMAND, {}, "book", 100)}
+    expected = {r for r, score in everything.items() if score >= floor or r in kept}
+    assert {s.resource_id for s in ranked} == expected
+
+
 def test_skills_without_agreeing_words_count_less() -> None:
     # A broad course that lists the career's tools but whose words are about something else
     # scores below an equal one whose title and text are about the career.
