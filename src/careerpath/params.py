@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from litestar.params import KwargDefinition, PathParameter, QueryParameter
+from litestar.params import HeaderParameter, KwargDefinition, PathParameter, QueryParameter
 
 # Ids fit PostgreSQL's integer; a larger number is a 422, never an overflow in the database.
 MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, PathParameter(ge=1, le=MAX_ROW_ID)]
+# The reader's languages as the browser sends them; ``catalog.language.reader_language`` reads it.
+AcceptLanguage = Annotated[str | None, HeaderParameter(name="Accept-Language", max_length=500)]
+# A page's ``?lang=``: the reader's choice, ahead of Accept-Language.
+PageLanguage = Annotated[str | None, QueryParameter(max_length=10)]
 
 
 def optional_number(

@@ -25,6 +25,25 @@ def course(
     return Course(cid, frozenset(skills), hours, Decimal(price), level, relevance)
 
 
+# Random courses: demanded skills taught, hours, price and relevance.
+Spec = tuple[set[int], float, int, float]
+COURSE_SPECS = st.lists(
+    st.tuples(
+        st.sets(st.integers(1, 5)),
+        st.floats(0, 80),
+        st.integers(0, 100),
+        st.sampled_from([0.25, 0.5, 1.0]),
+    ),
+    max_size=20,
+)
+
+
+def courses_of(specs: list[Spec]) -> list[Course]:
+    return [
+        course(i, s, hours=h, price=str(p), relevance=r) for i, (s, h, p, r) in enumerate(specs)
+    ]
+
+
 def test_greedy_prefers_demand_per_hour() -> None:
     courses = [course(1, {1, 2}, hours=40), course(2, {1}, hours=5), course(3, {2}, hours=5)]
     path = build_path(courses, DEMAND)
@@ -105,24 +124,14 @@ def test_gap_weights_coverage_by_demand() -> None:
 
 
 @given(
-    specs=st.lists(
-        st.tuples(
-            st.sets(st.integers(1, 5)),
-            st.floats(0, 80),
-            st.integers(0, 100),
-            st.sampled_from([0.25, 0.5, 1.0]),
-        ),
-        max_size=20,
-    ),
+    specs=COURSE_SPECS,
     max_hours=st.one_of(st.none(), st.floats(1, 100)),
     max_price=st.one_of(st.none(), st.integers(0, 300)),
 )
 def test_pruning_keeps_the_paths_coverage(
-    specs: list[tuple[set[int], float, int, float]], max_hours: float | None, max_price: int | None
+    specs: list[Spec], max_hours: float | None, max_price: int | None
 ) -> None:
-    courses = [
-        course(i, s, hours=h, price=str(p), relevance=r) for i, (s, h, p, r) in enumerate(specs)
-    ]
+    courses = courses_of(specs)
     budget = Decimal(max_price) if max_price is not None else None
     options = PathOptions(max_hours=max_hours, max_price=budget)
     full = build_path(courses, DEMAND, options)
@@ -132,28 +141,18 @@ def test_pruning_keeps_the_paths_coverage(
 
 
 @given(
-    specs=st.lists(
-        st.tuples(
-            st.sets(st.integers(1, 5)),
-            st.floats(0, 80),
-            st.integers(0, 100),
-            st.sampled_from([0.25, 0.5, 1.0]),
-        ),
-        max_size=20,
-    ),
+    specs=COURSE_SPECS,
     max_hours=st.one_of(st.none(), st.floats(1, 100)),
     max_price=st.one_of(st.none(), st.integers(0, 300)),
     known=st.sets(st.integers(1, 5)),
 )
 def test_vectorised_path_and_gap_match_the_reference(
-    specs: list[tuple[set[int], float, int, float]],
+    specs: list[Spec],
     max_hours: float | None,
     max_price: int | None,
     known: set[int],
 ) -> None:
-    courses = [
-        course(i, s, hours=h, price=str(p), relevance=r) for i, (s, h, p, r) in enumerate(specs)
-    ]
+    courses = courses_of(specs)
     budget = Decimal(max_price) if max_price is not None else None
     options = PathOptions(max_hours=max_hours, max_price=budget, known_skill_ids=frozenset(known))
     reference, fast = (

@@ -136,16 +136,20 @@ async def _judged(session: AsyncSession, resource_id: int) -> str:
     return f"{resource.language}|{resource.url}|{resource.title}\t{' '.join(tags)}".lower()
 
 
+async def _career(session: AsyncSession, slug: str) -> CareerRef:
+    """Return the loaded career's reference (the tests name only careers that are there)."""
+    career = await session.scalar(select(Career).where(Career.slug == slug))
+    assert career is not None, slug
+    return CareerRef(career.id, career.slug, career.title, career.onet_soc_code)
+
+
 async def _certified(url: str) -> dict[str, list[str]]:
     """Return each career's certifications for an English reader, every one of them."""
     engine = create_engine(url)
     found: dict[str, list[str]] = {}
     async with create_session_factory(engine)() as session:
         for slug in CAREERS:
-            career = await session.scalar(select(Career).where(Career.slug == slug))
-            assert career is not None
-            ref = CareerRef(career.id, career.slug, career.title)
-            page = await certifications(session, ref, "en", "any", 100)
+            page = await certifications(session, await _career(session, slug), "en", "any", 100)
             found[slug] = [item.title for item in page.items]
     await engine.dispose()
     return found
@@ -178,12 +182,10 @@ async def _paths_outside_rankings(url: str) -> dict[str, list[str]]:
     outside: dict[str, list[str]] = {}
     async with create_session_factory(engine)() as session:
         for slug in CAREERS:
-            career = await session.scalar(select(Career).where(Career.slug == slug))
-            assert career is not None
-            ref = CareerRef(career.id, career.slug, career.title, career.onet_soc_code)
+            ref = await _career(session, slug)
             ranked_ids = set(
                 await session.scalars(
-                    select(CareerRanking.resource_id).where(CareerRanking.career_id == career.id)
+                    select(CareerRanking.resource_id).where(CareerRanking.career_id == ref.id)
                 )
             )
             path = await learning_path(session, ref, PathOptions())
@@ -219,10 +221,7 @@ def test_a_technology_o_net_only_lists_does_not_make_a_list(real_db: str) -> Non
 async def _first_steps(url: str, slug: str) -> list[str]:
     engine = create_engine(url)
     async with create_session_factory(engine)() as session:
-        career = await session.scalar(select(Career).where(Career.slug == slug))
-        assert career is not None
-        ref = CareerRef(career.id, career.slug, career.title, career.onet_soc_code)
-        path = await learning_path(session, ref, PathOptions())
+        path = await learning_path(session, await _career(session, slug), PathOptions())
     await engine.dispose()
     return [step.title.lower() for step in path.steps[:2]]
 

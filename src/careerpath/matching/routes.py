@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import Body, HeaderParameter, QueryParameter
+from litestar.params import Body, QueryParameter
 
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.careers.schemas import CareerRef
@@ -14,7 +14,7 @@ from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.certifications import DEFAULT_CAP, certifications
 from careerpath.matching.schemas import CertificationPage, GapIn, GapRead, PathRead, RankedPage
-from careerpath.params import optional_number
+from careerpath.params import AcceptLanguage, optional_number
 
 FreeParam = Annotated[bool, QueryParameter(description="Free resources only")]
 LevelParam = Annotated[str | None, QueryParameter(pattern="^(" + "|".join(queries.LEVELS) + ")$")]
@@ -29,7 +29,6 @@ LangParam = Annotated[
         "Items in other languages are left out and counted in left_out.",
     ),
 ]
-AcceptLanguage = Annotated[str | None, HeaderParameter(name="Accept-Language", max_length=500)]
 PriceCapParam = Annotated[
     str,
     QueryParameter(

@@ -6,14 +6,14 @@ from dataclasses import fields
 from typing import Annotated, Any, TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.params import HeaderParameter, QueryParameter
+from litestar.params import QueryParameter
 
 from careerpath.careers.dependencies import CurrentCareer
 from careerpath.catalog.language import reader_language
 from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.matching.queries import RankFilters
 from careerpath.pages.career import CareerPageOptions, CareerView, career_view
-from careerpath.params import optional_number
+from careerpath.params import AcceptLanguage, PageLanguage, optional_number
 
 CareerOptions: TypeAlias = NamedDependency[CareerPageOptions]
 CareerPage: TypeAlias = NamedDependency[CareerView]
@@ -25,13 +25,11 @@ def provide_career_options(
     free: Annotated[bool, QueryParameter()] = False,
     m_level: Annotated[str | None, QueryParameter(max_length=20)] = None,
     max_hours: Annotated[float | None, optional_number(gt=0, le=10_000)] = None,
-    lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
+    lang: PageLanguage = None,
     cert_price: Annotated[
         str, QueryParameter(max_length=10, description="Certifications: any, 300, 100, free")
     ] = "any",
-    accept_language: Annotated[
-        str | None, HeaderParameter(name="Accept-Language", max_length=500)
-    ] = None,
+    accept_language: AcceptLanguage = None,
 ) -> CareerPageOptions:
     """Return the reader's salary currency and level and the resource filters."""
     language = reader_language(lang, accept_language)

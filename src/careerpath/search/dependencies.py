@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.params import HeaderParameter, QueryParameter
+from litestar.params import QueryParameter
 
 from careerpath.catalog.language import reader_language
 from careerpath.catalog.models import ResourceKind, ResourceLevel
-from careerpath.params import optional_number
+from careerpath.params import AcceptLanguage, optional_number
 from careerpath.search.query import EVERY_LANGUAGE, Filters, SortOrder
 from careerpath.search.service import (
     MAX_PAGE_SIZE,
@@ -47,9 +47,7 @@ def provide_search_request(
     sort: Annotated[SortOrder, QueryParameter()] = SortOrder.RELEVANCE,
     page: Annotated[int, QueryParameter(ge=1, le=MAX_RESULT_WINDOW)] = 1,
     page_size: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE)] = 20,
-    accept_language: Annotated[
-        str | None, HeaderParameter(name="Accept-Language", max_length=500)
-    ] = None,
+    accept_language: AcceptLanguage = None,
 ) -> SearchRequest:
     """Return the search the query string asks for, in the reader's language unless told."""
     if language != EVERY_LANGUAGE:

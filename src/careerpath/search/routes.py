@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import HeaderParameter, PathParameter, QueryParameter
+from litestar.params import PathParameter, QueryParameter
 
 from careerpath.catalog.language import reader_language
 from careerpath.catalog.schemas import TopicTree
 from careerpath.dependencies import AppSettings, DbSession
+from careerpath.params import AcceptLanguage
 from careerpath.search import service, topics
 from careerpath.search.dependencies import SearchParams
 from careerpath.search.schemas import SearchResponse, SuggestResponse
@@ -95,9 +96,7 @@ class TopicController(Controller):
                 "Accept-Language, else en.",
             ),
         ] = None,
-        accept_language: Annotated[
-            str | None, HeaderParameter(name="Accept-Language", max_length=500)
-        ] = None,
+        accept_language: AcceptLanguage = None,
     ) -> topics.TopicRead:
         """Return a topic, its subtopics with counts and its best rated in the reader's language."""
         language = reader_language(lang, accept_language)

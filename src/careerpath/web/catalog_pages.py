@@ -6,14 +6,14 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Controller, Request, get
-from litestar.params import HeaderParameter, PathParameter, QueryParameter
+from litestar.params import PathParameter
 from litestar.response import Template
 
 from careerpath.catalog import service as catalog_service
 from careerpath.catalog.language import language_name, reader_language
 from careerpath.catalog.models import ResourceKind
 from careerpath.dependencies import AppSettings, DbSession
-from careerpath.params import RowId
+from careerpath.params import AcceptLanguage, PageLanguage, RowId
 from careerpath.search import service as search_service
 from careerpath.search import topics
 from careerpath.search.dependencies import SearchParams, link_params
@@ -124,10 +124,8 @@ class CatalogPageController(Controller):
         session: DbSession,
         settings: AppSettings,
         slug: Annotated[str, PathParameter(max_length=200)],
-        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
-        accept_language: Annotated[
-            str | None, HeaderParameter(name="Accept-Language", max_length=500)
-        ] = None,
+        lang: PageLanguage = None,
+        accept_language: AcceptLanguage = None,
     ) -> Template:
         """Show a topic: breadcrumb, subtopics and its best rated in the reader's language."""
         language = reader_language(lang, accept_language)

@@ -7,7 +7,7 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, HeaderParameter, QueryParameter
+from litestar.params import Body, QueryParameter
 from litestar.response import Template
 
 from careerpath.careers.dependencies import CurrentCareer
@@ -15,6 +15,7 @@ from careerpath.catalog.language import reader_language
 from careerpath.dependencies import DbSession
 from careerpath.matching import queries
 from careerpath.matching.schemas import MAX_GAP_TEXT_BYTES, GapIn
+from careerpath.params import AcceptLanguage, PageLanguage
 
 
 class GapForm(msgspec.Struct, frozen=True):
@@ -53,10 +54,8 @@ class MatchingPageController(Controller):
         max_hours: Annotated[str, QueryParameter(max_length=20)] = "",
         max_price: Annotated[str, QueryParameter(max_length=20)] = "",
         known: Annotated[str | None, QueryParameter(max_length=2000)] = None,
-        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
-        accept_language: Annotated[
-            str | None, HeaderParameter(name="Accept-Language", max_length=500)
-        ] = None,
+        lang: PageLanguage = None,
+        accept_language: AcceptLanguage = None,
     ) -> Template:
         """Show the ordered courses in the reader's language that cover the career's most
         demanded skills."""
@@ -87,10 +86,8 @@ class MatchingPageController(Controller):
         session: DbSession,
         career: CurrentCareer,
         data: Annotated[GapForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
-        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
-        accept_language: Annotated[
-            str | None, HeaderParameter(name="Accept-Language", max_length=500)
-        ] = None,
+        lang: PageLanguage = None,
+        accept_language: AcceptLanguage = None,
     ) -> Template:
         """Show coverage, present and missing skills; the pasted text is not stored."""
         body = GapIn(skills=split_names(data.skills), text=data.text or None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get
-from litestar.params import HeaderParameter, QueryParameter
+from litestar.params import QueryParameter
 from litestar.response import Template
 
 from careerpath.cache import CACHE_ANONYMOUS
@@ -17,6 +17,7 @@ from careerpath.pages.compare import compare_careers, parse_slugs
 from careerpath.pages.dependencies import CareerPage, career_context
 from careerpath.pages.directory import career_directory
 from careerpath.pages.salary_teaser import salary_teaser
+from careerpath.params import AcceptLanguage, PageLanguage
 from careerpath.search import service as search_service
 from careerpath.web.saving import save_choices
 
@@ -35,10 +36,8 @@ class PageController(Controller):
         cache: DocCache,
         settings: AppSettings,
         q: Annotated[str | None, QueryParameter(max_length=200)] = None,
-        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
-        accept_language: Annotated[
-            str | None, HeaderParameter(name="Accept-Language", max_length=500)
-        ] = None,
+        lang: PageLanguage = None,
+        accept_language: AcceptLanguage = None,
     ) -> Template:
         """Show the search box and the curated careers, or the careers matching ``q``."""
         language = reader_language(lang, accept_language)

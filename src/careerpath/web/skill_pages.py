@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import HeaderParameter, PathParameter, QueryParameter
+from litestar.params import PathParameter
 from litestar.response import Template
 
 from careerpath.catalog.language import reader_language
 from careerpath.dependencies import DbSession
 from careerpath.pages.skill import skill_view
+from careerpath.params import AcceptLanguage, PageLanguage
 
 
 class SkillPageController(Controller):
@@ -23,10 +24,8 @@ class SkillPageController(Controller):
         self,
         session: DbSession,
         slug: Annotated[str, PathParameter(max_length=200)],
-        lang: Annotated[str | None, QueryParameter(max_length=10)] = None,
-        accept_language: Annotated[
-            str | None, HeaderParameter(name="Accept-Language", max_length=500)
-        ] = None,
+        lang: PageLanguage = None,
+        accept_language: AcceptLanguage = None,
     ) -> Template:
         """Show a skill: its kind and names, the careers asking for it, courses and books."""
         view = await skill_view(session, slug, reader_language(lang, accept_language))
