@@ -17,6 +17,7 @@ from careerpath.config import Settings
 from careerpath.db import create_engine, create_session_factory
 from careerpath.demo.loader import load_demo
 from careerpath.main import create_app
+from careerpath.matching.service import recompute
 from tests.support import POSTGRES_URL, forget_throttle_counts, unavailable
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -118,3 +119,15 @@ async def session(database_url: str) -> AsyncIterator[AsyncSession]:
             yield db_session
         await transaction.rollback()
     await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def rankings(database_url: str, settings: Settings) -> int:
+    """Recompute every career's rankings on the demo database, as `careerpath demo` does after
+    loading; return the rows stored. Paths, gaps and ranked lists read them."""
+
+    async def work(session: AsyncSession) -> int:
+        return await recompute(session, settings.var_dir)
+
+    stored: int = run_async(work, database_url)
+    return stored

@@ -166,7 +166,12 @@ def _token(package: ModuleType, anonymous: Any, served: str, folder: Path, email
 
 
 def test_a_token_saves_a_course_and_builds_a_path_and_a_gap(
-    client_package: ModuleType, anonymous: Any, served: str, served_folder: Path, backend: str
+    client_package: ModuleType,
+    anonymous: Any,
+    served: str,
+    served_folder: Path,
+    backend: str,
+    rankings: int,
 ) -> None:
     email = f"client-{backend}@example.org"
     token = _token(client_package, anonymous, served, served_folder, email)

@@ -65,7 +65,7 @@ def test_gap_text_over_100_kb_is_413(client: TestClient[Litestar]) -> None:
     _problem(response, 413)
 
 
-def test_path_covers_demand_within_limits(client: TestClient[Litestar]) -> None:
+def test_path_covers_demand_within_limits(client: TestClient[Litestar], rankings: int) -> None:
     body = client.get(f"{BASE}/path").json()
     assert body["steps"] and 0 < body["coverage"] <= 1
     limited = client.get(f"{BASE}/path", params={"max_hours": 20, "free": "true"}).json()
@@ -88,7 +88,7 @@ def test_path_keeps_to_the_readers_language(client: TestClient[Litestar], rankin
     assert gap["courses"] and all(cyrillic.search(c["title"]) for c in gap["courses"])
 
 
-def test_gap_from_skills_and_from_text(client: TestClient[Litestar]) -> None:
+def test_gap_from_skills_and_from_text(client: TestClient[Litestar], rankings: int) -> None:
     listed = client.post(f"{BASE}/gap", json={"skills": ["Python", "PostgreSQL"]}).json()
     assert "Python" in {s["name"] for s in listed["present"]}
     assert 0 < listed["coverage"] < 1

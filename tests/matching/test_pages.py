@@ -49,7 +49,7 @@ def test_career_page_filters_are_links(client: TestClient[Litestar], rankings: i
     assert bogus.status_code == 200
 
 
-def test_path_page(client: TestClient[Litestar]) -> None:
+def test_path_page(client: TestClient[Litestar], rankings: int) -> None:
     html = client.get(f"{PAGE}/path", params={"free": "true", "max_hours": 40}).text
     assert "Learning path to Back End Engineer" in html
     assert re.search(r"covering <strong>\d+%</strong>", html)
@@ -67,7 +67,7 @@ def test_path_page_of_a_career_the_catalog_does_not_serve_says_so(
     assert "No course within these limits" in limited
 
 
-def test_gap_page_form_and_result(client: TestClient[Litestar]) -> None:
+def test_gap_page_form_and_result(client: TestClient[Litestar], rankings: int) -> None:
     form = client.get(f"{PAGE}/gap").text
     assert '<form method="post"' in form and "<textarea" in form
     result = client.post(
