@@ -24,11 +24,11 @@ from careerpath.skills.onet import (
     read_technology,
 )
 from careerpath.skills.store import ensure_occupations, sync_occupation_skills, sync_taxonomy
-from careerpath.skills.taxonomy import build_taxonomy, ends_in_acronym, reviewed_aliases
+from careerpath.skills.taxonomy import build_taxonomy, reviewed_aliases, spelled_acronyms
 
 TECHNOLOGY_FILE = "onet_technology.tsv.gz"
 OCCUPATIONS_FILE = "onet_occupations.tsv.gz"
-# Tools Used names ending in an acronym, with how many occupations list each: they contest a
+# Tools Used names that spell out an acronym, with how many occupations list each: they contest a
 # technology's acronym alias (``taxonomy.build_taxonomy``), so the shipped taxonomy is the one
 # `import onet` builds.
 TOOLS_FILE = "onet_tool_acronyms.tsv.gz"
@@ -81,7 +81,7 @@ def write_shipped(onet_dir: Path, target: Path) -> None:
     tools = io.StringIO()
     writer = csv.writer(tools, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
     counts = read_onet(onet_dir).tool_occupations()
-    writer.writerows(sorted((n, c) for n, c in counts.items() if ends_in_acronym(n)))
+    writer.writerows(sorted((n, c) for n, c in counts.items() if spelled_acronyms(n)))
     files = ((TECHNOLOGY_FILE, tech), (OCCUPATIONS_FILE, occupations), (TOOLS_FILE, tools))
     for name, buffer in files:
         (target / name).write_bytes(gzip.compress(buffer.getvalue().encode(), mtime=0))

@@ -192,25 +192,44 @@ def strip_software(name: str) -> str:
 def _contested_acronyms(
     commodities: Mapping[str, Counter[tuple[str, str]]], tools: Mapping[str, int]
 ) -> frozenset[str]:
-    """Return the names whose trailing acronym more occupations' tools spell out otherwise."""
+    """Return the names whose trailing acronym more occupations' tools spell out otherwise than
+    list it in the name's sense (the name's own listings plus the tools that agree)."""
     elsewhere: dict[str, Counter[str]] = defaultdict(Counter)
     for tool, occupations in tools.items():
-        if found := _trailing_acronym(tool):
-            elsewhere[found[0].lower()][_singular(found[1])] += occupations
+        for acronym, expansion in spelled_acronyms(tool):
+            elsewhere[acronym.lower()][_singular(expansion)] += occupations
     contested = set()
     for name, rows in commodities.items():
         found = _trailing_acronym(strip_software(name))
         if found is None:
             continue
-        own, listed = _singular(found[1]), rows.total()
-        if any(n > listed for e, n in elsewhere[found[0].lower()].items() if e != own):
+        own, agreeing, other = _singular(found[1]), rows.total(), 0
+        for spelled, occupations in elsewhere[found[0].lower()].items():
+            if _same_thing(spelled, own):
+                agreeing += occupations
+            else:
+                other += occupations
+        if other > agreeing:
             contested.add(name)
     return frozenset(contested)
 
 
-def ends_in_acronym(name: str) -> bool:
-    """Say whether a name ends in the acronym of its words ("Personal digital assistants PDA")."""
-    return _trailing_acronym(name) is not None
+def spelled_acronyms(name: str) -> list[tuple[str, str]]:
+    """Return each acronym a name spells out, trailing or not: "Continuous passive motion CPM
+    machines" → [("CPM", "Continuous passive motion")]."""
+    words = name.split()
+    return [
+        found
+        for at in range(1, len(words))
+        if _ACRONYM.match(words[at]) and (found := _trailing_acronym(" ".join(words[: at + 1])))
+    ]
+
+
+def _same_thing(one: str, other: str) -> bool:
+    """Say whether two expansions name one thing: the words of one hold the other's
+    ("mapping-grade global positioning system", "global positioning system")."""
+    first, second = set(one.split()), set(other.split())
+    return first <= second or second <= first
 
 
 def _singular(text: str) -> str:
