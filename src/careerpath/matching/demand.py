@@ -9,10 +9,6 @@ from careerpath.matching.scoring import SkillShare
 
 BASIS_POSTINGS = "postings"
 BASIS_PROFILE = "profile"
-# A path's step must teach a core skill: an anchor weighing at least this share of the career's
-# most demanded skill. Borrowed technologies weigh at most 0.2 in a profile whose own weigh 0.5
-# to 1; a posting-based career's shares are the postings' own.
-CORE_RATIO = 0.25
 
 
 @dataclass(frozen=True)
@@ -36,21 +32,14 @@ class Demand:
     # O*NET lists as its own. Not a technology O*NET only lists for it (Apache Spark for
     # Registered Nurses, Swift for Accountants).
     anchors: frozenset[int] = frozenset()
+    # The anchors a learning path's step or a gap's advice must teach one of: the career's own,
+    # and of its parent's postings only those most ask for. Objective-C, in a few of Software
+    # Developers' postings, anchors Back End Engineer's ranking but opens no back end step.
+    core: frozenset[int] = frozenset()
 
     def weights(self) -> dict[int, float]:
         """Return skill id -> weight, for the path and gap builders."""
         return {skill_id: skill.share for skill_id, skill in self.shares.items()}
-
-    def core(self) -> frozenset[int]:
-        """Return the anchors that weigh as the career's own (``CORE_RATIO``): a learning path
-        step or a gap's advice must teach one. Objective-C, asked for in a few of Software
-        Developers' postings, anchors Back End Engineer's ranking but is no back end step."""
-        top = max((skill.share for skill in self.shares.values()), default=0.0)
-        return frozenset(
-            skill_id
-            for skill_id in self.anchors
-            if skill_id in self.shares and self.shares[skill_id].share >= CORE_RATIO * top
-        )
 
     def top_names(self, count: int) -> list[str]:
         """Return the names of the ``count`` most demanded skills."""

@@ -55,7 +55,7 @@ class PreparedCourses:
     hours: npt.NDArray[np.float64]
     prices: npt.NDArray[np.float64]
     relevance: npt.NDArray[np.float64]
-    # 1 for the career's core skills (``paths.build_path``), for every skill when none is given.
+    # 1 for the career's core skills (``paths.build_path``), for every skill when core is None.
     core: npt.NDArray[np.float64]
 
 
@@ -64,7 +64,7 @@ def prepare(
     demand: Mapping[int, float],
     *,
     free_only: bool = False,
-    core: frozenset[int] = frozenset(),
+    core: frozenset[int] | None = None,
 ) -> PreparedCourses:
     """Return the arrays the greedy and the gap ranking need."""
     pool = sorted(
@@ -79,7 +79,7 @@ def prepare(
         np.array([effective_hours(c) for c in pool], dtype=np.float64),
         np.array([float(c.price) for c in pool], dtype=np.float64),
         np.array([c.relevance for c in pool], dtype=np.float64),
-        np.array([not core or s in core for s in skills], dtype=np.float64),
+        np.array([core is None or s in core for s in skills], dtype=np.float64),
     )
 
 
@@ -87,7 +87,7 @@ def build_path_fast(
     courses: Sequence[Course],
     demand: Mapping[int, float],
     options: PathOptions,
-    core: frozenset[int] = frozenset(),
+    core: frozenset[int] | None = None,
 ) -> LearningPath:
     """Return what ``paths.build_path`` returns, in a few array operations per step."""
     prepared = prepare(courses, demand, free_only=options.free_only, core=core)

@@ -70,10 +70,10 @@ def build_path(
     courses: Iterable[Course],
     demand: Mapping[int, float],
     options: PathOptions = PathOptions(),
-    core: frozenset[int] = frozenset(),
+    core: frozenset[int] | None = None,
 ) -> LearningPath:
     """Choose and order courses that cover the most demand within the options' limits (each
-    newly covering a ``core`` skill, when any are given)."""
+    newly covering a ``core`` skill unless ``core`` is None)."""
     covered = set(options.known_skill_ids) & set(demand)
     # Sorted by id so that, between equally good courses, the choice is deterministic.
     candidates = sorted((c for c in courses if _allowed(c, options)), key=lambda c: c.course_id)
@@ -107,13 +107,13 @@ def _best_next(
     covered: set[int],
     options: PathOptions,
     spent: tuple[float, Decimal],
-    core: frozenset[int],
+    core: frozenset[int] | None,
 ) -> Course | None:
     best, best_rate = None, 0.0
     for course in candidates:
         if not _fits(course, options, *spent):
             continue
-        if core and not (course.skill_ids & core & demand.keys()) - covered:
+        if core is not None and not (course.skill_ids & core & demand.keys()) - covered:
             continue
         gain = sum(demand[i] for i in course.skill_ids - covered if i in demand)
         rate = gain * course.relevance / _cost(course, options)
