@@ -65,6 +65,21 @@ def test_what_a_course_adds_counts_by_its_relevance() -> None:
     ]
 
 
+def test_a_course_that_adds_no_core_skill_never_joins() -> None:
+    """Skills the career's parent occupation merely lists (4 here) add demand, but a course
+    teaching only them is no step of the career's path, nor a gap's advice."""
+    core = frozenset({1, 2, 3})
+    courses = [course(1, {1, 2}), course(2, {4}, hours=1), course(3, {3, 4})]
+    for built in (
+        build_path(courses, DEMAND, core=core),
+        build_path_fast(courses, DEMAND, PathOptions(), core),
+    ):
+        assert {s.course.course_id for s in built.steps} == {1, 3}
+    assert {s.course.course_id for s in build_path(courses, DEMAND).steps} == {1, 2, 3}
+    gap = skill_gap({1, 2, 3}, DEMAND, courses, core=core)
+    assert gap.missing == (4,) and gap.best_courses == ()
+
+
 def test_beginner_courses_come_first() -> None:
     courses = [
         course(1, {1}, hours=1, level="advanced"),
@@ -145,26 +160,28 @@ def test_pruning_keeps_the_paths_coverage(
     max_hours=st.one_of(st.none(), st.floats(1, 100)),
     max_price=st.one_of(st.none(), st.integers(0, 300)),
     known=st.sets(st.integers(1, 5)),
+    core=st.frozensets(st.integers(1, 5)),
 )
 def test_vectorised_path_and_gap_match_the_reference(
     specs: list[Spec],
     max_hours: float | None,
     max_price: int | None,
     known: set[int],
+    core: frozenset[int],
 ) -> None:
     courses = courses_of(specs)
     budget = Decimal(max_price) if max_price is not None else None
     options = PathOptions(max_hours=max_hours, max_price=budget, known_skill_ids=frozenset(known))
     reference, fast = (
-        build_path(courses, DEMAND, options),
-        build_path_fast(courses, DEMAND, options),
+        build_path(courses, DEMAND, options, core),
+        build_path_fast(courses, DEMAND, options, core),
     )
     assert fast.coverage == reference.coverage
     assert fast.total_price <= (budget if budget is not None else fast.total_price)
     assert {s.course.course_id for s in fast.steps} == {s.course.course_id for s in reference.steps}
     gap, gap_fast = (
-        skill_gap(known, DEMAND, courses),
-        skill_gap_fast(known, DEMAND, prepare(courses, DEMAND)),
+        skill_gap(known, DEMAND, courses, core=core),
+        skill_gap_fast(known, DEMAND, prepare(courses, DEMAND, core=core)),
     )
     assert gap_fast.coverage == gap.coverage and gap_fast.missing == gap.missing
     assert [g.gain_per_hour for g in gap_fast.best_courses] == [

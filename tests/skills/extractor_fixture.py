@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from careerpath.skills.extract import Extractor
-from careerpath.skills.shipped import shipped_technology
+from careerpath.skills.shipped import shipped_technology, shipped_tools
 from careerpath.skills.taxonomy import (
     alias_patterns,
     build_taxonomy,
@@ -21,7 +21,7 @@ def names() -> list[str]:
 
 @cache
 def _specs():  # type: ignore[no-untyped-def]
-    return build_taxonomy(shipped_technology(), reviewed_aliases())
+    return build_taxonomy(shipped_technology(), reviewed_aliases(), tools=shipped_tools())
 
 
 @cache

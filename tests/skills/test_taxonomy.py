@@ -9,13 +9,17 @@ import pytest
 
 from careerpath.skills import categories
 from careerpath.skills.curated import curated_layer
-from careerpath.skills.shipped import shipped_technology
+from careerpath.skills.onet import read_onet
+from careerpath.skills.shipped import shipped_technology, shipped_tools
+from careerpath.skills.store import taxonomy_fingerprint
 from careerpath.skills.taxonomy import SkillSpec, alias_key, build_taxonomy, reviewed_aliases
+from tests.support import require_shared_data
 
 
 @cache
 def taxonomy() -> dict[str, SkillSpec]:
-    return {s.name: s for s in build_taxonomy(shipped_technology(), reviewed_aliases())}
+    specs = build_taxonomy(shipped_technology(), reviewed_aliases(), tools=shipped_tools())
+    return {s.name: s for s in specs}
 
 
 def owner_of(alias: str) -> str | None:
@@ -91,3 +95,42 @@ def test_categories_a_person_understands(skill: str, category: str) -> None:
 
 def test_categories_are_known() -> None:
     assert {s.category for s in taxonomy().values()} <= set(categories.CATEGORY_ORDER)
+
+
+@cache
+def _released() -> dict[str, SkillSpec]:
+    release = read_onet(require_shared_data("onet"))
+    specs = build_taxonomy(release.technology, reviewed_aliases(), tools=release.tool_occupations())
+    return {s.name: s for s in specs}
+
+
+def _keys(spec: SkillSpec) -> set[str]:
+    return {a.key for a in spec.aliases}
+
+
+def test_an_acronym_more_occupations_tools_spell_out_otherwise_is_no_alias() -> None:
+    """Ninety occupations' tools list "Personal digital assistants PDA": an accountant's tool
+    list is not about the Pile Driving Analyzer, nor an SAP posting's "FMS" a matrix solver."""
+    skills = _released()
+    assert "pda" not in _keys(skills["Pile Dynamics Pile Driving Analyzer PDA"])
+    assert "fms" not in _keys(skills["Multipath Corporation Fast Matrix Solver FMS"])
+    # Nurses' "Continuous passive motion CPM machines": the acronym need not end the name.
+    assert "cpm" not in _keys(skills["Sawtooth Composite Product Mapping CPM"])
+    without_tools = build_taxonomy(shipped_technology(), reviewed_aliases())
+    analyzer = next(s for s in without_tools if s.name.startswith("Pile Dynamics Pile Driving"))
+    assert "pda" in _keys(analyzer)  # the tools decide
+
+
+def test_the_shipped_taxonomy_is_the_one_an_onet_import_builds() -> None:
+    """`demo` loads the shipped taxonomy and `import onet` builds its own: were they to differ,
+    each would undo the other's aliases in turn."""
+    assert taxonomy_fingerprint(taxonomy().values()) == taxonomy_fingerprint(_released().values())
+
+
+def test_an_acronym_the_tools_spell_out_the_same_way_stays() -> None:
+    skills = _released()
+    assert "gps" in _keys(skills["Global positioning system GPS software"])
+    assert "plc" in _keys(skills["Programmable logic controller PLC software"])
+    # Four tools misspell it "Fourier transfer infrared": the name's sense still outnumbers it.
+    assert "ftir" in _keys(skills["Fourier transform infrared FTIR software"])
+    assert "sem" in _keys(skills["Search engine marketing SEM software"])  # reviewed

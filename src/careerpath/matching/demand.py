@@ -32,6 +32,10 @@ class Demand:
     # O*NET lists as its own. Not a technology O*NET only lists for it (Apache Spark for
     # Registered Nurses, Swift for Accountants).
     anchors: frozenset[int] = frozenset()
+    # The anchors a learning path's step or a gap's advice must teach one of: the career's own,
+    # and of its parent's postings only those most ask for. Objective-C, in a few of Software
+    # Developers' postings, anchors Back End Engineer's ranking but opens no back end step.
+    core: frozenset[int] = frozenset()
 
     def weights(self) -> dict[int, float]:
         """Return skill id -> weight, for the path and gap builders."""

@@ -2,9 +2,12 @@
 
 Greedy weighted set cover: at each step take the course that adds the most not-yet-covered
 demand per hour (per unit of price when a budget is set), weighed by how relevant the course
-is to the career, within the limits; stop when nothing
-adds demand. The chosen courses are then ordered beginner before advanced, keeping pick order
-within a level. Greedy set cover is within a factor ln(n) of the optimum and explains itself.
+is to the career, within the limits; stop when nothing adds demand. With the career's core
+skills given (``Demand.core``), a course joins only when it newly covers one of them: the
+technologies a back end engineer's parent occupation merely lists (Swift, Objective-C) never
+open a step of their own ("Objective-C for Swift Developers" closing a back end path). The
+chosen courses are then ordered beginner before advanced, keeping pick order within a level.
+Greedy set cover is within a factor ln(n) of the optimum and explains itself.
 """
 
 from __future__ import annotations
@@ -64,16 +67,20 @@ class LearningPath:
 
 
 def build_path(
-    courses: Iterable[Course], demand: Mapping[int, float], options: PathOptions = PathOptions()
+    courses: Iterable[Course],
+    demand: Mapping[int, float],
+    options: PathOptions = PathOptions(),
+    core: frozenset[int] | None = None,
 ) -> LearningPath:
-    """Choose and order courses that cover the most demand within the options' limits."""
+    """Choose and order courses that cover the most demand within the options' limits (each
+    newly covering a ``core`` skill unless ``core`` is None)."""
     covered = set(options.known_skill_ids) & set(demand)
     # Sorted by id so that, between equally good courses, the choice is deterministic.
     candidates = sorted((c for c in courses if _allowed(c, options)), key=lambda c: c.course_id)
     steps: list[PathStep] = []
     hours, price = 0.0, Decimal(0)
     while candidates and len(steps) < options.max_courses:
-        best = _best_next(candidates, demand, covered, options, hours, price)
+        best = _best_next(candidates, demand, covered, options, (hours, price), core)
         if best is None:
             break
         new_skills = frozenset(best.skill_ids & demand.keys()) - covered
@@ -99,12 +106,14 @@ def _best_next(
     demand: Mapping[int, float],
     covered: set[int],
     options: PathOptions,
-    hours: float,
-    price: Decimal,
+    spent: tuple[float, Decimal],
+    core: frozenset[int] | None,
 ) -> Course | None:
     best, best_rate = None, 0.0
     for course in candidates:
-        if not _fits(course, options, hours, price):
+        if not _fits(course, options, *spent):
+            continue
+        if core is not None and not (course.skill_ids & core & demand.keys()) - covered:
             continue
         gain = sum(demand[i] for i in course.skill_ids - covered if i in demand)
         rate = gain * course.relevance / _cost(course, options)

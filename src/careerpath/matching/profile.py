@@ -76,6 +76,7 @@ EVIDENCE_POSTINGS = 10
 EVIDENCE_MENTIONS = 3
 # A skill this share of the postings ask for makes a resource that teaches it relevant alone.
 ANCHOR_SHARE = 0.05
+CORE_PARENT_SHARE = 0.2  # … and a core skill (``Demand.core``) by this share of them
 # Categories too broad to say two technologies are alike, or of no technology at all.
 LOOSE_CATEGORIES = frozenset({
     OTHER, METHODS, DOMAIN, CERTIFICATIONS, FIELDS, INDUSTRIES, SPOKEN, OFFICE,
@@ -262,7 +263,9 @@ def build_profile(context: ProfileContext, career: CareerRef) -> Demand:
         shares = {s: SkillShare(s, context.names.get(s, str(s)), w) for s, w in own.items()}
         postings = context.postings[career.id]
         anchors = frozenset(s for s, share in own.items() if share >= ANCHOR_SHARE)
-        return Demand(shares, BASIS_POSTINGS, postings, None, terms, own, (), career.title, anchors)
+        return Demand(
+            shares, BASIS_POSTINGS, postings, None, terms, own, (), career.title, anchors, anchors
+        )
     borrowed = _borrowing(context, facts)
     weights, parts = _profile_weights(context, facts, borrowed)
     parent_id = facts.occupation_career_id
@@ -274,9 +277,9 @@ def build_profile(context: ProfileContext, career: CareerRef) -> Demand:
     shares = {s: SkillShare(s, context.names.get(s, str(s)), w) for s, w in weights.items()}
     based_on = context.titles.get(parent_id) if quoted and parent_id is not None else None
     postings = context.postings.get(parent_id, 0) if based_on and parent_id is not None else 0
-    anchors = _anchors(context, facts, borrowed, quoted)
+    anchors, core = _anchors(context, facts, borrowed, quoted)
     return Demand(
-        shares, BASIS_PROFILE, postings, based_on, terms, quoted, parts, career.title, anchors
+        shares, BASIS_PROFILE, postings, based_on, terms, quoted, parts, career.title, anchors, core
     )
 
 
@@ -285,17 +288,19 @@ def _anchors(
     facts: CareerFacts,
     borrowed: Callable[[int], float],
     quoted: dict[int, float],
-) -> frozenset[int]:
+) -> tuple[frozenset[int], frozenset[int]]:
     """Return the skills that are the career's beyond doubt: curated, named in its own words,
     flagged in demand by O*NET for its occupation (and its own, for a refining career), or
-    asked for in ANCHOR_SHARE of its parent's postings."""
+    asked for in ANCHOR_SHARE of its parent's postings; and its core: the same with
+    CORE_PARENT_SHARE of the parent's postings."""
     texts = [*facts.curated, *facts.own_words()]
     anchors = {s for text in texts for s in context.extractor.skill_ids(text)}
     soc = facts.career.onet_soc_code
     flags = context.onet.get(soc, {}) if soc else {}
     anchors |= {s for s, (_, in_demand) in flags.items() if in_demand and borrowed(s) >= 1.0}
+    core = anchors | {s for s, share in quoted.items() if share >= CORE_PARENT_SHARE}
     anchors |= {s for s, share in quoted.items() if share >= ANCHOR_SHARE}
-    return frozenset(anchors)
+    return frozenset(anchors), frozenset(core)
 
 
 def _own_technologies(context: ProfileContext, facts: CareerFacts) -> set[int]:

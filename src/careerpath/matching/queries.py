@@ -184,6 +184,7 @@ async def _courses(
         await catalog_fingerprint(session),
         tuple(sorted(relevant.items())),
         tuple(sorted(demand.weights().items())),
+        demand.core,
         options.free_only,
         by_price,
     )
@@ -197,7 +198,7 @@ async def _courses(
         if item.resource_id in relevant and (item.is_free or not options.free_only)
     ]
     pruned = prune_courses(courses, demand.shares, price_matters=by_price)
-    prepared = prepare(pruned, demand.weights())
+    prepared = prepare(pruned, demand.weights(), core=demand.core)
     if len(_PREPARED) >= MAX_PREPARED:
         _PREPARED.pop(next(iter(_PREPARED)))
     _PREPARED[key] = prepared

@@ -138,16 +138,18 @@ def words_agree(text_fit: float, topic_fit: float, weights: Weights = Weights())
     return _clamp(text_fit) + _clamp(topic_fit) >= weights.agreement_at
 
 
-def grounded(scored: Scored, taught: frozenset[int], anchors: frozenset[int]) -> bool:
-    """Say whether a resource is about the career at all: its words agree with the career's,
-    or it teaches one of the skills that are the career's beyond doubt (``Demand.anchors``).
+def grounded(taught: frozenset[int], anchors: frozenset[int], names_a_core_word: bool) -> bool:
+    """Say whether a resource is about the career at all: it names one of the career's core
+    words (its title's words and the like, ``textfit.CORE_WEIGHT``) anywhere, or it teaches
+    one of the skills that are the career's beyond doubt (``Demand.anchors``).
 
-    A rating never makes a resource relevant, and neither does a skill O*NET merely lists: the
-    Spark tutorials that a skill fit and an average rating had put on Registered Nurses' list
-    are neither.
+    A rating never makes a resource relevant, and neither does a skill O*NET merely lists (the
+    Spark tutorials on Registered Nurses' list), nor the career's weak words: "provide",
+    "implement" and "health" in its tasks had put a data engineering certificate first for
+    Registered Nurses, and "design" C compiler books on Civil Engineers' list, because the
+    search scores are scaled to the best hit, which is weak where nothing is about the career.
     """
-    words = any(s.name in ("text", "topic") and s.contribution > 0 for s in scored.signals)
-    return words or not taught.isdisjoint(anchors)
+    return names_a_core_word or not taught.isdisjoint(anchors)
 
 
 def score_resource(

@@ -155,7 +155,9 @@ def _by_language(
         if s.resource_id in curation.pins
         or (
             s.score >= RELEVANCE_FLOOR
-            and grounded(s, inputs.items[s.resource_id].skill_ids, demand.anchors)
+            and grounded(
+                inputs.items[s.resource_id].skill_ids, demand.anchors, s.resource_id in fit.named
+            )
         )
     ]
     groups: dict[str, list[Scored]] = {}

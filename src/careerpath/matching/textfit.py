@@ -27,10 +27,12 @@ MAX_HITS = 5000
 @dataclass(frozen=True)
 class TextFit:
     """Resource id -> BM25 relevance scaled to 0..1, and the same for the core words alone
-    in titles, topics and skill names (the resources "on topic")."""
+    in titles, topics and skill names (the resources "on topic"); and the resources that hold
+    a core word anywhere, their descriptions too (``scoring.grounded``)."""
 
     fits: dict[int, float] = field(default_factory=dict)
     topic: dict[int, float] = field(default_factory=dict)
+    named: frozenset[int] = frozenset()
 
     @property
     def on_topic(self) -> frozenset[int]:
@@ -91,7 +93,11 @@ def text_fits(
     core_query = _query(live, core, topical) if core and topical else None
     on_topic = _search(live, core_query, limit) if core_query is not None else {}
     peak = max(on_topic.values(), default=0.0) or 1.0
+    # Written anywhere, the core words make a resource about the career (``scoring.grounded``).
+    anywhere = _query(live, core, boosts) if core else None
+    named = frozenset(_search(live, anywhere, limit)) if anywhere is not None else frozenset()
     return TextFit(
         {rid: s / best for rid, s in scores.items()},
         {rid: s / peak for rid, s in on_topic.items()},
+        named,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,10 @@ class OnetRelease:
     occupations: dict[str, Occupation]
     technology: list[TechnologyRow]
     job_zones: dict[int, dict[str, str]]
+
+    def tool_occupations(self) -> Counter[str]:
+        """Return each Tools Used name with how many occupations list it."""
+        return Counter(name for o in self.occupations.values() for name in {n for n, _ in o.tools})
 
 
 def read_table(path: Path) -> Iterator[dict[str, str]]:

@@ -56,7 +56,10 @@ async def import_onet(
         return _done(report, started)
     await _refuse_older(session, release.release)
     source = await onet_source(session, release.release)
-    await sync_taxonomy(session, build_taxonomy(release.technology, reviewed_aliases()))
+    await sync_taxonomy(
+        session,
+        build_taxonomy(release.technology, reviewed_aliases(), tools=release.tool_occupations()),
+    )
     careers, created = await careers_writes.upsert_occupation_careers(
         session, _careers_of(release), await _linked_careers(session), source.id, advance
     )

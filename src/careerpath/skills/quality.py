@@ -23,7 +23,7 @@ from careerpath.skills.taxonomy import (
 
 def extractor_for(release: OnetRelease) -> Extractor:
     """Build the extractor of a release's taxonomy (skill id = position)."""
-    specs = build_taxonomy(release.technology, reviewed_aliases())
+    specs = build_taxonomy(release.technology, reviewed_aliases(), tools=release.tool_occupations())
     return Extractor(alias_patterns(spec_patterns(specs), reviewed_aliases()))
 
 

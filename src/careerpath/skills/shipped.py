@@ -16,12 +16,22 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from careerpath.skills.models import Skill
-from careerpath.skills.onet import TechnologyRow, read_release_name, read_table, read_technology
+from careerpath.skills.onet import (
+    TechnologyRow,
+    read_onet,
+    read_release_name,
+    read_table,
+    read_technology,
+)
 from careerpath.skills.store import ensure_occupations, sync_occupation_skills, sync_taxonomy
-from careerpath.skills.taxonomy import build_taxonomy, reviewed_aliases
+from careerpath.skills.taxonomy import build_taxonomy, reviewed_aliases, spelled_acronyms
 
 TECHNOLOGY_FILE = "onet_technology.tsv.gz"
 OCCUPATIONS_FILE = "onet_occupations.tsv.gz"
+# Tools Used names that spell out an acronym, with how many occupations list each: they contest a
+# technology's acronym alias (``taxonomy.build_taxonomy``), so the shipped taxonomy is the one
+# `import onet` builds.
+TOOLS_FILE = "onet_tool_acronyms.tsv.gz"
 _TECH_COLUMNS = ("soc", "name", "code", "commodity", "hot", "in_demand")
 
 
@@ -44,6 +54,11 @@ def shipped_technology() -> list[TechnologyRow]:
     ]
 
 
+def shipped_tools() -> dict[str, int]:
+    """Return the shipped Tools Used names that end in an acronym, with their occupations."""
+    return {name: int(count) for name, count in _read_gzip_tsv(TOOLS_FILE)}
+
+
 def shipped_occupation_titles() -> dict[str, str]:
     """Return O*NET-SOC code → occupation title."""
     return {row[0]: row[1] for row in _read_gzip_tsv(OCCUPATIONS_FILE)[1:]}
@@ -63,14 +78,19 @@ def write_shipped(onet_dir: Path, target: Path) -> None:
     writer.writerow(("release", read_release_name(onet_dir)))
     for record in read_table(onet_dir / "Occupation Data.txt"):
         writer.writerow((record["O*NET-SOC Code"], record["Title"]))
-    for name, buffer in ((TECHNOLOGY_FILE, tech), (OCCUPATIONS_FILE, occupations)):
+    tools = io.StringIO()
+    writer = csv.writer(tools, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
+    counts = read_onet(onet_dir).tool_occupations()
+    writer.writerows(sorted((n, c) for n, c in counts.items() if spelled_acronyms(n)))
+    files = ((TECHNOLOGY_FILE, tech), (OCCUPATIONS_FILE, occupations), (TOOLS_FILE, tools))
+    for name, buffer in files:
         (target / name).write_bytes(gzip.compress(buffer.getvalue().encode(), mtime=0))
 
 
 async def load_shipped_skills(session: AsyncSession, codes: set[str]) -> int:
     """Load the shipped taxonomy and the O*NET skills of the occupations ``codes`` name."""
     rows = shipped_technology()
-    await sync_taxonomy(session, build_taxonomy(rows, reviewed_aliases()))
+    await sync_taxonomy(session, build_taxonomy(rows, reviewed_aliases(), tools=shipped_tools()))
     titles = shipped_occupation_titles()
     wanted = {code: titles[code] for code in codes if code in titles}
     occupations = await ensure_occupations(session, wanted, shipped_release())

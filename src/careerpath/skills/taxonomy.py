@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -97,11 +97,17 @@ def reviewed_aliases() -> ReviewedAliases:
 
 
 def build_taxonomy(
-    rows: Iterable[TechnologyRow], reviewed: ReviewedAliases, curated: Curated | None = None
+    rows: Iterable[TechnologyRow],
+    reviewed: ReviewedAliases,
+    curated: Curated | None = None,
+    tools: Mapping[str, int] | None = None,
 ) -> list[SkillSpec]:
     """Return one skill per distinct technology name plus the reviewed additions.
 
-    Each alias is owned by exactly one skill.
+    Each alias is owned by exactly one skill. ``tools`` (O*NET's Tools Used names, each with
+    how many occupations list it) contest a skill's trailing acronym: "PDA" names the Pile
+    Driving Analyzer of one occupation's software list, but the personal digital assistants of
+    ninety occupations' tools, so it is no alias of the analyzer.
     """
     layer = curated if curated is not None else curated_layer()
     commodities: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -111,7 +117,8 @@ def build_taxonomy(
         hot[row.name] |= row.hot
     added = {skill.name: skill for skill in layer.added if skill.name not in commodities}
     names = sorted([*commodities, *added])
-    owners = _assign_aliases(names, reviewed, layer)
+    contested = _contested_acronyms(commodities, tools or {})
+    owners = _assign_aliases(names, reviewed, layer, contested)
     specs = []
     for name in names:
         aliases = tuple(sorted(owners.get(name, []), key=lambda a: (_PRIORITY[a.kind], a.key)))
@@ -182,8 +189,56 @@ def strip_software(name: str) -> str:
     return stripped or name
 
 
+def _contested_acronyms(
+    commodities: Mapping[str, Counter[tuple[str, str]]], tools: Mapping[str, int]
+) -> frozenset[str]:
+    """Return the names whose trailing acronym more occupations' tools spell out otherwise than
+    list it in the name's sense (the name's own listings plus the tools that agree)."""
+    elsewhere: dict[str, Counter[str]] = defaultdict(Counter)
+    for tool, occupations in tools.items():
+        for acronym, expansion in spelled_acronyms(tool):
+            elsewhere[acronym.lower()][_singular(expansion)] += occupations
+    contested = set()
+    for name, rows in commodities.items():
+        found = _trailing_acronym(strip_software(name))
+        if found is None:
+            continue
+        own, agreeing, other = _singular(found[1]), rows.total(), 0
+        for spelled, occupations in elsewhere[found[0].lower()].items():
+            if _same_thing(spelled, own):
+                agreeing += occupations
+            else:
+                other += occupations
+        if other > agreeing:
+            contested.add(name)
+    return frozenset(contested)
+
+
+def spelled_acronyms(name: str) -> list[tuple[str, str]]:
+    """Return each acronym a name spells out, trailing or not: "Continuous passive motion CPM
+    machines" → [("CPM", "Continuous passive motion")]."""
+    words = name.split()
+    return [
+        found
+        for at in range(1, len(words))
+        if _ACRONYM.match(words[at]) and (found := _trailing_acronym(" ".join(words[: at + 1])))
+    ]
+
+
+def _same_thing(one: str, other: str) -> bool:
+    """Say whether two expansions name one thing: the words of one hold the other's
+    ("mapping-grade global positioning system", "global positioning system")."""
+    first, second = set(one.split()), set(other.split())
+    return first <= second or second <= first
+
+
+def _singular(text: str) -> str:
+    """Fold plurals word by word ("assistants" meets "assistant") to compare expansions."""
+    return " ".join(word.removesuffix("s") for word in text.lower().split())
+
+
 def _assign_aliases(
-    names: list[str], reviewed: ReviewedAliases, curated: Curated
+    names: list[str], reviewed: ReviewedAliases, curated: Curated, contested: frozenset[str]
 ) -> dict[str, list[AliasSpec]]:
     """Give each key to one skill: curated beat exact names beat reviewed beat rules; ties drop."""
     claims: dict[str, list[tuple[int, str, AliasSpec]]] = defaultdict(list)
@@ -194,7 +249,7 @@ def _assign_aliases(
         claims[spec.key].append((_PRIORITY[kind], owner, spec))
 
     for name in names:
-        for alias in _candidates(name, reviewed):
+        for alias in _candidates(name, reviewed, name in contested):
             claims[alias.key].append((_PRIORITY[alias.kind], name, alias))
     for target, listed in reviewed.aliases.items():
         for text in listed if target in known else ():
@@ -220,10 +275,13 @@ def _winners(claims: dict[str, list[tuple[int, str, AliasSpec]]]) -> dict[str, l
     return owners
 
 
-def _candidates(name: str, reviewed: ReviewedAliases) -> list[AliasSpec]:
+def _candidates(name: str, reviewed: ReviewedAliases, contested: bool) -> list[AliasSpec]:
     found = [AliasSpec(name, alias_key(name), "name")]
+    acronym = _trailing_acronym(strip_software(name)) if contested else None
     for text in _rule_aliases(name):
         key = alias_key(text)
+        if acronym is not None and text == acronym[0]:
+            continue
         if key not in reviewed.blocked and _long_enough(text) and key != found[0].key:
             found.append(AliasSpec(text, key, "rule"))
     return found
