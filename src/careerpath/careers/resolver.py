@@ -54,7 +54,7 @@ from careerpath.careers.title_settings import (
     TEMPERATURE,
     THRESHOLD,
 )
-from careerpath.careers.title_text import ParsedTitle, parse_title
+from careerpath.careers.title_text import ParsedTitle, parse_posted_title, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
@@ -190,7 +190,7 @@ class TitleResolver:
 
     def resolve_many(self, titles: list[str], *, explain: bool = False) -> list[Resolution]:
         """Resolve a batch of titles with one vectorised scoring pass."""
-        parsed = [parse_title(title) for title in titles]
+        parsed = [parse_posted_title(title) for title in titles]
         if not self.classes:
             return [_unknown(p) for p in parsed]
         scores, known, exact = self._scores(parsed)
@@ -217,7 +217,7 @@ class TitleResolver:
     def confidence_signals(self, titles: list[str]) -> tuple[FloatArray, list[bool]]:
         """Return the signals of each title's first candidate (``title_confidence``) and
         which titles had a known word: what the confidence model is fitted on."""
-        parsed = [parse_title(title) for title in titles]
+        parsed = [parse_posted_title(title) for title in titles]
         scores, known, _ = self._scores(parsed)
         return self._signals(parsed, scores)[0], known
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from careerpath.careers.title_settings import CURATED_CONFIDENCE
+from careerpath.careers.title_settings import CURATED_CONFIDENCE, EXACT_NAME_CONFIDENCE
 from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_types import CareerNode
 
@@ -29,6 +29,17 @@ VAGUE: frozenset[frozenset[str]] = frozenset(
 )
 # Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
 SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
+# Words that name a facet of a field's work, not another field: an "ML Platform Engineer", an
+# "ML Infrastructure Engineer" and an "MLOps Engineer" are machine learning engineers, a "Data
+# Integration Engineer" or "DataOps Engineer" a data engineer, a "Platform Security Engineer" a
+# security engineer. O*NET's dictionary gives these words to other occupations ("Platform
+# Engineer" is a Blockchain Engineer there), so they outvote the field. Reviewed by hand.
+FACETS = frozenset(
+    {
+        *("devops", "infrastructure", "integration", "model", "operation"),
+        *("performance", "pipeline", "platform", "software"),
+    }
+)
 
 # A career chosen by a name, with its confidence and why.
 Refined = tuple[int, float, str]
@@ -59,11 +70,21 @@ def reviewed_aliases(nodes: Iterable[CareerNode]) -> dict[frozenset[str], tuple[
 
 
 def named(curated: dict[frozenset[str], tuple[int, str]], parsed: ParsedTitle) -> Refined | None:
-    """A title spelled like a curated or reviewed alias names that career."""
-    found = curated.get(role_free(parsed.words))
+    """A title spelled like a curated or reviewed alias names that career; so does one that
+    is such an alias once its facet words are set aside ("ML Platform Engineer")."""
+    key = role_free(parsed.words)
+    found = curated.get(key)
+    if found is not None:
+        return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
+    field = key - FACETS
+    # The field must keep a word besides the role: "Platform Engineer" is no "Engineer".
+    if field == key or len(field) < 2 or role_free([parsed.role or ""]) - field:
+        return None
+    found = curated.get(field)
     if found is None:
         return None
-    return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
+    facets = " ".join(sorted(key & FACETS))
+    return found[0], EXACT_NAME_CONFIDENCE, f"is the curated name {found[1]!r} ({facets} work)"
 
 
 def names_no_career(parsed: ParsedTitle) -> bool:
