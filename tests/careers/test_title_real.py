@@ -80,6 +80,9 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         ("Sr. Project Manager", "13-1082.00"),
         ("Technical Program Manager", "15-1299.09"),
         ("Quantitative Developer", "13-2099.01"),
+        # A manager over a computing field a curated engineer's name gives.
+        ("Machine Learning Manager", "11-3021.00"),
+        ("Head of AI", "11-3021.00"),
         # A reporting tool in the title names BI work.
         ("Power BI Developer", "15-2051.01"),
         ("SAP Business Objects Developer - 1204", "15-2051.01"),
@@ -101,3 +104,18 @@ def test_a_facet_word_alone_names_no_field(world: tuple[TitleResolver, dict[int,
     """ "Infrastructure Engineer" keeps O*NET's reading: no field is left once the facet goes."""
     found = world[0].resolve("Infrastructure Engineer")
     assert not any("work)" in reason for reason in found.reasons)
+
+
+@pytest.mark.parametrize(
+    ("title", "onet_reading"),
+    [("Security Manager", "11-3013.01"), ("Data Manager", None), ("Front End Manager", None)],
+)
+def test_a_manager_title_o_net_lists_keeps_its_reading(
+    world: tuple[TitleResolver, dict[int, str]], title: str, onet_reading: str | None
+) -> None:
+    """O*NET lists these under occupations of their own (a store's front end, data management):
+    the managers of the curated engineers' fields do not take them."""
+    resolver, labels = world
+    found = resolver.resolve(title)
+    assert not any(" of " in reason and "curated" in reason for reason in found.reasons)
+    assert onet_reading is None or labels[found.career_id or -1] == onet_reading

@@ -32,6 +32,7 @@ from careerpath.careers.title_model import (
 from careerpath.careers.title_refinement import (
     SAME_ROLE,
     Child,
+    managed_fields,
     named,
     names_no_career,
     refine,
@@ -104,6 +105,11 @@ class TitleResolver:
         self.curated = reviewed_aliases(nodes)
         self.curated |= {
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
+        }
+        self.curated |= {
+            key: found
+            for key, found in managed_fields(self.curated, nodes).items()
+            if key not in self.curated and not self.exact_owners(tuple(sorted(key)))
         }
         # Raw → calibrated knots; `benchmarks/titles_calibration.py` swaps them to refit.
         self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (

@@ -4,7 +4,9 @@ A curated career that refines an occupation (Back End Engineer refines Software 
 wins over it when one of its own names is in the title ("Sr. Backend Dev" holds "Backend
 Developer") or the title has a word only its names use ("server-side"). A title spelled like a
 curated alias, or like a reviewed alias of ``data/title_aliases.toml`` (a title whose everyday
-meaning O*NET does not give), names that career outright: people reviewed it.
+meaning O*NET does not give), names that career outright: people reviewed it. So does such an
+alias with facet words ("ML Platform Engineer"), and a manager over a computing field one of
+them gives ("Machine Learning Manager").
 """
 
 from __future__ import annotations
@@ -66,6 +68,32 @@ def reviewed_aliases(nodes: Iterable[CareerNode]) -> dict[frozenset[str], tuple[
         role_free(parse_title(alias["title"]).words): (by_code[alias["code"]], alias["title"])
         for alias in _ALIASES
         if alias["code"] in by_code
+    }
+
+
+# Roles that lead a field's work: "Machine Learning Manager", "Head of AI" (read "AI Director").
+_LEADING = ("manager", "director", "vp")
+# Computer and Information Systems Managers: O*NET's managers of computing work.
+_COMPUTING_MANAGERS = "11-3021.00"
+
+
+def managed_fields(
+    curated: dict[frozenset[str], tuple[int, str]], nodes: Iterable[CareerNode]
+) -> dict[frozenset[str], tuple[int, str]]:
+    """Return the names of managers over each computing field a curated or reviewed engineer's
+    name gives ("ML Engineer" → "ML Manager", "ML Director"), naming Computer and Information
+    Systems Managers: O*NET lists few such titles, and its words send "Machine Learning Manager"
+    to Data Scientists. The caller drops those O*NET lists under an occupation of its own."""
+    nodes = list(nodes)
+    managers = next((n.career_id for n in nodes if n.code == _COMPUTING_MANAGERS), None)
+    group = {n.career_id: n.group for n in nodes}
+    if managers is None:
+        return {}
+    return {
+        (key - {"engineer"}) | {role}: (managers, f"{role} of {name}s")
+        for key, (career, name) in curated.items()
+        if "engineer" in key and len(key) > 1 and group.get(career) == "15"
+        for role in _LEADING
     }
 
 
