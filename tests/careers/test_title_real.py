@@ -80,6 +80,10 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         ("Sr. Project Manager", "13-1082.00"),
         ("Technical Program Manager", "15-1299.09"),
         ("Quantitative Developer", "13-2099.01"),
+        ("Firmware Engineer", "15-1252.00"),
+        ("Account Executive", "41-3091.00"),
+        ("Senior UX Designer", "15-1255.00"),
+        ("Sr. SDET", "15-1253.00"),
         # A manager over a computing field a curated engineer's name gives.
         ("Machine Learning Manager", "11-3021.00"),
         ("Head of AI", "11-3021.00"),
