@@ -9,7 +9,7 @@ career ("Manager", "Associate", a company name). Titles whose career a reader co
 ("Research Scientist", "Data Manager") are left out rather than guessed.
 
 ``data/real_titles_holdout.tsv`` is a second set judged the same way, 254 other titles of the
-same files (86 of aijobs, 168 postings, a third of them outside IT: finance, law, marketing, HR,
+same files (86 of aijobs, 168 postings, 69 of them outside IT: finance, law, marketing, HR,
 sales, trades): the resolver is tuned looking at the first file's failures only, and this one
 says whether a change generalises. Never tune on it.
 
