@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.careers.title_text import parse_title, stem
+from careerpath.careers.title_text import parse_posted_title, parse_title, stem
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,52 @@ def test_stems_meet_agent_and_action_words() -> None:
     assert stem("tumbler") == stem("tumbling")
     assert stem("driver") == stem("driving") == stem("drives")
     assert stem("tong") == stem("tongs")
+
+
+@pytest.mark.parametrize(
+    ("title", "words", "evidence"),
+    [
+        # Google's "Role, Team, Product": a long comma part is the team, not the title.
+        (
+            "Data Analyst, SMB Sales Growth Programs, Google Cloud",
+            ("data", "analyst"),
+            {"smb", "sales", "google", "cloud"},
+        ),
+        ("Software Engineer, Backend (Go)", ("backend", "software", "engineer"), {"go"}),
+        ("Sr. Senior Manager of Software Engineering in Austin, TX", None, {"austin", "tx"}),
+        ("C++ Software Developer for Multi-Asset Risk System", None, {"risk", "system"}),
+        ("Java Developer with Android", ("java", "developer"), {"android"}),
+        ("Sr. SW Engineer: C#, .NET, Web Services", ("software", "engineer"), {"csharp"}),
+        ("Fulltime: Network Engineer - Quincy MA", ("network", "engineer"), {"quincy"}),
+        ("Sr. Software Engineer / Technical Lead", ("software", "engineer"), set()),
+        ("Power BI Developer", ("bi", "developer"), set()),
+        ("SAP Business Objects Developer - 1204", ("bi", "developer"), set()),
+        ("DataOps Engineer", ("data", "devops", "engineer"), set()),
+    ],
+)
+def test_a_posted_title_is_its_head_and_the_rest_evidence(
+    title: str, words: tuple[str, ...] | None, evidence: set[str]
+) -> None:
+    parsed = parse_posted_title(title)
+    assert words is None or parsed.words == words
+    assert evidence <= set(parsed.evidence)
+    assert not evidence & set(parsed.words)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # O*NET's own names: a list before the role, "Except", and compound words with "in".
+        "Shipping, Receiving, and Inventory Clerks",
+        "Geological Technicians, Except Hydrologic Technicians",
+        "Check In Agent",
+        "Pharmacist in Charge",
+        "English for Speakers of Other Languages Teacher (ESOL Teacher)",
+    ],
+)
+def test_names_keep_their_words_when_read_as_posted(title: str) -> None:
+    """The shipped counts were learnt from names read by ``parse_title``; a name typed as a
+    query must keep the role and the words that make it that name."""
+    name, posted = parse_title(title), parse_posted_title(title)
+    assert name.role in posted.words
+    assert len(posted.words) >= 2 or posted.words == name.words

@@ -32,6 +32,7 @@ from careerpath.careers.title_model import (
 from careerpath.careers.title_refinement import (
     SAME_ROLE,
     Child,
+    managed_fields,
     named,
     names_no_career,
     refine,
@@ -54,7 +55,7 @@ from careerpath.careers.title_settings import (
     TEMPERATURE,
     THRESHOLD,
 )
-from careerpath.careers.title_text import ParsedTitle, parse_title
+from careerpath.careers.title_text import ParsedTitle, parse_posted_title, parse_title
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
@@ -104,6 +105,11 @@ class TitleResolver:
         self.curated = reviewed_aliases(nodes)
         self.curated |= {
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
+        }
+        self.curated |= {
+            key: found
+            for key, found in managed_fields(self.curated, nodes).items()
+            if key not in self.curated and not self.exact_owners(tuple(sorted(key)))
         }
         # Raw → calibrated knots; `benchmarks/titles_calibration.py` swaps them to refit.
         self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (
@@ -190,7 +196,7 @@ class TitleResolver:
 
     def resolve_many(self, titles: list[str], *, explain: bool = False) -> list[Resolution]:
         """Resolve a batch of titles with one vectorised scoring pass."""
-        parsed = [parse_title(title) for title in titles]
+        parsed = [parse_posted_title(title) for title in titles]
         if not self.classes:
             return [_unknown(p) for p in parsed]
         scores, known, exact = self._scores(parsed)
@@ -217,7 +223,7 @@ class TitleResolver:
     def confidence_signals(self, titles: list[str]) -> tuple[FloatArray, list[bool]]:
         """Return the signals of each title's first candidate (``title_confidence``) and
         which titles had a known word: what the confidence model is fitted on."""
-        parsed = [parse_title(title) for title in titles]
+        parsed = [parse_posted_title(title) for title in titles]
         scores, known, _ = self._scores(parsed)
         return self._signals(parsed, scores)[0], known
 

@@ -4,7 +4,9 @@ A curated career that refines an occupation (Back End Engineer refines Software 
 wins over it when one of its own names is in the title ("Sr. Backend Dev" holds "Backend
 Developer") or the title has a word only its names use ("server-side"). A title spelled like a
 curated alias, or like a reviewed alias of ``data/title_aliases.toml`` (a title whose everyday
-meaning O*NET does not give), names that career outright: people reviewed it.
+meaning O*NET does not give), names that career outright: people reviewed it. So does such an
+alias with facet words ("ML Platform Engineer"), and a manager over a computing field one of
+them gives ("Machine Learning Manager").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from careerpath.careers.title_settings import CURATED_CONFIDENCE
+from careerpath.careers.title_settings import CURATED_CONFIDENCE, EXACT_NAME_CONFIDENCE
 from careerpath.careers.title_text import ParsedTitle, parse_title
 from careerpath.careers.title_types import CareerNode
 
@@ -29,6 +31,17 @@ VAGUE: frozenset[frozenset[str]] = frozenset(
 )
 # Roles that name the same job in a curated career's aliases ("Backend Developer" = "Engineer").
 SAME_ROLE = {"developer": "engineer", "programmer": "engineer"}
+# Words that name a facet of a field's work, not another field: an "ML Platform Engineer", an
+# "ML Infrastructure Engineer" and an "MLOps Engineer" are machine learning engineers, a "Data
+# Integration Engineer" or "DataOps Engineer" a data engineer, a "Platform Security Engineer" a
+# security engineer. O*NET's dictionary gives these words to other occupations ("Platform
+# Engineer" is a Blockchain Engineer there), so they outvote the field. Reviewed by hand.
+FACETS = frozenset(
+    {
+        *("devops", "infrastructure", "integration", "model", "operation"),
+        *("performance", "pipeline", "platform", "software"),
+    }
+)
 
 # A career chosen by a name, with its confidence and why.
 Refined = tuple[int, float, str]
@@ -58,12 +71,48 @@ def reviewed_aliases(nodes: Iterable[CareerNode]) -> dict[frozenset[str], tuple[
     }
 
 
+# Roles that lead a field's work: "Machine Learning Manager", "Head of AI" (read "AI Director").
+_LEADING = ("manager", "director", "vp")
+# Computer and Information Systems Managers: O*NET's managers of computing work.
+_COMPUTING_MANAGERS = "11-3021.00"
+
+
+def managed_fields(
+    curated: dict[frozenset[str], tuple[int, str]], nodes: Iterable[CareerNode]
+) -> dict[frozenset[str], tuple[int, str]]:
+    """Return the names of managers over each computing field a curated or reviewed engineer's
+    name gives ("ML Engineer" → "ML Manager", "ML Director"), naming Computer and Information
+    Systems Managers: O*NET lists few such titles, and its words send "Machine Learning Manager"
+    to Data Scientists. The caller drops those O*NET lists under an occupation of its own."""
+    nodes = list(nodes)
+    managers = next((n.career_id for n in nodes if n.code == _COMPUTING_MANAGERS), None)
+    group = {n.career_id: n.group for n in nodes}
+    if managers is None:
+        return {}
+    return {
+        (key - {"engineer"}) | {role}: (managers, f"{role} of {name}s")
+        for key, (career, name) in curated.items()
+        if "engineer" in key and len(key) > 1 and group.get(career) == "15"
+        for role in _LEADING
+    }
+
+
 def named(curated: dict[frozenset[str], tuple[int, str]], parsed: ParsedTitle) -> Refined | None:
-    """A title spelled like a curated or reviewed alias names that career."""
-    found = curated.get(role_free(parsed.words))
+    """A title spelled like a curated or reviewed alias names that career; so does one that
+    is such an alias once its facet words are set aside ("ML Platform Engineer")."""
+    key = role_free(parsed.words)
+    found = curated.get(key)
+    if found is not None:
+        return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
+    field = key - FACETS
+    # The field must keep a word besides the role: "Platform Engineer" is no "Engineer".
+    if field == key or len(field) < 2 or role_free([parsed.role or ""]) - field:
+        return None
+    found = curated.get(field)
     if found is None:
         return None
-    return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
+    facets = " ".join(sorted(key & FACETS))
+    return found[0], EXACT_NAME_CONFIDENCE, f"is the curated name {found[1]!r} ({facets} work)"
 
 
 def names_no_career(parsed: ParsedTitle) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +47,18 @@ _REQUISITION = re.compile(
 )
 _BRACKETS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]")
 _SEPARATORS = re.compile(r"\s+[-–—|:@•]\s+|\s+\bat\b\s+|[|•]")
+# A posted title ends where its context starts: " - Boston, MA", ": C#, .NET", " | Remote",
+# " at Acme", or a second title after " / ".
+_POSTED_SEPARATORS = re.compile(r"\s+[-–—|@•/]\s+|\s*:\s+|\s+\bat\b\s+|[|•]")
+# " for Capital Markets", " in Austin, TX", " with Android": context, once the words before
+# it make a title of two words or more ("Check In Agent" and "Pilot in Command" are names).
+_CONTEXT = re.compile(r"\s+\b(?:for|in|with|w/)\s+")
+# A specialisation after a comma is part of the title when it is this short ("Software
+# Engineer, Backend"); a longer one names a team or product ("Data Analyst, SMB Sales Growth
+# Programs, Google Cloud"), and is only evidence, as is every comma part after the first.
+_SPECIALISATION_WORDS = 2
+# Commas that list the title's own words: "Shipping, Receiving, and Inventory Clerks".
+_LIST = re.compile(r",\s*(?:and|or|&)\s")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 
 
@@ -144,18 +157,50 @@ def _strip_levels(words: list[str]) -> list[str]:
     return kept
 
 
+def _name_parts(text: str) -> tuple[str, str, list[str]]:
+    """Split a name into its head, the specialisation after its comma, and the rest."""
+    segments = [s for s in _SEPARATORS.split(text) if s.strip()]
+    head, _, specialisation = (segments[0] if segments else "").partition(",")
+    return head, specialisation, segments[1:]
+
+
+def _posted_parts(text: str) -> tuple[str, str, list[str]]:
+    """Split a title as posted into its head, a short specialisation, and its context."""
+    segments = [s for s in _POSTED_SEPARATORS.split(text) if s.strip()]
+    # The title is the first part with a word that is not noise ("Fulltime: Network Engineer").
+    first = next((at for at, s in enumerate(segments) if words_of(s)), 0)
+    main = segments[first] if segments else ""
+    context = segments[:first] + segments[first + 1 :]
+    before, *after = _CONTEXT.split(main, maxsplit=1)
+    if after and len(_strip_levels(words_of(before))) >= 2:
+        main, context = before, [*after, *context]
+    head, *commas = main.split(",")
+    if _LIST.search(main):
+        return head, ",".join(commas), context
+    if commas and len(words_of(commas[0])) <= _SPECIALISATION_WORDS:
+        return head, commas[0], [*commas[1:], *context]
+    return head, "", [*commas, *context]
+
+
 def parse_title(title: str) -> ParsedTitle:
-    """Read ``title`` into main words (role last), evidence words and a level."""
+    """Read a name (O*NET's, a curated alias) into main words (role last), evidence words and
+    a level."""
+    return _parse(title, _name_parts)
+
+
+def parse_posted_title(title: str) -> ParsedTitle:
+    """Read a title as people post it: as a name, but the team, product, place or second
+    title around it is only evidence ("Data Analyst, SMB Sales, Google Cloud")."""
+    return _parse(title, _posted_parts)
+
+
+def _parse(title: str, parts: Callable[[str], tuple[str, str, list[str]]]) -> ParsedTitle:
     text = _clean(title)
     evidence_parts = _BRACKETS.findall(text)
-    text = _BRACKETS.sub(" ", text)
-    segments = [s for s in _SEPARATORS.split(text) if s.strip()]
-    main_text = segments[0] if segments else ""
-    evidence_parts += segments[1:]
-    head, _, specialisation = main_text.partition(",")
+    head, specialisation, context = parts(_BRACKETS.sub(" ", text))
     main = words_of(_reorder_of(head))
     extra = words_of(specialisation)
-    evidence = [w for part in evidence_parts for w in words_of(part)]
+    evidence = [w for part in [*evidence_parts, *context] for w in words_of(part)]
     level = _level(main + extra + evidence)
     main = _strip_levels(main)
     extra = [w for w in extra if w not in _LEVEL_ONLY]
