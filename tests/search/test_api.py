@@ -103,6 +103,22 @@ def test_suggest_completes_prefixes(client: Client) -> None:
     assert client.get("/api/v1/suggest", params={"q": ""}).status_code == 422
 
 
+def test_suggest_completes_in_the_readers_language(client: Client) -> None:
+    """The suggestions had mixed Russian courses into an English reader's list."""
+
+    def languages(**options: Any) -> set[str]:
+        headers = options.pop("headers", {})
+        params = {"q": "python", **options}
+        response = client.get("/api/v1/suggest", params=params, headers=headers)
+        assert response.status_code == 200
+        return {item["language"] for item in response.json()["items"]}
+
+    assert languages() == {"en"}
+    assert languages(headers={"Accept-Language": "ru-RU,ru;q=0.9"}) == {"ru"}
+    assert languages(language="en", headers={"Accept-Language": "ru"}) == {"en"}
+    assert languages(language="any") == {"en", "ru"}
+
+
 def test_course_and_book_detail(client: Client) -> None:
     book = search(client, q="Practical PostgreSQL", kind="book")["items"][0]
     body = client.get(f"/api/v1/books/{book['id']}").json()

@@ -6,6 +6,8 @@ import os
 import time
 
 import typer
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from careerpath import migrate
 from careerpath.cli import (
@@ -92,6 +94,17 @@ def serve(
     ).serve()
 
 
+# How SQLite and PostgreSQL say a table is missing: the database was never initialised.
+_NO_SCHEMA = ("no such table", "does not exist")
+
+
 def main() -> None:
-    """Run the command line."""
-    app()
+    """Run the command line; a database without careerpath's tables gets one clear line."""
+    try:
+        app()
+    except (OperationalError, ProgrammingError) as error:
+        if not any(words in str(error.orig) for words in _NO_SCHEMA):
+            raise
+        url = make_url(get_settings().database_url).render_as_string(hide_password=True)
+        console.print(f"[red]The database {url} has no careerpath tables: run `careerpath init`.")
+        raise SystemExit(1) from None

@@ -12,7 +12,8 @@ from careerpath.catalog.schemas import TopicTree
 from careerpath.dependencies import AppSettings, DbSession
 from careerpath.params import AcceptLanguage
 from careerpath.search import service, topics
-from careerpath.search.dependencies import SearchParams
+from careerpath.search.dependencies import Language, SearchParams
+from careerpath.search.query import EVERY_LANGUAGE
 from careerpath.search.schemas import SearchResponse, SuggestResponse
 from careerpath.search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
 
@@ -59,15 +60,25 @@ class SearchController(Controller):
             other_languages=result.other_languages,
         )
 
-    @get("/suggest", summary="Complete a search", description="The best few titles for `q`.")
+    @get(
+        "/suggest",
+        summary="Complete a search",
+        description=(
+            "The best few titles for `q`, in the reader's language as `/search` chooses it "
+            "(`language`, else Accept-Language, else en; `language=any` for every language)."
+        ),
+    )
     async def suggest(
         self,
         session: DbSession,
         settings: AppSettings,
         q: Annotated[str, QueryParameter(min_length=1, max_length=MAX_QUERY_LENGTH)],
+        language: Language = None,
+        accept_language: AcceptLanguage = None,
     ) -> SuggestResponse:
         """Return completions for what has been typed so far."""
-        items = await service.suggest(session, settings.var_dir, q)
+        chosen = None if language == EVERY_LANGUAGE else reader_language(language, accept_language)
+        items = await service.suggest(session, settings.var_dir, q, chosen)
         return SuggestResponse(query=q, items=items)
 
 

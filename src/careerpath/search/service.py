@@ -138,14 +138,18 @@ def _order(request: SearchRequest) -> tuple[str | None]:
     return (None,)
 
 
-async def suggest(session: AsyncSession, var_dir: Path, text: str) -> list[SearchHit]:
-    """Return the best few resources for what has been typed so far."""
+async def suggest(
+    session: AsyncSession, var_dir: Path, text: str, language: str | None = None
+) -> list[SearchHit]:
+    """Return the best few resources for what has been typed so far (in ``language``, or in
+    every language when None)."""
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidInputError(f"q is longer than {MAX_QUERY_LENGTH} characters")
     if not query_terms(text):
         return []
     page = run_search(
-        await ensure_index(session, var_dir), SearchRequest(q=text, page_size=SUGGEST_LIMIT)
+        await ensure_index(session, var_dir),
+        SearchRequest(q=text, filters=Filters(language=language), page_size=SUGGEST_LIMIT),
     )
     return page.items
 
