@@ -43,6 +43,11 @@ def test_counts_round_trip(tmp_path: Path) -> None:
     )
     java = [parse_title("Java Dev")]
     assert loaded.classifier.logits(java).argmax() == 0
+    assert loaded.dense is not None and trained.dense is not None
+    assert loaded.dense.vocabulary == trained.dense.vocabulary
+    # The vectors are stored in half precision.
+    np.testing.assert_allclose(loaded.dense.vectors, trained.dense.vectors, rtol=1e-3, atol=1e-4)
+    np.testing.assert_allclose(loaded.dense.logits(java), trained.dense.logits(java), atol=1e-3)
     assert loaded.listing(name_key(parse_title("Java Developer"))).tolist() == [0]
     assert loaded.listing(name_key(parse_title("Nurse Java"))).tolist() == []
 
@@ -81,7 +86,8 @@ def test_shipped_counts_answer_as_the_names_do(onet: list[OccupationNames]) -> N
     trained = shipped()
     assert trained is not None
     assert trained.classifier is not None, "the shipped artefact has the classifier"
-    counts_only = dataclasses.replace(trained, classifier=None)
+    assert trained.dense is not None, "the shipped artefact has the dense model"
+    counts_only = dataclasses.replace(trained, classifier=None, dense=None)
     from_artefact = TitleResolver(split.names, nodes, split.context, counts_only)
     titles = [name.name for name in split.names[::97]] + ["Sr. Backend Dev (Python)", "Manager"]
     for title, a, b in zip(

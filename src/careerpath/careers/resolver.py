@@ -2,11 +2,12 @@
 
 Two steps. First the occupation: ``title_model.NaiveBayes`` over the words, role word and word
 pairs of every name (O*NET titles, alternate and reported titles, curated aliases), with a lift
-for a title that is exactly one of an occupation's names. Then the refinement: a curated career
+for a title that is exactly one of an occupation's names, blended with the shipped sparse
+classifier and dense model when there are. Then the refinement: a curated career
 that refines the winning occupation (Back End Engineer refines Software Developers) wins when
 one of its own names is contained in the title ("Sr. Backend Dev" holds "Backend Developer") or
 the title has a word only its names use ("server-side"); otherwise the occupation wins. The
-first candidate's confidence comes from ``title_confidence`` (how the two models agree on it),
+first candidate's confidence comes from ``title_confidence`` (how the models agree on it),
 the others' from a map of their blended probability; below ``THRESHOLD`` the resolver abstains
 and returns only the candidates.
 """
@@ -47,6 +48,7 @@ from careerpath.careers.title_settings import (
     CLOSED_MISS,
     CONFIDENCE_BIAS,
     CONFIDENCE_WEIGHTS,
+    DENSE_SHARE,
     EXACT_LIFT,
     EXACT_NAME_CONFIDENCE,
     GROUP_WEIGHT,
@@ -235,7 +237,8 @@ class TitleResolver:
 
     def _scores(self, parsed: list[ParsedTitle]) -> tuple[Scores, list[bool], list[set[int]]]:
         """Score every class for each title: naive Bayes (with the major-group evidence and
-        the lift of exact names) blended with the classifier; the shortlist best first."""
+        the lift of exact names) blended with the classifier and the dense model; the
+        shortlist best first."""
         encoded = self.model.encode([title_features(p) for p in parsed])
         scores, known = self.model.score(encoded)
         group_scores, _ = self.groups.score(encoded)
@@ -245,11 +248,14 @@ class TitleResolver:
             for owner in owners:
                 scores[row, self.index[owner]] += EXACT_LIFT
         naive_bayes = scores / TEMPERATURE
-        logits, classified = naive_bayes, naive_bayes
-        classifier = None if self.trained is None else self.trained.classifier
-        if classifier is not None:
-            classified = self._classified(classifier.logits(parsed))
+        logits, classified, dense = naive_bayes, naive_bayes, naive_bayes
+        trained = self.trained
+        if trained is not None and trained.classifier is not None:
+            classified = self._classified(trained.classifier.logits(parsed))
             logits = (1 - CLASSIFIER_SHARE) * naive_bayes + CLASSIFIER_SHARE * classified
+        if trained is not None and trained.dense is not None:
+            dense = self._classified(trained.dense.logits(parsed))
+            logits = (1 - DENSE_SHARE) * logits + DENSE_SHARE * dense
         probabilities = _softmax(logits)
         count = min(CANDIDATES, len(self.classes))
         shortlist = np.argpartition(-probabilities, count - 1, axis=1)[:, :count]
@@ -257,7 +263,8 @@ class TitleResolver:
         order = np.argsort(-picked, axis=1)
         tops = np.take_along_axis(shortlist, order, axis=1)
         chances = np.take_along_axis(picked, order, axis=1)
-        return Scores(naive_bayes, classified, tops, chances, self.broad_ids), known, exact
+        scored = Scores(naive_bayes, classified, tops, chances, self.broad_ids, dense)
+        return scored, known, exact
 
     def _answer(
         self,

@@ -50,8 +50,11 @@ def calibration_map(
     blocks = isotonic(answers)
     expanded = [(c, a) for c, a, size in blocks for _ in range(size)]
     picked = [expanded[round(i * (len(expanded) - 1) / (knots - 1))] for i in range(knots)]
+    # A candidate with no chance is never right: the map starts at (0, 0). The lowest block's
+    # share of right answers, fitted on first candidates, would otherwise lift every distant
+    # candidate to it (to 0.14 once, so that career search listed them all).
     raw = [0.0] + [round(c, 3) for c, _ in picked[1:]]
-    calibrated = [round(a, 3) for _, a in picked]
+    calibrated = [0.0] + [round(a, 3) for _, a in picked[1:]]
     # Equal raw knots would make np.interp's map ambiguous: keep the first of each.
     kept = [i for i in range(knots) if i == 0 or raw[i] > raw[i - 1]]
     return tuple(raw[i] for i in kept), tuple(calibrated[i] for i in kept)

@@ -30,6 +30,8 @@ SIGNALS = (
     "both_first",  # both do
     "role",  # log of the role-agreement factor (0 when the role word agrees)
     "broad",  # logit of the chance held by the answer's broad occupation among the candidates
+    "dense",  # logit of the dense model's own probability of it
+    "dense_first",  # the dense model alone puts it first
 )
 _CLIP = 1e-6
 # Newton steps of the fit, and its ridge penalty (keeps the fit defined when a signal is
@@ -47,7 +49,9 @@ class ConfidenceModel:
 
     def predict(self, signals: FloatArray) -> FloatArray:
         """Return the confidence of each row of ``signals``."""
-        z = signals @ np.asarray(self.weights) + self.bias
+        # Row by row, not a matrix product: BLAS sums a batch and a single row in different
+        # orders, and a title's confidence must not depend on the titles beside it.
+        z = (signals * np.asarray(self.weights)).sum(axis=1) + self.bias
         result: FloatArray = 1.0 / (1.0 + np.exp(-z))
         return result
 
@@ -78,6 +82,7 @@ class Scores:
     shortlist: npt.NDArray[np.intp]  # rows x candidates, best first
     chances: FloatArray  # rows x candidates, blended probabilities
     broad: npt.NDArray[np.intp]  # class → broad occupation id
+    dense: FloatArray | None = None  # rows x classes, logits (the classifier's when None)
 
 
 def signals(scores: Scores, roles: Sequence[float]) -> FloatArray:
@@ -85,6 +90,7 @@ def signals(scores: Scores, roles: Sequence[float]) -> FloatArray:
     first = scores.shortlist[:, 0]
     naive_bayes_first = scores.naive_bayes.argmax(axis=1) == first
     classifier_first = scores.classifier.argmax(axis=1) == first
+    dense = scores.classifier if scores.dense is None else scores.dense
     broad = scores.broad[scores.shortlist]
     held = (scores.chances * (broad == broad[:, :1])).sum(axis=1)
     return np.column_stack(
@@ -97,6 +103,8 @@ def signals(scores: Scores, roles: Sequence[float]) -> FloatArray:
             naive_bayes_first & classifier_first,
             np.log(np.asarray(roles, dtype=np.float64)),
             logit(np.minimum(held, 1.0)),
+            logit(own_probability(dense, first)),
+            dense.argmax(axis=1) == first,
         ]
     ).astype(np.float64)
 
