@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,7 +38,18 @@ MAX_RESULT_WINDOW = 1000
 SUGGEST_LIMIT = 8
 # How often a worker compares its index with the database (one cheap COUNT/MAX query).
 STALE_CHECK_SECONDS = 60.0
-_rebuild_lock = asyncio.Lock()
+# One lock per event loop. An asyncio.Lock belongs to the loop that first waits on it, and a
+# process may run several loops (the test client runs each app on its own): a release in one
+# loop wakes a waiter of another without waking that loop, which can then sleep for good (a
+# test's teardown hung so, waiting for its index task).
+_rebuild_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def rebuild_lock() -> asyncio.Lock:
+    """Return this event loop's lock on index rebuilds."""
+    return _rebuild_locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
 
 
 @dataclass(frozen=True)
@@ -160,7 +172,7 @@ async def ensure_index(session: AsyncSession, var_dir: Path) -> OpenIndex:
     live = holder.current()
     if live is not None and time.monotonic() - holder.verified_at < STALE_CHECK_SECONDS:
         return live
-    async with _rebuild_lock:
+    async with rebuild_lock():
         live = holder.current(force=True)
         fingerprint = await builder.catalog_fingerprint(session)
         if live is None or live.marker.fingerprint != fingerprint:
