@@ -16,6 +16,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -225,14 +226,9 @@ def _adagrad(
         rows = order.permutation(matrix.shape[0])
         for start in range(0, rows.size, BATCH):
             batch = rows[start : start + BATCH]
-            part = matrix[batch]
-            used = np.unique(part.indices)
-            local = sp.csr_matrix(
-                (part.data, np.searchsorted(used, part.indices), part.indptr),
-                shape=(batch.size, used.size),
-            )
+            used, local = batch_columns(matrix[batch])
             current = dense[used]
-            error = _softmax(local @ current + bias)
+            error = softmax(local @ current + bias)
             error[np.arange(batch.size), labels[batch]] -= 1.0
             error *= weights[batch, None]
             gradient = (local.T @ error + L2 * current) * mask[used]
@@ -244,7 +240,19 @@ def _adagrad(
     return dense, bias
 
 
-def _softmax(scores: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+def batch_columns(part: sp.csr_matrix) -> tuple[npt.NDArray[np.signedinteger[Any]], sp.csr_matrix]:
+    """Return the feature columns a training batch uses, and the batch over those alone: a
+    step then touches only those rows of the weights."""
+    used = np.unique(part.indices)
+    local = sp.csr_matrix(
+        (part.data, np.searchsorted(used, part.indices), part.indptr),
+        shape=(part.shape[0], used.size),
+    )
+    return used, local
+
+
+def softmax(scores: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Return each row's softmax (a training batch's, in single precision)."""
     shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
     result: npt.NDArray[np.float32] = shifted / shifted.sum(axis=1, keepdims=True)
     return result

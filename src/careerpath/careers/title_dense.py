@@ -21,7 +21,12 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from careerpath.careers.title_classifier import Encoder, classifier_features
+from careerpath.careers.title_classifier import (
+    Encoder,
+    batch_columns,
+    classifier_features,
+    softmax,
+)
 from careerpath.careers.title_text import ParsedTitle, fold, words_of
 
 DIMENSIONS = 64
@@ -112,14 +117,9 @@ def _adagrad(
     steps = EPOCHS * -(-matrix.shape[0] // BATCH)
     for step, batch in enumerate(_batches(matrix.shape[0], rng)):
         rate = RATE * (1 - step / steps)
-        part = _dropped(matrix[batch], rng)
-        used = np.unique(part.indices)
-        local = sp.csr_matrix(
-            (part.data, np.searchsorted(used, part.indices), part.indptr),
-            shape=(batch.size, used.size),
-        )
+        used, local = batch_columns(_dropped(matrix[batch], rng))
         hidden = local @ vectors[used]
-        error = _softmax(hidden @ output + bias)
+        error = softmax(hidden @ output + bias)
         error[np.arange(batch.size), labels[batch]] -= 1.0
         error *= weights[batch, None]
         gradient = local.T @ (error @ output.T)
@@ -139,9 +139,3 @@ def _batches(rows: int, rng: np.random.Generator) -> list[npt.NDArray[np.intp]]:
         for epoch in range(EPOCHS)
         for part in np.array_split(order[epoch * rows : (epoch + 1) * rows], per_epoch)
     ]
-
-
-def _softmax(scores: Float32Array) -> Float32Array:
-    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    result: Float32Array = shifted / shifted.sum(axis=1, keepdims=True)
-    return result
