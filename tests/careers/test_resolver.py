@@ -10,6 +10,7 @@ import pytest
 
 from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.title_model import title_features
+from careerpath.careers.title_refinement import managed_fields
 from careerpath.careers.title_settings import THRESHOLD
 from careerpath.careers.title_text import parse_title
 from careerpath.careers.title_types import CareerNode, TitleName
@@ -94,3 +95,16 @@ def test_vectorised_scores_equal_the_plain_sum(demo: tuple[TitleResolver, dict[i
 def test_without_careers_every_title_is_unknown() -> None:
     answer = TitleResolver([], []).resolve("Data Engineer")
     assert (answer.career_id, answer.confidence, answer.candidates) == (None, 0.0, ())
+
+
+def test_managers_of_a_field_are_the_occupation_not_its_curated_child() -> None:
+    """In the database the demo's curated careers come first, Engineering Manager among them
+    with the code 11-3021.00 it refines: "ML Director" still names the occupation."""
+    nodes = [
+        CareerNode(1, parent_id=3, curated=True, group="11", code="11-3021.00"),
+        CareerNode(2, group="15", code="15-1252.00"),
+        CareerNode(3, group="11", code="11-3021.00"),
+    ]
+    curated = {frozenset({"ml", "engineer"}): (2, "ML Engineer")}
+    found = managed_fields(curated, nodes)
+    assert found[frozenset({"ml", "director"})][0] == 3

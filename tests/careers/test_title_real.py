@@ -81,6 +81,9 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         ("Technical Program Manager", "15-1299.09"),
         ("Quantitative Developer", "13-2099.01"),
         ("Firmware Engineer", "15-1252.00"),
+        ("Mobile Engineer", "15-1252.00"),
+        ("CISO", "11-3021.00"),
+        ("Interaction Designer", "15-1255.00"),
         ("Account Executive", "41-3091.00"),
         ("Senior UX Designer", "15-1255.00"),
         ("Sr. SDET", "15-1253.00"),
@@ -90,6 +93,14 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         # A reporting tool in the title names BI work.
         ("Power BI Developer", "15-2051.01"),
         ("SAP Business Objects Developer - 1204", "15-2051.01"),
+        # A software role that only a language specialises is a software developer's job;
+        # a title O*NET lists word for word keeps its listing.
+        ("Elixir Engineer - Elixir, Python, Ruby On Rails", "15-1252.00"),
+        ("COBOL Developer / Programmer", "15-1252.00"),
+        ("COBOL Programmer", "15-1251.00"),
+        # "Lead" after a field leads that field's work, it is no crew lead's role.
+        ("DevOps Lead", "15-1252.00"),
+        ("Product Analytics Lead, Data Science", "15-2051.00"),
         # The head of a posted title decides; its team, product or place is context.
         ("Data Analyst, SMB Sales Growth Programs, Google Cloud", "data-analyst"),
         ("Sr. Senior Manager of Software Engineering in Austin, TX", "engineering-manager"),
@@ -123,3 +134,13 @@ def test_a_manager_title_o_net_lists_keeps_its_reading(
     found = resolver.resolve(title)
     assert not any(" of " in reason and "curated" in reason for reason in found.reasons)
     assert onet_reading is None or labels[found.career_id or -1] == onet_reading
+
+
+def test_a_language_title_says_it_reads_as_software(
+    world: tuple[TitleResolver, dict[int, str]],
+) -> None:
+    found = world[0].resolve("Elixir Engineer - Elixir, Python, Ruby On Rails")
+    assert (
+        found.reasons[0]
+        == "read as 'software engineer': a software role in 'elixir', 'python', 'ruby'"
+    )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.careers.title_text import parse_posted_title, parse_title, stem
+from careerpath.careers.title_text import (
+    language_role_title,
+    parse_posted_title,
+    parse_title,
+    stem,
+    title_topic,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +105,49 @@ def test_names_keep_their_words_when_read_as_posted(title: str) -> None:
     name, posted = parse_title(title), parse_posted_title(title)
     assert name.role in posted.words
     assert len(posted.words) >= 2 or posted.words == name.words
+
+
+@pytest.mark.parametrize(
+    ("title", "evidence"),
+    [
+        ("Golang Engineer", ("go",)),
+        ("Sr. C#/.NET Developer", ("csharp", "dotnet")),
+        ("Elixir Developer - Elixir, Ruby On Rails", ("elixir", "ruby", "rail")),
+    ],
+)
+def test_a_language_specialised_role_reads_as_software(
+    title: str, evidence: tuple[str, ...]
+) -> None:
+    generic = language_role_title(parse_posted_title(title))
+    assert generic is not None
+    assert generic.words == ("software", generic.role)
+    assert set(evidence) <= set(generic.evidence)
+
+
+@pytest.mark.parametrize("title", ["Data Engineer", "React Developer", "Java", "Network Engineer"])
+def test_other_specialisations_keep_their_words(title: str) -> None:
+    assert language_role_title(parse_posted_title(title)) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [("Machine Learning Lead", None), ("DevOps Lead", None), ("Team Lead", "lead")],
+)
+def test_a_field_lead_has_the_field_s_role(title: str, role: str | None) -> None:
+    parsed = parse_posted_title(title)
+    assert parsed.role == role
+    assert parsed.level == "Lead"
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Sr. Golang Engineer", "Golang"),
+        ("Head of AI", "AI"),
+        ("machine learning engineers", "machine learning"),
+        ("python", None),  # nothing to leave out
+        ("Senior Developer", None),  # nothing left
+    ],
+)
+def test_a_title_s_topic_leaves_out_its_role_and_level(title: str, topic: str | None) -> None:
+    assert title_topic(title) == topic

@@ -57,7 +57,13 @@ from careerpath.careers.title_settings import (
     TEMPERATURE,
     THRESHOLD,
 )
-from careerpath.careers.title_text import ParsedTitle, parse_posted_title, parse_title
+from careerpath.careers.title_text import (
+    LANGUAGE_WORDS,
+    ParsedTitle,
+    language_role_title,
+    parse_posted_title,
+    parse_title,
+)
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
@@ -198,7 +204,7 @@ class TitleResolver:
 
     def resolve_many(self, titles: list[str], *, explain: bool = False) -> list[Resolution]:
         """Resolve a batch of titles with one vectorised scoring pass."""
-        parsed = [parse_posted_title(title) for title in titles]
+        parsed = [self._read(title) for title in titles]
         if not self.classes:
             return [_unknown(p) for p in parsed]
         scores, known, exact = self._scores(parsed)
@@ -225,9 +231,19 @@ class TitleResolver:
     def confidence_signals(self, titles: list[str]) -> tuple[FloatArray, list[bool]]:
         """Return the signals of each title's first candidate (``title_confidence``) and
         which titles had a known word: what the confidence model is fitted on."""
-        parsed = [parse_posted_title(title) for title in titles]
+        parsed = [self._read(title) for title in titles]
         scores, known, _ = self._scores(parsed)
         return self._signals(parsed, scores)[0], known
+
+    def _read(self, title: str) -> ParsedTitle:
+        """Parse a posted title; one that only a language specialises ("Golang Engineer") is
+        read as "Software Engineer" unless an occupation lists it word for word ("COBOL
+        Programmer" is a Computer Programmer)."""
+        parsed = parse_posted_title(title)
+        generic = language_role_title(parsed)
+        if generic is None or self.exact_owners(name_key(parsed)):
+            return parsed
+        return generic
 
     def _signals(self, parsed: list[ParsedTitle], scores: Scores) -> tuple[FloatArray, list[float]]:
         """Return the confidence signals of each title's first candidate, and its role check."""
@@ -355,6 +371,10 @@ class TitleResolver:
 
     def _reasons(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> tuple[str, ...]:
         reasons: list[str] = []
+        languages = [w for w in parsed.evidence if w in LANGUAGE_WORDS]
+        if languages and parsed.words[:1] == ("software",):
+            named = ", ".join(repr(w) for w in languages[:3])
+            reasons.append(f"read as {' '.join(parsed.words)!r}: a software role in {named}")
         if self.classes[cls] in exact:
             reasons.append(f"a name of this career has the words {' '.join(parsed.words)!r}")
         if parsed.role is not None and self.model.bonus(f"r:{parsed.role}", cls):

@@ -85,7 +85,10 @@ def managed_fields(
     Systems Managers: O*NET lists few such titles, and its words send "Machine Learning Manager"
     to Data Scientists. The caller drops those O*NET lists under an occupation of its own."""
     nodes = list(nodes)
-    managers = next((n.career_id for n in nodes if n.code == _COMPUTING_MANAGERS), None)
+    # The occupation itself, not a curated career refining it (Engineering Manager has its code).
+    managers = next(
+        (n.career_id for n in nodes if n.code == _COMPUTING_MANAGERS and not n.curated), None
+    )
     group = {n.career_id: n.group for n in nodes}
     if managers is None:
         return {}

@@ -40,6 +40,10 @@ STOPWORDS = frozenset(_WORDS["stopwords"].split())
 _NOISE_WORDS = frozenset(_WORDS["noise"].split())
 _KEEP_S = frozenset(_WORDS["keep_s"].split())
 SOFTWARE_WORDS = frozenset(_WORDS["software"].split())
+LANGUAGE_WORDS = frozenset(_WORDS["languages"].split())
+# "Team Lead" leads a crew; "Machine Learning Lead" and "Data Analytics Lead" lead a field's
+# work, and their role is that field's, not a crew lead's.
+_CREW_WORDS = frozenset({"team", "crew", "shift", "line", "group", "store", "floor", "project"})
 _GENDER_MARKS = re.compile(r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\b(?:[mwfdh]/){1,3}[mwfdhx]\b")
 _REQUISITION = re.compile(
     r"(?:#\s*\w*\d\w*|\b(?:req|requisition|job\s*id|ref)\b\.?\s*[:#]?\s*[\w-]*\d[\w-]*"
@@ -191,7 +195,24 @@ def parse_title(title: str) -> ParsedTitle:
 def parse_posted_title(title: str) -> ParsedTitle:
     """Read a title as people post it: as a name, but the team, product, place or second
     title around it is only evidence ("Data Analyst, SMB Sales, Google Cloud")."""
-    return _parse(title, _posted_parts)
+    parsed = _parse(title, _posted_parts)
+    words = parsed.words
+    if parsed.role == "lead" and len(words) >= 2 and words[-2] not in _CREW_WORDS:
+        return ParsedTitle(words, None, parsed.evidence, parsed.level)
+    return parsed
+
+
+def language_role_title(parsed: ParsedTitle) -> ParsedTitle | None:
+    """Read "Golang Engineer" or "Elixir Developer" as "Software Engineer" with the languages
+    as evidence: a software role specialised only by general-purpose languages is a software
+    developer's job, whatever the language (None when the title is not such a one)."""
+    words = parsed.words
+    if parsed.role not in ("engineer", "developer", "programmer") or len(words) < 2:
+        return None
+    if not LANGUAGE_WORDS.issuperset(words[:-1]):
+        return None
+    evidence = tuple(w for w in (*words[:-1], *parsed.evidence) if w != "software")
+    return ParsedTitle(("software", words[-1]), words[-1], evidence, parsed.level)
 
 
 def _parse(title: str, parts: Callable[[str], tuple[str, str, list[str]]]) -> ParsedTitle:
@@ -211,3 +232,31 @@ def _parse(title: str, parts: Callable[[str], tuple[str, str, list[str]]]) -> Pa
         evidence.append("software")
     words = tuple(extra + main)
     return ParsedTitle(words, words[-1] if words else None, tuple(evidence), level)
+
+
+# Words that name the job rather than what it works on: a course is about "Golang", never about
+# "Engineer".
+_ROLE_WORDS = frozenset(
+    {
+        *("engineer", "developer", "programmer", "analyst", "scientist", "architect"),
+        *("administrator", "manager", "specialist", "consultant", "designer", "tester"),
+        *("technician", "expert", "director", "officer", "coordinator", "head", "vp"),
+    }
+)
+
+
+def title_topic(title: str) -> str | None:
+    """Return a job title's words that can name a course topic, its role and level words left
+    out ("Sr. Golang Engineer" → "Golang"); None when it has no such words, or no others."""
+    kept: list[str] = []
+    for token in title.split():
+        word = singular(fold(token).strip(".,;:()[]"))
+        word = ABBREVIATIONS.get(word, word)
+        if word in _ROLE_WORDS or word in _LEVEL_ONLY or word in _LEVEL_WORDS:
+            continue
+        kept.append(token)
+    while kept and fold(kept[0]) in STOPWORDS:  # "Head of AI" → "AI"
+        kept.pop(0)
+    if not kept or len(kept) == len(title.split()):
+        return None
+    return " ".join(kept)
