@@ -102,6 +102,15 @@ def _home_resources(html: str) -> str:
     return html.split('aria-labelledby="resources-heading"', 1)[1].split("</section>", 1)[0]
 
 
+def test_home_title_search_finds_courses_on_the_title_s_subject(client: Client) -> None:
+    """No demo course is about "Django" and "developer" at once: a title's role word names no
+    topic, so the courses shown are those about Django, and the page says so."""
+    section = _home_resources(client.get("/", params={"q": "Sr. Django Developer"}).text)
+    assert "matching “Django”" in section
+    assert "Nothing matches every word of “Sr. Django Developer”" in section
+    assert section.count('<li class="hit">') == 6
+
+
 def test_home_best_rated_are_in_the_readers_language(client: Client) -> None:
     # The demo's best-rated courses are Russian Stepik ones (4.9-5.0): an English reader
     # sees English ones, a Russian reader (header or ?lang=) the Russian ones.

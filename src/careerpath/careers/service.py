@@ -18,6 +18,7 @@ from careerpath.careers.models import (
 )
 from careerpath.careers.presenters import career_read
 from careerpath.careers.schemas import CareerRead, CareerRef, SlugLookup
+from careerpath.careers.title_text import title_topic
 from careerpath.careers.titles import ALIAS_KIND_RANK, normalize_title, slugify
 from careerpath.errors import MovedError, NotFoundError
 from careerpath.provenance.models import Source
@@ -155,3 +156,9 @@ async def list_directory(session: AsyncSession) -> list[tuple[Career, bool]]:
         select(Career, imported).order_by(imported, Career.is_stub, Career.title)
     )
     return [(career, not from_onet) for career, from_onet in rows]
+
+
+def catalog_topic(query: str) -> str | None:
+    """Return what a job-title query asks courses to be about: "Golang Engineer" finds no
+    course, "Golang" does (None when the query has no role or level word to leave out)."""
+    return title_topic(query)

@@ -42,7 +42,14 @@ class PageController(Controller):
         """Show the search box and the curated careers, or the careers matching ``q``."""
         language = reader_language(lang, accept_language)
         resources = await search_service.home_results(session, settings.var_dir, q, language)
-        context: dict[str, object] = {"q": q, "resources": resources}
+        topic = (
+            careers_service.catalog_topic(q) if q and resources and not resources.total else None
+        )
+        if topic:
+            resources = await search_service.home_results(
+                session, settings.var_dir, topic, language
+            )
+        context: dict[str, object] = {"q": q, "resources": resources, "topic": topic}
         if q:
             careers, total = await careers_service.list_careers(
                 session, query=q, limit=HOME_PAGE_SIZE, offset=0
