@@ -111,6 +111,16 @@ def test_home_title_search_finds_courses_on_the_title_s_subject(client: Client) 
     assert section.count('<li class="hit">') == 6
 
 
+def test_home_title_search_keeps_its_words_when_the_subject_finds_nothing_either(
+    client: Client,
+) -> None:
+    """No demo course is about Golang: the page says nothing matches the words searched,
+    not that nothing matches a subject the reader never typed."""
+    section = _home_resources(client.get("/", params={"q": "Sr. Golang Engineer"}).text)
+    assert "0 courses or books matching “Sr. Golang Engineer”" in section
+    assert "Nothing matches every word" not in section
+
+
 def test_home_best_rated_are_in_the_readers_language(client: Client) -> None:
     # The demo's best-rated courses are Russian Stepik ones (4.9-5.0): an English reader
     # sees English ones, a Russian reader (header or ?lang=) the Russian ones.

@@ -16,9 +16,9 @@ from careerpath.dependencies import AppSettings, DbSession, DocCache
 from careerpath.pages.compare import compare_careers, parse_slugs
 from careerpath.pages.dependencies import CareerPage, career_context
 from careerpath.pages.directory import career_directory
+from careerpath.pages.home_resources import home_resources
 from careerpath.pages.salary_teaser import salary_teaser
 from careerpath.params import AcceptLanguage, PageLanguage
-from careerpath.search import service as search_service
 from careerpath.web.saving import save_choices
 
 HOME_PAGE_SIZE = 50
@@ -41,15 +41,8 @@ class PageController(Controller):
     ) -> Template:
         """Show the search box and the curated careers, or the careers matching ``q``."""
         language = reader_language(lang, accept_language)
-        resources = await search_service.home_results(session, settings.var_dir, q, language)
-        topic = (
-            careers_service.catalog_topic(q) if q and resources and not resources.total else None
-        )
-        if topic:
-            resources = await search_service.home_results(
-                session, settings.var_dir, topic, language
-            )
-        context: dict[str, object] = {"q": q, "resources": resources, "topic": topic}
+        found = await home_resources(session, settings.var_dir, q, language)
+        context: dict[str, object] = {"q": q, "resources": found.page, "topic": found.topic}
         if q:
             careers, total = await careers_service.list_careers(
                 session, query=q, limit=HOME_PAGE_SIZE, offset=0
