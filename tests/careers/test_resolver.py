@@ -108,3 +108,23 @@ def test_managers_of_a_field_are_the_occupation_not_its_curated_child() -> None:
     curated = {frozenset({"ml", "engineer"}): (2, "ML Engineer")}
     found = managed_fields(curated, nodes)
     assert found[frozenset({"ml", "director"})][0] == 3
+
+
+def test_a_curated_career_s_own_words_are_those_its_occupation_never_uses() -> None:
+    """The curated names are counted under the occupation they refine; their words are still
+    the curated career's own ("backend"), but not those the occupation uses ("software")."""
+    nodes = [
+        CareerNode(0, group="15", code="15-1252.00"),
+        CareerNode(1, parent_id=0, curated=True, group="15", code="15-1252.00"),
+    ]
+    names = [
+        TitleName(0, "Software Developers", "title"),
+        TitleName(0, "Application Developer", "alternate"),
+        TitleName(1, "Back End Engineer", "title"),
+        TitleName(1, "Backend Software Engineer", "curated"),
+        TitleName(1, "Server-side Developer", "curated"),
+    ]
+    resolver = TitleResolver(names, nodes)
+    (child,) = resolver.children[resolver.index[0]]
+    assert child.distinctive == {"backend", "serverside"}
+    assert child.roles == {"engineer"}

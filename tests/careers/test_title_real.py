@@ -101,6 +101,14 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         # "Lead" after a field leads that field's work, it is no crew lead's role.
         ("DevOps Lead", "15-1252.00"),
         ("Product Analytics Lead, Data Science", "15-2051.00"),
+        # A web framework names its side's curated career; both sides name full-stack work.
+        ("Python/Django Developer", "back-end-engineer"),
+        ("PHP Symfony Developer", "back-end-engineer"),
+        ("Javascript Developer (Angular JS)", "front-end-engineer"),
+        ("Java Developer, AngularJS, NodeJS", "full-stack-engineer"),
+        # A curated career's own word specialises titles of its own role only.
+        ("AI Data Scientist", "15-2051.00"),
+        ("Server-side Java Developer", "back-end-engineer"),
         # The head of a posted title decides; its team, product or place is context.
         ("Data Analyst, SMB Sales Growth Programs, Google Cloud", "data-analyst"),
         ("Sr. Senior Manager of Software Engineering in Austin, TX", "engineering-manager"),

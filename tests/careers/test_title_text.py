@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from careerpath.careers.title_text import (
+    framework_sides,
     language_role_title,
     parse_posted_title,
     parse_title,
@@ -151,3 +152,18 @@ def test_a_field_lead_has_the_field_s_role(title: str, role: str | None) -> None
 )
 def test_a_title_s_topic_leaves_out_its_role_and_level(title: str, topic: str | None) -> None:
     assert title_topic(title) == topic
+
+
+@pytest.mark.parametrize(
+    ("title", "sides"),
+    [
+        ("Python/Django Developer", {"backend": "django"}),
+        ("Senior React Engineer", {"frontend": "react"}),
+        ("Java Developer, AngularJS, NodeJS", {"fullstack": "nodejs and angular"}),
+        ("React Native Developer", {}),  # phone apps
+        ("Java Developer", {}),  # a language serves every side
+    ],
+)
+def test_a_web_framework_names_its_side(title: str, sides: dict[str, str]) -> None:
+    parsed = parse_posted_title(title)
+    assert framework_sides({*parsed.words, *parsed.evidence}) == sides

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +33,7 @@ from careerpath.careers.title_model import (
 from careerpath.careers.title_refinement import (
     SAME_ROLE,
     Child,
+    curated_child,
     managed_fields,
     named,
     names_no_career,
@@ -93,11 +94,12 @@ class TitleResolver:
         self.own_titles: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self.closed_names: dict[int, set[frozenset[str]]] = defaultdict(set)
         counts, known = self._trained_counts(nodes, trained)
-        docs, child_names = self._documents(names, known)
+        docs, child_docs, child_names = self._documents(names, known)
         for career_id, text in (context or {}).items():
             if career_id in self.index and career_id not in known:
                 docs.append((self.index[career_id], context_features(text)))
-        counts = counts.plus(docs)
+        occupations = counts.plus(docs)
+        counts = occupations.plus(child_docs)
         self.model = NaiveBayes(counts)
         groups = {n.career_id: n.group for n in nodes}
         # The SOC broad occupation (15-125x for 15-1252.00); a career without a code has none.
@@ -109,7 +111,7 @@ class TitleResolver:
         group_index = {g: i for i, g in enumerate(names_of_groups)}
         self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
         self.groups = NaiveBayes(counts.grouped(self.group_of, len(names_of_groups)))
-        self.children = self._children(child_names)
+        self.children = self._children(child_names, occupations)
         self.curated = reviewed_aliases(nodes)
         self.curated |= {
             key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
@@ -156,11 +158,19 @@ class TitleResolver:
 
     def _documents(
         self, names: Iterable[TitleName], known: set[int]
-    ) -> tuple[list[tuple[int, Features]], dict[int, dict[frozenset[str], str]]]:
+    ) -> tuple[
+        list[tuple[int, Features]],
+        list[tuple[int, Features]],
+        dict[int, dict[frozenset[str], str]],
+    ]:
+        """Return the documents of the names the counts lack: the occupations' own, then the
+        curated careers' (counted under the occupation they refine), and each curated
+        career's names."""
         docs: list[tuple[int, Features]] = []
+        child_docs: list[tuple[int, Features]] = []
         child_names: dict[int, dict[frozenset[str], str]] = defaultdict(dict)
         for name in names:
-            owner = self.parents.get(name.career_id) or name.career_id
+            owner = self._occupation_of(name.career_id)
             if name.kind == "title" and owner == name.career_id and owner in self.index:
                 self.own_titles[name_key(parse_title(name.name))].add(self.index[owner])
             if owner not in self.index or (name.career_id in known and name.kind != "curated"):
@@ -168,25 +178,29 @@ class TitleResolver:
             found = name_documents(self.index[owner], name.name, name.kind)
             if found is None:
                 continue
-            docs.extend(found[0])
+            (docs if owner == name.career_id else child_docs).extend(found[0])
             self.exact[found[1]].add(owner)
             words = found[2].words
             if self.index[owner] in self.closed:
                 self.closed_names[self.index[owner]].add(role_free(words))
             if owner != name.career_id:
                 child_names[name.career_id][role_free(words)] = name.name
-        return docs, child_names
+        return docs, child_docs, child_names
+
+    def _occupation_of(self, career_id: int) -> int:
+        """Return the occupation a curated career refines, or the career itself (an id may
+        be 0: no `or`)."""
+        parent = self.parents.get(career_id)
+        return career_id if parent is None else parent
 
     def _children(
-        self, child_names: dict[int, dict[frozenset[str], str]]
+        self, child_names: dict[int, dict[frozenset[str], str]], occupations: NameCounts
     ) -> dict[int, list[Child]]:
         children: dict[int, list[Child]] = defaultdict(list)
-        for child, keys in child_names.items():
-            parent = self.index[self.parents[child] or child]
-            words = {w for key in keys for w in key}
-            # A word is the curated career's own when its parent's names never use it.
-            own = frozenset(w for w in words if not self.model.bonus(f"w:{w}", parent))
-            children[parent].append(Child(child, keys, own - {"engineer"}))
+        for child, names in child_names.items():
+            parent = self.index[self._occupation_of(child)]
+            uses = partial(occupations.uses, cls=parent)
+            children[parent].append(curated_child(child, names, uses))
         return children
 
     def _classified(self, scores: FloatArray) -> FloatArray:

@@ -118,6 +118,11 @@ class NameCounts:
         totals = self.totals + np.asarray(added.sum(axis=0)).ravel()
         return NameCounts(vocabulary, matrix, totals, names)
 
+    def uses(self, feature: str, cls: int) -> bool:
+        """Whether a name or text counted for class ``cls`` has ``feature``."""
+        index = self.vocabulary.get(feature)
+        return index is not None and self.matrix[index, cls] > 0
+
     def columns(self, picked: Sequence[int]) -> NameCounts:
         """Return the counts of the classes ``picked``, in that order (-1: a class with none)."""
         index = np.asarray(picked, dtype=np.intp)

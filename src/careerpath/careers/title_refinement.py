@@ -12,12 +12,12 @@ them gives ("Machine Learning Manager").
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 from careerpath.careers.title_settings import CURATED_CONFIDENCE, EXACT_NAME_CONFIDENCE
-from careerpath.careers.title_text import ParsedTitle, parse_title
+from careerpath.careers.title_text import ParsedTitle, framework_sides, parse_title
 from careerpath.careers.title_types import CareerNode
 
 _REVIEWED = tomllib.loads(
@@ -54,6 +54,19 @@ class Child:
     career_id: int
     names: dict[frozenset[str], str]
     distinctive: frozenset[str]
+    roles: frozenset[str]  # its names' role words, developer and programmer read as engineer
+
+
+def curated_child(
+    career_id: int, names: dict[frozenset[str], str], parent_uses: Callable[[str], bool]
+) -> Child:
+    """Return a curated career with its names (role-free keys → name): a word is its own when
+    the names of the occupation it refines never use it (``parent_uses("w:<word>")``), counted
+    without the curated names, which are counted under that occupation too."""
+    words = {w for key in names for w in key}
+    own = frozenset(w for w in words if not parent_uses(f"w:{w}"))
+    roles = role_free(parse_title(name).role or "" for name in names.values())
+    return Child(career_id, names, own - {"engineer"}, roles)
 
 
 def role_free(words: Iterable[str]) -> frozenset[str]:
@@ -125,14 +138,23 @@ def names_no_career(parsed: ParsedTitle) -> bool:
 
 def refine(parsed: ParsedTitle, children: Sequence[Child], confidence: float) -> Refined | None:
     """Return the child whose longest name the title contains, else one whose own word it
-    has, at ``confidence``; None when no child fits."""
+    has (a framework naming its side: "Django" is "backend" work), at ``confidence``; None
+    when no child fits."""
     words = role_free((*parsed.words, *parsed.evidence))
+    sides = framework_sides(words)
     best: tuple[int, int, str] | None = None
     for child in children:
         for key, name in child.names.items():
             if key <= words and (best is None or len(key) > best[0]):
                 best = (len(key), child.career_id, f"contains the alias {name!r}")
+        # A word of a career whose role differs is no specialisation of this title: "AI"
+        # makes an engineer a Machine Learning Engineer, not an "AI Data Scientist".
+        if best is not None or not child.roles & role_free([parsed.role or ""]):
+            continue
         own = sorted(child.distinctive & words)
-        if own and best is None:
+        side = sorted(s for s in sides if any(s in key for key in child.names))
+        if own:
             best = (0, child.career_id, f"word {own[0]!r} is this career's own")
+        elif side:
+            best = (0, child.career_id, f"{sides[side[0]]!r} is {side[0]} work, this career's")
     return None if best is None else (best[1], confidence, best[2])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +41,7 @@ _NOISE_WORDS = frozenset(_WORDS["noise"].split())
 _KEEP_S = frozenset(_WORDS["keep_s"].split())
 SOFTWARE_WORDS = frozenset(_WORDS["software"].split())
 LANGUAGE_WORDS = frozenset(_WORDS["languages"].split())
+_SIDE_FRAMEWORKS = {side: frozenset(words.split()) for side, words in _WORDS["sides"].items()}
 # "Team Lead" leads a crew; "Machine Learning Lead" and "Data Analytics Lead" lead a field's
 # work, and their role is that field's, not a crew lead's.
 _CREW_WORDS = frozenset({"team", "crew", "shift", "line", "group", "store", "floor", "project"})
@@ -213,6 +214,20 @@ def language_role_title(parsed: ParsedTitle) -> ParsedTitle | None:
         return None
     evidence = tuple(w for w in (*words[:-1], *parsed.evidence) if w != "software")
     return ParsedTitle(("software", words[-1]), words[-1], evidence, parsed.level)
+
+
+def framework_sides(words: Collection[str]) -> dict[str, str]:
+    """Return the side of a web application that each framework among ``words`` works on, as
+    side → framework ({"backend": "django"}); both sides make one "fullstack" work. React Native
+    builds phone apps: a title saying "native" names no front end."""
+    sides: dict[str, str] = {}
+    for side, frameworks in _SIDE_FRAMEWORKS.items():
+        named = sorted(frameworks.intersection(words))
+        if named and not (side == "frontend" and "native" in words):
+            sides[side] = named[0]
+    if len(sides) == 2:
+        return {"fullstack": " and ".join(sides.values())}
+    return sides
 
 
 def _parse(title: str, parts: Callable[[str], tuple[str, str, list[str]]]) -> ParsedTitle:
