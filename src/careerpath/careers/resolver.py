@@ -60,6 +60,7 @@ from careerpath.careers.title_settings import (
 )
 from careerpath.careers.title_text import (
     LANGUAGE_WORDS,
+    SOFTWARE_ROLES,
     ParsedTitle,
     language_role_title,
     parse_posted_title,
@@ -69,8 +70,6 @@ from careerpath.careers.title_training import TrainedTitles, name_documents, nam
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
 VAGUE_REASON = "names an appointment held in every field, not a career (reviewed)"
-# In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
-_SOFTWARE_ROLES = ("engineer", "developer", "programmer")
 
 
 class TitleResolver:
@@ -414,10 +413,10 @@ class TitleResolver:
 
 def _software_role_keys(parsed: ParsedTitle) -> list[tuple[str, ...]]:
     """Return the title's exact keys with its role swapped for the other software roles."""
-    if parsed.role not in _SOFTWARE_ROLES or "software" not in parsed.evidence:
+    if parsed.role not in SOFTWARE_ROLES or "software" not in parsed.evidence:
         return []
     rest = parsed.words[:-1]
-    return [tuple(sorted({*rest, role})) for role in _SOFTWARE_ROLES if role != parsed.role]
+    return [tuple(sorted({*rest, role})) for role in SOFTWARE_ROLES if role != parsed.role]
 
 
 def _unknown(parsed: ParsedTitle) -> Resolution:

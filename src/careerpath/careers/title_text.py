@@ -41,6 +41,8 @@ _NOISE_WORDS = frozenset(_WORDS["noise"].split())
 _KEEP_S = frozenset(_WORDS["keep_s"].split())
 SOFTWARE_WORDS = frozenset(_WORDS["software"].split())
 LANGUAGE_WORDS = frozenset(_WORDS["languages"].split())
+# In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
+SOFTWARE_ROLES = ("engineer", "developer", "programmer")
 _SIDE_FRAMEWORKS = {side: frozenset(words.split()) for side, words in _WORDS["sides"].items()}
 # "Team Lead" leads a crew; "Machine Learning Lead" and "Data Analytics Lead" lead a field's
 # work, and their role is that field's, not a crew lead's.
@@ -208,7 +210,7 @@ def language_role_title(parsed: ParsedTitle) -> ParsedTitle | None:
     as evidence: a software role specialised only by general-purpose languages is a software
     developer's job, whatever the language (None when the title is not such a one)."""
     words = parsed.words
-    if parsed.role not in ("engineer", "developer", "programmer") or len(words) < 2:
+    if parsed.role not in SOFTWARE_ROLES or len(words) < 2:
         return None
     if not LANGUAGE_WORDS.issuperset(words[:-1]):
         return None
@@ -253,7 +255,8 @@ def _parse(title: str, parts: Callable[[str], tuple[str, str, list[str]]]) -> Pa
 # "Engineer".
 _ROLE_WORDS = frozenset(
     {
-        *("engineer", "developer", "programmer", "analyst", "scientist", "architect"),
+        *SOFTWARE_ROLES,
+        *("analyst", "scientist", "architect"),
         *("administrator", "manager", "specialist", "consultant", "designer", "tester"),
         *("technician", "expert", "director", "officer", "coordinator", "head", "vp"),
     }
