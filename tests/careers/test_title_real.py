@@ -106,6 +106,9 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         ("PHP Symfony Developer", "back-end-engineer"),
         ("Javascript Developer (Angular JS)", "front-end-engineer"),
         ("Java Developer, AngularJS, NodeJS", "full-stack-engineer"),
+        # A manager of a computing field's engineering manages computing work.
+        ("Analytics Engineering Manager", "11-3021.00"),
+        ("AI Engineering Manager", "11-3021.00"),
         # A curated career's own word specialises titles of its own role only.
         ("AI Data Scientist", "15-2051.00"),
         ("Server-side Java Developer", "back-end-engineer"),

@@ -105,11 +105,14 @@ def managed_fields(
     group = {n.career_id: n.group for n in nodes}
     if managers is None:
         return {}
+    # "Data Engineering Manager" manages data engineers as "Data Manager" does: O*NET's
+    # words send it to Architectural and Engineering Managers.
     return {
-        (key - {"engineer"}) | {role}: (managers, f"{role} of {name}s")
+        (key - {"engineer"}) | {role, *practice}: (managers, f"{role} of {name}s")
         for key, (career, name) in curated.items()
         if "engineer" in key and len(key) > 1 and group.get(career) == "15"
         for role in _LEADING
+        for practice in ((), ("engineering",))
     }
 
 
