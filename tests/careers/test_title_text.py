@@ -9,6 +9,7 @@ from careerpath.careers.title_text import (
     language_role_title,
     parse_posted_title,
     parse_title,
+    role_last,
     stem,
     title_topic,
 )
@@ -167,3 +168,73 @@ def test_a_title_s_topic_leaves_out_its_role_and_level(title: str, topic: str | 
 def test_a_web_framework_names_its_side(title: str, sides: dict[str, str]) -> None:
     parsed = parse_posted_title(title)
     assert framework_sides({*parsed.words, *parsed.evidence}) == sides
+
+
+@pytest.mark.parametrize(
+    ("title", "words", "evidence"),
+    [
+        # A dash spaced on one side still starts the context.
+        (
+            "Senior Python/Django Engineer- Remote 3 days a week",
+            ("python", "django", "engineer"),
+            "day",
+        ),
+        ("Senior Sales Engineer -Pre-sales- Top Rated", ("sales", "engineer"), "pre"),
+        # Technologies before " / " specialise the title after it.
+        ("Python / Django Developer", ("python", "django", "developer"), None),
+        ("Micro-services Developer", ("microservice", "developer"), None),
+        # An enterprise suite reads as ERP in a posted title.
+        ("SAP FICO Architect", ("erp", "fico", "architect"), None),
+        ("Oracle HCM Cloud Consultant", ("erp", "cloud", "consultant"), None),
+    ],
+)
+def test_posted_titles_split_where_posters_do(
+    title: str, words: tuple[str, ...], evidence: str | None
+) -> None:
+    parsed = parse_posted_title(title)
+    assert parsed.words == words
+    assert evidence is None or evidence in parsed.evidence
+
+
+def test_a_second_title_after_a_slash_stays_context() -> None:
+    assert parse_posted_title("Network Engineer / Architect").words == ("network", "engineer")
+    # Only posted titles read ERP: O*NET's "Sap Gatherer" gathers tree sap.
+    assert parse_title("Sap Gatherer").words == ("sap", "gatherer")
+
+
+@pytest.mark.parametrize(
+    ("title", "words", "role", "level"),
+    [
+        ("Data Analyst Lead", ("data", "analyst"), "analyst", "Lead"),
+        ("Machine Learning Engineer 5", ("ml", "engineer"), "engineer", "Lead"),
+        ("Software Engineer 2", ("software", "engineer"), "engineer", "Senior"),
+        ("Machine Learning Lead", ("ml", "lead"), None, "Lead"),
+    ],
+)
+def test_lead_and_grade_after_a_role_are_levels(
+    title: str, words: tuple[str, ...], role: str | None, level: str
+) -> None:
+    parsed = parse_posted_title(title)
+    assert (parsed.words, parsed.role, parsed.level) == (words, role, level)
+
+
+def test_the_title_ends_at_its_last_role_word() -> None:
+    roles = {"developer", "engineer", "manager", "management"}.__contains__
+    parsed = role_last(parse_posted_title("Java Developer Boston"), roles)
+    assert (parsed.words, parsed.role) == (("java", "developer"), "developer")
+    assert "boston" in parsed.evidence
+    # A title ending with a word names end with keeps it; one with no role word stays.
+    kept = parse_posted_title("Manager Data Management")
+    assert role_last(kept, roles) == kept
+    vague = parse_posted_title("Data Governance")
+    assert role_last(vague, roles) == vague
+
+
+def test_a_developer_of_an_unknown_product_writes_software() -> None:
+    unknown = {"biztalk"}.__contains__
+    generic = language_role_title(parse_posted_title("BizTalk Developer"), unknown)
+    assert generic is not None and generic.words == ("software", "developer")
+    assert "biztalk" in generic.evidence
+    # An engineer of a product may run systems: no rewrite.
+    assert language_role_title(parse_posted_title("BizTalk Engineer"), unknown) is None
+    assert language_role_title(parse_posted_title("Drupal Developer")) is None

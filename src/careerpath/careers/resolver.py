@@ -65,6 +65,7 @@ from careerpath.careers.title_text import (
     language_role_title,
     parse_posted_title,
     parse_title,
+    role_last,
 )
 from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
@@ -221,7 +222,7 @@ class TitleResolver:
         if not self.classes:
             return [_unknown(p) for p in parsed]
         scores, known, exact = self._scores(parsed)
-        found, roles = self._signals(parsed, scores)
+        found, roles = self._signals(parsed, scores, exact)
         first = self.confidence.predict(found)
         calibrated = np.interp(scores.chances, *self.calibration)
         # The other candidates keep the map of their own chance, lowered as far as the first's
@@ -245,24 +246,42 @@ class TitleResolver:
         """Return the signals of each title's first candidate (``title_confidence``) and
         which titles had a known word: what the confidence model is fitted on."""
         parsed = [self._read(title) for title in titles]
-        scores, known, _ = self._scores(parsed)
-        return self._signals(parsed, scores)[0], known
+        scores, known, exact = self._scores(parsed)
+        return self._signals(parsed, scores, exact)[0], known
+
+    def first_careers(self, titles: list[str]) -> list[int]:
+        """Return the career the scores put first for each title, before a curated career
+        refines it: the answer the confidence model is fitted to judge."""
+        scores, _, _ = self._scores([self._read(title) for title in titles])
+        return [self.classes[cls] for cls in scores.shortlist[:, 0].tolist()]
 
     def _read(self, title: str) -> ParsedTitle:
         """Parse a posted title; one that only a language specialises ("Golang Engineer") is
         read as "Software Engineer" unless an occupation lists it word for word ("COBOL
         Programmer" is a Computer Programmer)."""
-        parsed = parse_posted_title(title)
-        generic = language_role_title(parsed)
+        parsed = role_last(parse_posted_title(title), self._is_role)
+        generic = language_role_title(parsed, self._unknown)
         if generic is None or self.exact_owners(name_key(parsed)):
             return parsed
         return generic
 
-    def _signals(self, parsed: list[ParsedTitle], scores: Scores) -> tuple[FloatArray, list[float]]:
+    def _is_role(self, word: str) -> bool:
+        return self.model.knows(f"r:{word}")
+
+    def _unknown(self, word: str) -> bool:
+        return not self.model.knows(f"w:{word}")
+
+    def _signals(
+        self, parsed: list[ParsedTitle], scores: Scores, exact: list[set[int]]
+    ) -> tuple[FloatArray, list[float]]:
         """Return the confidence signals of each title's first candidate, and its role check."""
         firsts = scores.shortlist[:, 0].tolist()
         roles = [self._role_agreement(p, cls) for p, cls in zip(parsed, firsts, strict=True)]
-        return signals(scores, roles), roles
+        listed = [
+            1 / len(owners) if self.classes[cls] in owners else 0.0
+            for cls, owners in zip(firsts, exact, strict=True)
+        ]
+        return signals(scores, roles, listed), roles
 
     def _scores(self, parsed: list[ParsedTitle]) -> tuple[Scores, list[bool], list[set[int]]]:
         """Score every class for each title: naive Bayes (with the major-group evidence and

@@ -5,9 +5,15 @@ together: whether naive Bayes and the classifier each put the answer first and h
 is alone, whether the role word agrees, and how much of the chance the answer's SOC broad
 occupation holds among the candidates. The title's length was a signal too, and helped a little
 on held-out O*NET titles, but those are short trade titles: on real postings it abstained on
-long right titles ("Recruiter, Google Cloud"), so it is left out. `benchmarks/titles_calibration.py`
-fits the coefficients on titles held out of the evaluation's training side (never the titles
-`careerpath titles evaluate` reports on) and prints them for ``title_settings.py``.
+long right titles ("Recruiter, Google Cloud"), so it is left out.
+
+Held-out O*NET names are never word for word a name the resolver knows (the split holds out
+whole name groups), but real titles often are: whether the answer is one of the occupations
+listing the title, and among how many, is a signal only real titles can teach. So
+`benchmarks/titles_calibration.py` fits the coefficients on titles held out of the evaluation's
+training side (never the titles `careerpath titles evaluate` reports on) together with the
+hand-judged real titles of the tuning files (never the held-out file), each real title
+weighing ``REAL_WEIGHT`` O*NET names, and prints them for ``title_settings.py``.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ SIGNALS = (
     "broad",  # logit of the chance held by the answer's broad occupation among the candidates
     "dense",  # logit of the dense model's own probability of it
     "dense_first",  # the dense model alone puts it first
+    "listed",  # the title is word for word one of its names
+    "listed_share",  # that, over how many occupations list the title (1/n, 0 when not listed)
 )
 _CLIP = 1e-6
 # Newton steps of the fit, and its ridge penalty (keeps the fit defined when a signal is
@@ -85,8 +93,13 @@ class Scores:
     dense: FloatArray | None = None  # rows x classes, logits (the classifier's when None)
 
 
-def signals(scores: Scores, roles: Sequence[float]) -> FloatArray:
-    """Return the signals (``SIGNALS``) of each row's first candidate."""
+def signals(
+    scores: Scores, roles: Sequence[float], listed: Sequence[float] | None = None
+) -> FloatArray:
+    """Return the signals (``SIGNALS``) of each row's first candidate; ``listed`` holds, per
+    row, 1/n when the first candidate is one of the n occupations listing the title word for
+    word, else 0 (held-out O*NET titles are never listed: only real titles teach it)."""
+    shares = np.zeros(len(roles)) if listed is None else np.asarray(listed, dtype=np.float64)
     first = scores.shortlist[:, 0]
     naive_bayes_first = scores.naive_bayes.argmax(axis=1) == first
     classifier_first = scores.classifier.argmax(axis=1) == first
@@ -105,21 +118,27 @@ def signals(scores: Scores, roles: Sequence[float]) -> FloatArray:
             logit(np.minimum(held, 1.0)),
             logit(own_probability(dense, first)),
             dense.argmax(axis=1) == first,
+            shares > 0,
+            shares,
         ]
     ).astype(np.float64)
 
 
-def fit(rows: FloatArray, right: Sequence[bool]) -> ConfidenceModel:
-    """Fit a ridge-penalised logistic regression of ``right`` on ``rows`` (Newton's method)."""
+def fit(
+    rows: FloatArray, right: Sequence[bool], weights: Sequence[float] | None = None
+) -> ConfidenceModel:
+    """Fit a ridge-penalised logistic regression of ``right`` on ``rows`` (Newton's method),
+    each row counting ``weights[row]`` times (once by default)."""
     design = np.hstack([rows, np.ones((len(rows), 1))])
     target = np.asarray(right, dtype=np.float64)
+    weight = np.ones(len(rows)) if weights is None else np.asarray(weights, dtype=np.float64)
     coefficients = np.zeros(design.shape[1])
     ridge = _RIDGE * np.eye(design.shape[1])
     ridge[-1, -1] = 0.0  # the intercept is not penalised
     for _ in range(_STEPS):
         p = 1.0 / (1.0 + np.exp(-(design @ coefficients)))
-        gradient = design.T @ (p - target) + ridge @ coefficients
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + ridge
+        gradient = design.T @ (weight * (p - target)) + ridge @ coefficients
+        hessian = (design * (weight * p * (1 - p))[:, None]).T @ design + ridge
         step = np.linalg.solve(hessian, gradient)
         coefficients -= step
         if np.abs(step).max() < 1e-9:

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from importlib import resources
 
 from careerpath.careers.title_settings import CURATED_CONFIDENCE, EXACT_NAME_CONFIDENCE
-from careerpath.careers.title_text import ParsedTitle, framework_sides, parse_title
+from careerpath.careers.title_text import (
+    TECHNOLOGY_WORDS,
+    ParsedTitle,
+    framework_sides,
+    parse_posted_title,
+    parse_title,
+)
 from careerpath.careers.title_types import CareerNode
 
 _REVIEWED = tomllib.loads(
@@ -25,6 +31,7 @@ _REVIEWED = tomllib.loads(
 )
 # Titles whose everyday meaning O*NET does not give, each with its code and why.
 _ALIASES: list[dict[str, str]] = _REVIEWED["alias"]
+_ALIAS_TITLES = frozenset(alias["title"] for alias in _ALIASES)
 # Titles that name an appointment held in every field, not a career: the resolver abstains.
 VAGUE: frozenset[frozenset[str]] = frozenset(
     frozenset(parse_title(entry["title"]).words) for entry in _REVIEWED["vague"]
@@ -77,8 +84,12 @@ def role_free(words: Iterable[str]) -> frozenset[str]:
 def reviewed_aliases(nodes: Iterable[CareerNode]) -> dict[frozenset[str], tuple[int, str]]:
     """Return the reviewed aliases of ``data/title_aliases.toml`` whose occupation is here."""
     by_code = {n.code: n.career_id for n in nodes if n.code and not n.curated}
+    # Read as the posted titles they meet are read ("SAP Consultant" is an "ERP Consultant").
     return {
-        role_free(parse_title(alias["title"]).words): (by_code[alias["code"]], alias["title"])
+        role_free(parse_posted_title(alias["title"]).words): (
+            by_code[alias["code"]],
+            alias["title"],
+        )
         for alias in _ALIASES
         if alias["code"] in by_code
     }
@@ -118,20 +129,49 @@ def managed_fields(
 
 def named(curated: dict[frozenset[str], tuple[int, str]], parsed: ParsedTitle) -> Refined | None:
     """A title spelled like a curated or reviewed alias names that career; so does one that
-    is such an alias once its facet words are set aside ("ML Platform Engineer")."""
+    is such an alias once its facet and technology words are set aside ("ML Platform
+    Engineer", "Azure Data Engineer")."""
     key = role_free(parsed.words)
     found = curated.get(key)
     if found is not None:
         return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
-    field = key - FACETS
+    if parsed.role is None and parsed.words[-1:] == ("lead",):
+        return _field_lead(curated, key - {"lead"})
+    aside = key & (FACETS | TECHNOLOGY_WORDS)
+    field = key - aside
     # The field must keep a word besides the role: "Platform Engineer" is no "Engineer".
-    if field == key or len(field) < 2 or role_free([parsed.role or ""]) - field:
+    if not aside or len(field) < 2 or role_free([parsed.role or ""]) - field:
         return None
     found = curated.get(field)
     if found is None:
         return None
-    facets = " ".join(sorted(key & FACETS))
-    return found[0], EXACT_NAME_CONFIDENCE, f"is the curated name {found[1]!r} ({facets} work)"
+    work = " ".join(sorted(aside))
+    return found[0], EXACT_NAME_CONFIDENCE, f"is the curated name {found[1]!r} ({work} work)"
+
+
+# The roles of those who do a field's work, whom its "Lead" leads.
+_CONTRIBUTORS = role_free(
+    ("engineer", "developer", "analyst", "scientist", "architect", "designer", "specialist")
+)
+
+
+def _field_lead(
+    curated: dict[frozenset[str], tuple[int, str]], field: frozenset[str]
+) -> Refined | None:
+    """A field's Lead ("Machine Learning Lead", "AI Lead") leads the work of the one curated
+    career whose names give that field ("ML Engineer"); None when none or several do ("Data
+    Lead": data engineers and data analysts). Reviewed aliases name the occupation of one
+    title O*NET misreads, not a field's workers: "Analytics Engineer" says nothing of who an
+    "Analytics Lead" leads."""
+    found = sorted(
+        (career, name)
+        for key, (career, name) in curated.items()
+        if key & _CONTRIBUTORS and key - _CONTRIBUTORS == field and name not in _ALIAS_TITLES
+    )
+    if not field or len({career for career, _ in found}) != 1:
+        return None
+    career, name = found[0]
+    return career, EXACT_NAME_CONFIDENCE, f"leads the work of the curated name {name!r}"
 
 
 def names_no_career(parsed: ParsedTitle) -> bool:

@@ -64,5 +64,7 @@ CONFIDENCE_WEIGHTS = (
     0.1243,
     0.2625,
     0.0167,
+    0.0,
+    0.0,
 )
 CONFIDENCE_BIAS = -0.2452

@@ -30,6 +30,7 @@ _ALL_PHRASES = re.compile(
     + "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(_PHRASES))
     + ")"
 )
+_ERP_PRODUCTS = re.compile("|".join(_WORDS["erp_products"]), re.IGNORECASE)
 ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
 _LEVEL_ONLY: dict[str, str] = _WORDS["level_only"]
 _LEVEL_WORDS: dict[str, str] = _WORDS["level_words"]
@@ -43,7 +44,11 @@ SOFTWARE_WORDS = frozenset(_WORDS["software"].split())
 LANGUAGE_WORDS = frozenset(_WORDS["languages"].split())
 # In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
 SOFTWARE_ROLES = ("engineer", "developer", "programmer")
+# Roles that, beside a product's name, write software for it.
+_PRODUCT_ROLES = frozenset({"developer", "programmer"})
 _SIDE_FRAMEWORKS = {side: frozenset(words.split()) for side, words in _WORDS["sides"].items()}
+# What a job works with, not what it is: languages, web frameworks, platforms and tools.
+TECHNOLOGY_WORDS = LANGUAGE_WORDS.union(_WORDS["platforms"].split(), *_SIDE_FRAMEWORKS.values())
 # "Team Lead" leads a crew; "Machine Learning Lead" and "Data Analytics Lead" lead a field's
 # work, and their role is that field's, not a crew lead's.
 _CREW_WORDS = frozenset({"team", "crew", "shift", "line", "group", "store", "floor", "project"})
@@ -55,8 +60,11 @@ _REQUISITION = re.compile(
 _BRACKETS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]")
 _SEPARATORS = re.compile(r"\s+[-–—|:@•]\s+|\s+\bat\b\s+|[|•]")
 # A posted title ends where its context starts: " - Boston, MA", ": C#, .NET", " | Remote",
-# " at Acme", or a second title after " / ".
-_POSTED_SEPARATORS = re.compile(r"\s+[-–—|@•/]\s+|\s*:\s+|\s+\bat\b\s+|[|•]")
+# " at Acme", or a second title after " / ". Posters often space a dash on one side only
+# ("Engineer- Remote", "Engineer -Pre-sales"); a dash inside a word ("Back-end") joins.
+_POSTED_SEPARATORS = re.compile(r"\s+[|@•/]\s+|\s+[-–—]\s*|\s*[-–—]\s+|\s*:\s+|\s+\bat\b\s+|[|•]")
+# "Python / Django Developer": a first part naming only technologies is no title of its own.
+_SLASH = re.compile(r"\s+/\s+")
 # " for Capital Markets", " in Austin, TX", " with Android": context, once the words before
 # it make a title of two words or more ("Check In Agent" and "Pilot in Command" are names).
 _CONTEXT = re.compile(r"\s+\b(?:for|in|with|w/)\s+")
@@ -173,6 +181,7 @@ def _name_parts(text: str) -> tuple[str, str, list[str]]:
 
 def _posted_parts(text: str) -> tuple[str, str, list[str]]:
     """Split a title as posted into its head, a short specialisation, and its context."""
+    text = _joined_technologies(text)
     segments = [s for s in _POSTED_SEPARATORS.split(text) if s.strip()]
     # The title is the first part with a word that is not noise ("Fulltime: Network Engineer").
     first = next((at for at, s in enumerate(segments) if words_of(s)), 0)
@@ -189,6 +198,20 @@ def _posted_parts(text: str) -> tuple[str, str, list[str]]:
     return head, "", [*commas, *context]
 
 
+def _joined_technologies(text: str) -> str:
+    """Join "python / django developer" into "python/django developer": a part before " / "
+    that names only technologies specialises the title after it."""
+    parts = _SLASH.split(text)
+    joined = parts[0]
+    for part in parts[1:]:
+        before = words_of(joined.split("/")[-1])
+        if before and TECHNOLOGY_WORDS.issuperset(before):
+            joined = f"{joined}/{part}"
+        else:
+            joined = f"{joined} / {part}"
+    return joined
+
+
 def parse_title(title: str) -> ParsedTitle:
     """Read a name (O*NET's, a curated alias) into main words (role last), evidence words and
     a level."""
@@ -198,24 +221,67 @@ def parse_title(title: str) -> ParsedTitle:
 def parse_posted_title(title: str) -> ParsedTitle:
     """Read a title as people post it: as a name, but the team, product, place or second
     title around it is only evidence ("Data Analyst, SMB Sales, Google Cloud")."""
-    parsed = _parse(title, _posted_parts)
+    parsed = _graded(_parse(_ERP_PRODUCTS.sub(" erp ", title), _posted_parts))
     words = parsed.words
+    if parsed.role == "lead" and len(words) >= 2 and words[-2] in _ROLE_WORDS:
+        # "Data Analyst Lead" is a lead data analyst: the role is the analyst's.
+        return ParsedTitle(words[:-1], words[-2], parsed.evidence, parsed.level)
     if parsed.role == "lead" and len(words) >= 2 and words[-2] not in _CREW_WORDS:
         return ParsedTitle(words, None, parsed.evidence, parsed.level)
     return parsed
 
 
-def language_role_title(parsed: ParsedTitle) -> ParsedTitle | None:
+def _graded(parsed: ParsedTitle) -> ParsedTitle:
+    """Drop a grade number after the role ("Machine Learning Engineer 5"): employers number
+    their grades past the 1 to 3 every name reads, and the number names no job."""
+    words = parsed.words
+    if len(words) < 2 or not words[-1].isdigit() or len(words[-1]) > 2:
+        return parsed
+    level = parsed.level or ("Lead" if int(words[-1]) > 3 else "Senior")
+    return ParsedTitle(words[:-1], words[-2], parsed.evidence, level)
+
+
+def language_role_title(
+    parsed: ParsedTitle, unknown: Callable[[str], bool] | None = None
+) -> ParsedTitle | None:
     """Read "Golang Engineer" or "Elixir Developer" as "Software Engineer" with the languages
     as evidence: a software role specialised only by general-purpose languages is a software
-    developer's job, whatever the language (None when the title is not such a one)."""
+    developer's job, whatever the language (None when the title is not such a one). So is a
+    developer or programmer of an ERP system or of products no name knows (``unknown``): "SAP
+    Developer", "BizTalk Developer"; an engineer of one may keep systems ("Citrix Engineer"),
+    and a platform or tool of the list (SAS, Tableau, SQL) names work of its own."""
     words = parsed.words
     if parsed.role not in SOFTWARE_ROLES or len(words) < 2:
         return None
-    if not LANGUAGE_WORDS.issuperset(words[:-1]):
+    products = unknown if parsed.role in _PRODUCT_ROLES else None
+    if not all(_is_language(word, products) for word in words[:-1]):
         return None
     evidence = tuple(w for w in (*words[:-1], *parsed.evidence) if w != "software")
     return ParsedTitle(("software", words[-1]), words[-1], evidence, parsed.level)
+
+
+def _is_language(word: str, unknown: Callable[[str], bool] | None) -> bool:
+    """Whether ``word`` only says what software is written in or for."""
+    if word in LANGUAGE_WORDS:
+        return True
+    if unknown is None:
+        return False
+    return word == "erp" or (unknown(word) and word not in TECHNOLOGY_WORDS)
+
+
+def role_last(parsed: ParsedTitle, is_role: Callable[[str], bool]) -> ParsedTitle:
+    """End the title at its last role word when words no name ends with follow it: "Java
+    Developer Boston", "Software Engineer Image Processing" and "Software Engineer C" are
+    developers and engineers, the rest is evidence. ``is_role`` says whether names end with a
+    word; the title is kept when none of its words is a role."""
+    words = parsed.words
+    if parsed.role is None or is_role(parsed.role):
+        return parsed
+    for at in range(len(words) - 2, -1, -1):
+        if words[at] in ROLE_NOUNS and is_role(words[at]):
+            evidence = (*parsed.evidence, *words[at + 1 :])
+            return ParsedTitle(words[: at + 1], words[at], evidence, parsed.level)
+    return parsed
 
 
 def framework_sides(words: Collection[str]) -> dict[str, str]:
@@ -261,6 +327,11 @@ _ROLE_WORDS = frozenset(
         *("technician", "expert", "director", "officer", "coordinator", "head", "vp"),
     }
 )
+# Nouns that end a title as its role; what follows one in a posted title is context.
+ROLE_NOUNS = _ROLE_WORDS | {
+    *("accountant", "assistant", "associate", "auditor", "planner", "recruiter"),
+    *("representative", "supervisor", "therapist", "nurse", "writer", "dba"),
+}
 
 
 def title_topic(title: str) -> str | None:
