@@ -56,7 +56,7 @@ def _real_rows() -> tuple[np.ndarray, list[bool]]:
     whether a reader accepts it or a curated career refining it."""
     resolver, slugs = build_world()
     refined_by: dict[int, set[str]] = {}
-    for career, parent in resolver.parents.items():
+    for career, parent in resolver.names.parents.items():
         if parent is not None:
             refined_by.setdefault(parent, set()).add(slugs[career])
     judged = [item for path in TUNING for item in read_gold(path) if item.accepted]

@@ -125,6 +125,6 @@ def test_a_curated_career_s_own_words_are_those_its_occupation_never_uses() -> N
         TitleName(1, "Server-side Developer", "curated"),
     ]
     resolver = TitleResolver(names, nodes)
-    (child,) = resolver.children[resolver.index[0]]
+    (child,) = resolver.names.children[resolver.names.index[0]]
     assert child.distinctive == {"backend", "serverside"}
     assert child.roles == {"engineer"}

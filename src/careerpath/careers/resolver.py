@@ -10,35 +10,28 @@ the title has a word only its names use ("server-side"); otherwise the occupatio
 first candidate's confidence comes from ``title_confidence`` (how the models agree on it),
 the others' from a map of their blended probability; below ``THRESHOLD`` the resolver abstains
 and returns only the candidates.
+
+This module scores and answers a title; what the resolver knows from the names (the counts its
+models are built from, the exact, curated and closed-career name tables) is read by
+``title_names.CareerNames``.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
 from careerpath.careers.title_confidence import ConfidenceModel, Scores, signals
-from careerpath.careers.title_model import (
-    Features,
-    FloatArray,
-    NaiveBayes,
-    NameCounts,
-    context_features,
-    title_features,
-)
+from careerpath.careers.title_model import FloatArray, NaiveBayes, title_features
+from careerpath.careers.title_names import CareerNames
 from careerpath.careers.title_refinement import (
     SAME_ROLE,
-    Child,
-    curated_child,
-    managed_fields,
     named,
     names_no_career,
     refine,
-    reviewed_aliases,
     role_free,
 )
 from careerpath.careers.title_settings import (
@@ -64,10 +57,9 @@ from careerpath.careers.title_text import (
     ParsedTitle,
     language_role_title,
     parse_posted_title,
-    parse_title,
     role_last,
 )
-from careerpath.careers.title_training import TrainedTitles, name_documents, name_key
+from careerpath.careers.title_training import TrainedTitles, name_key
 from careerpath.careers.title_types import Candidate, CareerNode, Resolution, TitleName
 
 VAGUE_REASON = "names an appointment held in every field, not a career (reviewed)"
@@ -84,43 +76,20 @@ class TitleResolver:
         trained: TrainedTitles | None = None,
     ) -> None:
         nodes = list(nodes)
-        self.parents = {n.career_id: n.parent_id for n in nodes}
-        self.classes = sorted(c for c, p in self.parents.items() if p is None)
-        self.index = {career_id: i for i, career_id in enumerate(self.classes)}
-        # Curated careers that refine no imported occupation: only their own names attach.
-        self.closed = {self.index[n.career_id] for n in nodes if n.curated and n.parent_id is None}
-        self.exact: dict[tuple[str, ...], set[int]] = defaultdict(set)
-        # The exact key of each occupation's own title: its best-known name.
-        self.own_titles: dict[tuple[str, ...], set[int]] = defaultdict(set)
-        self.closed_names: dict[int, set[frozenset[str]]] = defaultdict(set)
-        counts, known = self._trained_counts(nodes, trained)
-        docs, child_docs, child_names = self._documents(names, known)
-        for career_id, text in (context or {}).items():
-            if career_id in self.index and career_id not in known:
-                docs.append((self.index[career_id], context_features(text)))
-        occupations = counts.plus(docs)
-        counts = occupations.plus(child_docs)
+        # The name tables stay; the counts only build the models below.
+        self.names, counts = CareerNames.read(names, nodes, context, trained)
+        classes = self.names.classes
         self.model = NaiveBayes(counts)
         groups = {n.career_id: n.group for n in nodes}
         # The SOC broad occupation (15-125x for 15-1252.00); a career without a code has none.
         broad = {n.career_id: n.code[:6] for n in nodes}
-        self.broad_of = [broad[c] for c in self.classes]
+        self.broad_of = [broad[c] for c in classes]
         broad_index = {code: i for i, code in enumerate(sorted(set(self.broad_of)))}
         self.broad_ids = np.array([broad_index[b] for b in self.broad_of], dtype=np.intp)
-        names_of_groups = sorted({groups[c] for c in self.classes})
+        names_of_groups = sorted({groups[c] for c in classes})
         group_index = {g: i for i, g in enumerate(names_of_groups)}
-        self.group_of = np.array([group_index[groups[c]] for c in self.classes], dtype=np.intp)
+        self.group_of = np.array([group_index[groups[c]] for c in classes], dtype=np.intp)
         self.groups = NaiveBayes(counts.grouped(self.group_of, len(names_of_groups)))
-        self.children = self._children(child_names, occupations)
-        self.curated = reviewed_aliases(nodes)
-        self.curated |= {
-            key: (child, name) for child, keys in child_names.items() for key, name in keys.items()
-        }
-        self.curated |= {
-            key: found
-            for key, found in managed_fields(self.curated, nodes).items()
-            if key not in self.curated and not self.exact_owners(tuple(sorted(key)))
-        }
         # Raw → calibrated knots; `benchmarks/titles_calibration.py` swaps them to refit.
         self.calibration: tuple[tuple[float, ...], tuple[float, ...]] = (
             CALIBRATION_RAW,
@@ -130,85 +99,12 @@ class TitleResolver:
         self.confidence = ConfidenceModel(CONFIDENCE_WEIGHTS, CONFIDENCE_BIAS)
         self.resolve = lru_cache(maxsize=100_000)(self._resolve)
 
-    def _trained_counts(
-        self, nodes: list[CareerNode], trained: TrainedTitles | None
-    ) -> tuple[NameCounts, set[int]]:
-        """Start from the shipped counts for the occupations they cover (their names are
-        then not counted again), or from nothing."""
-        self.trained = trained
-        if trained is None:
-            return NameCounts.count([], len(self.classes)), set()
-        column = {code: i for i, code in enumerate(trained.codes)}
-        code_of = {n.career_id: n.code for n in nodes if n.code in column and not n.curated}
-        picked = [column.get(code_of.get(c, ""), -1) for c in self.classes]
-        self.career_of_column = np.full(len(trained.codes), -1, dtype=np.int64)
-        self.classifier_columns = np.array(picked, dtype=np.intp)
-        for career, code in code_of.items():
-            self.career_of_column[column[code]] = career
-        self.trained = trained
-        return trained.counts.columns(picked), set(code_of)
-
-    def exact_owners(self, key: tuple[str, ...]) -> set[int]:
-        """Return the careers that list ``key`` word for word as one of their names."""
-        owners = self.exact.get(key, set())
-        if self.trained is not None:
-            careers = self.career_of_column[self.trained.listing(key)]
-            owners = owners | set(careers[careers >= 0].tolist())
-        return owners
-
-    def _documents(
-        self, names: Iterable[TitleName], known: set[int]
-    ) -> tuple[
-        list[tuple[int, Features]],
-        list[tuple[int, Features]],
-        dict[int, dict[frozenset[str], str]],
-    ]:
-        """Return the documents of the names the counts lack: the occupations' own, then the
-        curated careers' (counted under the occupation they refine), and each curated
-        career's names."""
-        docs: list[tuple[int, Features]] = []
-        child_docs: list[tuple[int, Features]] = []
-        child_names: dict[int, dict[frozenset[str], str]] = defaultdict(dict)
-        for name in names:
-            owner = self._occupation_of(name.career_id)
-            if name.kind == "title" and owner == name.career_id and owner in self.index:
-                self.own_titles[name_key(parse_title(name.name))].add(self.index[owner])
-            if owner not in self.index or (name.career_id in known and name.kind != "curated"):
-                continue  # unknown career, or a name the trained counts hold already
-            found = name_documents(self.index[owner], name.name, name.kind)
-            if found is None:
-                continue
-            (docs if owner == name.career_id else child_docs).extend(found[0])
-            self.exact[found[1]].add(owner)
-            words = found[2].words
-            if self.index[owner] in self.closed:
-                self.closed_names[self.index[owner]].add(role_free(words))
-            if owner != name.career_id:
-                child_names[name.career_id][role_free(words)] = name.name
-        return docs, child_docs, child_names
-
-    def _occupation_of(self, career_id: int) -> int:
-        """Return the occupation a curated career refines, or the career itself (an id may
-        be 0: no `or`)."""
-        parent = self.parents.get(career_id)
-        return career_id if parent is None else parent
-
-    def _children(
-        self, child_names: dict[int, dict[frozenset[str], str]], occupations: NameCounts
-    ) -> dict[int, list[Child]]:
-        children: dict[int, list[Child]] = defaultdict(list)
-        for child, names in child_names.items():
-            parent = self.index[self._occupation_of(child)]
-            uses = partial(occupations.uses, cls=parent)
-            children[parent].append(curated_child(child, names, uses))
-        return children
-
     def _classified(self, scores: FloatArray) -> FloatArray:
         """Return the classifier's scores in this resolver's classes; a class it was not
         trained on (a curated career of its own) gets the row's mean, which neither helps
         nor hurts it."""
-        mapped = scores[:, np.maximum(self.classifier_columns, 0)]
-        missing = self.classifier_columns < 0
+        mapped = scores[:, np.maximum(self.names.classifier_columns, 0)]
+        missing = self.names.classifier_columns < 0
         if missing.any():
             mapped[:, missing] = scores.mean(axis=1, keepdims=True)
         return mapped
@@ -219,7 +115,7 @@ class TitleResolver:
     def resolve_many(self, titles: list[str], *, explain: bool = False) -> list[Resolution]:
         """Resolve a batch of titles with one vectorised scoring pass."""
         parsed = [self._read(title) for title in titles]
-        if not self.classes:
+        if not self.names.classes:
             return [_unknown(p) for p in parsed]
         scores, known, exact = self._scores(parsed)
         found, roles = self._signals(parsed, scores, exact)
@@ -253,7 +149,7 @@ class TitleResolver:
         """Return the career the scores put first for each title, before a curated career
         refines it: the answer the confidence model is fitted to judge."""
         scores, _, _ = self._scores([self._read(title) for title in titles])
-        return [self.classes[cls] for cls in scores.shortlist[:, 0].tolist()]
+        return [self.names.classes[cls] for cls in scores.shortlist[:, 0].tolist()]
 
     def _read(self, title: str) -> ParsedTitle:
         """Parse a posted title; one that only a language specialises ("Golang Engineer") is
@@ -261,7 +157,7 @@ class TitleResolver:
         Programmer" is a Computer Programmer)."""
         parsed = role_last(parse_posted_title(title), self._is_role)
         generic = language_role_title(parsed, self._unknown)
-        if generic is None or self.exact_owners(name_key(parsed)):
+        if generic is None or self.names.exact_owners(name_key(parsed)):
             return parsed
         return generic
 
@@ -278,7 +174,7 @@ class TitleResolver:
         firsts = scores.shortlist[:, 0].tolist()
         roles = [self._role_agreement(p, cls) for p, cls in zip(parsed, firsts, strict=True)]
         listed = [
-            1 / len(owners) if self.classes[cls] in owners else 0.0
+            1 / len(owners) if self.names.classes[cls] in owners else 0.0
             for cls, owners in zip(firsts, exact, strict=True)
         ]
         return signals(scores, roles, listed), roles
@@ -291,13 +187,13 @@ class TitleResolver:
         scores, known = self.model.score(encoded)
         group_scores, _ = self.groups.score(encoded)
         scores += GROUP_WEIGHT * group_scores[:, self.group_of]
-        exact = [self.exact_owners(name_key(p)) for p in parsed]
+        exact = [self.names.exact_owners(name_key(p)) for p in parsed]
         for row, owners in enumerate(exact):
             for owner in owners:
-                scores[row, self.index[owner]] += EXACT_LIFT
+                scores[row, self.names.index[owner]] += EXACT_LIFT
         naive_bayes = scores / TEMPERATURE
         logits, classified, dense = naive_bayes, naive_bayes, naive_bayes
-        trained = self.trained
+        trained = self.names.trained
         if trained is not None and trained.classifier is not None:
             classified = self._classified(trained.classifier.logits(parsed))
             logits = (1 - CLASSIFIER_SHARE) * naive_bayes + CLASSIFIER_SHARE * classified
@@ -305,7 +201,7 @@ class TitleResolver:
             dense = self._classified(trained.dense.logits(parsed))
             logits = (1 - DENSE_SHARE) * logits + DENSE_SHARE * dense
         probabilities = _softmax(logits)
-        count = min(CANDIDATES, len(self.classes))
+        count = min(CANDIDATES, len(self.names.classes))
         shortlist = np.argpartition(-probabilities, count - 1, axis=1)[:, :count]
         picked = np.take_along_axis(probabilities, shortlist, axis=1)
         order = np.argsort(-picked, axis=1)
@@ -329,8 +225,10 @@ class TitleResolver:
         raw, calibrated = chances[0].tolist(), chances[1].tolist()
         penalties = [chances[2]]
         penalties += [
-            CLOSED_MISS if cls in self.closed and not self._contains_a_name(parsed, cls) else 1.0
-            for cls in (classes[1:] if self.closed else ())
+            CLOSED_MISS
+            if cls in self.names.closed and not self._contains_a_name(parsed, cls)
+            else 1.0
+            for cls in (classes[1:] if self.names.closed else ())
         ]
         for at, penalty in enumerate(penalties):
             if penalty != 1.0:
@@ -338,12 +236,13 @@ class TitleResolver:
                 mapped = float(np.interp(raw[at] * penalty, *self.calibration))
                 calibrated[at] = min(calibrated[at], mapped) if at == 0 else mapped
         if self._listed_exactly(parsed, best_class, exact) or any(
-            self._listed_exactly(parsed, best_class, self.exact_owners(key))
+            self._listed_exactly(parsed, best_class, self.names.exact_owners(key))
             for key in _software_role_keys(parsed)
         ):
             calibrated[0] = max(calibrated[0], EXACT_NAME_CONFIDENCE)
         candidates = [
-            Candidate(self.classes[cls], p) for cls, p in zip(classes, calibrated, strict=True)
+            Candidate(self.names.classes[cls], p)
+            for cls, p in zip(classes, calibrated, strict=True)
         ]
         reasons = self._reasons(parsed, best_class, exact) if explain else ()
         siblings = self._siblings(classes)
@@ -351,8 +250,8 @@ class TitleResolver:
         # ("Java Backend Developer": Web Developers 0.50, Software Developers 0.48 raw).
         pooled = penalties[0] * sum(raw[classes.index(cls)] for cls in siblings)
         pooled_confidence = float(np.interp(pooled, *self.calibration))
-        children = [child for cls in siblings for child in self.children.get(cls, ())]
-        refined = named(self.curated, parsed) or refine(parsed, children, pooled_confidence)
+        children = [child for cls in siblings for child in self.names.children.get(cls, ())]
+        refined = named(self.names.curated, parsed) or refine(parsed, children, pooled_confidence)
         if refined is not None:
             child, confidence, why = refined
             confidence = max(confidence, candidates[0].confidence)
@@ -372,23 +271,23 @@ class TitleResolver:
         """Whether the title is, word for word, the best occupation's own title, or a name of
         it or of its siblings in its broad occupation and of no occupation outside its major
         group: then any of them is right (README: evaluation)."""
-        if cls in self.own_titles.get(name_key(parsed), ()):
+        if cls in self.names.own_titles.get(name_key(parsed), ()):
             return True
         if len(parsed.words) < 2 or not exact:
             return False
-        if self.classes[cls] not in exact:
+        if self.names.classes[cls] not in exact:
             # Not in a residual group ("15-1299": All Other), whose members are unrelated.
             broad = self.broad_of[cls]
             return broad[5:] not in ("", "9") and all(
-                self.broad_of[self.index[owner]] == broad for owner in exact
+                self.broad_of[self.names.index[owner]] == broad for owner in exact
             )
         group = self.group_of[cls]
-        return all(self.group_of[self.index[owner]] == group for owner in exact)
+        return all(self.group_of[self.names.index[owner]] == group for owner in exact)
 
     def _role_agreement(self, parsed: ParsedTitle, cls: int) -> float:
         """Return 1 when the best career's names use the title's role word, less when not."""
         role = parsed.role
-        if cls in self.closed and not self._contains_a_name(parsed, cls):
+        if cls in self.names.closed and not self._contains_a_name(parsed, cls):
             return CLOSED_MISS
         if role is None or role in parsed.evidence:
             return 1.0
@@ -399,7 +298,7 @@ class TitleResolver:
 
     def _contains_a_name(self, parsed: ParsedTitle, cls: int) -> bool:
         words = role_free(parsed.words)
-        return any(key <= words for key in self.closed_names.get(cls, ()))
+        return any(key <= words for key in self.names.closed_names.get(cls, ()))
 
     def _reasons(self, parsed: ParsedTitle, cls: int, exact: set[int]) -> tuple[str, ...]:
         reasons: list[str] = []
@@ -407,7 +306,7 @@ class TitleResolver:
         if languages and parsed.words[:1] == ("software",):
             named = ", ".join(repr(w) for w in languages[:3])
             reasons.append(f"read as {' '.join(parsed.words)!r}: a software role in {named}")
-        if self.classes[cls] in exact:
+        if self.names.classes[cls] in exact:
             reasons.append(f"a name of this career has the words {' '.join(parsed.words)!r}")
         if parsed.role is not None and self.model.bonus(f"r:{parsed.role}", cls):
             reasons.append(f"role word {parsed.role!r} agrees")
