@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from careerpath.careers import title_confidence
 from careerpath.careers.resolver import TitleResolver
 from careerpath.careers.titles import slugify
 
@@ -176,3 +177,15 @@ def test_a_language_title_says_it_reads_as_software(
         found.reasons[0]
         == "read as 'software engineer': a software role in 'elixir', 'python', 'ruby'"
     )
+
+
+def test_a_name_held_in_one_field_is_listed_and_others_are_not(
+    world: tuple[TitleResolver, dict[int, str]],
+) -> None:
+    """O*NET lists "Data Architect" under Database Architects and Data Scientists, one major
+    group: a sure sign. "Research Assistant" it lists in statistics, engineering, science and
+    the office, and "Architect" is one word that building and software architects both use:
+    no sign of the field."""
+    rows, _ = world[0].confidence_signals(["Data Architect", "Research Assistant", "Architect"])
+    listed = rows[:, title_confidence.SIGNALS.index("listed_share")]
+    assert listed.tolist() == [0.5, 0.0, 0.0]

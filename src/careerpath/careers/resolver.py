@@ -174,10 +174,22 @@ class TitleResolver:
         firsts = scores.shortlist[:, 0].tolist()
         roles = [self._role_agreement(p, cls) for p, cls in zip(parsed, firsts, strict=True)]
         listed = [
-            1 / len(owners) if self.names.classes[cls] in owners else 0.0
-            for cls, owners in zip(firsts, exact, strict=True)
+            self._listed_share(p, cls, owners)
+            for p, cls, owners in zip(parsed, firsts, exact, strict=True)
         ]
         return signals(scores, roles, listed), roles
+
+    def _listed_share(self, parsed: ParsedTitle, cls: int, owners: set[int]) -> float:
+        """Return 1/n when the title is one of the n names of the first candidate and of
+        occupations in its major group, else 0. A single word ("Architect", "Principal") and a
+        name held in several fields ("Research Assistant": statistics, engineering, science,
+        the office) say nothing of which field a poster means."""
+        if len(parsed.words) < 2 or self.names.classes[cls] not in owners:
+            return 0.0
+        group = self.group_of[cls]
+        if any(self.group_of[self.names.index[owner]] != group for owner in owners):
+            return 0.0
+        return 1 / len(owners)
 
     def _scores(self, parsed: list[ParsedTitle]) -> tuple[Scores, list[bool], list[set[int]]]:
         """Score every class for each title: naive Bayes (with the major-group evidence and

@@ -38,7 +38,9 @@ SIGNALS = (
     "broad",  # logit of the chance held by the answer's broad occupation among the candidates
     "dense",  # logit of the dense model's own probability of it
     "dense_first",  # the dense model alone puts it first
-    "listed",  # the title is word for word one of its names
+    # the title, of two words or more, is word for word one of its names and of no occupation
+    # in another major group
+    "listed",
     "listed_share",  # that, over how many occupations list the title (1/n, 0 when not listed)
 )
 _CLIP = 1e-6
