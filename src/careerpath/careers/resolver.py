@@ -86,6 +86,11 @@ class TitleResolver:
         self.broad_of = [broad[c] for c in classes]
         broad_index = {code: i for i, code in enumerate(sorted(set(self.broad_of)))}
         self.broad_ids = np.array([broad_index[b] for b in self.broad_of], dtype=np.intp)
+        # The SOC's "All Other" occupations (11-9199.00, 15-1299.00): detailed codes ending in 9.
+        code = {n.career_id: n.code for n in nodes}
+        self.all_other = {
+            i for i, c in enumerate(classes) if code[c][6:7] == "9" and code[c][7:] == ".00"
+        }
         names_of_groups = sorted({groups[c] for c in classes})
         group_index = {g: i for i, g in enumerate(names_of_groups)}
         self.group_of = np.array([group_index[groups[c]] for c in classes], dtype=np.intp)
@@ -155,11 +160,28 @@ class TitleResolver:
         """Parse a posted title; one that only a language specialises ("Golang Engineer") is
         read as "Software Engineer" unless an occupation lists it word for word ("COBOL
         Programmer" is a Computer Programmer)."""
-        parsed = role_last(parse_posted_title(title), self._is_role)
+        parsed = role_last(self._posted(title), self._is_role)
         generic = language_role_title(parsed, self._unknown)
         if generic is None or self.names.exact_owners(name_key(parsed)):
             return parsed
         return generic
+
+    def _posted(self, title: str) -> ParsedTitle:
+        """Parse a posted title; a head that is word for word a name of two words or more
+        keeps what follows its comma as context, not as a specialisation: "Business
+        Intelligence Analyst, Finance" is a BI analyst who works in finance, "Sales Manager,
+        Google Cloud" a sales manager, and neither a name O*NET would know."""
+        parsed = parse_posted_title(title)
+        if "," not in title or self._known(parsed):
+            return parsed
+        head = parse_posted_title(title, specialised=False)
+        return head if len(head.words) >= 2 and self._known(head) else parsed
+
+    def _known(self, parsed: ParsedTitle) -> bool:
+        """Whether the title is word for word a name of an occupation or a curated career."""
+        return bool(self.names.exact_owners(name_key(parsed))) or (
+            role_free(parsed.words) in self.names.curated
+        )
 
     def _is_role(self, word: str) -> bool:
         return self.model.knows(f"r:{word}")
@@ -293,6 +315,10 @@ class TitleResolver:
             return broad[5:] not in ("", "9") and all(
                 self.broad_of[self.names.index[owner]] == broad for owner in exact
             )
+        if cls in self.all_other and len(exact) > 1:
+            # "Communications Manager" is a Public Relations Manager's name before it is one
+            # of the names "Managers, All Other" gathers.
+            return False
         group = self.group_of[cls]
         return all(self.group_of[self.names.index[owner]] == group for owner in exact)
 

@@ -18,6 +18,8 @@ from importlib import resources
 
 from careerpath.careers.title_settings import CURATED_CONFIDENCE, EXACT_NAME_CONFIDENCE
 from careerpath.careers.title_text import (
+    MOBILE_WORDS,
+    ROLE_NOUNS,
     TECHNOLOGY_WORDS,
     ParsedTitle,
     framework_sides,
@@ -179,20 +181,37 @@ def names_no_career(parsed: ParsedTitle) -> bool:
     return frozenset(parsed.words) in VAGUE
 
 
+_SIDES = frozenset({"backend", "frontend", "fullstack"})
+
+
+def _web_side(child: Child) -> bool:
+    """Whether the career works on a side of a web application (Back End Engineer)."""
+    return any(key & _SIDES for key in child.names)
+
+
 def refine(parsed: ParsedTitle, children: Sequence[Child], confidence: float) -> Refined | None:
     """Return the child whose longest name the title contains, else one whose own word it
     has (a framework naming its side: "Django" is "backend" work), at ``confidence``; None
     when no child fits."""
     words = role_free((*parsed.words, *parsed.evidence))
     sides = framework_sides(words)
+    role = role_free([parsed.role or ""])
+    # An app developer is no web career for the API the app calls, unless the title names
+    # the side itself ("Android UX Engineer, Front End").
+    mobile = bool(words & MOBILE_WORDS) and not words & _SIDES
     best: tuple[int, int, str] | None = None
     for child in children:
-        for key, name in child.names.items():
-            if key <= words and (best is None or len(key) > best[0]):
-                best = (len(key), child.career_id, f"contains the alias {name!r}")
-        # A word of a career whose role differs is no specialisation of this title: "AI"
-        # makes an engineer a Machine Learning Engineer, not an "AI Data Scientist".
-        if best is not None or not child.roles & role_free([parsed.role or ""]):
+        if mobile and _web_side(child):
+            continue
+        # A career whose role differs is no specialisation of this title: "AI" makes an
+        # engineer a Machine Learning Engineer, not an "AI Data Scientist", and a "Data
+        # Scientist / Quantitative Analyst" is no Data Analyst for the analyst after its slash.
+        same_role = bool(child.roles & role)
+        if same_role or parsed.role not in ROLE_NOUNS:
+            for key, name in child.names.items():
+                if key <= words and (best is None or len(key) > best[0]):
+                    best = (len(key), child.career_id, f"contains the alias {name!r}")
+        if best is not None or not same_role:
             continue
         own = sorted(child.distinctive & words)
         side = sorted(s for s in sides if any(s in key for key in child.names))

@@ -42,6 +42,8 @@ _NOISE_WORDS = frozenset(_WORDS["noise"].split())
 _KEEP_S = frozenset(_WORDS["keep_s"].split())
 SOFTWARE_WORDS = frozenset(_WORDS["software"].split())
 LANGUAGE_WORDS = frozenset(_WORDS["languages"].split())
+# Phone-app work: neither side of a web application.
+MOBILE_WORDS = frozenset(_WORDS["mobile"].split())
 # In a software title these roles are one job: "Java Engineer" is listed as "Java Developer".
 SOFTWARE_ROLES = ("engineer", "developer", "programmer")
 # Roles that, beside a product's name, write software for it.
@@ -181,6 +183,15 @@ def _name_parts(text: str) -> tuple[str, str, list[str]]:
 
 def _posted_parts(text: str) -> tuple[str, str, list[str]]:
     """Split a title as posted into its head, a short specialisation, and its context."""
+    return _posted_split(text, specialised=True)
+
+
+def _posted_context(text: str) -> tuple[str, str, list[str]]:
+    """Split a title as posted into its head and its context, a comma ending the head."""
+    return _posted_split(text, specialised=False)
+
+
+def _posted_split(text: str, specialised: bool) -> tuple[str, str, list[str]]:
     text = _joined_technologies(text)
     segments = [s for s in _POSTED_SEPARATORS.split(text) if s.strip()]
     # The title is the first part with a word that is not noise ("Fulltime: Network Engineer").
@@ -193,7 +204,7 @@ def _posted_parts(text: str) -> tuple[str, str, list[str]]:
     head, *commas = main.split(",")
     if _LIST.search(main):
         return head, ",".join(commas), context
-    if commas and len(words_of(commas[0])) <= _SPECIALISATION_WORDS:
+    if specialised and commas and len(words_of(commas[0])) <= _SPECIALISATION_WORDS:
         return head, commas[0], [*commas[1:], *context]
     return head, "", [*commas, *context]
 
@@ -218,10 +229,13 @@ def parse_title(title: str) -> ParsedTitle:
     return _parse(title, _name_parts)
 
 
-def parse_posted_title(title: str) -> ParsedTitle:
+def parse_posted_title(title: str, *, specialised: bool = True) -> ParsedTitle:
     """Read a title as people post it: as a name, but the team, product, place or second
-    title around it is only evidence ("Data Analyst, SMB Sales, Google Cloud")."""
-    parsed = _graded(_parse(_ERP_PRODUCTS.sub(" erp ", title), _posted_parts))
+    title around it is only evidence ("Data Analyst, SMB Sales, Google Cloud"). A short part
+    after the head's comma specialises it ("Analyst, Finance" is a Finance Analyst) unless
+    ``specialised`` is false: then it is context too."""
+    parts = _posted_parts if specialised else _posted_context
+    parsed = _graded(_parse(_ERP_PRODUCTS.sub(" erp ", title), parts))
     words = parsed.words
     if parsed.role == "lead" and len(words) >= 2 and words[-2] in _ROLE_WORDS:
         # "Data Analyst Lead" is a lead data analyst: the role is the analyst's.
