@@ -97,6 +97,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=100_000)
 def singular(word: str) -> str:
     """Return a cheap singular: "engineers" → "engineer", "technologies" → "technology"."""
     if word in _KEEP_S or len(word) <= 3:
@@ -140,12 +141,18 @@ def _clean(text: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """Split cleaned text into expanded, singular words, noise and stopwords left out."""
+    return list(_words(text))
+
+
+# A posted title's parts recur ("Remote", ", Chicago, IL") and each is split more than once.
+@lru_cache(maxsize=100_000)
+def _words(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for raw in _WORD.findall(text.replace("/", " ").replace("&", " and ")):
         for word in ABBREVIATIONS.get(raw, raw).split():
             if word not in _NOISE_WORDS and word not in STOPWORDS:
                 found.append(singular(word))
-    return found
+    return tuple(found)
 
 
 def _reorder_of(text: str) -> str:
