@@ -149,6 +149,13 @@ def test_a_field_lead_has_the_field_s_role(title: str, role: str | None) -> None
         ("machine learning engineers", "machine learning"),
         ("python", None),  # nothing to leave out
         ("Senior Developer", None),  # nothing left
+        # Posted titles (Google, dice): the head speaks for the title.
+        ("Business Intelligence Analyst, Finance", "Business Intelligence"),
+        ("Senior Python/Django Engineer- Remote 3 days a week", "Python/Django"),
+        (
+            "Developer - iOS, Android, REST API, SQL, Xcode, AJAX",
+            "iOS Android REST API SQL Xcode AJAX",
+        ),
     ],
 )
 def test_a_title_s_topic_leaves_out_its_role_and_level(title: str, topic: str | None) -> None:

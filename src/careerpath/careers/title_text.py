@@ -357,16 +357,33 @@ ROLE_NOUNS = _ROLE_WORDS | {
 
 def title_topic(title: str) -> str | None:
     """Return a job title's words that can name a course topic, its role and level words left
-    out ("Sr. Golang Engineer" → "Golang"); None when it has no such words, or no others."""
-    kept: list[str] = []
-    for token in title.split():
-        word = singular(fold(token).strip(".,;:()[]"))
-        word = ABBREVIATIONS.get(word, word)
-        if word in _ROLE_WORDS or word in _LEVEL_ONLY or word in _LEVEL_WORDS:
-            continue
-        kept.append(token)
-    while kept and fold(kept[0]) in STOPWORDS:  # "Head of AI" → "AI"
-        kept.pop(0)
+    out ("Sr. Golang Engineer" → "Golang"); None when it has no such words, or no others. A
+    posted title's head speaks for it: "Business Intelligence Analyst, Finance" asks for
+    "Business Intelligence", not for courses on all three."""
+    head = _TOPIC_END.split(title, maxsplit=1)[0]
+    if head.strip() != title.strip():
+        kept = _topic_words(head)
+        if kept:
+            return " ".join(kept)
+    kept = _topic_words(title)
     if not kept or len(kept) == len(title.split()):
         return None
     return " ".join(kept)
+
+
+# Where a posted title's head ends: its comma, bracket, or a dash or bar spaced on one side.
+_TOPIC_END = re.compile(r",|\(|\s+[-–—|@•:]\s*|\s*[-–—|:]\s+")
+
+
+def _topic_words(text: str) -> list[str]:
+    """Return the words of ``text`` that are no role, level or punctuation, as written."""
+    kept: list[str] = []
+    for token in text.split():
+        word = singular(fold(token).strip(".,;:()[]-–—|/"))
+        word = ABBREVIATIONS.get(word, word)
+        if not word or word in _ROLE_WORDS or word in _LEVEL_ONLY or word in _LEVEL_WORDS:
+            continue
+        kept.append(token.strip(",;:"))
+    while kept and fold(kept[0]) in STOPWORDS:  # "Head of AI" → "AI"
+        kept.pop(0)
+    return kept
