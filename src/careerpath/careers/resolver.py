@@ -208,10 +208,12 @@ class TitleResolver:
         the office) say nothing of which field a poster means."""
         if len(parsed.words) < 2 or self.names.classes[cls] not in owners:
             return 0.0
+        return 1 / len(owners) if self._one_group(cls, owners) else 0.0
+
+    def _one_group(self, cls: int, owners: set[int]) -> bool:
+        """Whether every occupation in ``owners`` is in the major group of ``cls``."""
         group = self.group_of[cls]
-        if any(self.group_of[self.names.index[owner]] != group for owner in owners):
-            return 0.0
-        return 1 / len(owners)
+        return all(self.group_of[self.names.index[owner]] == group for owner in owners)
 
     def _scores(self, parsed: list[ParsedTitle]) -> tuple[Scores, list[bool], list[set[int]]]:
         """Score every class for each title: naive Bayes (with the major-group evidence and
@@ -319,8 +321,7 @@ class TitleResolver:
             # "Communications Manager" is a Public Relations Manager's name before it is one
             # of the names "Managers, All Other" gathers.
             return False
-        group = self.group_of[cls]
-        return all(self.group_of[self.names.index[owner]] == group for owner in exact)
+        return self._one_group(cls, exact)
 
     def _role_agreement(self, parsed: ParsedTitle, cls: int) -> float:
         """Return 1 when the best career's names use the title's role word, less when not."""
