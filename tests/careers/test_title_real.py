@@ -2,10 +2,12 @@
 
 ``real_titles.tsv`` and ``real_titles_more.tsv`` are the sets the resolver was tuned on;
 ``real_titles_holdout.tsv`` was judged the same way and not tuned on (titles-8 read its wrong
-answers once). All must keep answers right (precision) and abstain on the titles that name no
-career; the coverage floors sit a
-little under the figures measured when the sets were written (README: quality table,
-`benchmarks/titles_real.py`), so a change that loses real titles fails here.
+answers once). ``real_titles_fresh.tsv`` was judged after titles-8 by a reader who never saw the
+resolver, and nobody has read its wrong answers: it holds the resolver to the issue's precision
+(0.90) where the tuned sets hold it to 0.95. All must keep answers right (precision) and abstain
+on the titles that name no career; the coverage floors sit a little under the figures measured
+when the sets were written (README: quality table, `benchmarks/titles_real.py`), so a change
+that loses real titles fails here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ from careerpath.careers.titles import slugify
 
 JUDGED = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 ABSTAIN = "(abstain)"
+JUDGED_FILES = (
+    "real_titles.tsv",
+    "real_titles_more.tsv",
+    "real_titles_holdout.tsv",
+    "real_titles_fresh.tsv",
+)
 
 
 def _judged(name: str) -> list[tuple[str, frozenset[str]]]:
@@ -38,14 +46,20 @@ def slug_of(world: tuple[TitleResolver, dict[int, str]], onet: list[object]) -> 
 
 
 @pytest.mark.parametrize(
-    ("name", "coverage_floor"),
-    [("real_titles.tsv", 0.72), ("real_titles_more.tsv", 0.33), ("real_titles_holdout.tsv", 0.5)],
+    ("name", "coverage_floor", "wrong_ceiling"),
+    [
+        ("real_titles.tsv", 0.72, 0.05),
+        ("real_titles_more.tsv", 0.33, 0.05),
+        ("real_titles_holdout.tsv", 0.5, 0.05),
+        ("real_titles_fresh.tsv", 0.33, 0.10),
+    ],
 )
 def test_judged_real_titles_are_right_or_abstain(
     world: tuple[TitleResolver, dict[int, str]],
     slug_of: dict[int, str],
     name: str,
     coverage_floor: float,
+    wrong_ceiling: float,
 ) -> None:
     judged = _judged(name)
     found = world[0].resolve_many([title for title, _ in judged])
@@ -56,7 +70,7 @@ def test_judged_real_titles_are_right_or_abstain(
     ]
     wrong = [(title, slug) for title, slug, accepted in answered if slug not in accepted]
     named = sum(bool(accepted) for _, accepted in judged)
-    assert len(wrong) <= 0.05 * len(answered), wrong
+    assert len(wrong) <= wrong_ceiling * len(answered), wrong
     assert len(answered) >= coverage_floor * named
     pairs = zip(judged, found, strict=True)
     assert not [title for (title, accepted), f in pairs if not accepted and f.career_id]
@@ -64,7 +78,7 @@ def test_judged_real_titles_are_right_or_abstain(
 
 def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
     known = set(slug_of.values())
-    for name in ("real_titles.tsv", "real_titles_more.tsv", "real_titles_holdout.tsv"):
+    for name in JUDGED_FILES:
         unknown = {s for _, accepted in _judged(name) for s in accepted} - known
         assert not unknown, (name, unknown)
 
@@ -132,6 +146,8 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         # A developer of a product no name knows writes software for it.
         ("BizTalk Developer", "15-1252.00"),
         ("JDA Developer", "15-1252.00"),
+        # DB is a database.
+        ("DB Engineer", "15-1243.00"),
         # A field's Lead leads the work of the one curated career of that field.
         ("Machine Learning Lead", "machine-learning-engineer"),
         ("Data Analytics Lead", "data-analyst"),

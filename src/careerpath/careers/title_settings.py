@@ -7,7 +7,7 @@ salaries recompute` and `careerpath postings recompute` re-resolve what is store
 
 from __future__ import annotations
 
-RESOLVER_VERSION = "titles-8"
+RESOLVER_VERSION = "titles-9"
 # Below this calibrated confidence the resolver names no career: answers above it on held-out
 # O*NET titles are right 90.5% of the time (0.79 is the lowest reaching 90%; README: quality
 # table; `benchmarks/titles_calibration.py` prints the curve).
