@@ -103,6 +103,7 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         ("Account Executive", "41-3091.00"),
         ("Senior UX Designer", "15-1255.00"),
         ("Sr. SDET", "15-1253.00"),
+        ("Developer Advocate, Cloud Platform", "15-1252.00"),
         # A manager over a computing field a curated engineer's name gives.
         ("Machine Learning Manager", "11-3021.00"),
         ("Head of AI", "11-3021.00"),
@@ -259,3 +260,21 @@ def test_phone_app_work_is_no_side_of_a_web_application(
     found = world[0].resolve(title)
     sides = {"back-end-engineer", "front-end-engineer", "full-stack-engineer"}
     assert world[1].get(found.candidates[0].career_id) not in sides
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Principal, Strategy, YouTube", "Principal, Financial Technology and Strategy, Alphabet"],
+)
+def test_a_grade_alone_before_the_comma_names_no_school_principal(
+    world: tuple[TitleResolver, dict[int, str]], title: str
+) -> None:
+    """Google posts these: "Principal" is the grade and the words after it the work. O*NET
+    lists "Principal" only for schools, which put both on K-12 administrators at 0.87 and 0.80;
+    "School Principal" keeps that reading."""
+    resolver, labels = world
+    school = "11-9032.00"
+    found = resolver.resolve(title)
+    assert found.level == "Principal"
+    assert labels[found.candidates[0].career_id] != school
+    assert labels[resolver.resolve("School Principal").career_id or -1] == school

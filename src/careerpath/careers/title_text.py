@@ -37,6 +37,9 @@ _LEVEL_WORDS: dict[str, str] = _WORDS["level_words"]
 _LEVEL_ORDER = ("Junior", "Senior", "Lead", "Principal", "Manager", "Executive")
 # Modifier-only level words are dropped when a role follows them ("Staff Accountant").
 _DROPPABLE_LEADS = {"lead", "staff", "principal", "distinguished"}
+# Grades that are a role only in one trade ("Principal" of a school): a posted title whose head
+# is the grade alone ("Principal, Strategy") names the grade, and the words after it the work.
+_GRADE_HEADS = frozenset(_DROPPABLE_LEADS - {"lead"})
 STOPWORDS = frozenset(_WORDS["stopwords"].split())
 _NOISE_WORDS = frozenset(_WORDS["noise"].split())
 _KEEP_S = frozenset(_WORDS["keep_s"].split())
@@ -244,12 +247,21 @@ def parse_posted_title(title: str, *, specialised: bool = True) -> ParsedTitle:
     parts = _posted_parts if specialised else _posted_context
     parsed = _graded(_parse(_ERP_PRODUCTS.sub(" erp ", title), parts))
     words = parsed.words
+    if parsed.role in _GRADE_HEADS and _head_is(title, parsed.role):
+        # "Principal, Strategy, YouTube" is a principal-grade strategist, no school principal.
+        return ParsedTitle(words[:-1], None, parsed.evidence, parsed.level)
     if parsed.role == "lead" and len(words) >= 2 and words[-2] in _ROLE_WORDS:
         # "Data Analyst Lead" is a lead data analyst: the role is the analyst's.
         return ParsedTitle(words[:-1], words[-2], parsed.evidence, parsed.level)
     if parsed.role == "lead" and len(words) >= 2 and words[-2] not in _CREW_WORDS:
         return ParsedTitle(words, None, parsed.evidence, parsed.level)
     return parsed
+
+
+def _head_is(title: str, word: str) -> bool:
+    """Whether the part of a posted title before its first comma is ``word`` alone."""
+    head, comma, _ = title.partition(",")
+    return bool(comma) and words_of(fold(head)) == [word]
 
 
 def _graded(parsed: ParsedTitle) -> ParsedTitle:
