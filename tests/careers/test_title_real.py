@@ -155,6 +155,11 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         # An ERP suite's consultant is an ERP consultant, O*NET's Computer Systems Analyst.
         ("SAP Functional Consultant", "15-1211.00"),
         ("SuccessFactors Sr Consultant- Senior Solution Engineer - USDC", "15-1211.00"),
+        # A head naming no role takes the role after its dash; an ERP consultant is one
+        # whatever the module.
+        ("SAP SuccessFactors - Senior Consultant", "15-1211.00"),
+        ("SAP PLM - Senior Consultant (Supply Chain Capability)", "15-1211.00"),
+        ("SAP Retail with MM, AFS & FMS -Consultant (Customer Capability )", "15-1211.00"),
     ],
 )
 def test_modern_and_posted_titles_resolve(

@@ -18,6 +18,7 @@ from importlib import resources
 
 from careerpath.careers.title_settings import CURATED_CONFIDENCE, EXACT_NAME_CONFIDENCE
 from careerpath.careers.title_text import (
+    ERP,
     MOBILE_WORDS,
     ROLE_NOUNS,
     TECHNOLOGY_WORDS,
@@ -139,6 +140,11 @@ def named(curated: dict[frozenset[str], tuple[int, str]], parsed: ParsedTitle) -
         return found[0], CURATED_CONFIDENCE, f"is the curated name {found[1]!r}"
     if parsed.role is None and parsed.words[-1:] == ("lead",):
         return _field_lead(curated, key - {"lead"})
+    if ERP in key and parsed.role is not None:
+        # An ERP suite's consultant is one whatever the module ("SAP Retail Consultant").
+        found = curated.get(role_free((ERP, parsed.role)))
+        if found is not None:
+            return found[0], EXACT_NAME_CONFIDENCE, f"is the curated name {found[1]!r} (ERP work)"
     aside = key & (FACETS | TECHNOLOGY_WORDS)
     field = key - aside
     # The field must keep a word besides the role: "Platform Engineer" is no "Engineer".

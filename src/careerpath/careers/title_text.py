@@ -31,6 +31,8 @@ _ALL_PHRASES = re.compile(
     + ")"
 )
 _ERP_PRODUCTS = re.compile("|".join(_WORDS["erp_products"]), re.IGNORECASE)
+# The word every ERP suite's name is read as ("SAP Consultant" is an "ERP Consultant").
+ERP = "erp"
 ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
 _LEVEL_ONLY: dict[str, str] = _WORDS["level_only"]
 _LEVEL_WORDS: dict[str, str] = _WORDS["level_words"]
@@ -73,6 +75,9 @@ _SLASH = re.compile(r"\s+/\s+")
 # " for Capital Markets", " in Austin, TX", " with Android": context, once the words before
 # it make a title of two words or more ("Check In Agent" and "Pilot in Command" are names).
 _CONTEXT = re.compile(r"\s+\b(?:for|in|with|w/)\s+")
+# A part after a dash that is this short and ends with a role noun is the role of a head that
+# names none.
+_ROLE_PART_WORDS = 3
 # A specialisation after a comma is part of the title when it is this short ("Software
 # Engineer, Backend"); a longer one names a team or product ("Data Analyst, SMB Sales Growth
 # Programs, Google Cloud"), and is only evidence, as is every comma part after the first.
@@ -211,12 +216,25 @@ def _posted_split(text: str, specialised: bool) -> tuple[str, str, list[str]]:
     before, *after = _CONTEXT.split(main, maxsplit=1)
     if after and len(_strip_levels(words_of(before))) >= 2:
         main, context = before, [*after, *context]
+    role_part = segments[first + 1] if first + 1 < len(segments) else ""
+    if _names_a_role(role_part) and not ROLE_NOUNS.intersection(words_of(main)):
+        # "SAP PLM - Senior Consultant": the part before the dash names the work, the part
+        # after it the role.
+        main = f"{main.split(',')[0]} {role_part}"
+        context.remove(role_part)
     head, *commas = main.split(",")
     if _LIST.search(main):
         return head, ",".join(commas), context
     if specialised and commas and len(words_of(commas[0])) <= _SPECIALISATION_WORDS:
         return head, commas[0], [*commas[1:], *context]
     return head, "", [*commas, *context]
+
+
+def _names_a_role(part: str) -> bool:
+    """Whether a part of a posted title is a short role ("Senior Consultant", "Solution
+    Engineer"): at most three words besides the level, the last a role noun."""
+    words = _strip_levels(words_of(part))
+    return 0 < len(words) <= _ROLE_PART_WORDS and words[-1] in ROLE_NOUNS
 
 
 def _joined_technologies(text: str) -> str:
@@ -245,7 +263,7 @@ def parse_posted_title(title: str, *, specialised: bool = True) -> ParsedTitle:
     after the head's comma specialises it ("Analyst, Finance" is a Finance Analyst) unless
     ``specialised`` is false: then it is context too."""
     parts = _posted_parts if specialised else _posted_context
-    parsed = _graded(_parse(_ERP_PRODUCTS.sub(" erp ", title), parts))
+    parsed = _graded(_parse(_ERP_PRODUCTS.sub(f" {ERP} ", title), parts))
     words = parsed.words
     if parsed.role in _GRADE_HEADS and _head_is(title, parsed.role):
         # "Principal, Strategy, YouTube" is a principal-grade strategist, no school principal.
@@ -299,7 +317,7 @@ def _is_language(word: str, unknown: Callable[[str], bool] | None) -> bool:
         return True
     if unknown is None:
         return False
-    return word == "erp" or (unknown(word) and word not in TECHNOLOGY_WORDS)
+    return word == ERP or (unknown(word) and word not in TECHNOLOGY_WORDS)
 
 
 def role_last(parsed: ParsedTitle, is_role: Callable[[str], bool]) -> ParsedTitle:
