@@ -139,3 +139,12 @@ def test_sources_read_as_sentences(client: Client) -> None:
     for item in items:
         text = re.sub(r"<[^>]+>", "", item)
         assert "·" in text and re.search(r"\S·|·\S", text) is None, text
+
+
+def test_home_search_says_when_no_career_clearly_matches(client: Client) -> None:
+    """ "Manager" names an appointment in every field: the careers spelled with it are listed
+    as the closest, under a heading that does not claim they match."""
+    html = client.get("/", params={"q": "Manager"}).text
+    assert "No career clearly matches “Manager”" in html
+    assert "career matching" not in html and "careers matching" not in html
+    assert 'href="/careers/engineering-manager"' in html

@@ -85,6 +85,11 @@ async def resolve_titles(session: AsyncSession, titles: Iterable[str]) -> dict[s
     return {title: resolver.resolve(title) for title in set(titles)}
 
 
+async def names_a_career(session: AsyncSession, query: str) -> bool:
+    """Whether the resolver is sure which career ``query`` names (it answers, not abstains)."""
+    return (await get_resolver(session)).resolve(query, explain=False).career_id is not None
+
+
 async def search_careers(session: AsyncSession, query: str) -> list[int]:
     """Return the ids of the careers a free-text query most likely names, best first."""
     answer = (await get_resolver(session)).resolve(query, explain=False)

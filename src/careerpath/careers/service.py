@@ -124,6 +124,12 @@ async def list_careers(
     return [found[i] for i in wanted if i in found], len(ids)
 
 
+async def query_names_a_career(session: AsyncSession, query: str) -> bool:
+    """Whether a search names one career for sure; when not, the careers listed for it are
+    only the closest guesses ("Principal, Strategy, YouTube")."""
+    return await resolution.names_a_career(session, query)
+
+
 async def sources_of(session: AsyncSession, career: Career) -> list[Source]:
     """Return every source that a fact of ``career`` cites."""
     ids = {career.source_id, *(a.source_id for a in career.aliases)}

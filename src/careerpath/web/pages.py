@@ -47,7 +47,9 @@ class PageController(Controller):
             careers, total = await careers_service.list_careers(
                 session, query=q, limit=HOME_PAGE_SIZE, offset=0
             )
-            context |= {"careers": [career_summary(c) for c in careers], "total": total}
+            sure = await careers_service.query_names_a_career(session, q)
+            summaries = [career_summary(c) for c in careers]
+            context |= {"careers": summaries, "total": total, "sure": sure}
         else:
             directory = await career_directory(session)
             teaser = await salary_teaser(session, cache, directory.curated)
