@@ -93,6 +93,17 @@ def build_index(url: str, var_dir: Path) -> tuple[float, list[float]]:
     return read_seconds, writes
 
 
+def indexed_catalog(folder: Path) -> Path:
+    """Generate, import and index the catalog in a database under ``folder``; return the
+    folder the index lives in (what `search_language.py` and `search_phrase.py` query)."""
+    url = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
+    var_dir = folder / "var"
+    migrate.upgrade(url)
+    load_catalog(url)
+    build_index(url, var_dir)
+    return var_dir
+
+
 def folder_size(path: Path) -> int:
     """Return the bytes of every file under ``path``."""
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())

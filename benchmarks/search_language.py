@@ -17,11 +17,10 @@ from pathlib import Path
 
 from _search_queries import BenchQuery, make_queries
 from _stats import median, percentile, print_table
-from careerpath import migrate
 from careerpath.search.reader import IndexHolder, OpenIndex
 from careerpath.search.service import SearchRequest, run_search
 from careerpath.search.store import index_root
-from search_bench import build_index, load_catalog, time_queries
+from search_bench import indexed_catalog, time_queries
 
 RUNS = 5
 
@@ -61,11 +60,7 @@ def _timed(var_dir: Path, queries: list[BenchQuery]) -> dict[str | None, tuple[f
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}"
-        var_dir = Path(folder) / "var"
-        migrate.upgrade(url)
-        load_catalog(url)
-        build_index(url, var_dir)
+        var_dir = indexed_catalog(Path(folder))
         queries = make_queries()
         timed = _timed(var_dir, queries)
         every, english = timed[None], timed["en"]

@@ -143,3 +143,24 @@ def test_huge_result_sets_get_sampled_facet_counts(
     assert sampled.total == 40
     # The sample is the shard of ids divisible by 16 (16 and 32, both courses), scaled by 16.
     assert {v.value: v.count for v in sampled.facets["kind"]} == {"course": 32}
+
+
+def test_words_side_by_side_outrank_the_same_words_apart(tmp_path: Path) -> None:
+    """ "Business Intelligence": a course on BI tools outranks one that says business in one
+    place and artificial intelligence in another, however the two are otherwise scored."""
+    apart = make_row(
+        1,
+        "AI Agents in Python",
+        kind="course",
+        description="Agents for business: artificial intelligence that plans. "
+        "Business teams reason with intelligence agents.",
+    )
+    together = make_row(
+        2,
+        "Data Visualization with Python",
+        kind="course",
+        description="Spreadsheets, dashboards and business intelligence tools.",
+    )
+    live = build_catalog(tmp_path, [apart, together])
+    assert ids(live, "business intelligence") == [2, 1]
+    assert ids(live, "intelligence business") == [1, 2]
