@@ -266,11 +266,15 @@ class TitleResolver:
             else 1.0
             for cls in (classes[1:] if self.names.closed else ())
         ]
+        first = calibrated[0]
         for at, penalty in enumerate(penalties):
             if penalty != 1.0:
                 # The confidence model reads the role too; the rule still caps it.
                 mapped = float(np.interp(raw[at] * penalty, *self.calibration))
                 calibrated[at] = min(calibrated[at], mapped) if at == 0 else mapped
+        if calibrated[0] < first:
+            # The others fall as far as the first did, so they stay behind it.
+            calibrated[1:] = [c * calibrated[0] / first for c in calibrated[1:]]
         if self._listed_exactly(parsed, best_class, exact) or any(
             self._listed_exactly(parsed, best_class, self.names.exact_owners(key))
             for key in _software_role_keys(parsed)
