@@ -126,6 +126,10 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         # A manager of a computing field's engineering manages computing work.
         ("Analytics Engineering Manager", "11-3021.00"),
         ("AI Engineering Manager", "11-3021.00"),
+        # So does a manager of its quality, governance, operations or strategy (O*NET's words
+        # sent "Data Quality Manager" to Quality Control Systems Managers).
+        ("Data Quality Manager", "11-3021.00"),
+        ("Data Strategy Manager", "11-3021.00"),
         # A curated career's own word specialises titles of its own role only.
         ("AI Data Scientist", "15-2051.00"),
         ("Server-side Java Developer", "back-end-engineer"),

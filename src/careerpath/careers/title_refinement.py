@@ -102,6 +102,14 @@ def reviewed_aliases(nodes: Iterable[CareerNode]) -> dict[frozenset[str], tuple[
 _LEADING = ("manager", "director", "vp")
 # Computer and Information Systems Managers: O*NET's managers of computing work.
 _COMPUTING_MANAGERS = "11-3021.00"
+# What a manager of a computing field may run of it besides the field itself: "Data Engineering
+# Manager", "Data Governance Director", "Data Product Manager", "Data Operations Manager".
+_PRACTICES = (
+    (),
+    ("engineering",),
+    *((facet,) for facet in ("governance", "operation", "platform", "product", "quality")),
+    ("strategy",),
+)
 
 
 def managed_fields(
@@ -120,13 +128,14 @@ def managed_fields(
     if managers is None:
         return {}
     # "Data Engineering Manager" manages data engineers as "Data Manager" does: O*NET's
-    # words send it to Architectural and Engineering Managers.
+    # words send it to Architectural and Engineering Managers; "Data Quality Manager" to
+    # Quality Control Systems Managers.
     return {
         (key - {"engineer"}) | {role, *practice}: (managers, f"{role} of {name}s")
         for key, (career, name) in curated.items()
         if "engineer" in key and len(key) > 1 and group.get(career) == "15"
         for role in _LEADING
-        for practice in ((), ("engineering",))
+        for practice in _PRACTICES
     }
 
 
