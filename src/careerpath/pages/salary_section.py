@@ -27,6 +27,9 @@ class BandRow:
 
     figure: ComputedFigureRead
     label: str
+    # Rounded and marked "≈": converted into the reader's currency, or counting reports paid
+    # in another (the rate is not that precise).
+    approximate: bool = False
     band_x: float = 0.0
     band_width: float = 0.0
     median_x: float = 0.0
@@ -70,8 +73,11 @@ def place_label(figure: ComputedFigureRead) -> str:
     return f"{figure.city}, {country}" if figure.city else country
 
 
-def bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[BandRow]:
-    """Return each figure with its box plot's geometry, on one scale per currency."""
+def bands(
+    figures: list[ComputedFigureRead], label: str | None = None, *, converting: bool = False
+) -> list[BandRow]:
+    """Return each figure with its box plot's geometry, on one scale per currency, and
+    whether it is approximate (``converting``: all are shown in a currency the reader chose)."""
     # Bars compare only within one currency: each currency gets its own scale.
     tops: dict[str, float] = {}
     for f in figures:
@@ -81,13 +87,17 @@ def bands(figures: list[ComputedFigureRead], label: str | None = None) -> list[B
     for f in figures:
         name = label or place_label(f)
         top = tops.get(f.currency)
+        approximate = converting or bool(f.converted)
         if f.p25 is None or f.p50 is None or f.p75 is None or not top:
-            rows.append(BandRow(f, name if label is None else (f.level or "all").title()))
+            rows.append(
+                BandRow(f, name if label is None else (f.level or "all").title(), approximate)
+            )
             continue
         rows.append(
             BandRow(
                 f,
                 name if label is None else (f.level or "all").title(),
+                approximate,
                 band_x=round(100 * f.p25 / top, 1),
                 band_width=round(100 * (f.p75 - f.p25) / top, 1),
                 median_x=round(100 * f.p50 / top, 1),
@@ -105,13 +115,13 @@ def _href(slug: str, currency: str | None, level: str | None) -> str:
 
 def build_salary_section(data: CareerSalariesRead) -> SalarySection:
     """Arrange computed figures, the per-level chart and the switchers for the page."""
-    rows = bands(data.computed)
     slug, currency, level = data.career_slug, data.currency, data.level
+    rows = bands(data.computed, converting=currency is not None)
     currencies = [Choice("Local", _href(slug, None, level), currency is None)]
     currencies += [Choice(c, _href(slug, c, level), currency == c) for c in SWITCHER_CURRENCIES]
     levels = [Choice("All levels", _href(slug, currency, None), level is None)]
     levels += [Choice(lv.title(), _href(slug, currency, lv), level == lv) for lv in LEVELS]
-    levels_rows = bands(data.levels, label="level")
+    levels_rows = bands(data.levels, label="level", converting=currency is not None)
     enough = [row for row in levels_rows if row.figure.enough]
     return SalarySection(
         first=rows[:FIGURES_SHOWN_FIRST],
