@@ -51,7 +51,7 @@ TEMPERATURE = 3.0
 CALIBRATION_RAW = (
     0.0,
     0.181,
-    0.298,
+    0.299,
     0.388,
     0.504,
     0.613,
@@ -66,14 +66,14 @@ CALIBRATION_RAW = (
 CALIBRATION_MAP = (
     0.0,
     0.277,
-    0.319,
+    0.317,
     0.322,
     0.431,
     0.52,
-    0.541,
+    0.542,
     0.663,
-    0.719,
-    0.752,
+    0.72,
+    0.753,
     0.862,
     0.91,
     1.0,
@@ -83,17 +83,17 @@ CALIBRATION_MAP = (
 # split `careerpath titles evaluate` reports on, with the judged real titles of the tuning files
 # weighing ten each (the map above serves the other candidates).
 CONFIDENCE_WEIGHTS = (
-    -0.0089,
-    0.0734,
-    0.0086,
-    0.1721,
-    0.0533,
-    -0.0379,
-    0.3424,
-    0.1951,
-    0.2212,
-    0.162,
-    0.7714,
-    1.2148,
+    -0.089,
+    0.0986,
+    0.0319,
+    0.1917,
+    0.0712,
+    -0.0749,
+    0.366,
+    0.218,
+    0.2435,
+    0.1194,
+    0.7649,
+    1.2041,
 )
-CONFIDENCE_BIAS = -0.3043
+CONFIDENCE_BIAS = -0.2447
