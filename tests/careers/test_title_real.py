@@ -104,6 +104,7 @@ def test_every_judged_slug_is_a_career(slug_of: dict[int, str]) -> None:
         ("Senior UX Designer", "15-1255.00"),
         ("Sr. SDET", "15-1253.00"),
         ("Developer Advocate, Cloud Platform", "15-1252.00"),
+        ("Sr. Systems Engineer", "15-1299.08"),
         # A manager over a computing field a curated engineer's name gives.
         ("Machine Learning Manager", "11-3021.00"),
         ("Head of AI", "11-3021.00"),
@@ -297,3 +298,16 @@ def test_candidates_are_listed_most_likely_first(
     stayed first at 0.195 and 0.13 while the second read 0.366 and 0.32."""
     confidences = [c.confidence for c in world[0].resolve(title).candidates]
     assert confidences == sorted(confidences, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "title", ["Product Manager", "Developer Advocate, Cloud Platform", "Sr. Systems Engineer"]
+)
+def test_a_career_a_name_chooses_is_alone_at_the_top(
+    world: tuple[TitleResolver, dict[int, str]], title: str
+) -> None:
+    """A reviewed alias passes O*NET's reading: the two were listed with one confidence
+    ("Product Manager": Computer and Information Systems Managers and Marketing Managers, 0.958
+    each)."""
+    first, second, *_ = world[0].resolve(title).candidates
+    assert first.confidence > second.confidence

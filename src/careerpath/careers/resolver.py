@@ -46,6 +46,7 @@ from careerpath.careers.title_settings import (
     EXACT_LIFT,
     EXACT_NAME_CONFIDENCE,
     GROUP_WEIGHT,
+    PASSED_SHARE,
     ROLE_MISMATCH,
     ROLE_UNKNOWN,
     TEMPERATURE,
@@ -295,7 +296,13 @@ class TitleResolver:
         if refined is not None:
             child, confidence, why = refined
             confidence = max(confidence, candidates[0].confidence)
-            others = (c for c in candidates if c.career_id != child)
+            # The careers a name passes stay below it: a reader never sees two at the top
+            # with one confidence ("Product Manager": the reviewed reading, then O*NET's).
+            others = (
+                Candidate(c.career_id, min(c.confidence, confidence * PASSED_SHARE))
+                for c in candidates
+                if c.career_id != child
+            )
             candidates = [Candidate(child, confidence), *others]
             reasons = (why, *reasons) if explain else ()
         best = candidates[0]

@@ -29,6 +29,9 @@ CLOSED_MISS = 0.2
 # Programmers beside Software Developers); and of a title that is an occupation's own title
 # ("Electrician" for Electricians, "Cashier").
 EXACT_NAME_CONFIDENCE = 0.9
+# A candidate that a curated or reviewed name passes keeps at most this share of the chosen
+# career's confidence, so the two never tie at the top.
+PASSED_SHARE = 0.95
 # Confidence given to a title that is exactly a curated career's own name or alias.
 CURATED_CONFIDENCE = 0.95
 # Weight of the evidence for the occupation's SOC major group ("director" → management).
