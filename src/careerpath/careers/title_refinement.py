@@ -104,12 +104,9 @@ _LEADING = ("manager", "director", "vp")
 _COMPUTING_MANAGERS = "11-3021.00"
 # What a manager of a computing field may run of it besides the field itself: "Data Engineering
 # Manager", "Data Governance Director", "Data Product Manager", "Data Operations Manager".
-_PRACTICES = (
-    (),
-    ("engineering",),
-    *((facet,) for facet in ("governance", "operation", "platform", "product", "quality")),
-    ("strategy",),
-)
+_PRACTICES = ((), *((practice,) for practice in (
+    "engineering", "governance", "operation", "platform", "product", "quality", "strategy"
+)))  # fmt: skip
 
 
 def managed_fields(

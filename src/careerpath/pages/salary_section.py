@@ -85,18 +85,16 @@ def bands(
             tops[f.currency] = max(tops.get(f.currency, 0.0), f.p90)
     rows = []
     for f in figures:
-        name = label or place_label(f)
+        name = place_label(f) if label is None else (f.level or "all").title()
         top = tops.get(f.currency)
         approximate = converting or bool(f.converted)
         if f.p25 is None or f.p50 is None or f.p75 is None or not top:
-            rows.append(
-                BandRow(f, name if label is None else (f.level or "all").title(), approximate)
-            )
+            rows.append(BandRow(f, name, approximate))
             continue
         rows.append(
             BandRow(
                 f,
-                name if label is None else (f.level or "all").title(),
+                name,
                 approximate,
                 band_x=round(100 * f.p25 / top, 1),
                 band_width=round(100 * (f.p75 - f.p25) / top, 1),
